@@ -1,0 +1,153 @@
+/** The stable machine-readable codes of awsconn errors. */
+export type AwsconnErrorCode = "NOT_FOUND" | "INVALID_CONNECTION" | "SOURCE_FAILED" | "INVALID_CONFIG" | "INVALID_CONN_ID";
+
+/**
+ * Base of the awsconn error family. Every error has a stable `code` and keeps its `cause`.
+ * Messages never contain a password, token or whole URI.
+ */
+export abstract class AwsconnError extends Error {
+  /** Stable machine-readable code. */
+  abstract readonly code: AwsconnErrorCode;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+
+  /** JSON form: name, code, message and the public fields; never the cause's text. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    for (const [k, v] of Object.entries(this)) if (k !== "cause") out[k] = v;
+    return out;
+  }
+}
+
+/**
+ * No source has the connection.
+ *
+ * @example
+ * ```ts
+ * try { await resolver.get("aws_default") } catch (e) { if (e instanceof ConnectionNotFoundError) ... }
+ * ```
+ */
+export class ConnectionNotFoundError extends AwsconnError {
+  readonly code = "NOT_FOUND" as const;
+  /** The id that was looked up. */
+  readonly connId: string;
+  /** The names of the sources consulted, in order. */
+  readonly sources: readonly string[];
+
+  constructor(connId: string, sources: readonly string[] = [], options?: { cause?: unknown }) {
+    super(
+      `connection "${connId}" not found${sources.length ? ` in any source (looked in: ${sources.join(", ")})` : ""}`,
+      options,
+    );
+    this.connId = connId;
+    this.sources = sources;
+  }
+}
+
+/**
+ * The stored data is malformed. Names the origin (file and line where there is one) and what is wrong;
+ * never contains a secret.
+ *
+ * @example
+ * ```ts
+ * throw new ConnectionFormatError("port must be an integer 0..65535", { origin: "file:conns.yaml", line: 4 });
+ * ```
+ */
+export class ConnectionFormatError extends AwsconnError {
+  readonly code = "INVALID_CONNECTION" as const;
+  /** Where the bad data is (`file:PATH`, `env:VAR`, `secretsmanager:ID`...), when known. */
+  readonly origin?: string;
+  /** 1-based line in the origin, when known. */
+  readonly line?: number;
+  /** The message without the origin prefix. */
+  readonly reason: string;
+
+  constructor(reason: string, options: { origin?: string; line?: number; cause?: unknown } = {}) {
+    const where = options.origin ? `${options.origin}${options.line !== undefined ? `:${options.line}` : ""}: ` : "";
+    super(`${where}${reason}`, { cause: options.cause });
+    this.reason = reason;
+    if (options.origin !== undefined) this.origin = options.origin;
+    if (options.line !== undefined) this.line = options.line;
+  }
+}
+
+/**
+ * A backend failed: access denied, throttled after retries, timeout, network.
+ * `retryable` tells whether trying again later may help.
+ *
+ * @example
+ * ```ts
+ * new SourceError("GetSecretValue timed out after 3000 ms", { source: "secretsmanager", retryable: true, awsErrorName: "TimeoutError" });
+ * ```
+ */
+export class SourceError extends AwsconnError {
+  readonly code = "SOURCE_FAILED" as const;
+  /** The failing source's name. */
+  readonly source: string;
+  /** Whether a later attempt may succeed (throttling, 5xx, timeouts, network). */
+  readonly retryable: boolean;
+  /** The backend's error name, e.g. `AccessDeniedException`, when there is one. */
+  readonly awsErrorName?: string;
+
+  constructor(
+    message: string,
+    options: { source: string; retryable?: boolean; awsErrorName?: string; cause?: unknown },
+  ) {
+    super(`${options.source}: ${message}`, { cause: options.cause });
+    this.source = options.source;
+    this.retryable = options.retryable ?? false;
+    if (options.awsErrorName !== undefined) this.awsErrorName = options.awsErrorName;
+  }
+}
+
+/**
+ * The configuration is wrong. `path` is the key path (`sources[2].type`).
+ *
+ * @example
+ * ```ts
+ * new ConfigError('expected one of env, file, secretsmanager, ssm, got "sm"', { path: "sources[2].type" });
+ * ```
+ */
+export class ConfigError extends AwsconnError {
+  readonly code = "INVALID_CONFIG" as const;
+  /** Key path of the wrong setting, when there is one. */
+  readonly path?: string;
+  /** Where the configuration came from (a file path, `AIRFLOW__SECRETS__BACKEND_KWARGS`...). */
+  readonly origin?: string;
+
+  constructor(message: string, options: { path?: string; origin?: string; cause?: unknown } = {}) {
+    const prefix = `${options.origin ? `${options.origin}: ` : ""}${options.path ? `${options.path}: ` : ""}`;
+    super(`${prefix}${message}`, { cause: options.cause });
+    if (options.path !== undefined) this.path = options.path;
+    if (options.origin !== undefined) this.origin = options.origin;
+  }
+}
+
+/**
+ * A connection id outside Airflow's allowed set (`^[\w#!()\-.:/\\]+$`, at most 250 characters).
+ * Refused before any lookup.
+ *
+ * @example
+ * ```ts
+ * validateConnId("../x") // throws InvalidConnIdError
+ * ```
+ */
+export class InvalidConnIdError extends AwsconnError {
+  readonly code = "INVALID_CONN_ID" as const;
+  /** The offending id, shown escaped (JSON) and cut to 80 characters. */
+  readonly shownId: string;
+
+  constructor(connId: string, why: string) {
+    const shown = JSON.stringify(connId.length > 80 ? `${connId.slice(0, 80)}…` : connId);
+    super(`invalid connection id ${shown}: ${why}`);
+    this.shownId = shown;
+  }
+}
+
+/** True for any error of the awsconn family. */
+export function isAwsconnError(error: unknown): error is AwsconnError {
+  return error instanceof AwsconnError;
+}

@@ -1,0 +1,21 @@
+export type { Connection } from "./Connection.js";
+export type { ConnectionSource, SourceHit, SourceCallOptions } from "./ConnectionSource.js";
+export {
+  AwsconnError,
+  type AwsconnErrorCode,
+  ConnectionNotFoundError,
+  ConnectionFormatError,
+  SourceError,
+  ConfigError,
+  InvalidConnIdError,
+  isAwsconnError,
+} from "./errors.js";
+export { validateConnId, isValidConnId, CONN_ID_MAX_LENGTH } from "./validateConnId.js";
+export { redactConnection, redactExtra, isSecretKey, REDACTED } from "./redactConnection.js";
+export { createConnection, protectConnection } from "./createConnection.js";
+export { parseConnectionUri } from "./parseConnectionUri.js";
+export { parseConnectionJson } from "./parseConnectionJson.js";
+export { parseConnectionValue } from "./parseConnectionValue.js";
+export { connectionToUri } from "./connectionToUri.js";
+export { connectionToJson, type AirflowConnectionJson } from "./connectionToJson.js";
+export { normalizeConnType } from "./normalizeConnType.js";

@@ -1,0 +1,47 @@
+import { InvalidConnIdError } from "./errors.js";
+
+/** Airflow's `CONN_ID_MAX_LEN`. */
+export const CONN_ID_MAX_LENGTH = 250;
+
+// Airflow: re.compile(r"^[\w#!()\-.:/\\]{1,}$") with Python's Unicode \w (letters, numbers, underscore).
+const CONN_ID_PATTERN = /^[\p{L}\p{N}_#!()\-.:/\\]+$/u;
+
+/**
+ * Checks a connection id against Airflow's rule: Unicode word characters and `#!()-.:/\`,
+ * 1..250 characters. Returns the id; throws {@link InvalidConnIdError} otherwise.
+ *
+ * Airflow only logs a bad id; awsconn refuses it before any lookup (a documented deviation),
+ * and also refuses `..` path segments so an id can never climb out of a prefix.
+ *
+ * @example
+ * ```ts
+ * validateConnId("aws_default"); // "aws_default"
+ * validateConnId("team/aws");    // "team/aws"
+ * validateConnId("../x");        // throws InvalidConnIdError
+ * ```
+ */
+export function validateConnId(connId: string): string {
+  if (typeof connId !== "string") throw new InvalidConnIdError(String(connId), "it must be a string");
+  if (connId.length === 0) throw new InvalidConnIdError(connId, "it is empty");
+  if (connId.length > CONN_ID_MAX_LENGTH)
+    throw new InvalidConnIdError(connId, `it is ${connId.length} characters long; the limit is ${CONN_ID_MAX_LENGTH}`);
+  if (!CONN_ID_PATTERN.test(connId))
+    throw new InvalidConnIdError(
+      connId,
+      "only letters, digits, underscore and the characters # ! ( ) - . : / \\ are allowed",
+    );
+  if (connId.split(/[/\\]/).some((segment) => segment === "..")) {
+    throw new InvalidConnIdError(connId, 'a ".." path segment is not allowed');
+  }
+  return connId;
+}
+
+/** True when {@link validateConnId} would accept the id. */
+export function isValidConnId(connId: string): boolean {
+  try {
+    validateConnId(connId);
+    return true;
+  } catch {
+    return false;
+  }
+}

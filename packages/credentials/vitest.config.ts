@@ -1,0 +1,6 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  resolve: { conditions: ["@awsconn/source"] },
+  test: { name: "@awsconn/credentials", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
+});

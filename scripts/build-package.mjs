@@ -11,8 +11,24 @@ rmSync("dist", { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
 execFileSync(
   process.execPath,
-  [tsc, "-p", "tsconfig.build.json", "--outDir", "dist/cjs", "--module", "commonjs", "--moduleResolution", "node10",
-   "--verbatimModuleSyntax", "false", "--declaration", "false", "--declarationMap", "false", "--noCheck"],
+  [
+    tsc,
+    "-p",
+    "tsconfig.build.json",
+    "--outDir",
+    "dist/cjs",
+    "--module",
+    "commonjs",
+    "--moduleResolution",
+    "node10",
+    "--verbatimModuleSyntax",
+    "false",
+    "--declaration",
+    "false",
+    "--declarationMap",
+    "false",
+    "--noCheck",
+  ],
   { stdio: "inherit" },
 );
 mkdirSync("dist/cjs", { recursive: true });

@@ -15,7 +15,9 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
  * JSON.stringify(c);     // {"connId":"x","password":"***","extra":{}}
  * ```
  */
-export function createConnection(fields: Omit<Connection, "extra"> & { extra?: Record<string, unknown> }): Connection {
+export function createConnection(
+  fields: Omit<Connection, "extra"> & { extra?: Record<string, unknown> },
+): Connection {
   const connection: Connection = { ...fields, extra: fields.extra ?? {} };
   for (const key of Object.keys(connection) as (keyof Connection)[]) {
     if (connection[key] === undefined) delete connection[key];

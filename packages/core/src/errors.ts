@@ -1,5 +1,10 @@
 /** The stable machine-readable codes of awsconn errors. */
-export type AwsconnErrorCode = "NOT_FOUND" | "INVALID_CONNECTION" | "SOURCE_FAILED" | "INVALID_CONFIG" | "INVALID_CONN_ID";
+export type AwsconnErrorCode =
+  | "NOT_FOUND"
+  | "INVALID_CONNECTION"
+  | "SOURCE_FAILED"
+  | "INVALID_CONFIG"
+  | "INVALID_CONN_ID";
 
 /**
  * Base of the awsconn error family. Every error has a stable `code` and keeps its `cause`.
@@ -66,7 +71,9 @@ export class ConnectionFormatError extends AwsconnError {
   readonly reason: string;
 
   constructor(reason: string, options: { origin?: string; line?: number; cause?: unknown } = {}) {
-    const where = options.origin ? `${options.origin}${options.line !== undefined ? `:${options.line}` : ""}: ` : "";
+    const where = options.origin
+      ? `${options.origin}${options.line !== undefined ? `:${options.line}` : ""}: `
+      : "";
     super(`${where}${reason}`, { cause: options.cause });
     this.reason = reason;
     if (options.origin !== undefined) this.origin = options.origin;

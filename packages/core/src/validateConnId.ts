@@ -24,7 +24,10 @@ export function validateConnId(connId: string): string {
   if (typeof connId !== "string") throw new InvalidConnIdError(String(connId), "it must be a string");
   if (connId.length === 0) throw new InvalidConnIdError(connId, "it is empty");
   if (connId.length > CONN_ID_MAX_LENGTH)
-    throw new InvalidConnIdError(connId, `it is ${connId.length} characters long; the limit is ${CONN_ID_MAX_LENGTH}`);
+    throw new InvalidConnIdError(
+      connId,
+      `it is ${connId.length} characters long; the limit is ${CONN_ID_MAX_LENGTH}`,
+    );
   if (!CONN_ID_PATTERN.test(connId))
     throw new InvalidConnIdError(
       connId,

@@ -1,0 +1,40 @@
+import { validateConnId } from "@awsconn/core";
+import { Command } from "commander";
+import { type ExitState, action, examples } from "../context.js";
+import { EXIT } from "../exitCodes.js";
+import type { CliIO } from "../Output.js";
+import { explainJson, explainText } from "../formatExplain.js";
+import { openResolver, winnerOf } from "../resolver.js";
+
+/**
+ * `awsconn explain <conn_id>`: every source consulted, in priority order, with outcome, time and origin.
+ * Exits 3 when no source has the id (after printing the steps).
+ *
+ * @example
+ * ```sh
+ * awsconn explain aws_default
+ * ```
+ */
+export function explainCommand(io: CliIO, state: ExitState): Command {
+  return new Command("explain")
+    .description("show every source consulted for a connection: outcome, time, origin, cache state")
+    .argument("<conn_id>", "connection id, e.g. aws_default")
+    .addHelpText(
+      "after",
+      examples(
+        ["awsconn explain aws_default", "which source won, and why the others did not"],
+        ["awsconn explain aws_default --json", "the same as JSON"],
+        ["AIRFLOW_CONN_AWS_DEFAULT=aws:// awsconn explain aws_default", "see an env override win"],
+      ),
+    )
+    .action(
+      action<[string], object>(io, state, async ({ out, globals }, [connId]) => {
+        validateConnId(connId);
+        const resolver = await openResolver(globals);
+        const explanation = await resolver.explain(connId);
+        if (globals.json) out.json(explainJson(explanation));
+        else out.data(explainText(explanation, out.out));
+        return winnerOf(explanation).source ? EXIT.OK : EXIT.NOT_FOUND;
+      }),
+    );
+}

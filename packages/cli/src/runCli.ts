@@ -1,0 +1,36 @@
+import { CommanderError } from "commander";
+import { EXIT, exitCodeFor } from "./exitCodes.js";
+import { type CliIO, Output } from "./Output.js";
+import { createProgram } from "./program.js";
+
+/**
+ * Runs `awsconn` with the given arguments (without `node` and the script) and resolves the exit code.
+ * Never calls `process.exit`; errors print on stderr as `error: ...` without secrets.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(process.argv.slice(2));
+ * ```
+ */
+export async function runCli(
+  args: readonly string[],
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
+  const state = { code: 0 };
+  const program = createProgram(io, state);
+  try {
+    await program.parseAsync([...args], { from: "user" });
+    return state.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    const opts = program.opts<{ color?: boolean; verbose?: boolean }>();
+    const out = new Output(io, { color: opts.color, verbose: opts.verbose });
+    out.error(error instanceof Error ? error.message : String(error));
+    const cause = error instanceof Error ? error.cause : undefined;
+    if (cause instanceof Error) out.debug(`caused by ${cause.name}`);
+    return exitCodeFor(error);
+  }
+}

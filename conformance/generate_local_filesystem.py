@@ -1,0 +1,169 @@
+"""Generate vectors/local_filesystem.json with Airflow's LocalFilesystemBackend file reader.
+
+Each case writes one file into an empty temporary directory, changes into it and runs
+``airflow.secrets.local_filesystem.load_connections_dict(<file name>)``, so messages carry
+the bare file name, never a temporary path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from typing import Any
+
+from _common import LogCapture, error_of, fields_of, write_vectors
+
+from airflow.exceptions import AirflowFileParseException
+from airflow.secrets.local_filesystem import load_connections_dict
+
+FIXED_LINE_MESSAGES = ("The file is empty.", "The file should contain the object.")
+
+
+def j(obj: Any) -> str:
+    return json.dumps(obj, indent=2) + "\n"
+
+
+CASES: list[tuple[str, str, str]] = [
+    # ---------------- JSON
+    ("json-uri-string", "connections.json", j({"aws_default": "aws://AKIA:SECRET@/?region_name=eu-west-1"})),
+    (
+        "json-object",
+        "connections.json",
+        j({"pg": {"conn_type": "postgres", "host": "db", "login": "u", "password": "p", "port": 5432, "schema": "s"}}),
+    ),
+    ("json-object-extra-object", "connections.json", j({"aws": {"conn_type": "aws", "extra": {"region_name": "us-east-1"}}})),
+    ("json-object-extra-string", "connections.json", j({"aws": {"conn_type": "aws", "extra": '{"region_name": "us-east-1"}'}})),
+    ("json-object-extra-invalid-string", "connections.json", j({"aws": {"conn_type": "aws", "extra": "{oops"}})),
+    ("json-object-extra-dejson", "connections.json", j({"aws": {"conn_type": "aws", "extra_dejson": {"a": {"b": [1, 2]}}}})),
+    ("json-object-extra-and-extra-dejson", "connections.json", j({"aws": {"extra": {"a": 1}, "extra_dejson": {"a": 1}}})),
+    ("json-object-illegal-key", "connections.json", j({"aws": {"conn_type": "aws", "region": "eu-west-1"}})),
+    ("json-object-illegal-keys-two", "connections.json", j({"aws": {"foo": 1, "bar": 2}})),
+    ("json-object-conn-id-same", "connections.json", j({"aws": {"conn_id": "aws", "conn_type": "aws"}})),
+    ("json-object-conn-id-differs", "connections.json", j({"aws": {"conn_id": "other", "conn_type": "aws"}})),
+    ("json-object-uri-key", "connections.json", j({"aws": {"uri": "aws://u:p@h:1/s"}})),
+    ("json-object-uri-and-host", "connections.json", j({"aws": {"uri": "aws://u:p@h", "host": "x"}})),
+    ("json-object-description", "connections.json", j({"aws": {"conn_type": "aws", "description": "d"}})),
+    ("json-object-port-string", "connections.json", j({"aws": {"conn_type": "aws", "port": "5432"}})),
+    ("json-object-conn-type-postgresql", "connections.json", j({"pg": {"conn_type": "postgresql", "host": "h"}})),
+    ("json-object-empty", "connections.json", j({"aws": {}})),
+    ("json-list-one-uri", "connections.json", j({"aws": ["aws://h"]})),
+    ("json-list-one-object", "connections.json", j({"aws": [{"conn_type": "aws", "login": "k"}]})),
+    ("json-list-two", "connections.json", j({"aws": ["aws://a", "aws://b"]})),
+    ("json-list-empty", "connections.json", j({"aws": [], "other": "aws://h"})),
+    ("json-list-nested-list", "connections.json", j({"aws": [["aws://h"]]})),
+    ("json-value-number", "connections.json", j({"aws": 42})),
+    ("json-value-null", "connections.json", j({"aws": None})),
+    ("json-value-bool", "connections.json", j({"aws": True})),
+    ("json-many", "connections.json", j({"a": "aws://a", "b": {"conn_type": "http", "host": "b"}, "c": ["postgres://c"]})),
+    ("json-invalid-uri-value", "connections.json", j({"aws": "aws://host:99999"})),
+    ("json-conn-id-invalid-key", "connections.json", j({"bad id": "aws://h"})),
+    ("json-empty-file", "connections.json", ""),
+    ("json-empty-object", "connections.json", "{}\n"),
+    ("json-top-array", "connections.json", "[]\n"),
+    ("json-top-string", "connections.json", '"aws://h"\n'),
+    ("json-syntax-line-3", "connections.json", '{\n  "a": "aws://h",\n  "b": \n}\n'),
+    ("json-syntax-trailing-comma", "connections.json", '{\n  "a": "aws://h",\n}\n'),
+    ("json-syntax-line-1", "connections.json", "{oops}\n"),
+    ("json-whitespace-only", "connections.json", "   \n"),
+    ("json-duplicate-keys", "connections.json", '{"a": "aws://one", "a": "aws://two"}\n'),
+    ("json-uppercase-extension", "CONNECTIONS.JSON", j({"aws": "aws://h"})),
+    # ---------------- YAML
+    ("yaml-uri-string", "connections.yaml", "aws_default: aws://AKIA:SECRET@/?region_name=eu-west-1\n"),
+    (
+        "yaml-object",
+        "connections.yaml",
+        "pg:\n  conn_type: postgres\n  host: db\n  login: u\n  password: p\n  port: 5432\n  schema: s\n",
+    ),
+    ("yaml-object-extra-nested", "connections.yaml", "aws:\n  conn_type: aws\n  extra:\n    region_name: eu-west-1\n    config_kwargs:\n      retries:\n        max_attempts: 5\n"),
+    ("yaml-object-extra-dejson", "connections.yaml", "aws:\n  conn_type: aws\n  extra_dejson:\n    a: 1\n"),
+    ("yaml-extra-and-extra-dejson", "connections.yaml", "aws:\n  extra: '{}'\n  extra_dejson: {}\n"),
+    ("yaml-illegal-key", "connections.yaml", "aws:\n  conn_type: aws\n  region_name: eu-west-1\n"),
+    ("yaml-conn-id-differs", "connections.yaml", "aws:\n  conn_id: other\n"),
+    ("yaml-list-one", "connections.yaml", "aws:\n  - conn_type: aws\n    login: key\n"),
+    ("yaml-list-two", "connections.yaml", "aws:\n  - aws://a\n  - aws://b\n"),
+    ("yaml-port-string", "connections.yaml", "aws:\n  conn_type: aws\n  port: '5432'\n"),
+    ("yaml-port-octal", "connections.yaml", "aws:\n  conn_type: aws\n  port: 0755\n"),
+    ("yaml-password-number", "connections.yaml", "aws:\n  conn_type: aws\n  login: key\n  password: 12345\n"),
+    ("yaml-password-bool", "connections.yaml", "aws:\n  conn_type: aws\n  password: yes\n"),
+    ("yaml-null-fields", "connections.yaml", "aws:\n  conn_type: aws\n  host: null\n  login: ~\n"),
+    ("yaml-block-scalar-uri", "connections.yaml", "aws: >-\n  aws://user:pass@host\n"),
+    ("yaml-anchor-alias", "connections.yaml", "base: &b\n  conn_type: aws\n  login: k\ncopy: *b\n"),
+    ("yaml-merge-key", "connections.yml", "base: &b\n  conn_type: aws\nchild:\n  <<: *b\n  login: k\n"),
+    ("yml-uri", "connections.yml", "aws: aws://h:1/db\n"),
+    ("yaml-empty-file", "connections.yaml", ""),
+    ("yaml-comment-only", "connections.yaml", "# nothing here\n"),
+    ("yaml-top-list", "connections.yaml", "- aws://h\n"),
+    ("yaml-top-scalar", "connections.yaml", "aws://h\n"),
+    ("yaml-syntax-bad-indent", "connections.yaml", "a: aws://h\nb:\n  conn_type: aws\n   host: x\n"),
+    ("yaml-syntax-unclosed-quote", "connections.yaml", "a: aws://h\nb: 'unterminated\nc: aws://c\n"),
+    ("yaml-syntax-tab", "connections.yaml", "a:\n\tconn_type: aws\n"),
+    ("yaml-python-tag", "connections.yaml", "a: !!python/object:os.system x\n"),
+    ("yaml-duplicate-keys", "connections.yaml", "a: aws://one\na: aws://two\n"),
+    ("yaml-value-number", "connections.yaml", "a: 42\n"),
+    ("yaml-date-password", "connections.yaml", "a:\n  conn_type: aws\n  password: '2001-12-14'\n"),
+    # ---------------- .env
+    ("env-basic", "connections.env", "AWS_DEFAULT=aws://AKIA:SECRET@/?region_name=eu-west-1\n"),
+    ("env-two", "connections.env", "a=aws://a\nb=postgres://u:p@b:5432/db\n"),
+    ("env-comments-blank", "connections.env", "# a comment\n\nA=aws://a\n   # indented comment\n\nB=aws://b\n"),
+    ("env-whitespace-only-line", "connections.env", "A=aws://a\n   \nB=aws://b\n"),
+    ("env-duplicate", "connections.env", "A=aws://one\nB=aws://b\nA=aws://two\n"),
+    ("env-no-equals", "connections.env", "A=aws://a\nthis line has no equals\n"),
+    ("env-empty-key", "connections.env", "=aws://a\n"),
+    ("env-empty-value", "connections.env", "A=\n"),
+    ("env-several-errors", "connections.env", "A=aws://a\nbroken\n=x\nB=\n"),
+    ("env-spaces-around-equals", "connections.env", "A = aws://host\n"),
+    ("env-quoted-value", "connections.env", 'A="aws://host"\n'),
+    ("env-export-prefix", "connections.env", "export A=aws://host\n"),
+    ("env-equals-in-value", "connections.env", "A=aws://host?a=b=c\n"),
+    ("env-json-value", "connections.env", 'A={"conn_type": "aws", "login": "k"}\n'),
+    ("env-crlf", "connections.env", "A=aws://a\r\nB=aws://b\r\n"),
+    ("env-inline-comment", "connections.env", "A=aws://a # trailing\n"),
+    ("env-invalid-uri", "connections.env", "A=aws://host:abc\n"),
+    ("env-empty-file", "connections.env", ""),
+    ("env-lowercase-and-dots", "connections.env", "my.conn-1=aws://h\n"),
+    # ---------------- other extensions
+    ("ext-txt", "connections.txt", "A=aws://a\n"),
+    ("ext-none", "connections", "A=aws://a\n"),
+    ("ext-toml", "connections.toml", 'A = "aws://a"\n'),
+]
+
+
+def run_case(filename: str, content: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"expected": None, "error": None}
+    cwd = os.getcwd()
+    with tempfile.TemporaryDirectory() as tmp, LogCapture() as logs:
+        os.chdir(tmp)
+        try:
+            with open(filename, "w", encoding="utf-8", newline="") as fh:
+                fh.write(content)
+            conns = load_connections_dict(filename)
+            out["expected"] = {conn_id: fields_of(conn) for conn_id, conn in conns.items()}
+        except AirflowFileParseException as exc:
+            errors = []
+            for err in exc.parse_errors:
+                line = err.line_no
+                # PyYAML marks are 0-based and Airflow passes them on unchanged; FORMAT.md wants
+                # 1-based lines, so convert and keep Airflow's own number beside it.
+                if filename.lower().endswith((".yaml", ".yml")) and err.message not in FIXED_LINE_MESSAGES:
+                    line = line + 1 if line is not None and line >= 0 else None
+                errors.append({"line": line, "airflow_line_no": err.line_no, "message": err.message})
+            out["error"] = {**error_of(exc), "errors": errors}
+        except Exception as exc:  # noqa: BLE001 - recording Airflow's error is the point
+            out["error"] = {**error_of(exc), "errors": []}
+        finally:
+            os.chdir(cwd)
+    out["logs"] = logs.messages
+    return out
+
+
+def main() -> None:
+    cases = [
+        {"id": case_id, "filename": filename, "content": content, **run_case(filename, content)}
+        for case_id, filename, content in CASES
+    ]
+    write_vectors("local_filesystem.json", "generate_local_filesystem.py", cases)
+
+
+if __name__ == "__main__":
+    main()

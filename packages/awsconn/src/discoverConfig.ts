@@ -1,0 +1,75 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fromAirflowSettings } from "./airflowSettings.js";
+import { loadConfigFile } from "./loadConfigFile.js";
+import { type NormalizedConfig, parseConfig } from "./parseConfig.js";
+import type { ResolverConfig } from "./types.js";
+
+/** Where the configuration came from, and the validated configuration. */
+export interface DiscoveredConfig {
+  config: NormalizedConfig;
+  /** `code`, a file path, `AIRFLOW__SECRETS__BACKEND`, or `default`. */
+  origin: string;
+  /** Relative `file` source paths are resolved against this directory. */
+  baseDir: string;
+}
+
+/** Names tried in the working directory, in this order. */
+export const CONFIG_FILE_NAMES = ["awsconn.config.yaml", "awsconn.config.yml", "awsconn.config.json"] as const;
+
+/** Where discovery looks; defaults to the process's environment and working directory. */
+export interface DiscoverOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+function fromFile(path: string, cwd: string): { raw: unknown; origin: string; baseDir: string } {
+  const full = resolve(cwd, path);
+  return { raw: loadConfigFile(full), origin: full, baseDir: dirname(full) };
+}
+
+function discoverRaw(input: string | ResolverConfig | undefined, env: Record<string, string | undefined>, cwd: string) {
+  if (typeof input === "string") return fromFile(input, cwd);
+  if (input?.configFile) return fromFile(input.configFile, cwd);
+  if (input?.sources) return { raw: input, origin: "code", baseDir: cwd };
+  if (env.AWSCONN_CONFIG?.trim()) return fromFile(env.AWSCONN_CONFIG.trim(), cwd);
+  for (const name of CONFIG_FILE_NAMES) {
+    if (existsSync(join(cwd, name))) return fromFile(name, cwd);
+  }
+  const airflow = fromAirflowSettings(env);
+  if (airflow) return { raw: airflow, origin: "AIRFLOW__SECRETS__BACKEND", baseDir: cwd };
+  return { raw: { sources: [{ type: "env" }] }, origin: "default", baseDir: cwd };
+}
+
+/**
+ * Finds and validates the configuration, in this order:
+ * 1. the explicit argument: a file path, `{ configFile }`, or an object with `sources`;
+ * 2. the file named by `AWSCONN_CONFIG`;
+ * 3. `./awsconn.config.yaml`, `./awsconn.config.yml`, `./awsconn.config.json`;
+ * 4. Airflow's `AIRFLOW__SECRETS__BACKEND` (+ `_KWARGS`, `USE_CACHE`, `CACHE_TTL_SECONDS`):
+ *    that backend first, then `AIRFLOW_CONN_*` variables, as Airflow searches;
+ * 5. otherwise `[env]`.
+ * An explicit object without `sources` still goes through steps 2-5; its `mode`, `cache`,
+ * `logger` and `clock` then apply on top of what was found.
+ *
+ * @example
+ * ```ts
+ * const { config, origin } = discoverConfig(undefined, { env: process.env, cwd: process.cwd() });
+ * ```
+ */
+export function discoverConfig(input?: string | ResolverConfig, options: DiscoverOptions = {}): DiscoveredConfig {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const found = discoverRaw(input, env, cwd);
+  let raw = found.raw as ResolverConfig;
+  if (typeof input === "object" && input !== null && raw !== input) {
+    const { configFile: _f, sources: _s, ...overrides } = input;
+    raw = {
+      ...raw,
+      ...overrides,
+      ...(raw.cache || overrides.cache ? { cache: { ...raw.cache, ...overrides.cache } } : {}),
+    };
+  }
+  const config = parseConfig(raw, found.origin === "code" || found.origin === "default" ? undefined : found.origin);
+  return { config, origin: found.origin, baseDir: found.baseDir };
+}

@@ -1,0 +1,48 @@
+import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+
+/**
+ * A {@link ConnectionSource} whose real implementation is loaded on first use, so a resolver
+ * configured with an AWS source loads no `@aws-sdk/*` module until that source is asked.
+ * A failed load is retried on the next call.
+ *
+ * @example
+ * ```ts
+ * const sm = lazySource("secretsmanager", async () => (await import("@awsconn/source-secrets-manager")).fromSecretsManager({}));
+ * ```
+ */
+export function lazySource(name: string, load: () => Promise<ConnectionSource>): ConnectionSource {
+  let loading: Promise<ConnectionSource> | undefined;
+  const source = (): Promise<ConnectionSource> => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+  return {
+    name,
+    async get(connId: string, options?: SourceCallOptions): Promise<SourceHit | undefined> {
+      return (await source()).get(connId, options);
+    },
+    async getMany(connIds: readonly string[], options?: SourceCallOptions): Promise<Map<string, SourceHit>> {
+      const real = await source();
+      if (real.getMany) return real.getMany(connIds, options);
+      const out = new Map<string, SourceHit>();
+      const hits = await Promise.all(connIds.map((id) => real.get(id, options)));
+      hits.forEach((hit, i) => {
+        if (hit) out.set(connIds[i] as string, hit);
+      });
+      return out;
+    },
+    async *list(options?: SourceCallOptions): AsyncIterable<string> {
+      const real = await source();
+      if (!real.list) throw new Error(`source "${name}" cannot list connections`);
+      yield* real.list(options);
+    },
+    async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
+      const real = await source();
+      if (!real.put) throw new Error(`source "${name}" cannot store connections`);
+      return real.put(connection, options);
+    },
+  };
+}

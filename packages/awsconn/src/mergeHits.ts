@@ -1,0 +1,68 @@
+import { type Connection, createConnection, type SourceHit } from "@awsconn/core";
+
+const FIELDS = ["connType", "host", "login", "password", "schema", "port", "description"] as const;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// Lower layers are applied first, so each higher layer overrides; objects merge key by key, arrays are replaced.
+function mergeInto(
+  target: Record<string, unknown>,
+  from: Record<string, unknown>,
+  label: string,
+  path: string,
+  fields: Record<string, string>,
+): void {
+  for (const [key, value] of Object.entries(from)) {
+    const here = `${path}.${key}`;
+    const current = target[key];
+    if (isPlainObject(value) && isPlainObject(current)) {
+      const copy = { ...current };
+      mergeInto(copy, value, label, here, fields);
+      target[key] = copy;
+    } else {
+      for (const k of Object.keys(fields)) if (k.startsWith(`${here}.`)) delete fields[k];
+      target[key] = isPlainObject(value) ? structuredClone(value) : value;
+      fields[here] = label;
+    }
+  }
+}
+
+/**
+ * Merge mode: combines the hits of several layers (highest priority first) into one connection.
+ * A field comes from the highest layer that sets it; `extra` is merged key by key, deeply.
+ * Returns the connection and, for each field (`host`, `extra.region_name`, ...), the layer that gave it.
+ *
+ * @example
+ * ```ts
+ * const { connection, fields } = mergeHits("aws_default", [
+ *   { label: "env", hit: { connection: { connId: "aws_default", extra: { region_name: "us-east-1" } }, origin: "env:X" } },
+ *   { label: "secretsmanager", hit: smHit },
+ * ]);
+ * fields["extra.region_name"]; // "env"
+ * ```
+ */
+export function mergeHits(
+  connId: string,
+  hits: readonly { label: string; hit: SourceHit }[],
+): { connection: Connection; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  const merged: Partial<Record<(typeof FIELDS)[number], unknown>> = {};
+  const extra: Record<string, unknown> = {};
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const { label, hit } = hits[i] as { label: string; hit: SourceHit };
+    for (const f of FIELDS) {
+      const v = hit.connection[f];
+      if (v !== undefined) {
+        merged[f] = v;
+        fields[f] = label;
+      }
+    }
+    mergeInto(extra, hit.connection.extra ?? {}, label, "extra", fields);
+  }
+  const connection = createConnection({ ...(merged as Omit<Connection, "connId" | "extra">), connId, extra });
+  const ordered: Record<string, string> = {};
+  for (const k of Object.keys(fields).sort()) ordered[k] = fields[k] as string;
+  return { connection, fields: ordered };
+}

@@ -1,0 +1,159 @@
+import type { Connection, ConnectionSource } from "@awsconn/core";
+
+/** What a source should do when its backend fails: stop the lookup (`fail`, the default) or pass to the next source (`skip`). */
+export type OnError = "fail" | "skip";
+
+/** `first`: the first source that has the id wins (Airflow). `merge`: higher sources override fields of lower ones. */
+export type ResolveMode = "first" | "merge";
+
+/** Options every source entry accepts. */
+export interface SourceEntryBase {
+  /** `fail` (default): a backend failure stops the lookup. `skip`: the failure is logged and the next source is asked. */
+  onError?: OnError;
+}
+
+/** `AIRFLOW_CONN_*` environment variables (read live). */
+export interface EnvSourceConfig extends SourceEntryBase {
+  type: "env";
+  /** Variable name prefix. Default `AIRFLOW_CONN_`. */
+  prefix?: string;
+}
+
+/** A local `.json`, `.yaml`, `.yml` or `.env` connections file (read live; re-parsed when it changes). */
+export interface FileSourceConfig extends SourceEntryBase {
+  type: "file";
+  /** Path of the file; relative paths are taken from the config file's directory, else the working directory. */
+  path: string;
+}
+
+/** Options shared by the AWS sources. */
+export interface AwsSourceConfigBase extends SourceEntryBase {
+  /** Regex (case-insensitive, anchored at the start); ids that do not match are never looked up. */
+  lookupPattern?: string;
+  /** AWS region. */
+  region?: string;
+  /** Endpoint URL (LocalStack, moto, VPC endpoint). */
+  endpoint?: string;
+  /** Shared-config profile for the source's own client. */
+  profile?: string;
+  /** Role the source's client assumes first. */
+  roleArn?: string;
+  /** Connect timeout per request in ms. Default 1000. */
+  connectTimeoutMs?: number;
+  /** Timeout per request in ms. Default 3000. */
+  requestTimeoutMs?: number;
+}
+
+/** AWS Secrets Manager (cached). */
+export interface SecretsManagerSourceConfig extends AwsSourceConfigBase {
+  type: "secretsmanager";
+  /** Secret name prefix. Default `airflow/connections`; `null` or `""` means the bare id. */
+  prefix?: string | null;
+  /** Separator between prefix and id. Default `/`. */
+  sep?: string;
+  /** Extra JSON key aliases, Airflow's `extra_conn_words`: `{ login: ["usr"] }`. */
+  extraConnWords?: Record<string, string[]>;
+}
+
+/** AWS SSM Parameter Store (cached). */
+export interface SsmSourceConfig extends AwsSourceConfigBase {
+  type: "ssm";
+  /** Parameter name prefix. Default `/airflow/connections`. */
+  prefix?: string;
+}
+
+/** A source described by configuration. */
+export type SourceConfig = EnvSourceConfig | FileSourceConfig | SecretsManagerSourceConfig | SsmSourceConfig;
+
+/** A ready source with per-source options. `live` sources are never cached (default: true for names `env` and `file`). */
+export interface SourceWithOptions extends SourceEntryBase {
+  source: ConnectionSource;
+  live?: boolean;
+}
+
+/** One entry of `sources`: a config object, any `ConnectionSource`, or a source with options. */
+export type SourceEntry = SourceConfig | ConnectionSource | SourceWithOptions;
+
+/** Cache settings (remote sources only; env and file are read live). */
+export interface CacheConfig {
+  /** Remote hits are fresh this long. Default 300; 0 disables caching (lookups are still coalesced). */
+  ttlSeconds?: number;
+  /** "Found nowhere" is remembered this long. Default 5; 0 disables. */
+  negativeTtlSeconds?: number;
+  /** After the TTL, serve the cached value and refresh it once in the background. Default true. */
+  staleWhileRevalidate?: boolean;
+  /** When a refresh fails, a cached value younger than this is still served (with a `stale` event). Default 3600. */
+  maxStaleSeconds?: number;
+  /** At most this many ids are cached (least recently used are dropped). Default 1000. */
+  maxEntries?: number;
+}
+
+/** A clock in milliseconds; must be monotonic and start above 0. Default `performance`. */
+export interface Clock {
+  now(): number;
+}
+
+/** An event of the resolver. No event ever carries a secret. */
+export type ResolverEvent =
+  | { type: "hit"; connId: string; source: string; origin: string; ms: number }
+  | { type: "miss"; connId: string; sources: string[]; ms: number }
+  | { type: "stale"; connId: string; source: string; origin: string; ageSeconds: number; error: string }
+  | { type: "error"; connId: string; source: string; code: string; error: string; skipped: boolean }
+  | { type: "refresh"; connId: string; outcome: "updated" | "unchanged" | "failed"; ms: number };
+
+/** Receives events: a function, or a console-like object (`warn` for stale/error, `debug` or `info` for the rest). */
+export type ResolverLogger =
+  | ((event: ResolverEvent) => void)
+  | { warn(message: string, event: ResolverEvent): void; info?(message: string, event: ResolverEvent): void; debug?(message: string, event: ResolverEvent): void };
+
+/** The configuration of {@link createResolver}. */
+export interface ResolverConfig {
+  /** Sources, highest priority first. Default `[{ type: "env" }]`. */
+  sources?: SourceEntry[];
+  /** Default `first`. */
+  mode?: ResolveMode;
+  /** Cache settings. */
+  cache?: CacheConfig;
+  /** Event receiver. */
+  logger?: ResolverLogger;
+  /** Injectable clock (tests). */
+  clock?: Clock;
+  /** Load sources/mode/cache from this YAML or JSON file instead (`logger` and `clock` still apply). */
+  configFile?: string;
+}
+
+/** One step of a lookup, as {@link Explanation} shows it. */
+export interface ExplainStep {
+  /** The source's label (its name; `name#N` when names repeat). */
+  source: string;
+  outcome: "hit" | "miss" | "error" | "skipped" | "cached" | "stale";
+  /** Time spent in this step, in ms (0 for cache reads). */
+  ms: number;
+  origin?: string;
+  error?: { name: string; code?: string; message: string };
+}
+
+/** What {@link Resolver.explain} returns. */
+export interface Explanation {
+  connId: string;
+  /** The winning source and origin (merge mode: the highest layer that had the id), or `null`. */
+  winner: { source: string; origin: string } | null;
+  steps: ExplainStep[];
+  /** Merge mode: which layer gave each field (`host`, `extra.region_name`, ...). */
+  fields?: Record<string, string>;
+}
+
+/** The outcome of one uncached lookup. */
+export interface Resolution {
+  connId: string;
+  connection?: Connection;
+  winner: { source: string; origin: string } | null;
+  steps: ExplainStep[];
+  fields?: Record<string, string>;
+  /** The lookup stopped on this error (fail closed). */
+  error?: Error;
+  /** True when a remote (cacheable) source was consulted or contributed. */
+  remote: boolean;
+  /** True when a live source contributed to the result. */
+  live: boolean;
+}

@@ -1,0 +1,37 @@
+import type { Connection } from "./Connection.js";
+import { extraFromText } from "./airflowExtra.js";
+import { createConnection } from "./createConnection.js";
+
+/**
+ * A connection's fields as Airflow's `Connection` holds them after parsing (`null` = Python
+ * `None`), with the extra still as Airflow's JSON text. Private to the codec.
+ */
+export interface AirflowFields {
+  connType?: string | null;
+  description?: string | null;
+  host?: string | null;
+  login?: string | null;
+  password?: string | null;
+  schema?: string | null;
+  port?: number | null;
+  extraText?: string | null;
+}
+
+/**
+ * Makes the public, safely printable {@link Connection}: `None` fields are absent, an empty
+ * password is absent (Airflow's `set_password` ignores it), the extra text is validated and parsed.
+ */
+export function buildConnection(connId: string, f: AirflowFields): Connection {
+  const extra = f.extraText ? extraFromText(f.extraText) : {};
+  return createConnection({
+    connId,
+    connType: f.connType ?? undefined,
+    description: f.description ?? undefined,
+    host: f.host ?? undefined,
+    login: f.login ?? undefined,
+    password: f.password || undefined,
+    schema: f.schema ?? undefined,
+    port: f.port ?? undefined,
+    extra,
+  });
+}

@@ -1,0 +1,27 @@
+import { CodecProblem } from "./CodecProblem.js";
+import { ConnectionFormatError } from "./errors.js";
+
+/** Where the text being parsed came from; named in a `ConnectionFormatError`. */
+export interface ParseOptions {
+  /** `env:AIRFLOW_CONN_X`, `file:conns.yaml`, `secretsmanager:airflow/connections/x`... */
+  origin?: string;
+  /** 1-based line in the origin. */
+  line?: number;
+}
+
+/** Turns a {@link CodecProblem} into the public `ConnectionFormatError`; rethrows anything else. */
+export function toFormatError(
+  error: unknown,
+  form: "URI" | "JSON",
+  connId: string,
+  options?: ParseOptions,
+): never {
+  if (error instanceof CodecProblem) {
+    const which = connId ? ` for "${connId}"` : "";
+    throw new ConnectionFormatError(`invalid connection ${form}${which}: ${error.message}`, {
+      ...(options?.origin !== undefined ? { origin: options.origin } : {}),
+      ...(options?.line !== undefined ? { line: options.line } : {}),
+    });
+  }
+  throw error;
+}

@@ -1,0 +1,83 @@
+// Airflow's Connection.from_json followed by Connection.__init__ (airflow-core models/connection.py).
+import type { AirflowFields } from "./airflowFields.js";
+import { CodecProblem } from "./CodecProblem.js";
+import { normalizeConnType } from "./normalizeConnType.js";
+import { parseUriFields } from "./parseUriFields.js";
+import { pyInt } from "./pythonInt.js";
+import { type PyValue, pyTruthy } from "./pythonJson.js";
+import { pyJsonDumps } from "./pythonJsonDumps.js";
+
+// The keyword arguments Airflow's Connection.__init__ takes besides conn_id (team_name is ignored here).
+const KEYS = new Set([
+  "conn_type",
+  "description",
+  "host",
+  "login",
+  "password",
+  "schema",
+  "port",
+  "extra",
+  "uri",
+  "team_name",
+]);
+
+function shownKey(key: string): string {
+  return JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+}
+
+/** A text field: a string or null; awsconn refuses other types (Airflow would store them as they are). */
+function text(kwargs: Map<string, PyValue>, key: string): string | null {
+  const v = kwargs.get(key);
+  if (v === undefined || v.t === "null") return null;
+  if (v.t !== "str") throw new CodecProblem(`\`${key}\` must be a string or null`, "field");
+  return v.v;
+}
+
+/** The fields Airflow's `Connection.from_json(text)` sets, given the parsed JSON object. */
+export function parseJsonFields(kwargs: Map<string, PyValue>): AirflowFields {
+  for (const key of kwargs.keys()) {
+    if (key === "conn_id") {
+      throw new CodecProblem("the JSON must not contain `conn_id` (the id is given separately)", "field");
+    }
+    if (!KEYS.has(key)) {
+      throw new CodecProblem(
+        `unknown key ${shownKey(key)} (allowed: conn_type, description, host, login, password, schema, port, extra, uri)`,
+        "field",
+      );
+    }
+  }
+  const extra = kwargs.get("extra");
+  let extraText: string | null = null;
+  if (extra && pyTruthy(extra)) extraText = extra.t === "str" ? extra.v : pyJsonDumps(extra);
+
+  const rawType = kwargs.get("conn_type");
+  let connType: string | null = null;
+  if (rawType && pyTruthy(rawType)) {
+    if (rawType.t !== "str") throw new CodecProblem("`conn_type` must be a string", "field");
+    connType = normalizeConnType(rawType.v);
+  }
+
+  const rawPort = kwargs.get("port");
+  let port: number | null = null;
+  if (rawPort && pyTruthy(rawPort)) {
+    port = pyInt(rawPort);
+    if (port < 0 || port > 65535) throw new CodecProblem("`port` is out of range 0-65535", "port");
+  }
+
+  const host = text(kwargs, "host");
+  const login = text(kwargs, "login");
+  const password = text(kwargs, "password");
+  const schema = text(kwargs, "schema");
+  const description = text(kwargs, "description");
+  const uri = text(kwargs, "uri");
+  if (uri) {
+    if (connType || host || login || password || schema || port || extraText) {
+      throw new CodecProblem(
+        "give either `uri` or the separate fields (conn_type, host, login, password, schema, port, extra), not both",
+        "field",
+      );
+    }
+    return { ...parseUriFields(uri), description };
+  }
+  return { connType, description, host, login, password, schema, port, extraText };
+}

@@ -1,0 +1,83 @@
+// Airflow's Connection._parse_from_uri (airflow-core models/connection.py), step by step.
+import type { AirflowFields } from "./airflowFields.js";
+import { CodecProblem } from "./CodecProblem.js";
+import { normalizeConnType } from "./normalizeConnType.js";
+import { type PyValue, pyJsonLoads } from "./pythonJson.js";
+import { pyJsonDumps } from "./pythonJsonDumps.js";
+import { parseQsl, unquote } from "./pythonQuote.js";
+import { netlocHostname, netlocPort, netlocUserinfo, type SplitResult, urlsplit } from "./urlsplit.js";
+
+const EXTRA_KEY = "__extra__";
+
+function countOf(s: string, needle: string): number {
+  let n = 0;
+  for (let i = s.indexOf(needle); i !== -1; i = s.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/** Airflow's `_parse_netloc_to_hostname`: urlsplit's lower-cased hostname, unless it holds a `/`. */
+function hostnameOf(parts: SplitResult): string {
+  let hostname = unquote(netlocHostname(parts.netloc) ?? "");
+  if (hostname.includes("/")) {
+    hostname = parts.netloc;
+    if (hostname.includes("@")) hostname = hostname.slice(hostname.lastIndexOf("@") + 1);
+    if (hostname.includes(":")) hostname = hostname.slice(0, hostname.indexOf(":"));
+    hostname = unquote(hostname);
+  }
+  return hostname;
+}
+
+/** Each non-empty query value that is JSON becomes that JSON value (Airflow 3), else stays a string. */
+function queryValue(value: string): PyValue {
+  if (!value) return { t: "str", v: value };
+  try {
+    return pyJsonLoads(value);
+  } catch (e) {
+    if (e instanceof CodecProblem && e.kind === "json") return { t: "str", v: value };
+    throw new CodecProblem("a query value nests JSON too deeply", "extra");
+  }
+}
+
+/** The fields Airflow's `Connection(uri=uri)` sets (for a non-empty `uri`). */
+export function parseUriFields(uri: string): AirflowFields {
+  const schemes = countOf(uri, "://");
+  if (schemes > 2) throw new CodecProblem("it contains '://' more than twice", "uri");
+  const hostWithProtocol = schemes === 2;
+  const rawType = urlsplit(uri).scheme;
+  const connType = normalizeConnType(rawType);
+  const rest = uri.split(`${rawType}://`).join(hostWithProtocol ? "" : "//");
+  if (hostWithProtocol) {
+    const sep = rest.indexOf("://");
+    const protocolPart = sep === -1 ? rest : rest.slice(0, sep);
+    if (protocolPart.includes("@") || protocolPart.includes(":")) {
+      throw new CodecProblem(
+        "the host's protocol ('<type>://<protocol>://...') must not contain '@' or ':'; put the login after the second '://'",
+        "uri",
+      );
+    }
+  }
+  const parts = urlsplit(rest);
+  const protocol = hostWithProtocol ? parts.scheme : null;
+  const host = hostnameOf(parts);
+  const quotedSchema = parts.path.slice(1);
+  const { username, password } = netlocUserinfo(parts.netloc);
+  const fields: AirflowFields = {
+    connType,
+    host: host && protocol ? `${protocol}://${host}` : host,
+    schema: quotedSchema ? unquote(quotedSchema) : quotedSchema,
+    login: username ? unquote(username) : username,
+    password: password ? unquote(password) : password,
+    port: netlocPort(parts.netloc),
+  };
+  if (parts.query) {
+    const query = new Map<string, string>(parseQsl(parts.query));
+    if (query.has(EXTRA_KEY)) {
+      fields.extraText = query.get(EXTRA_KEY) ?? null;
+    } else {
+      const dict = new Map<string, PyValue>();
+      for (const [k, v] of query) dict.set(k, queryValue(v));
+      fields.extraText = pyJsonDumps({ t: "dict", v: dict });
+    }
+  }
+  return fields;
+}

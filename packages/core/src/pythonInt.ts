@@ -1,0 +1,67 @@
+import { CodecProblem } from "./CodecProblem.js";
+import type { PyValue } from "./pythonJson.js";
+
+// Python's str.isspace() characters (what int() and str.strip() remove).
+const PY_SPACE =
+  "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+
+/** Python's `str.strip()` with no argument (its whitespace set differs from `String.prototype.trim`). */
+export function pyStrip(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && PY_SPACE.includes(s[start] as string)) start++;
+  while (end > start && PY_SPACE.includes(s[end - 1] as string)) end--;
+  return s.slice(start, end);
+}
+
+const DECIMAL = /^\p{Nd}$/u;
+
+/** The value 0..9 of a Unicode decimal digit (Nd digits come in aligned runs of ten). */
+function digitValue(ch: string): number {
+  let cp = ch.codePointAt(0) as number;
+  if (cp < 0x80) return cp - 0x30;
+  let runStart = cp;
+  while (DECIMAL.test(String.fromCodePoint(runStart - 1))) runStart--;
+  cp -= runStart;
+  return cp % 10;
+}
+
+/**
+ * Python's `int(text)` for a string: surrounding whitespace ignored, an optional sign, Unicode
+ * decimal digits with single `_` between them. Returns a JavaScript number (exact up to 2^53),
+ * or `null` when Python would raise `ValueError`.
+ */
+export function pyIntOfString(text: string): number | null {
+  const s = pyStrip(text);
+  if (!/^[+-]?\p{Nd}+(?:_\p{Nd}+)*$/u.test(s)) return null;
+  let value = 0;
+  for (const ch of s) {
+    if (ch === "+" || ch === "-" || ch === "_") continue;
+    value = value * 10 + digitValue(ch);
+  }
+  return s.startsWith("-") ? 0 - value : value;
+}
+
+/**
+ * Python's `int(value)` for a JSON value (Airflow's `from_json` port handling): strings as
+ * {@link pyIntOfString}, floats truncated, `true` is 1. Throws a {@link CodecProblem} where Python
+ * raises; the message never repeats the value.
+ */
+export function pyInt(value: PyValue): number {
+  switch (value.t) {
+    case "str": {
+      const n = pyIntOfString(value.v);
+      if (n === null) throw new CodecProblem("`port` is not an integer", "port");
+      return n;
+    }
+    case "int":
+      return Number(value.v);
+    case "float":
+      if (!Number.isFinite(value.v)) throw new CodecProblem("`port` is not a finite number", "port");
+      return Math.trunc(value.v) + 0;
+    case "bool":
+      return value.v ? 1 : 0;
+    default:
+      throw new CodecProblem("`port` must be a number or a numeric string", "port");
+  }
+}

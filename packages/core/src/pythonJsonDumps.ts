@@ -1,0 +1,142 @@
+import type { PyValue } from "./pythonJson.js";
+
+/**
+ * Python's `repr(float)`: the shortest round-trip digits, fixed notation when the decimal
+ * exponent is in -4..15 (always with a fractional part, `1.0`), otherwise `1e+16` / `1e-05`.
+ */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Number.POSITIVE_INFINITY) return "Infinity";
+  if (x === Number.NEGATIVE_INFINITY) return "-Infinity";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const sign = x < 0 ? "-" : "";
+  const [mantissa = "", expText = "0"] = Math.abs(x).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const exp = Number(expText);
+  const decpt = exp + 1;
+  if (decpt > -4 && decpt <= 16) {
+    if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
+    if (decpt >= digits.length) return `${sign}${digits}${"0".repeat(decpt - digits.length)}.0`;
+    return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+  }
+  const rest = digits.length > 1 ? `.${digits.slice(1)}` : "";
+  const e = String(Math.abs(exp)).padStart(2, "0");
+  return `${sign}${digits[0]}${rest}e${exp < 0 ? "-" : "+"}${e}`;
+}
+
+const SHORT_ESCAPES: Record<number, string> = {
+  34: '\\"',
+  92: "\\\\",
+  8: "\\b",
+  12: "\\f",
+  10: "\\n",
+  13: "\\r",
+  9: "\\t",
+};
+
+/** Python's `json.dumps(str)` with `ensure_ascii=True`: everything outside space..`~` escaped. */
+export function pyJsonString(s: string): string {
+  let out = '"';
+  let chunk = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c) continue;
+    out += s.slice(chunk, i);
+    out += SHORT_ESCAPES[c] ?? `\\u${c.toString(16).padStart(4, "0")}`;
+    chunk = i + 1;
+  }
+  return `${out}${s.slice(chunk)}"`;
+}
+
+/** Python's `json.dumps(value)` with default arguments (`", "` and `": "` separators, ASCII only). */
+export function pyJsonDumps(value: PyValue): string {
+  switch (value.t) {
+    case "null":
+      return "null";
+    case "bool":
+      return value.v ? "true" : "false";
+    case "str":
+      return pyJsonString(value.v);
+    case "int":
+      return value.v;
+    case "float":
+      return pyFloatRepr(value.v);
+    case "list":
+      return `[${value.v.map(pyJsonDumps).join(", ")}]`;
+    case "dict": {
+      const parts: string[] = [];
+      for (const [k, v] of value.v) parts.push(`${pyJsonString(k)}: ${pyJsonDumps(v)}`);
+      return `{${parts.join(", ")}}`;
+    }
+  }
+}
+
+/** Sets a property safely (a `__proto__` key becomes an own property, as with `JSON.parse`). */
+function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** The JavaScript form of a Python JSON value (integers beyond 2^53 lose precision, as with `JSON.parse`). */
+export function pyToPlain(value: PyValue): unknown {
+  switch (value.t) {
+    case "null":
+      return null;
+    case "bool":
+    case "str":
+    case "float":
+      return value.v;
+    case "int":
+      return Number(value.v);
+    case "list":
+      return value.v.map(pyToPlain);
+    case "dict": {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of value.v) defineOwn(out, k, pyToPlain(v));
+      return out;
+    }
+  }
+}
+
+/**
+ * The Python JSON value of a JavaScript value, as `JSON.stringify` would see it (`toJSON` honoured,
+ * `undefined` and functions dropped from objects and `null` in arrays), except that `NaN` and
+ * `Infinity` stay floats, as in Python. Integral numbers become ints.
+ */
+export function pyFromPlain(value: unknown, depth = 0): PyValue {
+  if (depth > 500) throw new RangeError("value nests too deeply");
+  let v = value;
+  if (v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function") {
+    v = (v as { toJSON: () => unknown }).toJSON();
+  }
+  if (v === null || v === undefined || typeof v === "function" || typeof v === "symbol") return { t: "null" };
+  if (typeof v === "boolean") return { t: "bool", v };
+  if (typeof v === "string") return { t: "str", v };
+  if (typeof v === "bigint") return { t: "int", v: v.toString() };
+  if (typeof v === "number") {
+    if (Number.isInteger(v)) return { t: "int", v: BigInt(v).toString() };
+    return { t: "float", v };
+  }
+  if (Array.isArray(v)) return { t: "list", v: v.map((item) => pyFromPlain(item, depth + 1)) };
+  const map = new Map<string, PyValue>();
+  for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+    if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
+    map.set(k, pyFromPlain(item, depth + 1));
+  }
+  return { t: "dict", v: map };
+}
+
+/** Structural equality of two JSON-like JavaScript values (`NaN` equals `NaN`; key order ignored). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === "number" && typeof b === "number") return Number.isNaN(a) && Number.isNaN(b);
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const rb = b as Record<string, unknown>;
+  return ka.every((k) => Object.hasOwn(rb, k) && jsonEqual((a as Record<string, unknown>)[k], rb[k]));
+}

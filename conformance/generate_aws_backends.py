@@ -1,0 +1,317 @@
+"""Generate vectors/aws_backends.json: the amazon provider's secrets backends against moto.
+
+Starts ``moto_server`` (from conformance/.venv) on a free 127.0.0.1 port, and for every case:
+resets moto, stores the case's secrets/parameters with boto3, builds the real
+``SecretsManagerBackend(**kwargs)`` / ``SystemsManagerParameterStoreBackend(**kwargs)`` with
+``endpoint_url`` pointing at moto added to the case's kwargs, and records what
+``get_connection(conn_id)`` returns (fields, "not found" as null, or the error).
+Credentials and region come from dummy environment variables. moto is always stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from _common import LogCapture, error_of, fields_of, write_vectors
+
+REGION = "us-east-1"
+for _var in (
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_SESSION_TOKEN",
+    "AWS_ROLE_ARN",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_CONFIG_FILE",
+    "AWS_SHARED_CREDENTIALS_FILE",
+    "AWS_ENDPOINT_URL",
+):
+    os.environ.pop(_var, None)
+os.environ.update(
+    {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": REGION,
+        "AWS_EC2_METADATA_DISABLED": "true",
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    }
+)
+
+import boto3  # noqa: E402
+
+from airflow.providers.amazon.aws.secrets.secrets_manager import SecretsManagerBackend  # noqa: E402
+from airflow.providers.amazon.aws.secrets.systems_manager import (  # noqa: E402
+    SystemsManagerParameterStoreBackend,
+)
+
+SM = "secretsmanager"
+SSM = "ssm"
+P = "airflow/connections/"
+SP = "/airflow/connections/"
+
+URI = "aws://AKIAIOSFODNN7EXAMPLE:wJalr%2FK7MDENG%2BbPxRfi@/?region_name=eu-west-1"
+
+
+def s(name: str, value: str, kind: str = "SecretString", **more: Any) -> dict[str, Any]:
+    return {"name": name, "kind": kind, "value": value, **more}
+
+
+def js(obj: Any) -> str:
+    return json.dumps(obj)
+
+
+# (id, backend, kwargs, stored, conn_id)
+CASES: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], str]] = [
+    # ---------------------------------------------------------------- Secrets Manager: values
+    ("sm-uri", SM, {}, [s(P + "aws_default", URI)], "aws_default"),
+    ("sm-uri-postgres", SM, {}, [s(P + "db", "postgresql://u:p%40ss@db.example.com:5432/app")], "db"),
+    ("sm-uri-extra-json", SM, {}, [s(P + "x", "aws://?__extra__=%7B%22a%22%3A+%7B%22b%22%3A+1%7D%7D")], "x"),
+    ("sm-uri-leading-space", SM, {}, [s(P + "x", "   aws://h:1/db  ")], "x"),
+    ("sm-uri-invalid-port", SM, {}, [s(P + "x", "aws://h:99999")], "x"),
+    (
+        "sm-json-full",
+        SM,
+        {},
+        [
+            s(
+                P + "x",
+                js(
+                    {
+                        "conn_type": "postgres",
+                        "login": "u",
+                        "password": "p",
+                        "host": "h",
+                        "port": 5432,
+                        "schema": "s",
+                        "extra": {"sslmode": "require"},
+                    }
+                ),
+            )
+        ],
+        "x",
+    ),
+    ("sm-json-alias-user", SM, {}, [s(P + "x", js({"user": "u1"}))], "x"),
+    ("sm-json-alias-username", SM, {}, [s(P + "x", js({"username": "u2"}))], "x"),
+    ("sm-json-alias-user_name", SM, {}, [s(P + "x", js({"user_name": "u3"}))], "x"),
+    ("sm-json-alias-pass", SM, {}, [s(P + "x", js({"pass": "p1"}))], "x"),
+    ("sm-json-alias-key", SM, {}, [s(P + "x", js({"key": "p2"}))], "x"),
+    ("sm-json-alias-remote_host", SM, {}, [s(P + "x", js({"remote_host": "h1"}))], "x"),
+    ("sm-json-alias-server", SM, {}, [s(P + "x", js({"server": "h2"}))], "x"),
+    ("sm-json-alias-database", SM, {}, [s(P + "x", js({"database": "d1"}))], "x"),
+    ("sm-json-alias-engine", SM, {}, [s(P + "x", js({"engine": "postgresql", "host": "h"}))], "x"),
+    ("sm-json-alias-connection_type", SM, {}, [s(P + "x", js({"connection_type": "mysql"}))], "x"),
+    ("sm-json-alias-conn_id", SM, {}, [s(P + "x", js({"conn_id": "http"}))], "x"),
+    ("sm-json-alias-first-wins", SM, {}, [s(P + "x", js({"user": "first", "login": "second"}))], "x"),
+    ("sm-json-alias-conn_id-before-conn_type", SM, {}, [s(P + "x", js({"conn_id": "a", "conn_type": "b"}))], "x"),
+    (
+        "sm-json-rds-shape",
+        SM,
+        {},
+        [
+            s(
+                P + "rds",
+                js(
+                    {
+                        "username": "admin",
+                        "password": "pw",
+                        "engine": "postgres",
+                        "host": "db.x.rds.amazonaws.com",
+                        "port": 5432,
+                        "dbname": "app",
+                        "dbInstanceIdentifier": "db1",
+                    }
+                ),
+            )
+        ],
+        "rds",
+    ),
+    ("sm-json-extra-object", SM, {}, [s(P + "x", js({"conn_type": "aws", "extra": {"region_name": "eu-west-1"}}))], "x"),
+    ("sm-json-extra-string", SM, {}, [s(P + "x", js({"conn_type": "aws", "extra": '{"region_name": "eu-west-1"}'}))], "x"),
+    ("sm-json-extra-invalid-string", SM, {}, [s(P + "x", js({"conn_type": "aws", "extra": "{oops"}))], "x"),
+    ("sm-json-description-dropped", SM, {}, [s(P + "x", js({"conn_type": "aws", "description": "d"}))], "x"),
+    ("sm-json-unknown-keys-dropped", SM, {}, [s(P + "x", js({"conn_type": "aws", "region_name": "eu-west-1"}))], "x"),
+    ("sm-json-port-string", SM, {}, [s(P + "x", js({"host": "h", "port": "5432"}))], "x"),
+    ("sm-json-port-invalid", SM, {}, [s(P + "x", js({"host": "h", "port": "http"}))], "x"),
+    ("sm-json-password-empty", SM, {}, [s(P + "x", js({"login": "u", "password": ""}))], "x"),
+    ("sm-json-leading-whitespace", SM, {}, [s(P + "x", "  \n" + js({"conn_type": "aws", "login": "k"}))], "x"),
+    ("sm-json-invalid", SM, {}, [s(P + "x", "{not json")], "x"),
+    ("sm-json-array", SM, {}, [s(P + "x", "[1, 2]")], "x"),
+    ("sm-whitespace-only", SM, {}, [s(P + "x", "   ")], "x"),
+    # ---------------------------------------------------------------- extra_conn_words
+    ("sm-words-user", SM, {"extra_conn_words": {"user": ["usr"]}}, [s(P + "x", js({"usr": "u"}))], "x"),
+    (
+        "sm-words-several",
+        SM,
+        {"extra_conn_words": {"password": ["pwd"], "host": ["endpoint"], "schema": ["dbname"], "conn_type": ["kind"]}},
+        [s(P + "x", js({"pwd": "p", "endpoint": "h", "dbname": "d", "kind": "postgres"}))],
+        "x",
+    ),
+    ("sm-words-login", SM, {"extra_conn_words": {"login": ["account"]}}, [s(P + "x", js({"account": "a"}))], "x"),
+    ("sm-words-extra", SM, {"extra_conn_words": {"extra": ["options"]}}, [s(P + "x", js({"options": {"a": 1}}))], "x"),
+    ("sm-words-port", SM, {"extra_conn_words": {"port": ["p"]}}, [s(P + "x", js({"host": "h", "p": 1234}))], "x"),
+    ("sm-words-unknown-field", SM, {"extra_conn_words": {"bogus": ["x"]}}, [s(P + "x", js({"x": "1"}))], "x"),
+    ("sm-words-uri-unaffected", SM, {"extra_conn_words": {"user": ["usr"]}}, [s(P + "x", "aws://a@h")], "x"),
+    # ---------------------------------------------------------------- prefixes, sep, patterns
+    ("sm-prefix-custom", SM, {"connections_prefix": "myapp/conns"}, [s("myapp/conns/x", "aws://h")], "x"),
+    ("sm-prefix-trailing-sep", SM, {"connections_prefix": "airflow/connections/"}, [s(P + "x", "aws://h")], "x"),
+    ("sm-prefix-trailing-seps", SM, {"connections_prefix": "airflow/connections///"}, [s(P + "x", "aws://h")], "x"),
+    ("sm-prefix-leading-slash", SM, {"connections_prefix": "/airflow/connections"}, [s("/airflow/connections/x", "aws://h")], "x"),
+    ("sm-prefix-empty", SM, {"connections_prefix": ""}, [s("x", "aws://bare")], "x"),
+    ("sm-prefix-null", SM, {"connections_prefix": None}, [s("x", "aws://bare"), s(P + "x", "aws://h")], "x"),
+    ("sm-prefix-default-not-custom", SM, {}, [s("myapp/conns/x", "aws://h")], "x"),
+    ("sm-sep-colon", SM, {"connections_prefix": "airflow", "sep": ":"}, [s("airflow:x", "aws://colon")], "x"),
+    ("sm-sep-dash-trailing", SM, {"connections_prefix": "airflow-conn-", "sep": "-"}, [s("airflow-conn-x", "aws://dash")], "x"),
+    ("sm-sep-empty", SM, {"connections_prefix": "airflow", "sep": ""}, [s("airflowx", "aws://glued")], "x"),
+    ("sm-pattern-match", SM, {"connections_lookup_pattern": "^aws"}, [s(P + "aws_default", URI)], "aws_default"),
+    ("sm-pattern-no-match", SM, {"connections_lookup_pattern": "^aws"}, [s(P + "postgres_default", "postgres://h")], "postgres_default"),
+    ("sm-pattern-case-insensitive", SM, {"connections_lookup_pattern": "AWS_"}, [s(P + "aws_x", "aws://h")], "aws_x"),
+    ("sm-pattern-anchored-start", SM, {"connections_lookup_pattern": "default"}, [s(P + "aws_default", "aws://h")], "aws_default"),
+    ("sm-pattern-search-not-fullmatch", SM, {"connections_lookup_pattern": "aws"}, [s(P + "aws_default", "aws://h")], "aws_default"),
+    ("sm-pattern-empty-string", SM, {"connections_lookup_pattern": ""}, [s(P + "x", "aws://h")], "x"),
+    # ---------------------------------------------------------------- storage corners
+    ("sm-binary-only", SM, {}, [s(P + "x", "aws://binary", kind="SecretBinary")], "x"),
+    ("sm-hierarchical-id", SM, {}, [s(P + "team/aws_default", "aws://team")], "team/aws_default"),
+    ("sm-not-found", SM, {}, [s(P + "other", "aws://h")], "missing"),
+    ("sm-not-found-empty-store", SM, {}, [], "aws_default"),
+    ("sm-rotated", SM, {}, [s(P + "x", "aws://old"), s(P + "x", "aws://new", update=True)], "x"),
+    ("sm-deleted", SM, {}, [s(P + "x", "aws://h", deleted=True)], "x"),
+    ("sm-large", SM, {}, [s(P + "x", js({"conn_type": "aws", "extra": {"blob": "x" * 10000}}))], "x"),
+    ("sm-unicode", SM, {}, [s(P + "x", js({"login": "\u00e9t\u00e9", "password": "\u65e5\u672c\U0001f600"}))], "x"),
+    # ---------------------------------------------------------------- SSM
+    ("ssm-string-uri", SSM, {}, [s(SP + "aws_default", URI, kind="String")], "aws_default"),
+    ("ssm-securestring-uri", SSM, {}, [s(SP + "aws_default", URI, kind="SecureString")], "aws_default"),
+    (
+        "ssm-securestring-json",
+        SSM,
+        {},
+        [s(SP + "x", js({"conn_type": "aws", "login": "k", "password": "s", "extra": {"region_name": "eu-west-1"}}), kind="SecureString")],
+        "x",
+    ),
+    ("ssm-json-alias-not-standardised", SSM, {}, [s(SP + "x", js({"user": "u"}), kind="String")], "x"),
+    ("ssm-json-description-kept", SSM, {}, [s(SP + "x", js({"conn_type": "aws", "description": "d"}), kind="String")], "x"),
+    ("ssm-stringlist", SSM, {}, [s(SP + "x", "aws://a,aws://b", kind="StringList")], "x"),
+    ("ssm-prefix-no-leading-slash", SSM, {"connections_prefix": "airflow/connections"}, [s(SP + "x", "aws://h", kind="String")], "x"),
+    ("ssm-prefix-trailing-slash", SSM, {"connections_prefix": "/airflow/connections/"}, [s(SP + "x", "aws://h", kind="String")], "x"),
+    ("ssm-prefix-custom", SSM, {"connections_prefix": "/team-a/conns"}, [s("/team-a/conns/x", "aws://h", kind="String")], "x"),
+    ("ssm-prefix-empty", SSM, {"connections_prefix": ""}, [s("/x", "aws://root", kind="String")], "x"),
+    ("ssm-prefix-null", SSM, {"connections_prefix": None}, [s(SP + "x", "aws://h", kind="String")], "x"),
+    ("ssm-hierarchical-id", SSM, {}, [s(SP + "team/aws_default", "aws://team", kind="String")], "team/aws_default"),
+    ("ssm-pattern-match", SSM, {"connections_lookup_pattern": "^aws"}, [s(SP + "aws_x", "aws://h", kind="String")], "aws_x"),
+    ("ssm-pattern-no-match", SSM, {"connections_lookup_pattern": "^aws"}, [s(SP + "pg", "postgres://h", kind="String")], "pg"),
+    ("ssm-not-found", SSM, {}, [], "missing"),
+    ("ssm-dotted-id", SSM, {}, [s(SP + "my.conn-1", "aws://h", kind="String")], "my.conn-1"),
+    ("ssm-overwritten", SSM, {}, [s(SP + "x", "aws://old", kind="String"), s(SP + "x", "aws://new", kind="String", update=True)], "x"),
+    ("ssm-json-leading-whitespace", SSM, {}, [s(SP + "x", "  " + js({"conn_type": "aws"}), kind="String")], "x"),
+    ("ssm-json-invalid", SSM, {}, [s(SP + "x", "{oops", kind="String")], "x"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Moto:
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        exe = Path(sys.executable).with_name("moto_server")
+        self.proc = subprocess.Popen(
+            [str(exe), "-H", "127.0.0.1", "-p", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"moto_server exited with {self.proc.returncode}")
+            try:
+                urllib.request.urlopen(self.url + "/moto-api/", timeout=1).read()
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise SystemExit("moto_server did not answer within 60 s") from None
+                time.sleep(0.2)
+
+    def reset(self) -> None:
+        req = urllib.request.Request(self.url + "/moto-api/reset", method="POST", data=b"")
+        urllib.request.urlopen(req, timeout=10).read()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def seed(moto: Moto, backend: str, stored: list[dict[str, Any]]) -> None:
+    if backend == SM:
+        client = boto3.client("secretsmanager", endpoint_url=moto.url, region_name=REGION)
+        for item in stored:
+            if item.get("update"):
+                client.put_secret_value(SecretId=item["name"], SecretString=item["value"])
+                continue
+            if item["kind"] == "SecretBinary":
+                client.create_secret(Name=item["name"], SecretBinary=item["value"].encode("utf-8"))
+            else:
+                client.create_secret(Name=item["name"], SecretString=item["value"])
+            if item.get("deleted"):
+                client.delete_secret(SecretId=item["name"], RecoveryWindowInDays=7)
+    else:
+        client = boto3.client("ssm", endpoint_url=moto.url, region_name=REGION)
+        for item in stored:
+            client.put_parameter(
+                Name=item["name"], Value=item["value"], Type=item["kind"], Overwrite=bool(item.get("update"))
+            )
+
+
+def run_case(moto: Moto, backend: str, kwargs: dict[str, Any], stored: list[dict[str, Any]], conn_id: str) -> dict[str, Any]:
+    moto.reset()
+    seed(moto, backend, stored)
+    cls = SecretsManagerBackend if backend == SM else SystemsManagerParameterStoreBackend
+    out: dict[str, Any] = {"expected": None, "error": None}
+    with LogCapture() as logs:
+        try:
+            instance = cls(**json.loads(json.dumps(kwargs)), endpoint_url=moto.url)
+            conn = instance.get_connection(conn_id)
+            out["expected"] = fields_of(conn) if conn is not None else None
+        except Exception as exc:  # noqa: BLE001 - recording Airflow's error is the point
+            out["error"] = error_of(exc)
+    out["logs"] = [m.replace(moto.url, "<endpoint>") for m in logs.messages]
+    return out
+
+
+def main() -> None:
+    moto = Moto()
+    try:
+        cases = [
+            {
+                "id": case_id,
+                "backend": backend,
+                "kwargs": kwargs,
+                "stored": stored,
+                "conn_id": conn_id,
+                **run_case(moto, backend, kwargs, stored, conn_id),
+            }
+            for case_id, backend, kwargs, stored, conn_id in CASES
+        ]
+    finally:
+        moto.stop()
+    write_vectors("aws_backends.json", "generate_aws_backends.py", cases)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,209 @@
+import type { SSMClient } from "@aws-sdk/client-ssm";
+import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+import {
+  ConnectionFormatError,
+  connectionToJson,
+  isValidConnId,
+  parseConnectionValue,
+  validateConnId,
+} from "@awsconn/core";
+import type { SsmInit } from "./SsmInit.js";
+import { createSsmClient } from "./createSsmClient.js";
+import { compileLookupPattern, parameterNameFor, trimSsmPrefix } from "./parameterNameFor.js";
+import { toSourceError } from "./toSourceError.js";
+
+/** The source name (`SourceError.source`, `explain` output). */
+export const SSM_SOURCE_NAME = "ssm";
+/** Airflow's default `connections_prefix`. */
+export const DEFAULT_SSM_PREFIX = "/airflow/connections";
+/** `GetParameters` takes at most 10 names a call. */
+export const GET_PARAMETERS_LIMIT = 10;
+/** Values longer than this need the Advanced tier; `put()` then asks for Intelligent-Tiering. */
+export const STANDARD_TIER_MAX_BYTES = 4096;
+
+// Python's str.strip() whitespace: JavaScript's plus the four separators \x1c-\x1f.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python strips \x1c-\x1f too
+const PY_STRIP = /^[\s\x1c-\x1f]+|[\s\x1c-\x1f]+$/g;
+
+/**
+ * Connections from AWS SSM Parameter Store, as Airflow's `SystemsManagerParameterStoreBackend`:
+ * `GetParameter(Name = prefix + "/" + connId, WithDecryption = true)`, a leading `/` ensured
+ * (`/airflow/connections/<id>` by default). String and SecureString parameters both work.
+ *
+ * - the value is a URI or Airflow's connection JSON (no key aliases: those are Secrets Manager's)
+ * - `ParameterNotFound` -> `undefined`; every other failure -> `SourceError` (`retryable` for
+ *   throttling, 5xx, timeouts, network)
+ * - origin `ssm:<Name>#<Version>`, `version` = the parameter version
+ * - `getMany`: `GetParameters`, 10 names a call; `list()`: `GetParametersByPath` (recursive,
+ *   paginated); `put()`: `PutParameter` as `SecureString` with `Overwrite`
+ * - `@aws-sdk/client-ssm` is loaded on first use; every attempt has a connect timeout (1 s) and a
+ *   request timeout (3 s), with the SDK's standard retry (3 attempts)
+ *
+ * @example
+ * ```ts
+ * const ssm = fromSsm({ region: "eu-west-1" });
+ * const hit = await ssm.get("team/aws_default"); // /airflow/connections/team/aws_default
+ * ```
+ */
+export function fromSsm(init: SsmInit = {}): ConnectionSource {
+  const prefix = trimSsmPrefix(init.prefix === undefined ? DEFAULT_SSM_PREFIX : init.prefix);
+  const matches = compileLookupPattern(init.lookupPattern);
+  let clientPromise: Promise<SSMClient> | undefined;
+  const client = (): Promise<SSMClient> => {
+    if (init.client) return Promise.resolve(init.client);
+    clientPromise ??= createSsmClient(init).catch((error) => {
+      clientPromise = undefined;
+      throw error;
+    });
+    return clientPromise;
+  };
+  const sdk = () => import("@aws-sdk/client-ssm");
+  const fail = (
+    error: unknown,
+    operation: string,
+    target: string,
+    signal?: AbortSignal,
+    secrets?: string[],
+  ) => {
+    if (signal?.aborted) return signal.reason;
+    return toSourceError(error, SSM_SOURCE_NAME, operation, target, secrets);
+  };
+  const hitOf = (connId: string, parameter: Parameter): SourceHit => {
+    const name = parameter.Name ?? parameterNameFor(prefix, connId);
+    const origin = `${SSM_SOURCE_NAME}:${name}`;
+    const text = (parameter.Value ?? "").replace(PY_STRIP, "");
+    if (text === "") throw new ConnectionFormatError("the parameter value is empty", { origin });
+    let connection: Connection;
+    try {
+      connection = parseConnectionValue(text, connId);
+    } catch (error) {
+      // Only our own errors are kept as the cause: a foreign parser error may quote the value.
+      if (error instanceof ConnectionFormatError)
+        throw new ConnectionFormatError(error.reason, { origin, cause: error });
+      throw new ConnectionFormatError("not a valid connection URI or JSON", { origin });
+    }
+    const version = parameter.Version === undefined ? undefined : String(parameter.Version);
+    return version ? { connection, origin: `${origin}#${version}`, version } : { connection, origin };
+  };
+
+  return {
+    name: SSM_SOURCE_NAME,
+
+    async get(connId: string, options?: SourceCallOptions): Promise<SourceHit | undefined> {
+      const signal = options?.signal;
+      signal?.throwIfAborted();
+      validateConnId(connId);
+      if (!matches(connId)) return undefined;
+      const name = parameterNameFor(prefix, connId);
+      let parameter: Parameter | undefined;
+      try {
+        const [{ GetParameterCommand }, c] = await Promise.all([sdk(), client()]);
+        const out = await c.send(new GetParameterCommand({ Name: name, WithDecryption: true }), {
+          abortSignal: signal,
+        });
+        parameter = out.Parameter;
+      } catch (error) {
+        if (!signal?.aborted && (error as Error)?.name === "ParameterNotFound") return undefined;
+        throw fail(error, "GetParameter", name, signal);
+      }
+      return parameter ? hitOf(connId, parameter) : undefined;
+    },
+
+    async getMany(connIds: readonly string[], options?: SourceCallOptions): Promise<Map<string, SourceHit>> {
+      const signal = options?.signal;
+      signal?.throwIfAborted();
+      for (const id of connIds) validateConnId(id);
+      const idByName = new Map<string, string>();
+      for (const id of connIds) if (matches(id)) idByName.set(parameterNameFor(prefix, id), id);
+      const found = new Map<string, SourceHit>();
+      const names = [...idByName.keys()];
+      if (names.length === 0) return found;
+      const [{ GetParametersCommand }, c] = await Promise.all([sdk(), client()]).catch((error) => {
+        throw fail(error, "GetParameters", names[0] as string, signal);
+      });
+      for (let i = 0; i < names.length; i += GET_PARAMETERS_LIMIT) {
+        const chunk = names.slice(i, i + GET_PARAMETERS_LIMIT);
+        let out: { Parameters?: Parameter[] };
+        try {
+          out = await c.send(new GetParametersCommand({ Names: chunk, WithDecryption: true }), {
+            abortSignal: signal,
+          });
+        } catch (error) {
+          throw fail(error, "GetParameters", `${chunk.length} names from ${chunk[0]}`, signal);
+        }
+        // Names that do not exist come back in InvalidParameters: simply absent here.
+        for (const parameter of out.Parameters ?? []) {
+          const connId = parameter.Name === undefined ? undefined : idByName.get(parameter.Name);
+          if (connId !== undefined) found.set(connId, hitOf(connId, parameter));
+        }
+      }
+      return found;
+    },
+
+    async *list(options?: SourceCallOptions): AsyncIterable<string> {
+      const signal = options?.signal;
+      signal?.throwIfAborted();
+      const path = parameterNameFor(prefix, "").replace(/\/$/, "") || "/";
+      const head = path === "/" ? "/" : `${path}/`;
+      const [{ GetParametersByPathCommand }, c] = await Promise.all([sdk(), client()]).catch((error) => {
+        throw fail(error, "GetParametersByPath", path, signal);
+      });
+      let nextToken: string | undefined;
+      do {
+        let page: { Parameters?: Parameter[]; NextToken?: string };
+        try {
+          page = await c.send(
+            new GetParametersByPathCommand({
+              Path: path,
+              Recursive: true,
+              WithDecryption: false,
+              NextToken: nextToken,
+            }),
+            { abortSignal: signal },
+          );
+        } catch (error) {
+          throw fail(error, "GetParametersByPath", path, signal);
+        }
+        for (const parameter of page.Parameters ?? []) {
+          const name = parameter.Name ?? "";
+          if (!name.startsWith(head)) continue;
+          const id = name.slice(head.length);
+          if (isValidConnId(id) && matches(id)) yield id;
+        }
+        nextToken = page.NextToken;
+      } while (nextToken);
+    },
+
+    async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
+      const signal = options?.signal;
+      signal?.throwIfAborted();
+      validateConnId(connection.connId);
+      const name = parameterNameFor(prefix, connection.connId);
+      const value = JSON.stringify(connectionToJson(connection));
+      const big = Buffer.byteLength(value, "utf8") > STANDARD_TIER_MAX_BYTES;
+      try {
+        const [{ PutParameterCommand }, c] = await Promise.all([sdk(), client()]);
+        await c.send(
+          new PutParameterCommand({
+            Name: name,
+            Value: value,
+            Type: "SecureString",
+            Overwrite: true,
+            ...(big ? { Tier: "Intelligent-Tiering" as const } : {}),
+          }),
+          { abortSignal: signal },
+        );
+      } catch (error) {
+        throw fail(error, "PutParameter", name, signal, [value, connection.password ?? ""]);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Parameter {
+  Name?: string;
+  Value?: string;
+  Version?: number;
+}

@@ -1,1 +1,23 @@
-export {};
+export { resolveAwsConfig, type ResolveAwsConfigOptions } from "./resolveAwsConfig.js";
+export type { AwsClientConfig, CredentialMethod } from "./AwsClientConfig.js";
+export { readAwsConnection, type ReadAwsConnectionOptions } from "./readAwsConnection.js";
+export {
+  type AwsConnectionSettings,
+  type AssumeRoleMethod,
+  AIRFLOW_ASSUME_ROLE_METHODS,
+} from "./AwsConnectionSettings.js";
+export { serviceEndpoint, type ServiceEndpointOptions } from "./serviceEndpoint.js";
+export { roleSessionName, airflowSlug, ROLE_SESSION_NAME_MAX_LENGTH } from "./roleSessionName.js";
+export { httpAndRetryOptions, type HttpAndRetryOptions, type HttpOptions } from "./httpAndRetryOptions.js";
+export { createRequestHandler } from "./createRequestHandler.js";
+export {
+  memoizeCredentials,
+  type MemoizeCredentialsInit,
+  DEFAULT_REFRESH_WINDOW_MS,
+} from "./memoizeCredentials.js";
+export { fromAssumeRole, type AssumeRoleInit } from "./fromAssumeRole.js";
+export { fromWebIdentity, type WebIdentityInit } from "./fromWebIdentity.js";
+export { fromProfile, fromDefaultChain } from "./sdkProviders.js";
+export { createSdkStsCaller, type StsCaller, type StsCredentialsOutput } from "./StsCaller.js";
+export { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
+export { closestMatch, levenshtein } from "./levenshtein.js";

@@ -1,1 +1,8 @@
 export {};
+export {
+  startImdsFake,
+  type ImdsFake,
+  type ImdsFakeOptions,
+  type ImdsFakeCredentials,
+  type ImdsFakeRequest,
+} from "./imdsFake.js";

@@ -1,0 +1,56 @@
+import { ConnectionFormatError } from "@awsconn/core";
+
+/**
+ * Reads an extra value that should be a string: `null`/`undefined`/`""` mean absent; numbers and
+ * booleans are turned into strings (URI extras are always strings, JSON ones may not be).
+ *
+ * @example
+ * ```ts
+ * extraString({ region_name: "eu-west-1" }, "region_name"); // "eu-west-1"
+ * extraString({ region_name: null }, "region_name");        // undefined
+ * ```
+ */
+export function extraString(extra: Record<string, unknown>, key: string): string | undefined {
+  const value = extra[key];
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  throw new ConnectionFormatError(`extra.${key} must be a string, got ${describe(value)}`);
+}
+
+/**
+ * Reads an extra value that should be a JSON object. A string holding a JSON object is accepted
+ * (that is how nested values arrive from a URI query); `null`/`undefined` mean absent.
+ *
+ * @example
+ * ```ts
+ * extraObject({ assume_role_kwargs: '{"DurationSeconds":900}' }, "assume_role_kwargs"); // { DurationSeconds: 900 }
+ * ```
+ */
+export function extraObject(
+  extra: Record<string, unknown>,
+  key: string,
+): Record<string, unknown> | undefined {
+  let value = extra[key];
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw new ConnectionFormatError(
+        `extra.${key} must be a JSON object; the string given is not valid JSON`,
+      );
+    }
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ConnectionFormatError(`extra.${key} must be a JSON object, got ${describe(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A short type description for error messages (never the value itself). */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,40 @@
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import type { StsCaller } from "./StsCaller.js";
+import { stsCredentials } from "./stsCredentials.js";
+import { toSourceError } from "./toSourceError.js";
+
+/** Options of {@link fromAssumeRole}. */
+export interface AssumeRoleInit {
+  /** The role to assume. It always wins over a `RoleArn` in `assumeRoleKwargs`. */
+  roleArn: string;
+  /** Default `RoleSessionName`; a `RoleSessionName` in `assumeRoleKwargs` wins. */
+  roleSessionName: string;
+  /** More `AssumeRole` parameters (`ExternalId`, `DurationSeconds`, `Policy`, `Tags`...). */
+  assumeRoleKwargs?: Record<string, unknown>;
+  /** Makes the STS call (signed with the source credentials). */
+  sts: StsCaller;
+}
+
+/**
+ * A provider that calls `sts:AssumeRole` each time it is called, as Airflow's
+ * `BaseSessionFactory._assume_role`: `{ RoleSessionName, ...assume_role_kwargs, RoleArn }`.
+ * Failures become `SourceError` (source `sts`) naming the role ARN. Wrap it in {@link memoizeCredentials}.
+ *
+ * @example
+ * ```ts
+ * const provider = fromAssumeRole({ roleArn, roleSessionName: "airflow_aws_default", sts: createSdkStsCaller({ region }) });
+ * const { accessKeyId, expiration } = await provider();
+ * ```
+ */
+export function fromAssumeRole(init: AssumeRoleInit): AwsCredentialIdentityProvider {
+  return async () => {
+    const input = { RoleSessionName: init.roleSessionName, ...init.assumeRoleKwargs, RoleArn: init.roleArn };
+    let output: Awaited<ReturnType<StsCaller["assumeRole"]>>;
+    try {
+      output = await init.sts.assumeRole(input);
+    } catch (error) {
+      throw toSourceError(error, { source: "sts", what: `AssumeRole for ${init.roleArn}` });
+    }
+    return stsCredentials(output, `AssumeRole for ${init.roleArn}`);
+  };
+}

@@ -1,4 +1,25 @@
-export {};
+export {
+  describeConnectionSource,
+  seededSecrets,
+  DEFAULT_CONTRACT_SEED,
+  INVALID_CONN_IDS,
+  type SeedConnection,
+  type ContractSubject,
+  type ContractOptions,
+} from "./describeConnectionSource.js";
+export { traceModuleLoads, type ModuleTrace } from "./traceModuleLoads.js";
+export { startMoto, type StartMotoOptions, type MotoServer } from "./startMoto.js";
+export { ensureVenv, findRepoRoot, type EnsureVenvOptions } from "./ensureVenv.js";
+export { freePort } from "./freePort.js";
+export { motoEndpoint, awsTestClientConfig, uniquePrefix, type AwsTestClientConfig } from "./motoEndpoint.js";
+export {
+  startLoopbackProxy,
+  awsJsonError,
+  type LoopbackProxy,
+  type LoopbackProxyOptions,
+  type RecordedRequest,
+  type CannedResponse,
+} from "./startLoopbackProxy.js";
 export {
   startImdsFake,
   type ImdsFake,

@@ -1,0 +1,73 @@
+import type { ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+import { ConnectionFormatError, isValidConnId, parseConnectionValue, validateConnId } from "@awsconn/core";
+
+/** The name of the environment-variable source. */
+export const ENV_SOURCE_NAME = "env";
+
+/** Airflow's `CONN_ENV_PREFIX`. */
+export const DEFAULT_ENV_PREFIX = "AIRFLOW_CONN_";
+
+/** Options of {@link fromEnv}. */
+export interface EnvInit {
+  /** Variable-name prefix; the variable is `prefix + connId.toUpperCase()`. Default `AIRFLOW_CONN_`. */
+  prefix?: string;
+  /** The environment to read, live on every call. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+// Python's str.strip() whitespace: JavaScript's plus the four separators \x1c-\x1f.
+const PY_STRIP = /^[\s\x1c-\x1f]+|[\s\x1c-\x1f]+$/g;
+
+/**
+ * Connections from environment variables, as Airflow's `EnvironmentVariablesBackend`:
+ * `AIRFLOW_CONN_<CONN_ID upper-cased>` holds a URI or, when it starts with `{` (after stripping
+ * whitespace), Airflow's connection JSON. An unset or empty variable means "not here".
+ *
+ * - origin: `env:AIRFLOW_CONN_AWS_DEFAULT`
+ * - a malformed value, or one of only whitespace (Airflow fails on it too), is a
+ *   `ConnectionFormatError` naming the variable, never its value
+ * - `list()` yields, lower-cased, the id of every prefixed variable with a non-empty value whose
+ *   id is valid (Airflow itself cannot list; lower case because ids are conventionally lower case
+ *   and `get` upper-cases anyway)
+ *
+ * @example
+ * ```ts
+ * const env = fromEnv();                                      // AIRFLOW_CONN_* from process.env
+ * const hit = await env.get("aws_default");                   // reads AIRFLOW_CONN_AWS_DEFAULT
+ * const custom = fromEnv({ prefix: "MYAPP_CONN_", env: { MYAPP_CONN_DB: "postgres://h/db" } });
+ * ```
+ */
+export function fromEnv(init: EnvInit = {}): ConnectionSource {
+  const prefix = init.prefix ?? DEFAULT_ENV_PREFIX;
+  const env = init.env ?? process.env;
+  return {
+    name: ENV_SOURCE_NAME,
+
+    async get(connId: string, options?: SourceCallOptions): Promise<SourceHit | undefined> {
+      options?.signal?.throwIfAborted();
+      validateConnId(connId);
+      const variable = prefix + connId.toUpperCase();
+      const raw = env[variable];
+      if (raw === undefined || raw === "") return undefined;
+      const origin = `env:${variable}`;
+      const value = raw.replace(PY_STRIP, "");
+      if (value === "") throw new ConnectionFormatError("the value is only whitespace", { origin });
+      try {
+        return { connection: parseConnectionValue(value, connId), origin };
+      } catch (error) {
+        // Only our own errors are kept as the cause: a foreign parser error may quote the value.
+        if (error instanceof ConnectionFormatError) throw new ConnectionFormatError(error.reason, { origin, cause: error });
+        throw new ConnectionFormatError("not a valid connection URI or JSON", { origin });
+      }
+    },
+
+    async *list(options?: SourceCallOptions): AsyncIterable<string> {
+      options?.signal?.throwIfAborted();
+      for (const name of Object.keys(env)) {
+        if (!name.startsWith(prefix) || !env[name]) continue;
+        const id = name.slice(prefix.length).toLowerCase();
+        if (isValidConnId(id)) yield id;
+      }
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { fileURLToPath } from "node:url";
+import { traceModuleLoads } from "@awsconn/testkit";
+import { expect, it } from "vitest";
+
+// Imports the package entry in a fresh node process and lists every module it loaded.
+// traceModuleLoads' own test shows the same trace does see an @aws-sdk import.
+it("importing @awsconn/source-env loads no @aws-sdk module", async () => {
+  const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+  const trace = await traceModuleLoads(entry);
+  const loaded = [...trace.esm, ...trace.cjs];
+  expect(loaded.some((m) => m.endsWith("/source-env/src/fromEnv.ts"))).toBe(true);
+  expect(loaded.some((m) => m.includes("/core/src/"))).toBe(true);
+  expect(loaded.filter((m) => m.includes("@aws-sdk") || m.includes("@smithy"))).toEqual([]);
+}, 60_000);

@@ -1,0 +1,152 @@
+import type { Connection } from "@awsconn/core";
+import { ConnectionFormatError, createConnection, isValidConnId, parseConnectionUri } from "@awsconn/core";
+import type { LineTree } from "./LineTree.js";
+import { scanJson } from "./scanJson.js";
+
+/** Reports a problem at a 1-based line of the file; never returns. */
+export type Fail = (reason: string, line: number, cause?: unknown) => never;
+
+/** The keys a connection object in a file may have (Airflow's `Connection.__init__` parameters + `extra_dejson`). */
+export const CONNECTION_FILE_KEYS: readonly string[] = [
+  "conn_id",
+  "conn_type",
+  "description",
+  "host",
+  "login",
+  "password",
+  "schema",
+  "port",
+  "extra",
+  "uri",
+  "extra_dejson",
+];
+
+/**
+ * Turns one entry of a connections file into a {@link Connection}, as Airflow's
+ * `_create_connection` does: a string is a URI (an empty string gives an empty connection); an
+ * object holds the fields (`conn_type` kept as written, an empty password absent, `extra` an
+ * object or a JSON string, `extra_dejson` an object, `uri` exclusive of the other fields, a
+ * `conn_id` equal to its key). Anything else is refused through `fail`, at the line of the
+ * offending key.
+ *
+ * Deviation (documented): `port` must be an integer or a string of digits; Airflow keeps any value.
+ *
+ * @example
+ * ```ts
+ * createFileConnection("db", { conn_type: "postgres", host: "h", port: 5432 }, { line: 3 }, fail);
+ * ```
+ */
+export function createFileConnection(key: string, value: unknown, tree: LineTree, fail: Fail): Connection {
+  if (typeof value === "string") {
+    if (value === "") return createConnection({ connId: key });
+    return fromUri(key, value, tree.line, fail);
+  }
+  if (!isPlainObject(value)) {
+    return fail(
+      `unexpected value type ${pythonType(value)} for "${key}": a connection is a string (URI) or an object`,
+      tree.line,
+    );
+  }
+  const lineOf = (field: string) => tree.fields?.get(field)?.line ?? tree.line;
+  const illegal = Object.keys(value).filter((k) => !CONNECTION_FILE_KEYS.includes(k));
+  if (illegal.length > 0) {
+    return fail(
+      `illegal keys: ${illegal.join(", ")}; a connection object may only have ${CONNECTION_FILE_KEYS.join(", ")}`,
+      lineOf(illegal[0] as string),
+    );
+  }
+  const has = (k: string) => Object.hasOwn(value, k);
+  if (has("extra") && has("extra_dejson")) {
+    return fail("extra and extra_dejson are mutually exclusive; give only one", lineOf("extra_dejson"));
+  }
+  if (has("conn_id") && value.conn_id !== key) {
+    return fail(`conn_id ${JSON.stringify(String(value.conn_id))} differs from its key "${key}"`, lineOf("conn_id"));
+  }
+  const extraField = has("extra_dejson") ? "extra_dejson" : "extra";
+  // Airflow json.dumps() extra_dejson always, so even an empty one counts as given.
+  const extraGiven = has("extra_dejson") || truthy(value.extra);
+  const extra = extraGiven ? parseExtra(value[extraField], extraField, lineOf(extraField), fail) : {};
+  const description = optionalString(value.description);
+
+  if (truthy(value.uri)) {
+    const mixed = ["conn_type", "host", "login", "password", "schema", "port"].filter((k) => truthy(value[k]));
+    if (extraGiven) mixed.push(extraField);
+    if (mixed.length > 0) {
+      return fail(`uri cannot be combined with ${mixed.join(", ")}: use the URI or the fields`, lineOf("uri"));
+    }
+    if (typeof value.uri !== "string") return fail("uri must be a string", lineOf("uri"));
+    const fromUriConnection = fromUri(key, value.uri, lineOf("uri"), fail);
+    return description === undefined
+      ? fromUriConnection
+      : createConnection({ ...fromUriConnection, description });
+  }
+
+  return createConnection({
+    connId: key,
+    connType: optionalString(value.conn_type),
+    host: optionalString(value.host),
+    login: optionalString(value.login),
+    password: truthy(value.password) ? String(value.password) : undefined,
+    schema: optionalString(value.schema),
+    port: parsePort(value.port, lineOf("port"), fail),
+    extra,
+    description,
+  });
+}
+
+function fromUri(key: string, uri: string, line: number, fail: Fail): Connection {
+  try {
+    // Airflow accepts any key here (an invalid one just gets conn_id None); lookups validate ids.
+    if (isValidConnId(key)) return parseConnectionUri(uri, key);
+    return createConnection({ ...parseConnectionUri(uri), connId: key });
+  } catch (error) {
+    if (error instanceof ConnectionFormatError) return fail(`invalid URI: ${error.reason}`, line, error);
+    return fail("invalid URI", line);
+  }
+}
+
+function parseExtra(raw: unknown, field: string, line: number, fail: Fail): Record<string, unknown> {
+  let parsed = raw;
+  if (typeof raw === "string" && field === "extra") {
+    try {
+      parsed = scanJson(raw).value;
+    } catch {
+      return fail(`${field} is not valid JSON`, line);
+    }
+  }
+  if (!isPlainObject(parsed)) return fail(`${field} must be a JSON object, not ${pythonType(parsed)}`, line);
+  return parsed;
+}
+
+function parsePort(raw: unknown, line: number, fail: Fail): number | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw === "number" && Number.isInteger(raw)) return raw;
+  if (typeof raw === "string" && /^\s*[+-]?[0-9]+\s*$/.test(raw)) return Number.parseInt(raw, 10);
+  return fail(`port must be an integer, not ${pythonType(raw)}`, line);
+}
+
+function optionalString(raw: unknown): string | undefined {
+  return raw === null || raw === undefined ? undefined : String(raw);
+}
+
+/** Python truthiness: None, False, 0, "", [] and {} are false. */
+function truthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === false || v === 0 || v === "" || Number.isNaN(v)) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (isPlainObject(v)) return Object.keys(v).length > 0;
+  return true;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+function pythonType(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "string") return "str";
+  if (Array.isArray(v)) return "list";
+  if (v instanceof Date) return "datetime";
+  return "dict";
+}

@@ -1,0 +1,51 @@
+/** One `ID=URI` line of a `.env` connections file. */
+export interface EnvLine {
+  key: string;
+  value: string;
+  /** 1-based line number. */
+  line: number;
+}
+
+/** A malformed `.env` line. */
+export interface EnvLineError {
+  line: number;
+  reason: string;
+}
+
+// Python's str.splitlines() boundaries (after universal-newline reading turned \r\n and \r into \n).
+const LINE_BREAK = /\n|\v|\f|\x1c|\x1d|\x1e|\x85|\u2028|\u2029/;
+// Airflow's COMMENT_PATTERN, re.match(r"\s*#.*"): optional whitespace, then "#".
+const COMMENT = /^[\s\x1c-\x1f]*#/;
+
+/**
+ * Reads a `.env` connections file by Airflow's rules (`_parse_env_file`), not dotenv's:
+ * blank lines and `#` comment lines are skipped; every other line is `KEY=VALUE`, split at the
+ * first `=`, with nothing trimmed and no quotes removed. A line without `=`, with an empty key or
+ * an empty value is an error with its line number; all errors are returned, in order.
+ *
+ * @example
+ * ```ts
+ * parseEnvText("# c\nAWS_DEFAULT=aws://k:s@\n").lines; // [{ key: "AWS_DEFAULT", value: "aws://k:s@", line: 2 }]
+ * ```
+ */
+export function parseEnvText(text: string): { lines: EnvLine[]; errors: EnvLineError[] } {
+  const lines: EnvLine[] = [];
+  const errors: EnvLineError[] = [];
+  const parts = text.split(LINE_BREAK);
+  if (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  parts.forEach((content, index) => {
+    const line = index + 1;
+    if (content === "" || COMMENT.test(content)) return;
+    const eq = content.indexOf("=");
+    if (eq === -1) {
+      errors.push({ line, reason: 'Invalid line format. The line should contain at least one equal sign ("=").' });
+    } else if (eq === 0) {
+      errors.push({ line, reason: "Invalid line format. Key is empty." });
+    } else if (eq === content.length - 1) {
+      errors.push({ line, reason: "Invalid line format. Value is empty." });
+    } else {
+      lines.push({ key: content.slice(0, eq), value: content.slice(eq + 1), line });
+    }
+  });
+  return { lines, errors };
+}

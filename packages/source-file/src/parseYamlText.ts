@@ -1,0 +1,79 @@
+import { type Document, LineCounter, type Node, isAlias, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import type { LineTree } from "./LineTree.js";
+
+/** A YAML problem at a 1-based line. */
+export class YamlTextError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly line: number,
+  ) {
+    super(`${reason} (line ${line})`);
+  }
+}
+
+/** Aliases a YAML file may expand; beyond this it is refused (the "billion laughs" defence). */
+export const YAML_MAX_ALIAS_COUNT = 100;
+
+// Only the top three levels need lines: entry -> list item -> connection field.
+const TREE_DEPTH = 3;
+
+/**
+ * Parses a YAML connections file as YAML 1.1 (the version PyYAML, and so Airflow, speaks:
+ * `yes`/`no` booleans, `<<` merge keys; repeated keys allowed, the last wins) and returns the
+ * value plus the line of every key down to connection fields. Alias expansion is bounded by
+ * {@link YAML_MAX_ALIAS_COUNT}; error messages never quote the text.
+ *
+ * @example
+ * ```ts
+ * parseYamlText("aws_default:\n  conn_type: aws\n").tree.fields?.get("aws_default")?.line; // 1
+ * ```
+ */
+export function parseYamlText(text: string): { value: unknown; tree: LineTree } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { version: "1.1", uniqueKeys: false, merge: true, prettyErrors: false, lineCounter });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const first = doc.errors[0];
+  if (first) throw new YamlTextError(`YAML syntax error: ${oneLine(first.message)}`, lineOf(first.pos[0]));
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
+      throw new YamlTextError(
+        `YAML alias expansion exceeds the limit of ${YAML_MAX_ALIAS_COUNT} (a "billion laughs" file?)`,
+        1,
+      );
+    }
+    throw new YamlTextError(`YAML error: ${error instanceof Error ? oneLine(error.message) : "unreadable"}`, 1);
+  }
+  return { value, tree: buildTree(doc, doc.contents as Node | null, 0, lineOf) };
+}
+
+function oneLine(message: string): string {
+  const line = message.split("\n")[0] ?? "";
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+function keyString(key: unknown): string {
+  const v = isScalar(key) ? key.value : key;
+  if (v === null || v === undefined) return "";
+  return String(v);
+}
+
+function buildTree(doc: Document, node: Node | null, depth: number, lineOf: (o?: number) => number): LineTree {
+  const tree: LineTree = { line: lineOf(node?.range?.[0]) };
+  const target = isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
+  if (depth >= TREE_DEPTH || !target) return tree;
+  if (isMap(target)) {
+    tree.fields = new Map();
+    for (const pair of target.items) {
+      const child = buildTree(doc, pair.value as Node | null, depth + 1, lineOf);
+      const keyNode = pair.key as Node | null;
+      child.line = lineOf(keyNode?.range?.[0]);
+      tree.fields.set(keyString(keyNode), child); // a repeated key keeps its first place, like a Python dict
+    }
+  } else if (isSeq(target)) {
+    tree.items = target.items.map((item) => buildTree(doc, item as Node | null, depth + 1, lineOf));
+  }
+  return tree;
+}

@@ -1,0 +1,55 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { connectionToUri, createConnection } from "@awsconn/core";
+import { DEFAULT_CONTRACT_SEED, type SeedConnection, describeConnectionSource, seededSecrets } from "@awsconn/testkit";
+import { stringify } from "yaml";
+import { fromFile } from "../src/fromFile.js";
+
+// Airflow's object form of a seeded connection (snake_case keys).
+function fields(c: SeedConnection): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    conn_type: c.connType,
+    host: c.host,
+    login: c.login,
+    password: c.password,
+    schema: c.schema,
+    port: c.port,
+    extra: c.extra,
+    description: c.description,
+  };
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+function fileSubject(name: string, render: (seed: readonly SeedConnection[]) => string) {
+  return async (seed: readonly SeedConnection[]) => {
+    const dir = await mkdtemp(join(tmpdir(), "awsconn-contract-"));
+    const path = join(dir, name);
+    await writeFile(path, render(seed), { mode: 0o600 });
+    const source = fromFile({ path, logger: { warn: () => {} } });
+    return { source, lookups: () => source.stats().checks, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  };
+}
+
+const toYaml = (seed: readonly SeedConnection[]) =>
+  stringify(Object.fromEntries(seed.map((c) => [c.connId, fields(c)])));
+const toJson = (seed: readonly SeedConnection[]) =>
+  JSON.stringify(Object.fromEntries(seed.map((c, i) => [c.connId, i % 2 ? [fields(c)] : fields(c)])), null, 2);
+const toEnv = (seed: readonly SeedConnection[]) =>
+  `# contract\n${seed.map((c) => `${c.connId}=${connectionToUri(createConnection(c))}`).join("\n")}\n`;
+
+// Every entry keeps its secrets but carries a key Airflow does not allow.
+const corruptYaml = (seed: readonly SeedConnection[]) =>
+  stringify(Object.fromEntries(seed.map((c) => [c.connId, { ...fields(c), secrets: seededSecrets(seed) }])));
+
+describeConnectionSource("fromFile (.yaml)", fileSubject("connections.yaml", toYaml), DEFAULT_CONTRACT_SEED, {
+  makeCorruptSource: fileSubject("connections.yaml", corruptYaml),
+});
+describeConnectionSource("fromFile (.json)", fileSubject("connections.json", toJson), DEFAULT_CONTRACT_SEED);
+// The URI form has no description, so the .env variant is seeded without one.
+describeConnectionSource(
+  "fromFile (.env)",
+  fileSubject("connections.env", toEnv),
+  DEFAULT_CONTRACT_SEED.map(({ description: _, ...c }) => c),
+);

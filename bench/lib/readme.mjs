@@ -1,0 +1,94 @@
+// Writes bench/README.md from results.json and the hand-written analysis in notes.mjs.
+import { writeFileSync } from "node:fs";
+import { NOTES, INTRO } from "../notes.mjs";
+
+const metText = (m) => (m === true ? "**yes**" : m === false ? "**no**" : "n/a");
+const ms = (s) => (s ? `${s.median} (IQR ${s.p25}–${s.p75})` : "");
+
+function sideTable(r) {
+  const rows = [];
+  switch (r.id.split("-")[0]) {
+    case "1":
+      rows.push("| side | lookups/s | ns per lookup |", "|---|---:|---:|");
+      for (const s of r.sides ?? [])
+        rows.push(`| ${s.name} | ${s.lookupsPerSecond.toLocaleString("en")} | ${s.nsPerLookup} |`);
+      break;
+    case "2":
+      rows.push("| side | latency ms, median (IQR) |", "|---|---:|");
+      for (const s of r.sides ?? []) rows.push(`| ${s.name} | ${ms(s.ms)} |`);
+      break;
+    case "3":
+      rows.push("| side | API calls | wall ms, median (IQR) |", "|---|---:|---:|");
+      for (const s of r.sides ?? []) rows.push(`| ${s.name} | ${s.apiCalls} | ${ms(s.wallMs)} |`);
+      break;
+    case "4":
+      rows.push("| backend | side | API calls | wall ms, median (IQR) |", "|---|---|---:|---:|");
+      for (const [b, v] of Object.entries(r.backends ?? {}))
+        for (const s of v.sides) rows.push(`| ${b} | ${s.name} | ${s.apiCalls} | ${ms(s.wallMs)} |`);
+      break;
+    case "5":
+      rows.push(
+        "| process | wall ms, median (IQR) | x `node -e 0` | modules loaded | `@aws-sdk/*` modules (packages) | `@smithy/*` modules |",
+        "|---|---:|---:|---:|---:|---:|",
+      );
+      for (const s of r.sides ?? [])
+        rows.push(
+          `| ${s.name} | ${ms(s.wallMs)} | ${s.relativeToBaseline} | ${s.modules ?? "–"} | ${s.awsSdkModules ?? "–"}${s.awsSdkPackages !== undefined ? ` (${s.awsSdkPackages})` : ""} | ${s.smithyModules ?? "–"} |`,
+        );
+      break;
+    case "6":
+      rows.push("| phase | side | STS calls | wall ms, median (IQR) |", "|---|---|---:|---:|");
+      for (const [p, sides] of Object.entries(r.phases ?? {}))
+        for (const s of sides)
+          rows.push(
+            `| ${p === "first" ? "empty cache" : "across a refresh"} | ${s.name} | ${s.stsCalls} | ${ms(s.wallMs)} |`,
+          );
+      break;
+    case "7":
+      rows.push("| side | heap bytes per cached connection (median of runs) | runs |", "|---|---:|---|");
+      for (const s of r.sides ?? [])
+        rows.push(
+          `| ${s.name} | ${Math.round(s.bytesPerConnection)} | ${s.samples.map(Math.round).join(", ")} |`,
+        );
+      break;
+  }
+  return rows.join("\n");
+}
+
+export function writeReadme(path, out) {
+  const m = out.machine;
+  const lines = [];
+  lines.push("# awsconn benchmarks", "", INTRO.trim(), "");
+  lines.push("## Results", "");
+  lines.push(
+    `Run of ${out.generatedAt} on this machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, moto ${m.moto ?? "?"}; 1-minute load average ${m.loadAverage1mAtStart} at the start and ${m.loadAverage1mAtEnd} at the end; the whole run took ${out.totalSeconds} s.`,
+  );
+  if (!out.awsconnAvailable)
+    lines.push(
+      "",
+      `> awsconn could not be loaded in this run (${out.awsconnError}); only the peers were measured.`,
+    );
+  lines.push("", "| # | scenario | target | result | met | chart |", "|---|---|---|---|---|---|");
+  for (const r of out.scenarios) {
+    lines.push(
+      `| ${r.id.split("-")[0]} | ${r.title} | ${r.target ?? ""} | ${r.verdict ?? ""} | ${metText(r.met)} | ${r.svg ? `[svg](${r.svg})` : ""} |`,
+    );
+  }
+  lines.push("");
+  for (const r of out.scenarios) {
+    lines.push(`## ${r.id.split("-")[0]}. ${r.title}`, "");
+    if (r.svg) lines.push(`![${r.title}](${r.svg})`, "");
+    lines.push(`Target: ${r.target}. Met: ${metText(r.met)}. ${r.verdict ?? ""}`, "");
+    if (r.error) lines.push(`Error: \`${r.error}\``, "");
+    const t = sideTable(r);
+    if (t) lines.push(t, "");
+    if (r.ratio) lines.push(`Ratio (${r.ratio.label}): ${r.ratio.value}.`, "");
+    if (r.method) lines.push(`How: ${r.method}`, "");
+    const note = NOTES[r.id];
+    if (note) lines.push(note.trim(), "");
+  }
+  lines.push("## Versions", "", "| package | version |", "|---|---|");
+  for (const [k, v] of Object.entries(m.versions)) lines.push(`| ${k} | ${v ?? "?"} |`);
+  lines.push("");
+  writeFileSync(path, lines.join("\n"));
+}

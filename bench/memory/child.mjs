@@ -1,0 +1,82 @@
+// Run as `node --expose-gc memory/child.mjs <awsconn|powertools>`: caches 10,000 connections and
+// prints JSON with the heap growth per cached connection. Both sides read the same in-memory
+// backend (a Map of Airflow JSON strings, built before the baseline heap is taken), so the
+// number is the cache's own cost: the parsed connection plus the cache's bookkeeping.
+import { randomUUID } from "node:crypto";
+import { connectionJson } from "../lib/fixtures.mjs";
+
+const N = Number(process.env.BENCH_MEMORY_N ?? 10_000);
+const side = process.argv[2];
+const ids = Array.from({ length: N + 1 }, (_, i) => `bench_mem_${String(i).padStart(5, "0")}`);
+const backend = new Map(ids.map((id, i) => [id, { value: connectionJson(i), version: randomUUID() }]));
+let backendReads = 0;
+
+async function makeSide() {
+  if (side === "awsconn") {
+    const { createResolver } = await import("awsconn");
+    const { parseConnectionJson } = await import("@awsconn/core");
+    // A ConnectionSource answering like the Secrets Manager source does (same origin/version shape).
+    const source = {
+      name: "memory",
+      async get(connId) {
+        backendReads++;
+        const item = backend.get(connId);
+        if (!item) return undefined;
+        return {
+          connection: parseConnectionJson(item.value, connId),
+          origin: `secretsmanager:airflow/connections/${connId}@${item.version}`,
+          version: item.version,
+        };
+      },
+    };
+    const resolver = createResolver({ sources: [source], cache: { ttlSeconds: 300, maxEntries: N * 2 } });
+    return (id) => resolver.get(id);
+  }
+  if (side === "powertools") {
+    const { BaseProvider } = await import("@aws-lambda-powertools/parameters/base");
+    // Powertools' documented way to bring a custom backend: extend BaseProvider.
+    class MemoryProvider extends BaseProvider {
+      constructor() {
+        super({});
+      }
+      async _get(name) {
+        backendReads++;
+        return backend.get(name)?.value;
+      }
+      async _getMultiple() {
+        return {};
+      }
+    }
+    const provider = new MemoryProvider();
+    return (id) => provider.get(id, { maxAge: 300, transform: "json" });
+  }
+  throw new Error(`unknown side ${side}`);
+}
+
+const settle = async () => {
+  for (let i = 0; i < 4; i++) {
+    await new Promise((r) => setImmediate(r));
+    globalThis.gc();
+  }
+};
+
+const get = await makeSide();
+await get(ids[N]); // warm the code paths with an id outside the measured set
+await settle();
+const before = process.memoryUsage().heapUsed;
+for (let i = 0; i < N; i += 100) await Promise.all(ids.slice(i, i + 100).map((id) => get(id)));
+await settle();
+const after = process.memoryUsage().heapUsed;
+// Every measured id must now be served from the cache: no further backend read.
+const readsBefore = backendReads;
+for (let i = 0; i < N; i++) await get(ids[i]);
+const cachedAll = backendReads === readsBefore;
+process.stdout.write(
+  JSON.stringify({
+    side,
+    n: N,
+    heapBytes: after - before,
+    bytesPerConnection: (after - before) / N,
+    cachedAll,
+  }),
+);

@@ -1,0 +1,170 @@
+// `npm run bench`: starts one moto server (and a counting proxy in front of it), seeds it, runs
+// every scenario with awsconn and its peers side by side, and writes results.json, one SVG per
+// scenario and README.md. `node run.mjs 1 3` runs only scenarios 1 and 3 (merged into results.json).
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { startCountingProxy } from "./lib/countingProxy.mjs";
+import { benchEnv, seed } from "./lib/fixtures.mjs";
+import { startMotoServer } from "./lib/moto.mjs";
+import { render } from "./lib/render.mjs";
+import { scenario as burst } from "./scenarios/burst.mjs";
+import { scenario as coldLookup } from "./scenarios/coldLookup.mjs";
+import { scenario as credentials } from "./scenarios/credentials.mjs";
+import { scenario as memory } from "./scenarios/memory.mjs";
+import { scenario as preload } from "./scenarios/preload.mjs";
+import { scenario as startup } from "./scenarios/startup.mjs";
+import { scenario as warmHit } from "./scenarios/warmHit.mjs";
+
+const ALL = [warmHit, coldLookup, burst, preload, startup, credentials, memory];
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const require = createRequire(import.meta.url);
+
+const only = process.argv.slice(2).map(Number).filter(Boolean);
+const selected = only.length > 0 ? ALL.filter((s) => only.includes(Number(s.id.split("-")[0]))) : ALL;
+
+benchEnv();
+const started = process.hrtime.bigint();
+const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
+
+let awsconn = null;
+let awsconnError;
+try {
+  awsconn = await import("awsconn");
+  if (typeof awsconn.createResolver !== "function")
+    throw new Error("awsconn has no createResolver export (not built yet?)");
+} catch (error) {
+  awsconnError = error.message.split("\n")[0];
+  awsconn = null;
+  console.error(`bench: awsconn is not available (${awsconnError}); measuring the peers only`);
+}
+
+let moto;
+let proxy;
+const stop = async () => {
+  await proxy?.close().catch(() => {});
+  await moto?.stop().catch(() => {});
+};
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    console.error(`bench: ${signal}, stopping moto`);
+    stop().finally(() => process.exit(130));
+  });
+}
+
+const results = [];
+try {
+  moto = await startMotoServer();
+  proxy = await startCountingProxy(moto.endpoint);
+  console.error(`bench: moto at ${moto.endpoint} (${moto.via}), counting proxy at ${proxy.endpoint}`);
+  const secrets = selected.flatMap((s) => s.seed.secrets);
+  const parameters = selected.flatMap((s) => s.seed.parameters);
+  await seed(moto.endpoint, { secrets, parameters });
+  const ctx = { awsconn, motoEndpoint: moto.endpoint, proxy };
+  for (const s of selected) {
+    const t0 = process.hrtime.bigint();
+    console.error(`bench: ${s.id} ...`);
+    let result;
+    try {
+      result = await s.run(ctx);
+    } catch (error) {
+      console.error(error);
+      result = {
+        error: String(error?.stack ?? error)
+          .split("\n")
+          .slice(0, 3)
+          .join(" | "),
+        met: false,
+        verdict: "failed to run",
+      };
+    }
+    const { cleanup, ...rest } = result;
+    await cleanup?.();
+    const entry = {
+      id: s.id,
+      title: s.title,
+      seconds: Number((Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)),
+      ...rest,
+    };
+    if (entry.chart) entry.svg = `${s.id}.svg`;
+    results.push(entry);
+    console.error(
+      `bench: ${s.id}: ${entry.met === true ? "MET" : entry.met === false ? "MISSED" : "n/a"} - ${entry.verdict} (${entry.seconds} s)`,
+    );
+  }
+} finally {
+  await stop();
+}
+
+const previous =
+  only.length > 0 && existsSync(here("./results.json"))
+    ? JSON.parse(readFileSync(here("./results.json"), "utf8"))
+    : undefined;
+const merged = ALL.map(
+  (s) => results.find((r) => r.id === s.id) ?? previous?.scenarios.find((r) => r.id === s.id),
+).filter(Boolean);
+const out = {
+  generatedAt: new Date().toISOString(),
+  totalSeconds: Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)),
+  partialRun: only.length > 0 ? only : undefined,
+  awsconnAvailable: awsconn !== null,
+  awsconnError,
+  machine: machine(),
+  scenarios: merged,
+};
+writeFileSync(here("./results.json"), `${JSON.stringify(out, null, 2)}\n`);
+render(out);
+printTable(merged);
+console.error(`bench: done in ${out.totalSeconds} s; wrote bench/results.json, bench/*.svg, bench/README.md`);
+
+function version(pkg) {
+  try {
+    return JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), "utf8")).version;
+  } catch {
+    return undefined;
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  let moto;
+  for (const py of [
+    process.env.AWSCONN_VENV && `${process.env.AWSCONN_VENV}/bin/python`,
+    here("../.venv/bin/python"),
+  ]) {
+    if (!py || !existsSync(py)) continue;
+    try {
+      moto = execFileSync(py, ["-c", "import moto; print(moto.__version__)"], { encoding: "utf8" }).trim();
+      break;
+    } catch {}
+  }
+  return {
+    cpu: cpus[0]?.model,
+    cores: cpus.length,
+    memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    loadAverage1mAtStart: loadAtStart[0],
+    loadAverage1mAtEnd: Number(os.loadavg()[0].toFixed(2)),
+    moto,
+    versions: {
+      awsconn: version("awsconn"),
+      "@aws-lambda-powertools/parameters": version("@aws-lambda-powertools/parameters"),
+      "@aws-sdk/client-secrets-manager": version("@aws-sdk/client-secrets-manager"),
+      "@aws-sdk/client-ssm": version("@aws-sdk/client-ssm"),
+      "@aws-sdk/client-sts": version("@aws-sdk/client-sts"),
+      "@aws-sdk/credential-providers": version("@aws-sdk/credential-providers"),
+    },
+  };
+}
+
+function printTable(rows) {
+  console.log("\nscenario              | target met | result");
+  console.log("----------------------|------------|-------");
+  for (const r of rows)
+    console.log(
+      `${r.id.padEnd(22)}| ${String(r.met === true ? "yes" : r.met === false ? "NO" : "n/a").padEnd(11)}| ${r.verdict}`,
+    );
+}

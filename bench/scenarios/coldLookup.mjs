@@ -1,0 +1,101 @@
+// Scenario 2. Cold lookup through [env, file, secretsmanager] with the hit in Secrets Manager,
+// vs one raw GetSecretValue on the same kind of client. Both talk to moto directly (no counting
+// proxy in between, so the proxy's own latency does not dilute the overhead).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";
+import { connectionJson, REGION, SM_PREFIX, smClient } from "../lib/fixtures.mjs";
+import { median, round, summary } from "../lib/stats.mjs";
+
+const ID = "bench_cold";
+const SAMPLES = 150;
+const WARMUP = 20;
+
+export const scenario = {
+  id: "2-cold-lookup",
+  title: "Cold lookup through env, file, Secrets Manager vs one raw GetSecretValue",
+  seed: { secrets: [[ID, connectionJson(2)]], parameters: [] },
+  run,
+};
+
+async function run(ctx) {
+  const endpoint = ctx.motoEndpoint;
+  // A file source with 20 other connections (the id is not in it), as a real chain would have.
+  const dir = mkdtempSync(join(tmpdir(), "awsconn-bench-"));
+  const file = join(dir, "connections.json");
+  const others = Object.fromEntries(
+    Array.from({ length: 20 }, (_, i) => [`file_conn_${i}`, JSON.parse(connectionJson(100 + i))]),
+  );
+  writeFileSync(file, JSON.stringify(others, null, 2));
+
+  const raw = smClient(endpoint);
+  const sides = [
+    {
+      name: "raw SDK GetSecretValue",
+      fn: async () => {
+        const out = await raw.send(new GetSecretValueCommand({ SecretId: SM_PREFIX + ID }));
+        if (!out.SecretString) throw new Error("no SecretString");
+      },
+    },
+  ];
+  if (ctx.awsconn) {
+    const resolver = ctx.awsconn.createResolver({
+      sources: [
+        { type: "env" },
+        { type: "file", path: file },
+        { type: "secretsmanager", endpoint, region: REGION },
+      ],
+      cache: { ttlSeconds: 300 },
+    });
+    sides.unshift({
+      name: "awsconn",
+      fn: async () => {
+        resolver.clear(); // cold: nothing cached, but the SDK client is warm, as the raw side's is
+        const c = await resolver.get(ID);
+        if (!c.host?.startsWith("db-00002")) throw new Error("unexpected connection");
+      },
+    });
+  }
+  for (let i = 0; i < WARMUP; i++) for (const side of sides) await side.fn();
+  const samples = new Map(sides.map((s) => [s.name, []]));
+  for (let i = 0; i < SAMPLES; i++) {
+    const order = i % 2 === 0 ? sides : [...sides].reverse();
+    for (const side of order) {
+      const t0 = process.hrtime.bigint();
+      await side.fn();
+      samples.get(side.name).push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  raw.destroy();
+  const result = sides.map((s) => ({ name: s.name, ms: summary(samples.get(s.name)) }));
+  const a = samples.get("awsconn");
+  const r = samples.get("raw SDK GetSecretValue");
+  const overhead = a ? median(a) / median(r) - 1 : undefined;
+  // Paired differences (awsconn sample i minus raw sample i) are less noisy than the medians' ratio.
+  const paired = a ? median(a.map((x, i) => x - r[i])) : undefined;
+  return {
+    method: `${SAMPLES} cold lookups per side after ${WARMUP} warm-up ones, the two sides alternating lookup by lookup; the awsconn resolver's cache is cleared before each lookup (its SDK client stays warm, like the raw side's). Chain: env (id not set), file (.json with 20 other connections), secretsmanager. Overhead = median(awsconn) / median(raw) - 1.`,
+    sides: result,
+    ratio: overhead !== undefined && { label: "awsconn / raw median latency", value: round(1 + overhead, 4) },
+    pairedMedianDifferenceMs: paired !== undefined ? round(paired, 3) : undefined,
+    target: "median overhead at most 10%",
+    met: overhead !== undefined ? overhead <= 0.1 : null,
+    verdict:
+      overhead !== undefined
+        ? `overhead ${round(overhead * 100, 3)}% (${round(paired * 1000, 3)} µs paired median)`
+        : "awsconn not available",
+    chart: {
+      subtitle: "median latency of one cold lookup (moto on loopback)",
+      panels: [
+        {
+          label: "median latency",
+          unit: "ms",
+          better: "lower",
+          target: round(median(r) * 1.1, 4),
+          bars: result.map((s) => ({ name: s.name, value: s.ms.median })),
+        },
+      ],
+    },
+  };
+}

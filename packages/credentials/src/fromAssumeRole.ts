@@ -13,6 +13,8 @@ export interface AssumeRoleInit {
   assumeRoleKwargs?: Record<string, unknown>;
   /** Makes the STS call (signed with the source credentials). */
   sts: StsCaller;
+  /** Values that must never appear in an error message (the source keys); they are replaced by `***`. */
+  secrets?: readonly (string | undefined)[];
 }
 
 /**
@@ -33,7 +35,11 @@ export function fromAssumeRole(init: AssumeRoleInit): AwsCredentialIdentityProvi
     try {
       output = await init.sts.assumeRole(input);
     } catch (error) {
-      throw toSourceError(error, { source: "sts", what: `AssumeRole for ${init.roleArn}` });
+      throw toSourceError(error, {
+        source: "sts",
+        what: `AssumeRole for ${init.roleArn}`,
+        ...(init.secrets ? { secrets: init.secrets } : {}),
+      });
     }
     return stsCredentials(output, `AssumeRole for ${init.roleArn}`);
   };

@@ -17,6 +17,8 @@ export interface WebIdentityInit {
   tokenFile: string;
   /** Makes the STS call (this one is not signed). */
   sts: StsCaller;
+  /** Values that must never appear in an error message; they are replaced by `***`. */
+  secrets?: readonly (string | undefined)[];
 }
 
 /**
@@ -53,7 +55,7 @@ export function fromWebIdentity(init: WebIdentityInit): AwsCredentialIdentityPro
     try {
       output = await init.sts.assumeRoleWithWebIdentity(input);
     } catch (error) {
-      throw toSourceError(error, { source: "sts", what, secrets: [token] });
+      throw toSourceError(error, { source: "sts", what, secrets: [token, ...(init.secrets ?? [])] });
     }
     return stsCredentials(output, what);
   };

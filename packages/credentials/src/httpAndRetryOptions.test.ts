@@ -6,7 +6,9 @@ describe("httpAndRetryOptions", () => {
   it("maps botocore retries: max_attempts counts retries only, total_max_attempts counts all", () => {
     expect(httpAndRetryOptions({ retries: { max_attempts: 4 } }, undefined).maxAttempts).toBe(5);
     expect(httpAndRetryOptions({ retries: { max_attempts: 0 } }, undefined).maxAttempts).toBe(1);
-    expect(httpAndRetryOptions({ retries: { max_attempts: 4, total_max_attempts: 2 } }, undefined).maxAttempts).toBe(2);
+    expect(
+      httpAndRetryOptions({ retries: { max_attempts: 4, total_max_attempts: 2 } }, undefined).maxAttempts,
+    ).toBe(2);
     expect(httpAndRetryOptions({ retries: { max_attempts: "3" } }, undefined).maxAttempts).toBe(4);
   });
 
@@ -16,11 +18,16 @@ describe("httpAndRetryOptions", () => {
     const legacy = httpAndRetryOptions({ retries: { mode: "legacy" } }, undefined);
     expect(legacy.retryMode).toBe("standard");
     expect(legacy.warnings.join()).toMatch(/legacy/);
-    expect(() => httpAndRetryOptions({ retries: { mode: "fast" } }, undefined)).toThrow(ConnectionFormatError);
+    expect(() => httpAndRetryOptions({ retries: { mode: "fast" } }, undefined)).toThrow(
+      ConnectionFormatError,
+    );
   });
 
   it("maps timeouts (seconds) and pool size onto the HTTP handler options", () => {
-    const o = httpAndRetryOptions({ connect_timeout: 2.5, read_timeout: "30", max_pool_connections: 7 }, undefined);
+    const o = httpAndRetryOptions(
+      { connect_timeout: 2.5, read_timeout: "30", max_pool_connections: 7 },
+      undefined,
+    );
     expect(o.http).toEqual({ connectionTimeoutMs: 2500, requestTimeoutMs: 30000, maxSockets: 7 });
     expect(o.warnings).toEqual([]);
   });

@@ -103,6 +103,7 @@ export async function resolveAwsConfig(
       roleSessionName: settings.roleSessionName,
       assumeRoleKwargs: settings.assumeRoleKwargs,
       sts,
+      secrets: [settings.accessKeyId, settings.secretAccessKey, settings.sessionToken],
     };
     const provider =
       method === "web-identity"

@@ -1,7 +1,7 @@
 import type { Connection } from "@awsconn/core";
 import { ConnectionFormatError, createConnection, isValidConnId, parseConnectionUri } from "@awsconn/core";
 import type { LineTree } from "./LineTree.js";
-import { scanJson } from "./scanJson.js";
+import { scanJson, setKey } from "./scanJson.js";
 
 /** Reports a problem at a 1-based line of the file; never returns. */
 export type Fail = (reason: string, line: number, cause?: unknown) => never;
@@ -62,11 +62,22 @@ export function createFileConnection(key: string, value: unknown, tree: LineTree
   if (has("conn_id") && value.conn_id !== key) {
     return fail(`conn_id ${JSON.stringify(String(value.conn_id))} differs from its key "${key}"`, lineOf("conn_id"));
   }
+  if (truthy(value.password) && typeof value.password !== "string") {
+    // Airflow fails here too (TypeError: encoding without a string argument).
+    return fail(`password must be a string, not ${pythonType(value.password)}`, lineOf("password"));
+  }
   const extraField = has("extra_dejson") ? "extra_dejson" : "extra";
   // Airflow json.dumps() extra_dejson always, so even an empty one counts as given.
   const extraGiven = has("extra_dejson") || truthy(value.extra);
   const extra = extraGiven ? parseExtra(value[extraField], extraField, lineOf(extraField), fail) : {};
   const description = optionalString(value.description);
+  // Airflow writes into the entry it reads (conn_id set, extra_dejson turned into extra). A YAML
+  // alias shares one mapping between keys, so a second key sees that edit: mirror it.
+  if (has("extra_dejson")) {
+    setKey(value, "extra", JSON.stringify(value.extra_dejson));
+    delete value.extra_dejson;
+  }
+  setKey(value, "conn_id", key);
 
   if (truthy(value.uri)) {
     const mixed = ["conn_type", "host", "login", "password", "schema", "port"].filter((k) => truthy(value[k]));
@@ -86,7 +97,7 @@ export function createFileConnection(key: string, value: unknown, tree: LineTree
     connType: optionalString(value.conn_type),
     host: optionalString(value.host),
     login: optionalString(value.login),
-    password: truthy(value.password) ? String(value.password) : undefined,
+    password: truthy(value.password) ? (value.password as string) : undefined,
     schema: optionalString(value.schema),
     port: parsePort(value.port, lineOf("port"), fail),
     extra,

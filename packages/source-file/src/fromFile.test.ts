@@ -85,7 +85,7 @@ describe("fromFile: formats", () => {
     expect((await s.get("a"))?.connection.extra).toEqual({ region_name: "us-east-1" });
     expect((await s.get("b"))?.connection.extra).toEqual({ region_name: "eu-north-1" });
     expect((await s.get("c"))?.connection.extra).toEqual({ profile_name: "p" });
-    expect((await s.get("c"))?.origin).toBe(`file:${path}:11`);
+    expect((await s.get("c"))?.origin).toBe(`file:${path}:12`);
     expect({ ...(await s.get("d"))?.connection }).toMatchObject({ connType: "mysql", host: "h", port: 3306, description: "via uri" });
   });
 

@@ -1,4 +1,4 @@
-import { type Document, LineCounter, type Node, isAlias, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { type Document, LineCounter, type Node, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from "yaml";
 import type { LineTree } from "./LineTree.js";
 
 /** A YAML problem at a 1-based line. */
@@ -32,19 +32,38 @@ export function parseYamlText(text: string): { value: unknown; tree: LineTree } 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: "1.1", uniqueKeys: false, merge: true, prettyErrors: false, lineCounter });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  const first = doc.errors[0];
-  if (first) throw new YamlTextError(`YAML syntax error: ${oneLine(first.message)}`, lineOf(first.pos[0]));
+  const [first, second] = doc.errors;
+  if (first) {
+    // PyYAML reports a key spread over lines ("mapping values are not allowed here") where the
+    // offending ":" is, which is where this parser's follow-up error ends.
+    const pyLine =
+      first.code === "BLOCK_AS_IMPLICIT_KEY" && second?.code === "MULTILINE_IMPLICIT_KEY"
+        ? lineOf(second.pos[1])
+        : lineOf(first.pos[0]);
+    throw new YamlTextError(`YAML syntax error: ${oneLine(first.message)}`, pyLine);
+  }
+  // PyYAML's safe loader refuses tags it cannot construct (!!python/object, !custom).
+  const tag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  if (tag) throw new YamlTextError(`YAML error: ${oneLine(tag.message)}`, lineOf(tag.pos[0]));
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
   } catch (error) {
-    if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
+    if (error instanceof Error && /excessive alias/i.test(error.message)) {
       throw new YamlTextError(
         `YAML alias expansion exceeds the limit of ${YAML_MAX_ALIAS_COUNT} (a "billion laughs" file?)`,
         1,
       );
     }
-    throw new YamlTextError(`YAML error: ${error instanceof Error ? oneLine(error.message) : "unreadable"}`, 1);
+    let line = 1;
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.resolve(doc) !== undefined) return undefined;
+        line = lineOf(node.range?.[0]);
+        return visit.BREAK;
+      },
+    });
+    throw new YamlTextError(`YAML error: ${error instanceof Error ? oneLine(error.message) : "unreadable"}`, line);
   }
   return { value, tree: buildTree(doc, doc.contents as Node | null, 0, lineOf) };
 }

@@ -47,9 +47,19 @@ describeConnectionSource("fromFile (.yaml)", fileSubject("connections.yaml", toY
   makeCorruptSource: fileSubject("connections.yaml", corruptYaml),
 });
 describeConnectionSource("fromFile (.json)", fileSubject("connections.json", toJson), DEFAULT_CONTRACT_SEED);
-// The URI form has no description, so the .env variant is seeded without one.
-describeConnectionSource(
-  "fromFile (.env)",
-  fileSubject("connections.env", toEnv),
-  DEFAULT_CONTRACT_SEED.map(({ description: _, ...c }) => c),
-);
+// A .env file holds URIs, which carry no description and give "" for an absent host or schema:
+// its seed has every part a URI can carry.
+const ENV_FILE_SEED: readonly SeedConnection[] = [
+  {
+    connId: "contract_mysql",
+    connType: "mysql",
+    host: "mysql.internal",
+    login: "app",
+    password: "planted-mysql/pass 4",
+    schema: "app",
+    port: 3306,
+    extra: { charset: "utf8", aws_session_token: "planted-token-5" },
+  },
+  { connId: "CONTRACT_HTTP", connType: "http", host: "example.com", schema: "v1", extra: {} },
+];
+describeConnectionSource("fromFile (.env)", fileSubject("connections.env", toEnv), ENV_FILE_SEED);

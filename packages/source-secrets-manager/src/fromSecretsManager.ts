@@ -53,7 +53,6 @@ export const BATCH_GET_LIMIT = 20;
  */
 export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSource {
   const sep = init.sep ?? "/";
-  if (sep === "") throw new ConfigError("must not be empty", { path: "sep" });
   const prefix = trimPrefix(init.prefix === undefined ? DEFAULT_SECRETS_MANAGER_PREFIX : init.prefix, sep);
   const matches = compileLookupPattern(init.lookupPattern);
   const extraConnWords = init.extraConnWords ?? {};

@@ -5,7 +5,7 @@ import {
   SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
 import type { SourceHit } from "@awsconn/core";
-import { ConnectionFormatError, connectionToJson, createConnection, SourceError } from "@awsconn/core";
+import { ConnectionFormatError, connectionToJson, createConnection } from "@awsconn/core";
 import {
   DEFAULT_CONTRACT_SEED,
   describeConnectionSource,

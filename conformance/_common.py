@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import platform
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -37,6 +38,10 @@ def versions() -> dict[str, str]:
     return {
         "airflow_version": version("apache-airflow"),
         "amazon_provider_version": version("apache-airflow-providers-amazon"),
+        # Python's urllib (urlsplit, parse_qsl, quote) decides much of the URI behaviour.
+        "python_version": platform.python_version(),
+        "botocore_version": version("botocore"),
+        "moto_version": version("moto"),
     }
 
 

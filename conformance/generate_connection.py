@@ -268,7 +268,7 @@ NON_ASCII = ["\u00e9", "\u65e5\u672c", "\U0001f600"]
 
 
 def run_uri(conn_id: str, uri: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"expected": None, "get_uri": None, "error": None}
+    out: dict[str, Any] = {"expected": None, "get_uri": None, "get_uri_error": None, "error": None}
     with LogCapture() as logs:
         try:
             conn = Connection(conn_id=conn_id, uri=uri)
@@ -495,7 +495,7 @@ NON_OBJECT: list[tuple[str, str]] = [
 
 
 def run_json(conn_id: str, text: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"expected": None, "get_uri": None, "error": None}
+    out: dict[str, Any] = {"expected": None, "get_uri": None, "get_uri_error": None, "error": None}
     with LogCapture() as logs:
         try:
             conn = Connection.from_json(text, conn_id=conn_id)

@@ -66,7 +66,9 @@ export function parseJsonFields(kwargs: Map<string, PyValue>): AirflowFields {
 
   const host = text(kwargs, "host");
   const login = text(kwargs, "login");
-  const password = text(kwargs, "password");
+  // Airflow's set_password ignores any false-y value (None, "", false, 0): no password.
+  const rawPassword = kwargs.get("password");
+  const password = rawPassword && pyTruthy(rawPassword) ? text(kwargs, "password") : null;
   const schema = text(kwargs, "schema");
   const description = text(kwargs, "description");
   const uri = text(kwargs, "uri");

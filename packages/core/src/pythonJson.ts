@@ -14,8 +14,8 @@ export type PyValue =
   | { readonly t: "list"; readonly v: PyValue[] }
   | { readonly t: "dict"; readonly v: Map<string, PyValue> };
 
-/** Deeper nesting than this is refused (Python raises RecursionError near 1000). */
-export const MAX_JSON_DEPTH = 500;
+/** Deeper nesting than this is refused (Airflow 3 on Python 3.11 raises RecursionError from about 985 levels). */
+export const MAX_JSON_DEPTH = 980;
 
 const NULL: PyValue = { t: "null" };
 

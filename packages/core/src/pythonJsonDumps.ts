@@ -103,7 +103,7 @@ export function pyToPlain(value: PyValue): unknown {
  * `Infinity` stay floats, as in Python. Integral numbers become ints.
  */
 export function pyFromPlain(value: unknown, depth = 0): PyValue {
-  if (depth > 500) throw new RangeError("value nests too deeply");
+  if (depth > 980) throw new RangeError("value nests too deeply");
   let v = value;
   if (v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function") {
     v = (v as { toJSON: () => unknown }).toJSON();

@@ -10,7 +10,9 @@ import type { CacheConfig, Clock, ResolveMode, Resolution } from "./types.js";
 export const RETRY_AFTER_FAILURE_MS = 5000;
 
 /** The outcome of {@link ResolverCache.resolve}: an entry to serve, or the error that stopped the lookup. */
-export type Attempt = { entry: CacheEntry; error?: undefined } | { entry?: undefined; error: Error; resolution: Resolution };
+export type Attempt =
+  | { entry: CacheEntry; error?: undefined }
+  | { entry?: undefined; error: Error; resolution: Resolution };
 
 /** What {@link ResolverCache} needs. */
 export interface ResolverCacheInit {
@@ -52,7 +54,10 @@ export class ResolverCache {
       fetchMethod: async (connId, previous, { options }) => {
         const attempt = await this.resolve(connId, previous);
         if (attempt.error) throw attempt.error;
-        options.ttl = this.#ttlFor(attempt.entry, previous !== undefined && attempt.entry.fetchedAt === previous.fetchedAt);
+        options.ttl = this.#ttlFor(
+          attempt.entry,
+          previous !== undefined && attempt.entry.fetchedAt === previous.fetchedAt,
+        );
         return attempt.entry;
       },
     });
@@ -72,7 +77,10 @@ export class ResolverCache {
   async fetch(connId: string): Promise<CacheEntry> {
     const existing = this.peekAny(connId);
     const allowStale =
-      this.#init.cache.staleWhileRevalidate && existing !== undefined && !existing.negative && this.#young(existing);
+      this.#init.cache.staleWhileRevalidate &&
+      existing !== undefined &&
+      !existing.negative &&
+      this.#young(existing);
     const entry = (await this.#lru.fetch(connId, { allowStale })) as CacheEntry;
     if (!entry.cacheable && this.peekAny(connId) === entry) this.#lru.delete(connId);
     return entry;
@@ -94,14 +102,30 @@ export class ResolverCache {
   settle(resolution: Resolution, previous: CacheEntry | undefined, t0: number): Attempt {
     const { mode, clock, emit } = this.#init;
     const { connId } = resolution;
-    const refreshing = previous !== undefined && previous.cacheable;
+    const refreshing = previous?.cacheable === true;
     if (resolution.error) {
       if (refreshing) emit({ type: "refresh", connId, outcome: "failed", ms: clock.now() - t0 });
       const last = previous?.resolution;
-      if (resolution.error instanceof SourceError && previous && last?.connection && last.winner && this.#young(previous)) {
+      if (
+        resolution.error instanceof SourceError &&
+        previous &&
+        last?.connection &&
+        last.winner &&
+        this.#young(previous)
+      ) {
         const ageSeconds = (clock.now() - previous.fetchedAt) / 1000;
-        emit({ type: "stale", connId, source: last.winner.source, origin: last.winner.origin, ageSeconds, error: resolution.error.message });
-        const steps = [...resolution.steps, { source: last.winner.source, outcome: "stale" as const, ms: 0, origin: last.winner.origin }];
+        emit({
+          type: "stale",
+          connId,
+          source: last.winner.source,
+          origin: last.winner.origin,
+          ageSeconds,
+          error: resolution.error.message,
+        });
+        const steps = [
+          ...resolution.steps,
+          { source: last.winner.source, outcome: "stale" as const, ms: 0, origin: last.winner.origin },
+        ];
         return { entry: { ...previous, resolution: { ...last, steps } } };
       }
       return { error: resolution.error, resolution };

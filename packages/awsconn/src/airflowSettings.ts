@@ -22,7 +22,8 @@ function envBool(value: string | undefined, name: string): boolean | undefined {
 function str(kwargs: Record<string, unknown>, key: string): string | undefined {
   const v = kwargs[key];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== "string") throw new ConfigError(`expected a string, got ${typeof v}`, { origin: ORIGIN, path: key });
+  if (typeof v !== "string")
+    throw new ConfigError(`expected a string, got ${typeof v}`, { origin: ORIGIN, path: key });
   return v;
 }
 
@@ -51,7 +52,8 @@ function parseKwargs(text: string | undefined): Record<string, unknown> {
     throw new ConfigError("is not valid JSON", { origin: ORIGIN });
   }
   if (value === null) return {};
-  if (typeof value !== "object" || Array.isArray(value)) throw new ConfigError("expected a JSON object", { origin: ORIGIN });
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new ConfigError("expected a JSON object", { origin: ORIGIN });
   return value as Record<string, unknown>;
 }
 
@@ -66,7 +68,8 @@ function backendSource(backend: string, kwargs: Record<string, unknown>): Source
       const sep = str(kwargs, "sep");
       if (prefix !== undefined) out.prefix = prefix;
       if (sep !== undefined) out.sep = sep;
-      if (kwargs.extra_conn_words != null) out.extraConnWords = kwargs.extra_conn_words as Record<string, string[]>;
+      if (kwargs.extra_conn_words != null)
+        out.extraConnWords = kwargs.extra_conn_words as Record<string, string[]>;
       return out;
     }
     case AIRFLOW_BACKENDS.ssm: {

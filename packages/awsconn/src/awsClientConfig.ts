@@ -10,7 +10,12 @@ import type { Connection } from "@awsconn/core";
  * ```
  */
 export interface AwsClientConfig {
-  credentials: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
+  credentials: () => Promise<{
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken?: string;
+    expiration?: Date;
+  }>;
   region?: string;
   endpoint?: string;
   /** `static`, `assume-role`, `web-identity`, `profile` or `default-chain`. */
@@ -19,7 +24,10 @@ export interface AwsClientConfig {
   [key: string]: unknown;
 }
 
-type ResolveAwsConfig = (connection: Connection, options?: { service?: string }) => AwsClientConfig | Promise<AwsClientConfig>;
+type ResolveAwsConfig = (
+  connection: Connection,
+  options?: { service?: string },
+) => AwsClientConfig | Promise<AwsClientConfig>;
 
 /**
  * Loads `@awsconn/credentials` on first use (so resolvers that never ask for AWS config never
@@ -32,7 +40,8 @@ type ResolveAwsConfig = (connection: Connection, options?: { service?: string })
  */
 export async function loadResolveAwsConfig(): Promise<ResolveAwsConfig> {
   const mod = (await import("@awsconn/credentials")) as unknown as { resolveAwsConfig?: ResolveAwsConfig };
-  if (typeof mod.resolveAwsConfig !== "function") throw new Error("@awsconn/credentials does not export resolveAwsConfig()");
+  if (typeof mod.resolveAwsConfig !== "function")
+    throw new Error("@awsconn/credentials does not export resolveAwsConfig()");
   return mod.resolveAwsConfig;
 }
 

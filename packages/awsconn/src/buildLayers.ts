@@ -16,7 +16,9 @@ export function isConnectionSource(value: unknown): value is ConnectionSource {
 
 /** True for `{ source: ConnectionSource, onError?, live? }`. */
 export function isSourceWithOptions(value: unknown): value is SourceWithOptions {
-  return typeof value === "object" && value !== null && isConnectionSource((value as { source?: unknown }).source);
+  return (
+    typeof value === "object" && value !== null && isConnectionSource((value as { source?: unknown }).source)
+  );
 }
 
 function factory<T>(pkg: unknown, exportName: string, pkgName: string): Factory<T> {
@@ -38,11 +40,17 @@ async function loadAws(config: SourceConfig & { type: "secretsmanager" | "ssm" }
 function fromConfig(config: SourceConfig, baseDir: string): ConnectionSource {
   switch (config.type) {
     case "env":
-      return factory<{ prefix?: string }>(envPackage, "fromEnv", "@awsconn/source-env")(
-        config.prefix === undefined ? {} : { prefix: config.prefix },
-      );
+      return factory<{ prefix?: string }>(
+        envPackage,
+        "fromEnv",
+        "@awsconn/source-env",
+      )(config.prefix === undefined ? {} : { prefix: config.prefix });
     case "file":
-      return factory<{ path: string }>(filePackage, "fromFile", "@awsconn/source-file")({
+      return factory<{ path: string }>(
+        filePackage,
+        "fromFile",
+        "@awsconn/source-file",
+      )({
         path: resolve(baseDir, config.path),
       });
     default:

@@ -1,4 +1,9 @@
-import { ConnectionFormatError, ConnectionNotFoundError, InvalidConnIdError, SourceError } from "@awsconn/core";
+import {
+  ConnectionFormatError,
+  ConnectionNotFoundError,
+  InvalidConnIdError,
+  SourceError,
+} from "@awsconn/core";
 import { describe, expect, it } from "vitest";
 import { eventLog, fakeClock, memorySource } from "../test/helpers.js";
 import { createResolver } from "./createResolver.js";
@@ -55,12 +60,17 @@ describe("createResolver: priority chain (mode first)", () => {
     });
 
     expect((await resolver.get("aws_default")).login).toBe("AKIA");
-    expect(log.events).toContainEqual(expect.objectContaining({ type: "error", source: "secretsmanager", skipped: true }));
+    expect(log.events).toContainEqual(
+      expect.objectContaining({ type: "error", source: "secretsmanager", skipped: true }),
+    );
   });
 
   it("malformed data stops the lookup too (ConnectionFormatError is surfaced, not skipped)", async () => {
     const bad = memorySource("file", {});
-    bad.state.failWith = new ConnectionFormatError("port must be an integer", { origin: "file:c.yaml", line: 3 });
+    bad.state.failWith = new ConnectionFormatError("port must be an integer", {
+      origin: "file:c.yaml",
+      line: 3,
+    });
     const low = memorySource("low", { db: { host: "h" } });
     const resolver = createResolver({ sources: [bad, low], clock: fakeClock() });
 

@@ -112,7 +112,8 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
       const error = firstError(attempts);
       if (error) throw error;
       const out = new Map<string, Connection>();
-      for (const [id, a] of attempts) if (a.entry?.resolution.connection) out.set(id, a.entry.resolution.connection);
+      for (const [id, a] of attempts)
+        if (a.entry?.resolution.connection) out.set(id, a.entry.resolution.connection);
       return out;
     },
     async preload(connIds) {
@@ -139,7 +140,9 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
       const fingerprint = connectionFingerprint(connection);
       const known = awsConfigs.get(key);
       if (known && known.fingerprint === fingerprint) return known.promise;
-      const promise = loadResolveAwsConfig().then((resolve) => resolve(connection, service ? { service } : {}));
+      const promise = loadResolveAwsConfig().then((resolve) =>
+        resolve(connection, service ? { service } : {}),
+      );
       awsConfigs.set(key, { fingerprint, promise });
       promise.catch(() => {
         if (awsConfigs.get(key)?.promise === promise) awsConfigs.delete(key);

@@ -15,7 +15,11 @@ export interface DiscoveredConfig {
 }
 
 /** Names tried in the working directory, in this order. */
-export const CONFIG_FILE_NAMES = ["awsconn.config.yaml", "awsconn.config.yml", "awsconn.config.json"] as const;
+export const CONFIG_FILE_NAMES = [
+  "awsconn.config.yaml",
+  "awsconn.config.yml",
+  "awsconn.config.json",
+] as const;
 
 /** Where discovery looks; defaults to the process's environment and working directory. */
 export interface DiscoverOptions {
@@ -28,7 +32,11 @@ function fromFile(path: string, cwd: string): { raw: unknown; origin: string; ba
   return { raw: loadConfigFile(full), origin: full, baseDir: dirname(full) };
 }
 
-function discoverRaw(input: string | ResolverConfig | undefined, env: Record<string, string | undefined>, cwd: string) {
+function discoverRaw(
+  input: string | ResolverConfig | undefined,
+  env: Record<string, string | undefined>,
+  cwd: string,
+) {
   if (typeof input === "string") return fromFile(input, cwd);
   if (input?.configFile) return fromFile(input.configFile, cwd);
   if (input?.sources) return { raw: input, origin: "code", baseDir: cwd };
@@ -57,7 +65,10 @@ function discoverRaw(input: string | ResolverConfig | undefined, env: Record<str
  * const { config, origin } = discoverConfig(undefined, { env: process.env, cwd: process.cwd() });
  * ```
  */
-export function discoverConfig(input?: string | ResolverConfig, options: DiscoverOptions = {}): DiscoveredConfig {
+export function discoverConfig(
+  input?: string | ResolverConfig,
+  options: DiscoverOptions = {},
+): DiscoveredConfig {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const found = discoverRaw(input, env, cwd);
@@ -70,6 +81,9 @@ export function discoverConfig(input?: string | ResolverConfig, options: Discove
       ...(raw.cache || overrides.cache ? { cache: { ...raw.cache, ...overrides.cache } } : {}),
     };
   }
-  const config = parseConfig(raw, found.origin === "code" || found.origin === "default" ? undefined : found.origin);
+  const config = parseConfig(
+    raw,
+    found.origin === "code" || found.origin === "default" ? undefined : found.origin,
+  );
   return { config, origin: found.origin, baseDir: found.baseDir };
 }

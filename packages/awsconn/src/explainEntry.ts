@@ -15,7 +15,12 @@ export function explainEntry(entry: CacheEntry, fromCache: boolean): Explanation
   const steps = fromCache
     ? [
         resolution.winner
-          ? { source: resolution.winner.source, outcome: "cached" as const, ms: 0, origin: resolution.winner.origin }
+          ? {
+              source: resolution.winner.source,
+              outcome: "cached" as const,
+              ms: 0,
+              origin: resolution.winner.origin,
+            }
           : { source: "cache", outcome: "cached" as const, ms: 0 },
       ]
     : resolution.steps;

@@ -1,6 +1,16 @@
 export { createResolver, type Resolver, type PreloadResult } from "./createResolver.js";
-export { getConnection, getAwsClientConfig, defaultResolver, resetDefaultResolver } from "./defaultResolver.js";
-export { discoverConfig, CONFIG_FILE_NAMES, type DiscoveredConfig, type DiscoverOptions } from "./discoverConfig.js";
+export {
+  getConnection,
+  getAwsClientConfig,
+  defaultResolver,
+  resetDefaultResolver,
+} from "./defaultResolver.js";
+export {
+  discoverConfig,
+  CONFIG_FILE_NAMES,
+  type DiscoveredConfig,
+  type DiscoverOptions,
+} from "./discoverConfig.js";
 export { fromAirflowSettings, AIRFLOW_BACKENDS } from "./airflowSettings.js";
 export { parseConfig, CACHE_DEFAULTS, type NormalizedConfig } from "./parseConfig.js";
 export { loadConfigFile } from "./loadConfigFile.js";

@@ -24,18 +24,26 @@ export function loadConfigFile(path: string): unknown {
   let value: unknown;
   try {
     if (ext === ".json") value = JSON.parse(text);
-    else if (ext === ".yaml" || ext === ".yml") value = parseYaml(text, { maxAliasCount: 100, prettyErrors: true });
-    else throw new ConfigError(`unsupported configuration file extension "${ext}"; use .yaml, .yml or .json`, { origin: path });
+    else if (ext === ".yaml" || ext === ".yml")
+      value = parseYaml(text, { maxAliasCount: 100, prettyErrors: true });
+    else
+      throw new ConfigError(`unsupported configuration file extension "${ext}"; use .yaml, .yml or .json`, {
+        origin: path,
+      });
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const where = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new ConfigError(`is not valid ${ext === ".json" ? "JSON" : "YAML"}${where ? ` (line ${where})` : ""}`, {
-      origin: path,
-      cause: error,
-    });
+    throw new ConfigError(
+      `is not valid ${ext === ".json" ? "JSON" : "YAML"}${where ? ` (line ${where})` : ""}`,
+      {
+        origin: path,
+        cause: error,
+      },
+    );
   }
   if (value === null || value === undefined) return {};
-  if (typeof value !== "object" || Array.isArray(value)) throw new ConfigError("expected a mapping at the top level", { origin: path });
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new ConfigError("expected a mapping at the top level", { origin: path });
   for (const key of ["logger", "clock", "configFile"]) {
     if (key in value) throw new ConfigError(`unknown key "${key}" (only allowed in code)`, { origin: path });
   }

@@ -17,13 +17,17 @@ function mergeInto(
   for (const [key, value] of Object.entries(from)) {
     const here = `${path}.${key}`;
     const current = target[key];
-    if (isPlainObject(value) && isPlainObject(current)) {
-      const copy = { ...current };
+    if (!isPlainObject(value) || !isPlainObject(current)) {
+      // a replacement: forget what lower layers gave at or below this key
+      for (const k of Object.keys(fields)) if (k === here || k.startsWith(`${here}.`)) delete fields[k];
+    }
+    if (isPlainObject(value)) {
+      const copy: Record<string, unknown> = isPlainObject(current) ? { ...current } : {};
       mergeInto(copy, value, label, here, fields);
       target[key] = copy;
+      if (Object.keys(value).length === 0 && !isPlainObject(current)) fields[here] = label;
     } else {
-      for (const k of Object.keys(fields)) if (k.startsWith(`${here}.`)) delete fields[k];
-      target[key] = isPlainObject(value) ? structuredClone(value) : value;
+      target[key] = value;
       fields[here] = label;
     }
   }

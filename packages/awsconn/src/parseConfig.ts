@@ -2,7 +2,14 @@ import { ConfigError } from "@awsconn/core";
 import type { z } from "zod";
 import { isConnectionSource, isSourceWithOptions } from "./buildLayers.js";
 import { configSchema, SOURCE_TYPES, sourceSchemas } from "./configSchema.js";
-import type { CacheConfig, Clock, ResolverConfig, ResolverLogger, ResolveMode, SourceEntry } from "./types.js";
+import type {
+  CacheConfig,
+  Clock,
+  ResolverConfig,
+  ResolverLogger,
+  ResolveMode,
+  SourceEntry,
+} from "./types.js";
 
 /** A configuration with every default filled in. */
 export interface NormalizedConfig {
@@ -30,7 +37,8 @@ function pathText(path: readonly PropertyKey[]): string {
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v = input;
-  for (const p of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  for (const p of path)
+    v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
   return v;
 }
 
@@ -40,7 +48,12 @@ function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-function issueError(issue: z.core.$ZodIssue, input: unknown, prefix: readonly PropertyKey[], origin?: string) {
+function issueError(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+  prefix: readonly PropertyKey[],
+  origin?: string,
+) {
   const path = [...prefix, ...issue.path];
   const got = valueAt(input, issue.path);
   let message: string;
@@ -52,10 +65,13 @@ function issueError(issue: z.core.$ZodIssue, input: unknown, prefix: readonly Pr
       message = `expected ${issue.expected}, got ${got === null ? "null" : Array.isArray(got) ? "array" : typeof got === "undefined" ? "nothing" : `${typeof got} ${shown(got)}`}`;
       break;
     case "unrecognized_keys":
-      return new ConfigError(`unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`, {
-        ...(path.length ? { path: pathText(path) } : {}),
-        ...(origin ? { origin } : {}),
-      });
+      return new ConfigError(
+        `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
+        {
+          ...(path.length ? { path: pathText(path) } : {}),
+          ...(origin ? { origin } : {}),
+        },
+      );
     default:
       message = `${issue.message.replace(/^Invalid input: /, "")}, got ${shown(got)}`;
   }
@@ -76,18 +92,27 @@ function checkSource(entry: unknown, index: number, origin?: string): SourceEntr
   if (isSourceWithOptions(entry)) {
     const { source: _s, onError, live, ...rest } = entry as unknown as Record<string, unknown>;
     const extra = Object.keys(rest);
-    if (extra.length) throw new ConfigError(`unknown key "${extra[0]}"`, { path: pathText(path), ...(origin ? { origin } : {}) });
+    if (extra.length)
+      throw new ConfigError(`unknown key "${extra[0]}"`, {
+        path: pathText(path),
+        ...(origin ? { origin } : {}),
+      });
     if (onError !== undefined && onError !== "fail" && onError !== "skip")
-      throw new ConfigError(`expected one of fail, skip, got ${shown(onError)}`, { path: `${pathText(path)}.onError` });
+      throw new ConfigError(`expected one of fail, skip, got ${shown(onError)}`, {
+        path: `${pathText(path)}.onError`,
+      });
     if (live !== undefined && typeof live !== "boolean")
       throw new ConfigError(`expected boolean, got ${shown(live)}`, { path: `${pathText(path)}.live` });
     return entry;
   }
   if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
-    throw new ConfigError(`expected a source object ({ type: ... }) or a ConnectionSource, got ${shown(entry)}`, {
-      path: pathText(path),
-      ...(origin ? { origin } : {}),
-    });
+    throw new ConfigError(
+      `expected a source object ({ type: ... }) or a ConnectionSource, got ${shown(entry)}`,
+      {
+        path: pathText(path),
+        ...(origin ? { origin } : {}),
+      },
+    );
   }
   const type = (entry as { type?: unknown }).type;
   if (typeof type !== "string" || !(SOURCE_TYPES as readonly string[]).includes(type)) {
@@ -113,7 +138,11 @@ function checkSource(entry: unknown, index: number, origin?: string): SourceEntr
 export function parseConfig(input: unknown, origin?: string): NormalizedConfig {
   const top = check(configSchema, input ?? {}, [], origin) as ResolverConfig & { sources?: unknown[] };
   const sources = (top.sources ?? [{ type: "env" }]).map((entry, i) => checkSource(entry, i, origin));
-  if (top.logger !== undefined && typeof top.logger !== "function" && typeof (top.logger as { warn?: unknown })?.warn !== "function")
+  if (
+    top.logger !== undefined &&
+    typeof top.logger !== "function" &&
+    typeof (top.logger as { warn?: unknown })?.warn !== "function"
+  )
     throw new ConfigError("expected a function or an object with a warn() method", { path: "logger" });
   if (top.clock !== undefined && typeof (top.clock as { now?: unknown })?.now !== "function")
     throw new ConfigError("expected an object with a now() method", { path: "clock" });

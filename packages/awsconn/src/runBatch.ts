@@ -57,7 +57,14 @@ export async function runBatch(
         const p = progress.get(id) as Progress;
         if (!layer.live) p.remote = true;
         p.steps.push({ source: layer.label, outcome: skipped ? "skipped" : "error", ms, error: summary });
-        emit({ type: "error", connId: id, source: layer.label, code: summary.code ?? summary.name, error: summary.message, skipped });
+        emit({
+          type: "error",
+          connId: id,
+          source: layer.label,
+          code: summary.code ?? summary.name,
+          error: summary.message,
+          skipped,
+        });
         if (!skipped) p.error = error;
       }
       if (!skipped) open = [];
@@ -86,16 +93,28 @@ export async function runBatch(
   return out;
 }
 
-function finish(connId: string, p: Progress, mode: ResolveMode, layers: readonly Layer[], emit: Emit): Resolution {
+function finish(
+  connId: string,
+  p: Progress,
+  mode: ResolveMode,
+  layers: readonly Layer[],
+  emit: Emit,
+): Resolution {
   const live = p.hits.some((h) => h.live);
   if (p.error) return { connId, winner: null, steps: p.steps, error: p.error, remote: p.remote, live };
   const first = p.hits[0];
   if (!first) {
-    emit({ type: "miss", connId, sources: layers.map((l) => l.label), ms: p.steps.reduce((a, s) => a + s.ms, 0) });
+    emit({
+      type: "miss",
+      connId,
+      sources: layers.map((l) => l.label),
+      ms: p.steps.reduce((a, s) => a + s.ms, 0),
+    });
     return { connId, winner: null, steps: p.steps, remote: p.remote, live: false };
   }
   const winner = { source: first.label, origin: first.hit.origin };
-  if (mode === "first") return { connId, connection: first.hit.connection, winner, steps: p.steps, remote: !first.live, live };
+  if (mode === "first")
+    return { connId, connection: first.hit.connection, winner, steps: p.steps, remote: !first.live, live };
   const { connection, fields } = mergeHits(connId, p.hits);
   return { connId, connection, winner, steps: p.steps, fields, remote: p.remote, live };
 }

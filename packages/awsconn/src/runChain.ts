@@ -40,8 +40,20 @@ export async function runChain(
       const error = toSourceError(thrown, layer.label);
       const skipped = layer.onError === "skip";
       const summary = errorSummary(error);
-      steps.push({ source: layer.label, outcome: skipped ? "skipped" : "error", ms: clock.now() - t0, error: summary });
-      emit({ type: "error", connId, source: layer.label, code: summary.code ?? summary.name, error: summary.message, skipped });
+      steps.push({
+        source: layer.label,
+        outcome: skipped ? "skipped" : "error",
+        ms: clock.now() - t0,
+        error: summary,
+      });
+      emit({
+        type: "error",
+        connId,
+        source: layer.label,
+        code: summary.code ?? summary.name,
+        error: summary.message,
+        skipped,
+      });
       if (skipped) continue;
       return { connId, winner: null, steps, error, remote, live: hits.some((h) => h.live) };
     }
@@ -62,7 +74,8 @@ export async function runChain(
   }
   const winner = { source: first.label, origin: first.hit.origin };
   const live = hits.some((h) => h.live);
-  if (mode === "first") return { connId, connection: first.hit.connection, winner, steps, remote: !first.live, live };
+  if (mode === "first")
+    return { connId, connection: first.hit.connection, winner, steps, remote: !first.live, live };
   const { connection, fields } = mergeHits(connId, hits);
   return { connId, connection, winner, steps, fields, remote, live };
 }

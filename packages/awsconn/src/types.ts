@@ -104,7 +104,11 @@ export type ResolverEvent =
 /** Receives events: a function, or a console-like object (`warn` for stale/error, `debug` or `info` for the rest). */
 export type ResolverLogger =
   | ((event: ResolverEvent) => void)
-  | { warn(message: string, event: ResolverEvent): void; info?(message: string, event: ResolverEvent): void; debug?(message: string, event: ResolverEvent): void };
+  | {
+      warn(message: string, event: ResolverEvent): void;
+      info?(message: string, event: ResolverEvent): void;
+      debug?(message: string, event: ResolverEvent): void;
+    };
 
 /** The configuration of {@link createResolver}. */
 export interface ResolverConfig {

@@ -16,7 +16,11 @@ export function fakeClock(start = 1_000_000) {
 type Fields = Omit<Connection, "connId" | "extra"> & { extra?: Record<string, unknown> };
 
 /** An in-memory source with call counters, swappable data, an optional failure and an optional gate. */
-export function memorySource(name: string, data: Record<string, Fields> = {}, options: { batch?: boolean } = {}) {
+export function memorySource(
+  name: string,
+  data: Record<string, Fields> = {},
+  options: { batch?: boolean } = {},
+) {
   const state = {
     data: { ...data },
     calls: 0,
@@ -28,7 +32,10 @@ export function memorySource(name: string, data: Record<string, Fields> = {}, op
   const hit = (id: string): SourceHit | undefined => {
     const fields = state.data[id];
     if (!fields) return undefined;
-    return { connection: createConnection({ ...fields, connId: id }), origin: `${name}:${id}@v${state.version}` };
+    return {
+      connection: createConnection({ ...fields, connId: id }),
+      origin: `${name}:${id}@v${state.version}`,
+    };
   };
   const source: ConnectionSource & { state: typeof state } = {
     name,

@@ -1,0 +1,127 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError } from "@awsconn/core";
+import { describe, expect, it } from "vitest";
+import { AIRFLOW_BACKENDS } from "./airflowSettings.js";
+import { discoverConfig } from "./discoverConfig.js";
+
+function dir(files: Record<string, string> = {}): string {
+  const d = mkdtempSync(join(tmpdir(), "awsconn-discover-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(d, name), text);
+  return d;
+}
+
+const airflowEnv = {
+  AIRFLOW__SECRETS__BACKEND: AIRFLOW_BACKENDS.secretsmanager,
+  AIRFLOW__SECRETS__BACKEND_KWARGS: '{"connections_prefix": "prod", "region_name": "eu-west-1"}',
+};
+
+describe("discoverConfig order", () => {
+  const all = {
+    "awsconn.config.yaml": "sources:\n  - type: ssm\n",
+    "awsconn.config.yml": "sources:\n  - type: file\n    path: yml.json\n",
+    "awsconn.config.json": '{"sources": [{"type": "file", "path": "json.json"}]}',
+    "explicit.yaml": "mode: merge\nsources:\n  - type: file\n    path: explicit.yaml\n",
+    "pointed.json": '{"sources": [{"type": "env", "prefix": "POINTED_"}]}',
+  };
+
+  it("1. an explicit path (or { configFile }) wins over everything", () => {
+    const cwd = dir(all);
+    const env = { ...airflowEnv, AWSCONN_CONFIG: "pointed.json" };
+    for (const input of ["explicit.yaml", { configFile: "explicit.yaml" }]) {
+      const found = discoverConfig(input, { env, cwd });
+      expect(found.origin).toBe(join(cwd, "explicit.yaml"));
+      expect(found.config.mode).toBe("merge");
+    }
+  });
+
+  it("1. an explicit object with sources wins too", () => {
+    const found = discoverConfig(
+      { sources: [{ type: "env", prefix: "CODE_" }] },
+      { env: { AWSCONN_CONFIG: "x" }, cwd: dir(all) },
+    );
+    expect(found.origin).toBe("code");
+    expect(found.config.sources).toEqual([{ type: "env", prefix: "CODE_" }]);
+  });
+
+  it("2. AWSCONN_CONFIG comes next", () => {
+    const cwd = dir(all);
+    const found = discoverConfig(undefined, { env: { ...airflowEnv, AWSCONN_CONFIG: "pointed.json" }, cwd });
+    expect(found.config.sources).toEqual([{ type: "env", prefix: "POINTED_" }]);
+  });
+
+  it("3. then ./awsconn.config.yaml, .yml, .json in that order", () => {
+    expect(discoverConfig(undefined, { env: airflowEnv, cwd: dir(all) }).config.sources).toEqual([
+      { type: "ssm" },
+    ]);
+    const { "awsconn.config.yaml": _y, ...noYaml } = all;
+    expect(discoverConfig(undefined, { env: airflowEnv, cwd: dir(noYaml) }).config.sources).toEqual([
+      { type: "file", path: "yml.json" },
+    ]);
+    const { "awsconn.config.yml": _m, ...onlyJson } = noYaml;
+    expect(discoverConfig(undefined, { env: airflowEnv, cwd: dir(onlyJson) }).config.sources).toEqual([
+      { type: "file", path: "json.json" },
+    ]);
+  });
+
+  it("4. then Airflow's [secrets] backend, searched before AIRFLOW_CONN_* env", () => {
+    const found = discoverConfig(undefined, { env: airflowEnv, cwd: dir() });
+    expect(found.origin).toBe("AIRFLOW__SECRETS__BACKEND");
+    expect(found.config.sources).toEqual([
+      { type: "secretsmanager", prefix: "prod", region: "eu-west-1" },
+      { type: "env" },
+    ]);
+  });
+
+  it("5. otherwise [env]", () => {
+    const found = discoverConfig(undefined, { env: {}, cwd: dir() });
+    expect(found.origin).toBe("default");
+    expect(found.config.sources).toEqual([{ type: "env" }]);
+  });
+
+  it("an explicit object without sources keeps discovery and overrides mode and cache", () => {
+    const found = discoverConfig(
+      { mode: "merge", cache: { ttlSeconds: 7 } },
+      { env: airflowEnv, cwd: dir() },
+    );
+    expect(found.origin).toBe("AIRFLOW__SECRETS__BACKEND");
+    expect(found.config.mode).toBe("merge");
+    expect(found.config.cache.ttlSeconds).toBe(7);
+  });
+
+  it("relative file paths in a config file are taken from the file's directory", () => {
+    const cwd = dir({ "awsconn.config.yaml": "sources:\n  - type: file\n    path: conns.yaml\n" });
+    expect(discoverConfig(undefined, { env: {}, cwd }).baseDir).toBe(cwd);
+  });
+});
+
+describe("config file errors", () => {
+  it.each([
+    ["bad.yaml", "sources: [\n", /bad.yaml: is not valid YAML/],
+    ["bad.json", "{", /bad.json: is not valid JSON/],
+    ["list.yaml", "- type: env\n", /expected a mapping at the top level/],
+    ["conf.toml", "x = 1", /unsupported configuration file extension ".toml"/],
+    [
+      "typo.yaml",
+      "sources:\n  - type: sm\n",
+      /typo.yaml: sources\[0\].type: expected one of env, file, secretsmanager, ssm, got "sm"/,
+    ],
+    ["code-only.yaml", "logger: x\n", /unknown key "logger"/],
+  ])("%s", (name, text, message) => {
+    const cwd = dir({ [name]: text });
+    expect(() => discoverConfig(name, { env: {}, cwd })).toThrow(message);
+  });
+
+  it("a missing file named by AWSCONN_CONFIG is a ConfigError, not a silent fallback", () => {
+    expect(() =>
+      discoverConfig(undefined, { env: { AWSCONN_CONFIG: "/nonexistent/awsconn.yaml" }, cwd: dir() }),
+    ).toThrow(ConfigError);
+  });
+
+  it("YAML alias bombs are refused", () => {
+    const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`;
+    const cwd = dir({ "bomb.yaml": bomb });
+    expect(() => discoverConfig("bomb.yaml", { env: {}, cwd })).toThrow(ConfigError);
+  });
+});

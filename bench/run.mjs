@@ -91,7 +91,7 @@ try {
     if (entry.chart) entry.svg = `${s.id}.svg`;
     results.push(entry);
     console.error(
-      `bench: ${s.id}: ${entry.met === true ? "MET" : entry.met === false ? "MISSED" : "n/a"} - ${entry.verdict} (${entry.seconds} s)`,
+      `bench: ${s.id}: ${entry.met === true ? "MET" : entry.met === false ? "MISSED" : (entry.met ?? "n/a")} - ${entry.verdict} (${entry.seconds} s)`,
     );
   }
 } finally {
@@ -165,6 +165,6 @@ function printTable(rows) {
   console.log("----------------------|------------|-------");
   for (const r of rows)
     console.log(
-      `${r.id.padEnd(22)}| ${String(r.met === true ? "yes" : r.met === false ? "NO" : "n/a").padEnd(11)}| ${r.verdict}`,
+      `${r.id.padEnd(22)}| ${String(r.met === true ? "yes" : r.met === false ? "NO" : (r.met ?? "n/a")).padEnd(11)}| ${r.verdict}`,
     );
 }

@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { NOTES, INTRO } from "../notes.mjs";
 
-const metText = (m) => (m === true ? "**yes**" : m === false ? "**no**" : "n/a");
+const metText = (m) => (m === true ? "**yes**" : m === false ? "**no**" : typeof m === "string" ? m : "n/a");
 const ms = (s) => (s ? `${s.median} (IQR ${s.p25}–${s.p75})` : "");
 
 function sideTable(r) {

@@ -1,7 +1,7 @@
 // Scenario 2. Cold lookup through [env, file, secretsmanager] with the hit in Secrets Manager,
 // vs one raw GetSecretValue on the same kind of client. Both talk to moto directly (no counting
 // proxy in between, so the proxy's own latency does not dilute the overhead).
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";
@@ -28,6 +28,7 @@ async function run(ctx) {
     Array.from({ length: 20 }, (_, i) => [`file_conn_${i}`, JSON.parse(connectionJson(100 + i))]),
   );
   writeFileSync(file, JSON.stringify(others, null, 2));
+  chmodSync(file, 0o600); // it holds secrets (the file source warns otherwise)
 
   const raw = smClient(endpoint);
   const sides = [

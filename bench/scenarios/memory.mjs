@@ -45,8 +45,9 @@ async function run(ctx) {
       label: "awsconn / Powertools bytes per connection",
       value: round(a.bytesPerConnection / p.bytesPerConnection, 3),
     },
-    target: "reported (no numeric target in the issue)",
-    met: a ? a.allCached : null,
+    target: "none set in the issue (reported)",
+    // Without a numeric target the only failure is a side that did not keep all 10,000 cached.
+    met: sides.every((s) => s.allCached) ? "no target" : false,
     verdict: a
       ? `${Math.round(a.bytesPerConnection)} B per connection (Powertools ${Math.round(p.bytesPerConnection)} B)`
       : "awsconn not available",

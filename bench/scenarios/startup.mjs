@@ -60,7 +60,20 @@ function traced(args) {
     const inPkg = (scope) => all.filter((f) => f.includes(`/node_modules/${scope}/`));
     const packages = (scope) =>
       new Set(inPkg(scope).map((f) => f.split(`/node_modules/${scope}/`)[1].split("/")[0])).size;
+    // Modules per package (workspace packages by their folder), largest first.
+    const byPackage = {};
+    for (const f of all) {
+      const m = f.match(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//) ?? f.match(/\/packages\/([^/]+)\/dist\//);
+      const key = m ? m[1] : "other";
+      byPackage[key] = (byPackage[key] ?? 0) + 1;
+    }
+    const topPackages = Object.fromEntries(
+      Object.entries(byPackage)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8),
+    );
     return {
+      topPackages,
       modules: all.length,
       awsSdkModules: inPkg("@aws-sdk").length,
       awsSdkPackages: packages("@aws-sdk"),

@@ -20,18 +20,29 @@ async function formatError(promise: Promise<unknown>): Promise<ConnectionFormatE
 
 describe("fromEnv", () => {
   it("reads AIRFLOW_CONN_ + the upper-cased id, and only that variable", async () => {
-    const env = { AIRFLOW_CONN_AWS_DEFAULT: "aws://AKIAEXAMPLE:pw@/?region_name=eu-west-1", AIRFLOW_CONN_aws_other: "aws://x" };
+    const env = {
+      AIRFLOW_CONN_AWS_DEFAULT: "aws://AKIAEXAMPLE:pw@/?region_name=eu-west-1",
+      AIRFLOW_CONN_aws_other: "aws://x",
+    };
     const source = fromEnv({ env });
     const hit = await source.get("aws_default");
     expect(hit?.origin).toBe("env:AIRFLOW_CONN_AWS_DEFAULT");
-    expect(hit?.connection).toMatchObject({ connId: "aws_default", connType: "aws", login: "AKIAEXAMPLE", password: "pw" });
+    expect(hit?.connection).toMatchObject({
+      connId: "aws_default",
+      connType: "aws",
+      login: "AKIAEXAMPLE",
+      password: "pw",
+    });
     expect(hit?.connection.extra).toEqual({ region_name: "eu-west-1" });
     expect(await source.get("AWS_DEFAULT")).toMatchObject({ origin: "env:AIRFLOW_CONN_AWS_DEFAULT" });
     expect(await source.get("aws_other")).toBeUndefined();
   });
 
   it("uses a custom prefix", async () => {
-    const source = fromEnv({ prefix: "MYAPP_CONN_", env: { MYAPP_CONN_DB: "postgres://h/db", AIRFLOW_CONN_DB: "mysql://h" } });
+    const source = fromEnv({
+      prefix: "MYAPP_CONN_",
+      env: { MYAPP_CONN_DB: "postgres://h/db", AIRFLOW_CONN_DB: "mysql://h" },
+    });
     const hit = await source.get("db");
     expect(hit?.origin).toBe("env:MYAPP_CONN_DB");
     expect(hit?.connection).toMatchObject({ connType: "postgres", host: "h", schema: "db" });
@@ -43,8 +54,18 @@ describe("fromEnv", () => {
       AIRFLOW_CONN_U: "\t mysql://u@dbhost:3306/app \n",
     };
     const source = fromEnv({ env });
-    expect((await source.get("j"))?.connection).toMatchObject({ connType: "aws", login: "k", extra: { region_name: "us-east-1" } });
-    expect((await source.get("u"))?.connection).toMatchObject({ connType: "mysql", login: "u", host: "dbhost", port: 3306, schema: "app" });
+    expect((await source.get("j"))?.connection).toMatchObject({
+      connType: "aws",
+      login: "k",
+      extra: { region_name: "us-east-1" },
+    });
+    expect((await source.get("u"))?.connection).toMatchObject({
+      connType: "mysql",
+      login: "u",
+      host: "dbhost",
+      port: 3306,
+      schema: "app",
+    });
   });
 
   it("treats an unset or empty variable as not here, a blank one as malformed", async () => {
@@ -77,7 +98,12 @@ describe("fromEnv", () => {
     ] as const) {
       const error = await formatError(source.get(id));
       expect(error.message).toContain(`env:AIRFLOW_CONN_${id.toUpperCase()}`);
-      for (const text of [error.message, inspect(error, { depth: 10 }), JSON.stringify(error), String(error.stack)]) {
+      for (const text of [
+        error.message,
+        inspect(error, { depth: 10 }),
+        JSON.stringify(error),
+        String(error.stack),
+      ]) {
         expect(text).not.toContain(secret);
       }
     }

@@ -16,6 +16,7 @@ export interface EnvInit {
 }
 
 // Python's str.strip() whitespace: JavaScript's plus the four separators \x1c-\x1f.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and line-break sets include these characters
 const PY_STRIP = /^[\s\x1c-\x1f]+|[\s\x1c-\x1f]+$/g;
 
 /**
@@ -56,7 +57,8 @@ export function fromEnv(init: EnvInit = {}): ConnectionSource {
         return { connection: parseConnectionValue(value, connId), origin };
       } catch (error) {
         // Only our own errors are kept as the cause: a foreign parser error may quote the value.
-        if (error instanceof ConnectionFormatError) throw new ConnectionFormatError(error.reason, { origin, cause: error });
+        if (error instanceof ConnectionFormatError)
+          throw new ConnectionFormatError(error.reason, { origin, cause: error });
         throw new ConnectionFormatError("not a valid connection URI or JSON", { origin });
       }
     },

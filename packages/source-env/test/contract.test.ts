@@ -1,5 +1,10 @@
 import { connectionToJson, connectionToUri, createConnection, parseConnectionUri } from "@awsconn/core";
-import { DEFAULT_CONTRACT_SEED, type SeedConnection, describeConnectionSource, seededSecrets } from "@awsconn/testkit";
+import {
+  DEFAULT_CONTRACT_SEED,
+  type SeedConnection,
+  describeConnectionSource,
+  seededSecrets,
+} from "@awsconn/testkit";
 import { fromEnv } from "../src/fromEnv.js";
 
 // Counts every read of the environment object, so the suite can prove refusals happen before any lookup.
@@ -29,7 +34,8 @@ function seedEnv(seed: readonly SeedConnection[]): Record<string, string> {
   for (const c of seed) {
     const connection = createConnection(c);
     const uri = connectionToUri(connection);
-    const exact = JSON.stringify({ ...parseConnectionUri(uri, c.connId) }) === JSON.stringify({ ...connection });
+    const exact =
+      JSON.stringify({ ...parseConnectionUri(uri, c.connId) }) === JSON.stringify({ ...connection });
     values[variable(c.connId)] = exact ? uri : JSON.stringify(connectionToJson(connection));
   }
   return values;
@@ -55,7 +61,8 @@ function corruptEnv(seed: readonly SeedConnection[]): Record<string, string> {
   const secrets = seededSecrets(seed);
   for (const c of seed) {
     const token = encodeURIComponent(secrets.join("|"));
-    values[variable(c.connId)] = `${c.connType ?? "http"}://user:${encodeURIComponent(c.password ?? "x")}@host:99999/db?aws_session_token=${token}`;
+    values[variable(c.connId)] =
+      `${c.connType ?? "http"}://user:${encodeURIComponent(c.password ?? "x")}@host:99999/db?aws_session_token=${token}`;
   }
   return values;
 }
@@ -75,7 +82,8 @@ describeConnectionSource(
   "fromEnv with a custom prefix and JSON values",
   (seed) => {
     const env: Record<string, string> = {};
-    for (const c of seed) env[`APP_CONN_${c.connId.toUpperCase()}`] = JSON.stringify(connectionToJson(createConnection(c)));
+    for (const c of seed)
+      env[`APP_CONN_${c.connId.toUpperCase()}`] = JSON.stringify(connectionToJson(createConnection(c)));
     return fromEnv({ env, prefix: "APP_CONN_" });
   },
   DEFAULT_CONTRACT_SEED,

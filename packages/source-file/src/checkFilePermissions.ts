@@ -16,7 +16,11 @@ export interface PermissionWarning {
  * checkFilePermissions("conns.yaml", statSync("conns.yaml")); // [{ kind: "readable", message: "..." }]
  * ```
  */
-export function checkFilePermissions(path: string, stats: Stats, platform = process.platform): PermissionWarning[] {
+export function checkFilePermissions(
+  path: string,
+  stats: Stats,
+  platform = process.platform,
+): PermissionWarning[] {
   if (platform === "win32") return [];
   const mode = (stats.mode & 0o777).toString(8).padStart(3, "0");
   const warnings: PermissionWarning[] = [];

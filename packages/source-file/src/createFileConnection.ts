@@ -60,7 +60,10 @@ export function createFileConnection(key: string, value: unknown, tree: LineTree
     return fail("extra and extra_dejson are mutually exclusive; give only one", lineOf("extra_dejson"));
   }
   if (has("conn_id") && value.conn_id !== key) {
-    return fail(`conn_id ${JSON.stringify(String(value.conn_id))} differs from its key "${key}"`, lineOf("conn_id"));
+    return fail(
+      `conn_id ${JSON.stringify(String(value.conn_id))} differs from its key "${key}"`,
+      lineOf("conn_id"),
+    );
   }
   if (truthy(value.password) && typeof value.password !== "string") {
     // Airflow fails here too (TypeError: encoding without a string argument).
@@ -80,10 +83,15 @@ export function createFileConnection(key: string, value: unknown, tree: LineTree
   setKey(value, "conn_id", key);
 
   if (truthy(value.uri)) {
-    const mixed = ["conn_type", "host", "login", "password", "schema", "port"].filter((k) => truthy(value[k]));
+    const mixed = ["conn_type", "host", "login", "password", "schema", "port"].filter((k) =>
+      truthy(value[k]),
+    );
     if (extraGiven) mixed.push(extraField);
     if (mixed.length > 0) {
-      return fail(`uri cannot be combined with ${mixed.join(", ")}: use the URI or the fields`, lineOf("uri"));
+      return fail(
+        `uri cannot be combined with ${mixed.join(", ")}: use the URI or the fields`,
+        lineOf("uri"),
+      );
     }
     if (typeof value.uri !== "string") return fail("uri must be a string", lineOf("uri"));
     const fromUriConnection = fromUri(key, value.uri, lineOf("uri"), fail);

@@ -49,7 +49,12 @@ describe("fromFile: formats", () => {
     const s = source(path);
     const aws = await s.get("aws_default");
     expect(aws?.origin).toBe(`file:${path}:2`);
-    expect(aws?.connection).toMatchObject({ connType: "aws", login: "AKIA", password: SECRET, extra: { region_name: "eu-west-1" } });
+    expect(aws?.connection).toMatchObject({
+      connType: "aws",
+      login: "AKIA",
+      password: SECRET,
+      extra: { region_name: "eu-west-1" },
+    });
     const wh = await s.get("warehouse");
     expect(wh?.origin).toBe(`file:${path}:4`);
     // Airflow keeps conn_type as written in the object form (only URIs are normalised).
@@ -86,14 +91,26 @@ describe("fromFile: formats", () => {
     expect((await s.get("b"))?.connection.extra).toEqual({ region_name: "eu-north-1" });
     expect((await s.get("c"))?.connection.extra).toEqual({ profile_name: "p" });
     expect((await s.get("c"))?.origin).toBe(`file:${path}:12`);
-    expect({ ...(await s.get("d"))?.connection }).toMatchObject({ connType: "mysql", host: "h", port: 3306, description: "via uri" });
+    expect({ ...(await s.get("d"))?.connection }).toMatchObject({
+      connType: "mysql",
+      host: "h",
+      port: 3306,
+      description: "via uri",
+    });
   });
 
   it("reads .env files: ID=URI lines, comments, blank lines", async () => {
-    const path = await file("conns.env", `# env file\n\nAWS_DEFAULT=aws://AKIA:${SECRET}@\nmy_db=postgres://u:p@h:5432/db?sslmode=require\n`);
+    const path = await file(
+      "conns.env",
+      `# env file\n\nAWS_DEFAULT=aws://AKIA:${SECRET}@\nmy_db=postgres://u:p@h:5432/db?sslmode=require\n`,
+    );
     const s = source(path);
     expect((await s.get("AWS_DEFAULT"))?.origin).toBe(`file:${path}:3`);
-    expect((await s.get("my_db"))?.connection).toMatchObject({ host: "h", port: 5432, extra: { sslmode: "require" } });
+    expect((await s.get("my_db"))?.connection).toMatchObject({
+      host: "h",
+      port: 5432,
+      extra: { sslmode: "require" },
+    });
     expect(await s.get("aws_default")).toBeUndefined(); // file keys are case-sensitive
     const ids: string[] = [];
     for await (const id of s.list()) ids.push(id);
@@ -104,8 +121,18 @@ describe("fromFile: formats", () => {
 describe("fromFile: errors name the file and line, never a secret", () => {
   it.each([
     ["illegal key", "conns.yaml", `a:\n  conn_type: aws\n  passwrd: ${SECRET}\n`, 3],
-    ["extra with extra_dejson", "conns.yaml", `a:\n  password: ${SECRET}\n  extra: {}\n  extra_dejson: {}\n`, 4],
-    ["conn_id differs from its key", "conns.json", `{\n  "a": {\n    "password": "${SECRET}",\n    "conn_id": "b"\n  }\n}`, 4],
+    [
+      "extra with extra_dejson",
+      "conns.yaml",
+      `a:\n  password: ${SECRET}\n  extra: {}\n  extra_dejson: {}\n`,
+      4,
+    ],
+    [
+      "conn_id differs from its key",
+      "conns.json",
+      `{\n  "a": {\n    "password": "${SECRET}",\n    "conn_id": "b"\n  }\n}`,
+      4,
+    ],
     ["bad port in a URI", "conns.yaml", `ok: aws://\nbad: postgres://u:${SECRET}@h:99999/db\n`, 2],
     ["bad port field", "conns.json", `{"a": {"password": "${SECRET}",\n "port": "http"}}`, 2],
     ["extra not an object", "conns.yaml", `a:\n  password: ${SECRET}\n  extra: "[1, 2]"\n`, 3],
@@ -125,14 +152,23 @@ describe("fromFile: errors name the file and line, never a secret", () => {
     expect(error.origin).toBe(`file:${path}`);
     expect(error.line).toBe(line);
     expect(error.message).toContain(`${path}:${line}`);
-    for (const text of [error.message, inspect(error, { depth: 10 }), JSON.stringify(error), String(error.stack)]) {
+    for (const text of [
+      error.message,
+      inspect(error, { depth: 10 }),
+      JSON.stringify(error),
+      String(error.stack),
+    ]) {
       expect(text).not.toContain(SECRET);
     }
   });
 
   it("refuses an unsupported extension, a file over the size limit, and invalid UTF-8", async () => {
-    expect((await formatError(source(await file("conns.txt", "a: aws://")).get("a"))).message).toMatch(/extension/);
-    const big = await formatError(source(await file("big2.yaml", "a: aws://\n".repeat(20)), { maxBytes: 100 }).get("a"));
+    expect((await formatError(source(await file("conns.txt", "a: aws://")).get("a"))).message).toMatch(
+      /extension/,
+    );
+    const big = await formatError(
+      source(await file("big2.yaml", "a: aws://\n".repeat(20)), { maxBytes: 100 }).get("a"),
+    );
     expect(big.message).toMatch(/limited to 100 bytes/);
     const bin = join(dir, "bin.json");
     await writeFile(bin, Buffer.from([0x7b, 0xff, 0x7d]));
@@ -166,7 +202,10 @@ describe("fromFile: errors name the file and line, never a secret", () => {
 
 describe("fromFile: parsing once", () => {
   it("parses a 10,000-connection file once for 100,000 lookups", async () => {
-    const lines = Array.from({ length: 10_000 }, (_, i) => `conn_${i}:\n  conn_type: aws\n  login: key${i}\n  password: pw${i}`);
+    const lines = Array.from(
+      { length: 10_000 },
+      (_, i) => `conn_${i}:\n  conn_type: aws\n  login: key${i}\n  password: pw${i}`,
+    );
     const path = await file("many.yaml", `${lines.join("\n")}\n`);
     const s = source(path);
     const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => s.get(`conn_${i * 10}`)));

@@ -1,6 +1,12 @@
-import { type Stats, promises as fs } from "node:fs";
+import { type Stats, promises as fs, statSync } from "node:fs";
 import type { ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
-import { ConnectionFormatError, SourceError, createConnection, isValidConnId, validateConnId } from "@awsconn/core";
+import {
+  ConnectionFormatError,
+  SourceError,
+  createConnection,
+  isValidConnId,
+  validateConnId,
+} from "@awsconn/core";
 import { checkFilePermissions } from "./checkFilePermissions.js";
 import { type FileEntry, formatOfPath, loadConnections } from "./loadConnections.js";
 
@@ -51,7 +57,7 @@ const defaultLogger: FileSourceLogger = {
  * `.env`; a string is a URI, an object holds the fields, a list holds at most one connection.
  *
  * - The file is read and parsed once, then re-read only when its mtime, ctime, size or inode
- *   changes (one `stat` per lookup); concurrent lookups share one parse.
+ *   changes (one synchronous `stat` per lookup); concurrent lookups share one parse.
  * - Every problem in the file is a `ConnectionFormatError` naming the file and the 1-based line,
  *   thrown by every lookup until the file is fixed (Airflow too fails the whole file); messages
  *   never contain a secret.
@@ -109,14 +115,22 @@ export function fromFile(init: FileInit): FileConnectionSource {
   }
 
   function tooLarge(size: number): ConnectionFormatError {
-    return new ConnectionFormatError(`the file is ${size} bytes; connections files are limited to ${maxBytes} bytes`, {
-      origin,
-    });
+    return new ConnectionFormatError(
+      `the file is ${size} bytes; connections files are limited to ${maxBytes} bytes`,
+      {
+        origin,
+      },
+    );
   }
 
   function readFailure(error: unknown): SourceError {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    const what = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable (permission denied)" : "cannot be read";
+    const what =
+      code === "ENOENT"
+        ? "does not exist"
+        : code === "EACCES"
+          ? "is not readable (permission denied)"
+          : "cannot be read";
     return new SourceError(`connections file ${path} ${what}${code ? ` (${code})` : ""}`, {
       source: FILE_SOURCE_NAME,
       retryable: false,
@@ -128,7 +142,9 @@ export function fromFile(init: FileInit): FileConnectionSource {
     stats.checks++;
     let st: Stats;
     try {
-      st = await fs.stat(path);
+      // Synchronous on purpose: a local stat takes microseconds, while the promise version costs a
+      // thread-pool round trip on every lookup (about 5x slower).
+      st = statSync(path);
     } catch (error) {
       throw readFailure(error);
     }

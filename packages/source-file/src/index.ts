@@ -7,6 +7,11 @@ export {
   FILE_SOURCE_NAME,
   DEFAULT_MAX_FILE_BYTES,
 } from "./fromFile.js";
-export { loadConnections, formatOfPath, type ConnectionsFileFormat, type FileEntry } from "./loadConnections.js";
+export {
+  loadConnections,
+  formatOfPath,
+  type ConnectionsFileFormat,
+  type FileEntry,
+} from "./loadConnections.js";
 export { CONNECTION_FILE_KEYS } from "./createFileConnection.js";
 export { YAML_MAX_ALIAS_COUNT } from "./parseYamlText.js";

@@ -14,7 +14,12 @@ export interface FileEntry {
   line: number;
 }
 
-const FORMATS: Record<string, ConnectionsFileFormat> = { json: "json", yaml: "yaml", yml: "yaml", env: "env" };
+const FORMATS: Record<string, ConnectionsFileFormat> = {
+  json: "json",
+  yaml: "yaml",
+  yml: "yaml",
+  env: "env",
+};
 
 /**
  * The format of a path by its extension, case-insensitive (`.json`, `.yaml`, `.yml`, `.env`), as
@@ -43,14 +48,21 @@ export function formatOfPath(path: string): ConnectionsFileFormat | undefined {
  * entries.get("db")?.line; // 1
  * ```
  */
-export function loadConnections(rawText: string, format: ConnectionsFileFormat, fail: Fail): Map<string, FileEntry> {
+export function loadConnections(
+  rawText: string,
+  format: ConnectionsFileFormat,
+  fail: Fail,
+): Map<string, FileEntry> {
   const text = rawText.replace(/\r\n?/g, "\n");
   const out = new Map<string, FileEntry>();
   if (format === "env") {
     const { lines, errors } = parseEnvText(text);
     const first = errors[0];
     if (first) {
-      const more = errors.length > 1 ? ` (and ${errors.length - 1} more malformed line${errors.length > 2 ? "s" : ""})` : "";
+      const more =
+        errors.length > 1
+          ? ` (and ${errors.length - 1} more malformed line${errors.length > 2 ? "s" : ""})`
+          : "";
       return fail(`${first.reason}${more}`, first.line);
     }
     const byKey = new Map<string, typeof lines>();
@@ -62,9 +74,16 @@ export function loadConnections(rawText: string, format: ConnectionsFileFormat, 
     for (const [key, defs] of byKey) {
       const [def, second] = defs;
       if (second) {
-        return fail(`"${key}" is defined more than once (lines ${defs.map((d) => d.line).join(", ")})`, second.line);
+        return fail(
+          `"${key}" is defined more than once (lines ${defs.map((d) => d.line).join(", ")})`,
+          second.line,
+        );
       }
-      if (def) out.set(key, { connection: createFileConnection(key, def.value, { line: def.line }, fail), line: def.line });
+      if (def)
+        out.set(key, {
+          connection: createFileConnection(key, def.value, { line: def.line }, fail),
+          line: def.line,
+        });
     }
     return out;
   }
@@ -75,7 +94,8 @@ export function loadConnections(rawText: string, format: ConnectionsFileFormat, 
   try {
     ({ value, tree } = format === "json" ? scanJson(text) : parseYamlText(text));
   } catch (error) {
-    if (error instanceof JsonSyntaxError || error instanceof YamlTextError) return fail(error.reason, error.line);
+    if (error instanceof JsonSyntaxError || error instanceof YamlTextError)
+      return fail(error.reason, error.line);
     if (error instanceof RangeError) return fail("the file is nested too deeply", 1);
     throw error;
   }
@@ -83,13 +103,18 @@ export function loadConnections(rawText: string, format: ConnectionsFileFormat, 
     return fail("The file should contain an object: connection ids mapped to connections.", 1);
   }
   const top = value as Record<string, unknown>;
-  const keys = [...(tree.fields?.keys() ?? [])].filter((k) => Object.hasOwn(top, k));
-  for (const k of Object.keys(top)) if (!keys.includes(k)) keys.push(k); // keys brought in by YAML merges
+  // File order (a repeated key keeps its first place), then any key brought in by a YAML merge.
+  const keys = new Set([...(tree.fields?.keys() ?? [])].filter((k) => Object.hasOwn(top, k)));
+  for (const k of Object.keys(top)) keys.add(k);
   for (const key of keys) {
     const entryTree = tree.fields?.get(key) ?? { line: 1 };
     const entry = top[key];
     if (Array.isArray(entry)) {
-      if (entry.length > 1) return fail(`Found multiple values for "${key}": a list may hold at most one connection`, entryTree.line);
+      if (entry.length > 1)
+        return fail(
+          `Found multiple values for "${key}": a list may hold at most one connection`,
+          entryTree.line,
+        );
       if (entry.length === 0) continue;
       const itemTree = entryTree.items?.[0] ?? entryTree;
       out.set(key, { connection: createFileConnection(key, entry[0], itemTree, fail), line: entryTree.line });

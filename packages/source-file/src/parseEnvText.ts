@@ -13,8 +13,10 @@ export interface EnvLineError {
 }
 
 // Python's str.splitlines() boundaries (after universal-newline reading turned \r\n and \r into \n).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and line-break sets include these characters
 const LINE_BREAK = /\n|\v|\f|\x1c|\x1d|\x1e|\x85|\u2028|\u2029/;
 // Airflow's COMMENT_PATTERN, re.match(r"\s*#.*"): optional whitespace, then "#".
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and line-break sets include these characters
 const COMMENT = /^[\s\x1c-\x1f]*#/;
 
 /**
@@ -38,7 +40,10 @@ export function parseEnvText(text: string): { lines: EnvLine[]; errors: EnvLineE
     if (content === "" || COMMENT.test(content)) return;
     const eq = content.indexOf("=");
     if (eq === -1) {
-      errors.push({ line, reason: 'Invalid line format. The line should contain at least one equal sign ("=").' });
+      errors.push({
+        line,
+        reason: 'Invalid line format. The line should contain at least one equal sign ("=").',
+      });
     } else if (eq === 0) {
       errors.push({ line, reason: "Invalid line format. Key is empty." });
     } else if (eq === content.length - 1) {

@@ -1,4 +1,14 @@
-import { type Document, LineCounter, type Node, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from "yaml";
+import {
+  type Document,
+  LineCounter,
+  type Node,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+} from "yaml";
 import type { LineTree } from "./LineTree.js";
 
 /** A YAML problem at a 1-based line. */
@@ -30,8 +40,15 @@ const TREE_DEPTH = 3;
  */
 export function parseYamlText(text: string): { value: unknown; tree: LineTree } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { version: "1.1", uniqueKeys: false, merge: true, prettyErrors: false, lineCounter });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const doc = parseDocument(text, {
+    version: "1.1",
+    uniqueKeys: false,
+    merge: true,
+    prettyErrors: false,
+    lineCounter,
+  });
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? 1 : lineCounter.linePos(offset).line;
   const [first, second] = doc.errors;
   if (first) {
     // PyYAML reports a key spread over lines ("mapping values are not allowed here") where the
@@ -63,7 +80,10 @@ export function parseYamlText(text: string): { value: unknown; tree: LineTree } 
         return visit.BREAK;
       },
     });
-    throw new YamlTextError(`YAML error: ${error instanceof Error ? oneLine(error.message) : "unreadable"}`, line);
+    throw new YamlTextError(
+      `YAML error: ${error instanceof Error ? oneLine(error.message) : "unreadable"}`,
+      line,
+    );
   }
   return { value, tree: buildTree(doc, doc.contents as Node | null, 0, lineOf) };
 }
@@ -79,7 +99,12 @@ function keyString(key: unknown): string {
   return String(v);
 }
 
-function buildTree(doc: Document, node: Node | null, depth: number, lineOf: (o?: number) => number): LineTree {
+function buildTree(
+  doc: Document,
+  node: Node | null,
+  depth: number,
+  lineOf: (o?: number) => number,
+): LineTree {
   const tree: LineTree = { line: lineOf(node?.range?.[0]) };
   const target = isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
   if (depth >= TREE_DEPTH || !target) return tree;

@@ -54,7 +54,9 @@ function plain(c: Connection): Record<string, unknown> {
   return out;
 }
 
-const vectors: Vector[] = existsSync(VECTORS) ? (JSON.parse(readFileSync(VECTORS, "utf8")).cases as Vector[]) : [];
+const vectors: Vector[] = existsSync(VECTORS)
+  ? (JSON.parse(readFileSync(VECTORS, "utf8")).cases as Vector[])
+  : [];
 
 describe("LocalFilesystemBackend conformance (vectors from the real Airflow)", () => {
   let dir: string;
@@ -83,9 +85,12 @@ describe("LocalFilesystemBackend conformance (vectors from the real Airflow)", (
         () => undefined,
         (e: unknown) => e,
       );
-      expect(error, `Airflow: ${vector.error.type}: ${vector.error.message}`).toBeInstanceOf(ConnectionFormatError);
+      expect(error, `Airflow: ${vector.error.type}: ${vector.error.message}`).toBeInstanceOf(
+        ConnectionFormatError,
+      );
       const airflowLine = vector.error.errors[0]?.line;
-      if (airflowLine !== undefined && airflowLine > 0) expect((error as ConnectionFormatError).line).toBe(airflowLine);
+      if (airflowLine !== undefined && airflowLine > 0)
+        expect((error as ConnectionFormatError).line).toBe(airflowLine);
       return;
     }
 

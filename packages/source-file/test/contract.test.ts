@@ -2,7 +2,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connectionToUri, createConnection } from "@awsconn/core";
-import { DEFAULT_CONTRACT_SEED, type SeedConnection, describeConnectionSource, seededSecrets } from "@awsconn/testkit";
+import {
+  DEFAULT_CONTRACT_SEED,
+  type SeedConnection,
+  describeConnectionSource,
+  seededSecrets,
+} from "@awsconn/testkit";
 import { stringify } from "yaml";
 import { fromFile } from "../src/fromFile.js";
 
@@ -28,14 +33,22 @@ function fileSubject(name: string, render: (seed: readonly SeedConnection[]) => 
     const path = join(dir, name);
     await writeFile(path, render(seed), { mode: 0o600 });
     const source = fromFile({ path, logger: { warn: () => {} } });
-    return { source, lookups: () => source.stats().checks, cleanup: () => rm(dir, { recursive: true, force: true }) };
+    return {
+      source,
+      lookups: () => source.stats().checks,
+      cleanup: () => rm(dir, { recursive: true, force: true }),
+    };
   };
 }
 
 const toYaml = (seed: readonly SeedConnection[]) =>
   stringify(Object.fromEntries(seed.map((c) => [c.connId, fields(c)])));
 const toJson = (seed: readonly SeedConnection[]) =>
-  JSON.stringify(Object.fromEntries(seed.map((c, i) => [c.connId, i % 2 ? [fields(c)] : fields(c)])), null, 2);
+  JSON.stringify(
+    Object.fromEntries(seed.map((c, i) => [c.connId, i % 2 ? [fields(c)] : fields(c)])),
+    null,
+    2,
+  );
 const toEnv = (seed: readonly SeedConnection[]) =>
   `# contract\n${seed.map((c) => `${c.connId}=${connectionToUri(createConnection(c))}`).join("\n")}\n`;
 

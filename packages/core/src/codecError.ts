@@ -1,5 +1,6 @@
 import { CodecProblem } from "./CodecProblem.js";
 import { ConnectionFormatError } from "./errors.js";
+import { isValidConnId } from "./validateConnId.js";
 
 /** Where the text being parsed came from; named in a `ConnectionFormatError`. */
 export interface ParseOptions {
@@ -13,11 +14,12 @@ export interface ParseOptions {
 export function toFormatError(
   error: unknown,
   form: "URI" | "JSON",
-  connId: string,
+  connId: string | undefined,
   options?: ParseOptions,
 ): never {
   if (error instanceof CodecProblem) {
-    const which = connId ? ` for "${connId}"` : "";
+    // The id is named only when it is a valid one (an invalid id may hold anything).
+    const which = connId !== undefined && isValidConnId(connId) ? ` for "${connId}"` : "";
     throw new ConnectionFormatError(`invalid connection ${form}${which}: ${error.message}`, {
       ...(options?.origin !== undefined ? { origin: options.origin } : {}),
       ...(options?.line !== undefined ? { line: options.line } : {}),

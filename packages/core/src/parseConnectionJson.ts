@@ -41,12 +41,15 @@ export function parseConnectionJson(
   connId?: string,
   options?: ParseOptions,
 ): Connection {
-  const id = connIdOf(connId);
+  let connection: Connection;
   try {
     const parsed = toPyValue(textOrObject);
     if (parsed.t !== "dict") throw new CodecProblem("the JSON must be an object", "json");
-    return buildConnection(id, parseJsonFields(parsed.v));
+    connection = buildConnection("", parseJsonFields(parsed.v));
   } catch (e) {
-    return toFormatError(e, "JSON", id, options);
+    return toFormatError(e, "JSON", connId, options);
   }
+  // As in Airflow, the data is checked before the id.
+  connection.connId = connIdOf(connId);
+  return connection;
 }

@@ -31,11 +31,14 @@ export type { ParseOptions } from "./codecError.js";
  * ```
  */
 export function parseConnectionUri(uri: string, connId?: string, options?: ParseOptions): Connection {
-  const id = connIdOf(connId);
+  let connection: Connection;
   try {
     if (typeof uri !== "string") throw new CodecProblem("the URI must be a string", "uri");
-    return buildConnection(id, uri === "" ? {} : parseUriFields(uri));
+    connection = buildConnection("", uri === "" ? {} : parseUriFields(uri));
   } catch (e) {
-    return toFormatError(e, "URI", id, options);
+    return toFormatError(e, "URI", connId, options);
   }
+  // As in Airflow, the data is checked before the id.
+  connection.connId = connIdOf(connId);
+  return connection;
 }

@@ -1,7 +1,6 @@
 import type { Connection } from "./Connection.js";
 import { type ParseOptions, toFormatError } from "./codecError.js";
 import { CodecProblem } from "./CodecProblem.js";
-import { connIdOf } from "./connIdOf.js";
 import { parseConnectionJson } from "./parseConnectionJson.js";
 import { parseConnectionUri } from "./parseConnectionUri.js";
 import { pyStrip } from "./pythonInt.js";
@@ -19,10 +18,9 @@ import { pyStrip } from "./pythonInt.js";
  * ```
  */
 export function parseConnectionValue(text: string, connId?: string, options?: ParseOptions): Connection {
-  const id = connIdOf(connId);
   const value = typeof text === "string" ? pyStrip(text) : "";
   if (value === "") {
-    return toFormatError(new CodecProblem("the value is empty", "uri"), "URI", id, options);
+    return toFormatError(new CodecProblem("the value is empty", "uri"), "URI", connId, options);
   }
   return value.startsWith("{")
     ? parseConnectionJson(value, connId, options)

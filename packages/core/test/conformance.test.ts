@@ -1,0 +1,135 @@
+// Runs every Airflow-generated vector in conformance/vectors/{uri,json}.json through the TypeScript
+// codec. Each vector is its own test; any difference from Airflow (fields, the exact get_uri()
+// string, error versus no error) fails. Deliberate deviations are listed, with their reason, in
+// conformance/deviations.json (keyed "uri:<id>" / "json:<id>"); for those the test asserts awsconn's documented behaviour instead
+// (it refuses the input with an awsconn error that does not leak the password).
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, test } from "vitest";
+import {
+  type Connection,
+  ConnectionFormatError,
+  connectionToUri,
+  InvalidConnIdError,
+  parseConnectionJson,
+  parseConnectionUri,
+} from "../src/index.js";
+import { pyJsonLoads } from "../src/pythonJson.js";
+import { pyToPlain } from "../src/pythonJsonDumps.js";
+
+interface Fields {
+  conn_id: string | null;
+  conn_type: string | null;
+  host: string | null;
+  login: string | null;
+  password: string | null;
+  schema: string | null;
+  port: number | null;
+  extra_dejson: Record<string, unknown>;
+  description: string | null;
+}
+
+interface Vector {
+  id: string;
+  conn_id: string | null;
+  uri?: string;
+  text?: string;
+  expected: Fields | null;
+  get_uri: string | null;
+  error: { type: string; message: string } | null;
+}
+
+const ROOT = new URL("../../../conformance/", import.meta.url);
+
+// The vector files are written by Python's json.dump, which may contain NaN / Infinity: read them
+// with the codec's Python-compatible JSON reader.
+function load<T>(name: string): T {
+  return pyToPlain(pyJsonLoads(readFileSync(new URL(name, ROOT), "utf8"))) as T;
+}
+
+const uriCases = load<{ cases: Vector[] }>("vectors/uri.json").cases;
+const jsonCases = load<{ cases: Vector[] }>("vectors/json.json").cases;
+const deviations = load<Record<string, string>>("deviations.json");
+const ran = { uri: 0, json: 0, deviations: 0 };
+
+function fieldsOf(c: Connection): Fields {
+  return {
+    conn_id: c.connId === "" ? null : c.connId,
+    conn_type: c.connType ?? null,
+    host: c.host ?? null,
+    login: c.login ?? null,
+    password: c.password ?? null,
+    schema: c.schema ?? null,
+    port: c.port ?? null,
+    extra_dejson: c.extra,
+    description: c.description ?? null,
+  };
+}
+
+function attempt(parse: () => Connection): { connection?: Connection; error?: unknown } {
+  try {
+    return { connection: parse() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function check(kind: "uri" | "json", v: Vector): void {
+  const input = kind === "uri" ? (v.uri as string) : (v.text as string);
+  const connId = v.conn_id ?? undefined;
+  const { connection, error } = attempt(() =>
+    kind === "uri" ? parseConnectionUri(input, connId) : parseConnectionJson(input, connId),
+  );
+  ran[kind]++;
+  const deviation = deviations[`${kind}:${v.id}`];
+  if (deviation !== undefined) {
+    ran.deviations++;
+    // Documented behaviour: awsconn refuses what Airflow accepts, with a safe message.
+    expect(v.error, `${v.id} is listed as a deviation but Airflow also refuses it`).toBeNull();
+    expect(connection).toBeUndefined();
+    expect(error instanceof ConnectionFormatError || error instanceof InvalidConnIdError).toBe(true);
+    const password = v.expected?.password;
+    if (password && password.length >= 3) expect(String((error as Error).message)).not.toContain(password);
+    return;
+  }
+  if (v.error) {
+    expect(connection, `Airflow raised ${v.error.type}: ${v.error.message}`).toBeUndefined();
+    expect(error).toBeInstanceOf(ConnectionFormatError);
+    if (input.length >= 16) expect((error as Error).message).not.toContain(input);
+    return;
+  }
+  if (error) throw error;
+  expect(fieldsOf(connection as Connection)).toEqual(v.expected);
+  if (v.get_uri !== null) expect(connectionToUri(connection as Connection)).toBe(v.get_uri);
+}
+
+describe("Airflow conformance: Connection(uri=...) and get_uri()", () => {
+  test.each(uriCases.map((v) => [v.id, v] as const))("%s", (_id, v) => check("uri", v));
+});
+
+describe("Airflow conformance: Connection.from_json() and get_uri()", () => {
+  test.each(jsonCases.map((v) => [v.id, v] as const))("%s", (_id, v) => check("json", v));
+});
+
+describe("conformance bookkeeping", () => {
+  test("every deviation names an existing vector and gives a reason", () => {
+    // Keys are "uri:<id>" or "json:<id>" (the two files may reuse an id).
+    const ids = new Set([...uriCases.map((v) => `uri:${v.id}`), ...jsonCases.map((v) => `json:${v.id}`)]);
+    expect(ids.size).toBe(uriCases.length + jsonCases.length);
+    for (const [id, reason] of Object.entries(deviations)) {
+      expect(ids.has(id), `deviations.json names unknown vector ${id}`).toBe(true);
+      expect(reason.length).toBeGreaterThan(10);
+    }
+  });
+
+  test("the corpus has the size issue 2 asks for", () => {
+    expect(uriCases.length).toBeGreaterThanOrEqual(300);
+    expect(jsonCases.length).toBeGreaterThanOrEqual(100);
+  });
+});
+
+afterAll(() => {
+  console.log(
+    `conformance: ${ran.uri} URI vectors and ${ran.json} JSON vectors ran ` +
+      `(${ran.deviations} documented deviations in conformance/deviations.json)`,
+  );
+});

@@ -196,6 +196,18 @@ describe("getMany, list, put", () => {
   });
 });
 
+describe("large values", () => {
+  it("put() and get() a 10 KB connection (over the 4 KB Standard tier limit)", async () => {
+    const prefix = `/${uniquePrefix("param-big")}`;
+    const source = fromSsm({ region: "us-east-1", endpoint: motoEndpoint(), prefix });
+    const blob = "x".repeat(10 * 1024);
+    await source.put?.(createConnection({ connId: "big", connType: "aws", extra: { blob } }));
+    const raw = await admin.send(new GetParameterCommand({ Name: `${prefix}/big`, WithDecryption: true }));
+    expect(raw.Parameter?.Type).toBe("SecureString");
+    expect((await source.get("big"))?.connection.extra.blob).toBe(blob);
+  });
+});
+
 describe("lazy SDK loading", () => {
   it("importing the package loads no @aws-sdk or @smithy module", async () => {
     const trace = await traceModuleLoads(fileURLToPath(new URL("../src/index.ts", import.meta.url)));

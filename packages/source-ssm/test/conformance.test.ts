@@ -109,6 +109,7 @@ async function seed(item: Stored): Promise<void> {
   await admin.send(
     new PutParameterCommand({ Name: item.name, Value: item.value, Type: type, Overwrite: !!item.update }),
   );
+  if (item.deleted) await admin.send(new DeleteParameterCommand({ Name: item.name }));
 }
 
 function toAirflowFields(c: Connection | undefined): Record<string, unknown> | undefined {

@@ -1,12 +1,10 @@
 import { resolve } from "node:path";
-import { ConfigError, type ConnectionSource } from "@awsconn/core";
-import * as envPackage from "@awsconn/source-env";
-import * as filePackage from "@awsconn/source-file";
+import type { ConnectionSource } from "@awsconn/core";
+import { fromEnv } from "@awsconn/source-env";
+import { fromFile } from "@awsconn/source-file";
 import type { Layer } from "./Layer.js";
 import { lazySource } from "./lazySource.js";
 import type { SourceConfig, SourceEntry, SourceWithOptions } from "./types.js";
-
-type Factory<T> = (init: T) => ConnectionSource;
 
 /** True when the value implements {@link ConnectionSource} (a `name` and a `get` function). */
 export function isConnectionSource(value: unknown): value is ConnectionSource {
@@ -21,38 +19,23 @@ export function isSourceWithOptions(value: unknown): value is SourceWithOptions 
   );
 }
 
-function factory<T>(pkg: unknown, exportName: string, pkgName: string): Factory<T> {
-  const f = (pkg as Record<string, unknown>)[exportName];
-  if (typeof f !== "function") throw new ConfigError(`${pkgName} does not export ${exportName}()`);
-  return f as Factory<T>;
-}
-
 async function loadAws(config: SourceConfig & { type: "secretsmanager" | "ssm" }): Promise<ConnectionSource> {
-  const { type, onError: _onError, ...init } = config;
-  if (type === "secretsmanager") {
-    const pkg = await import("@awsconn/source-secrets-manager");
-    return factory<typeof init>(pkg, "fromSecretsManager", "@awsconn/source-secrets-manager")(init);
+  if (config.type === "secretsmanager") {
+    const { type: _t, onError: _o, ...init } = config;
+    const { fromSecretsManager } = await import("@awsconn/source-secrets-manager");
+    return fromSecretsManager(init);
   }
-  const pkg = await import("@awsconn/source-ssm");
-  return factory<typeof init>(pkg, "fromSsm", "@awsconn/source-ssm")(init);
+  const { type: _t, onError: _o, ...init } = config;
+  const { fromSsm } = await import("@awsconn/source-ssm");
+  return fromSsm(init);
 }
 
 function fromConfig(config: SourceConfig, baseDir: string): ConnectionSource {
   switch (config.type) {
     case "env":
-      return factory<{ prefix?: string }>(
-        envPackage,
-        "fromEnv",
-        "@awsconn/source-env",
-      )(config.prefix === undefined ? {} : { prefix: config.prefix });
+      return fromEnv(config.prefix === undefined ? {} : { prefix: config.prefix });
     case "file":
-      return factory<{ path: string }>(
-        filePackage,
-        "fromFile",
-        "@awsconn/source-file",
-      )({
-        path: resolve(baseDir, config.path),
-      });
+      return fromFile({ path: resolve(baseDir, config.path) });
     default:
       // AWS sources load their package (and so the AWS SDK) on first use only.
       return lazySource(config.type, () => loadAws(config));

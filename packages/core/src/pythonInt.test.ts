@@ -1,0 +1,26 @@
+// Expected values are CPython 3.11's int(str) and str.strip() answers.
+import { expect, test } from "vitest";
+import { pyIntOfString, pyStrip } from "./pythonInt.js";
+
+test.each([
+  [" 12 ", 12],
+  ["+3", 3],
+  ["-0", 0],
+  ["1_000", 1000],
+  ["٥", 5],
+  ["𝟖𝟎", 80],
+  ["\u00a080\u2003", 80],
+  ["1__0", null],
+  ["_1", null],
+  ["1_", null],
+  ["1.0", null],
+  ["", null],
+  ["0x10", null],
+])("int(%j) = %j", (text, value) => {
+  expect(pyIntOfString(text)).toBe(value);
+});
+
+test("str.strip() whitespace set", () => {
+  expect(pyStrip("\x1c\x85\u3000 a b\t\x1f")).toBe("a b");
+  expect(pyStrip("\ufeffa")).toBe("\ufeffa");
+});

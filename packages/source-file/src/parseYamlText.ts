@@ -2,6 +2,8 @@ import {
   type Document,
   LineCounter,
   type Node,
+  type ScalarTag,
+  type Tags,
   isAlias,
   isMap,
   isScalar,
@@ -42,6 +44,7 @@ export function parseYamlText(text: string): { value: unknown; tree: LineTree } 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version: "1.1",
+    customTags: pyyamlBooleans,
     uniqueKeys: false,
     merge: true,
     prettyErrors: false,
@@ -86,6 +89,19 @@ export function parseYamlText(text: string): { value: unknown; tree: LineTree } 
     );
   }
   return { value, tree: buildTree(doc, doc.contents as Node | null, 0, lineOf) };
+}
+
+// PyYAML's booleans are yes/no, true/false, on/off (any of three casings); unlike the YAML 1.1
+// spec it does not read a lone y/Y/n/N as a boolean, so neither does this parser.
+function pyyamlBooleans(tags: Tags): Tags {
+  return tags.map((tag) => {
+    if (typeof tag !== "object" || tag.tag !== "tag:yaml.org,2002:bool" || !("test" in tag)) return tag;
+    const isTrue = tag.identify?.(true) === true;
+    return {
+      ...tag,
+      test: isTrue ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    } as ScalarTag;
+  });
 }
 
 function oneLine(message: string): string {

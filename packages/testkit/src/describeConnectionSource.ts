@@ -74,14 +74,18 @@ export function seededSecrets(seed: readonly SeedConnection[]): string[] {
   const secrets: string[] = [];
   for (const c of seed) {
     if (c.password) secrets.push(c.password);
-    for (const [k, v] of Object.entries(c.extra ?? {})) if (isSecretKey(k) && typeof v === "string") secrets.push(v);
+    for (const [k, v] of Object.entries(c.extra ?? {}))
+      if (isSecretKey(k) && typeof v === "string") secrets.push(v);
   }
   return secrets;
 }
 
 function shownId(id: string): string {
   const cut = id.length > 20 ? `${id.slice(0, 20)}…` : id;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(cut).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function plain(connection: SeedConnection | Connection): Record<string, unknown> {

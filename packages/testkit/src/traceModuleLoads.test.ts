@@ -11,7 +11,10 @@ it("sees an @aws-sdk module that an entry imports, and TypeScript files it loads
   try {
     const sdk = pathToFileURL(createRequire(import.meta.url).resolve("@aws-sdk/client-sts")).href;
     await writeFile(join(dir, "helper.ts"), "export const n: number = 1;\n");
-    await writeFile(join(dir, "entry.ts"), `import { n } from "./helper.js";\nimport ${JSON.stringify(sdk)};\nexport const m: number = n;\n`);
+    await writeFile(
+      join(dir, "entry.ts"),
+      `import { n } from "./helper.js";\nimport ${JSON.stringify(sdk)};\nexport const m: number = n;\n`,
+    );
     const trace = await traceModuleLoads(join(dir, "entry.ts"));
     const loaded = [...trace.esm, ...trace.cjs];
     expect(loaded.some((m) => m.endsWith("/helper.ts"))).toBe(true);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { YamlTextError, parseYamlText } from "./parseYamlText.js";
+
+function yamlError(text: string): YamlTextError {
+  try {
+    parseYamlText(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(YamlTextError);
+    return error as YamlTextError;
+  }
+  throw new Error(`expected an error for ${JSON.stringify(text)}`);
+}
+
+describe("parseYamlText", () => {
+  it("reads YAML 1.1 like PyYAML: yes/no booleans, octal, merge keys, last repeated key wins", () => {
+    const { value } = parseYamlText("a: yes\nb: 0755\nbase: &b {x: 1}\nc:\n  <<: *b\n  y: 2\nd: 1\nd: 2\n");
+    expect(value).toEqual({ a: true, b: 493, base: { x: 1 }, c: { x: 1, y: 2 }, d: 2 });
+  });
+
+  it("reads a lone y or n as a string, as PyYAML does", () => {
+    expect(parseYamlText("y: n\nY: N\non: off\n").value).toEqual({ y: "n", Y: "N", true: false });
+  });
+
+  it("gives the line of each key down to connection fields, and of list items", () => {
+    const { tree } = parseYamlText("# c\na: x\n\nb:\n  - conn_type: aws\n    host: h\n");
+    expect(tree.fields?.get("a")?.line).toBe(2);
+    expect(tree.fields?.get("b")?.line).toBe(4);
+    expect(tree.fields?.get("b")?.items?.[0]?.fields?.get("host")?.line).toBe(6);
+  });
+
+  // Lines as PyYAML 6.0.3's safe_load reports them (problem_mark.line + 1).
+  it.each([
+    ["a: aws://h\nb:\n  conn_type: aws\n   host: x\n", 4],
+    ["a: aws://h\nb: 'unterminated\nc: aws://c\n", 4],
+    ["a:\n\tconn_type: aws\n", 2],
+    ["a:\n  password: x\n b: [unclosed\n", 3],
+    ["a: [1, 2\nb: 3\n", 2],
+    ["a: {x: 1\n", 2],
+    ["a:\n  - x\n  y: 1\n", 3],
+    ["a: b: c\n", 1],
+    ["a: 1\n- b\n", 2],
+    ['key: "abc\n\ndef\nx: 1\n', 5],
+    ["a:\n  b: 1\n c: 2\n", 3],
+    ["a: x\n  b: y\n", 2],
+    ["a: &x 1\nb: *y\n", 2],
+    ["a: 1\n---\nb: 2\n", 2],
+    ["a: 'x'y\n", 1],
+    ["[a\n", 2],
+    ["a: @x\n", 1],
+    ["a:\n  b: c\n  - d\n", 3],
+    ["a: !!python/object:os.system x\n", 1],
+    ["a: x\nb: !custom y\n", 2],
+  ])("refuses %j at PyYAML's line %i", (text, line) => {
+    expect(yamlError(text).line).toBe(line);
+  });
+
+  it("refuses alias expansion beyond the limit", () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 6; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? "*a" : `*l${i - 1}`)
+          .join(",")}]`,
+      );
+    expect(yamlError(levels.join("\n")).reason).toMatch(/alias expansion exceeds/);
+  });
+});

@@ -17,8 +17,26 @@ describe("parseYamlText", () => {
     expect(value).toEqual({ a: true, b: 493, base: { x: 1 }, c: { x: 1, y: 2 }, d: 2 });
   });
 
-  it("reads a lone y or n as a string, as PyYAML does", () => {
-    expect(parseYamlText("y: n\nY: N\non: off\n").value).toEqual({ y: "n", Y: "N", true: false });
+  it("resolves plain scalars to PyYAML's types", () => {
+    const text =
+      "y: n\nY: N\non: off\na: 08\nb: 010\nc: 1e3\nd: 1.0e+3\ne: .5\nf: -.5\ng: .\nh: 1_000\ni: 1.5\nj: 0x1F\n";
+    // yaml.safe_load of the same text (PyYAML 6.0.3):
+    // {'y': 'n', 'Y': 'N', True: False, 'a': '08', 'b': 8, 'c': '1e3', 'd': 1000.0, 'e': 0.5, 'f': '-.5', 'g': '.', 'h': 1000, 'i': 1.5, 'j': 31}
+    expect(parseYamlText(text).value).toEqual({
+      y: "n",
+      Y: "N",
+      true: false,
+      a: "08",
+      b: 8,
+      c: "1e3",
+      d: 1000,
+      e: 0.5,
+      f: "-.5",
+      g: ".",
+      h: 1000,
+      i: 1.5,
+      j: 31,
+    });
   });
 
   it("gives the line of each key down to connection fields, and of list items", () => {

@@ -44,7 +44,7 @@ export function parseYamlText(text: string): { value: unknown; tree: LineTree } 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version: "1.1",
-    customTags: pyyamlBooleans,
+    customTags: pyyamlTags,
     uniqueKeys: false,
     merge: true,
     prettyErrors: false,
@@ -91,16 +91,23 @@ export function parseYamlText(text: string): { value: unknown; tree: LineTree } 
   return { value, tree: buildTree(doc, doc.contents as Node | null, 0, lineOf) };
 }
 
-// PyYAML's booleans are yes/no, true/false, on/off (any of three casings); unlike the YAML 1.1
-// spec it does not read a lone y/Y/n/N as a boolean, so neither does this parser.
-function pyyamlBooleans(tags: Tags): Tags {
+// Where PyYAML's implicit types (its Resolver) differ from the YAML 1.1 schema of `yaml`: no lone
+// y/Y/n/N booleans; no decimal int with a leading zero ("08" is a string); a float needs a "." and an
+// exponent needs a sign ("1e3" is a string). Keyed by the `yaml` test it replaces.
+const PYYAML_TESTS: Record<string, RegExp> = {
+  "^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$": /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+  "^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$": /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+  "^[-+]?[0-9][0-9_]*$": /^[-+]?(?:0|[1-9][0-9_]*)$/,
+  "^[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?[eE][-+]?[0-9]+$":
+    /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)[eE][-+][0-9]+$/,
+  "^[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*$": /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)$/,
+};
+
+function pyyamlTags(tags: Tags): Tags {
   return tags.map((tag) => {
-    if (typeof tag !== "object" || tag.tag !== "tag:yaml.org,2002:bool" || !("test" in tag)) return tag;
-    const isTrue = tag.identify?.(true) === true;
-    return {
-      ...tag,
-      test: isTrue ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-    } as ScalarTag;
+    if (typeof tag !== "object" || !("test" in tag) || !(tag.test instanceof RegExp)) return tag;
+    const test = PYYAML_TESTS[tag.test.source];
+    return test ? ({ ...tag, test } as ScalarTag) : tag;
   });
 }
 

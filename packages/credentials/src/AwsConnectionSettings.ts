@@ -25,14 +25,14 @@ export interface AwsConnectionSettings {
   connId: string;
   /** `conn_type`, `aws` when the connection has none. */
   connType: string;
-  /** Access key id: `login` when both login and password are set, else `extra.aws_access_key_id`. */
+  /** Access key id: `login` when both login and password are set, else `extra.aws_access_key_id`, else `extra.session_kwargs.aws_access_key_id`. */
   accessKeyId?: string;
   /** Secret access key: `password` with `login`, else `extra.aws_secret_access_key`. */
   secretAccessKey?: string;
   /** `extra.aws_session_token` (never refreshed). */
   sessionToken?: string;
-  /** Where the keys came from. */
-  keysFrom?: "login" | "extra";
+  /** Where the keys came from (`session_kwargs`: the deprecated `extra.session_kwargs`). */
+  keysFrom?: "login" | "extra" | "session_kwargs";
   /** The explicit region, else `extra.region_name`. */
   regionName?: string;
   /** `extra.endpoint_url`, else the deprecated `extra.host`. */

@@ -29,8 +29,8 @@ export const KNOWN_EXTRA_KEYS: readonly string[] = [
   "aws_account_id",
   "aws_iam_role",
   "external_id",
-  // deprecated and no longer read by Airflow; awsconn warns about them
   "session_kwargs",
+  // deprecated and no longer read by Airflow; awsconn warns about them
   "s3_config_file",
   "s3_config_format",
   "profile",

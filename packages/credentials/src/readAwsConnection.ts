@@ -62,20 +62,38 @@ function read(connection: Connection, options: ReadAwsConnectionOptions): AwsCon
     warnings,
   };
 
-  // Keys: login/password first, then the extra keys (Airflow's _get_credentials).
+  // Keys: login/password, then the extra keys, then the deprecated extra.session_kwargs (Airflow's _get_credentials).
   const extraKeyId = extraString(extra, "aws_access_key_id");
   const extraSecret = extraString(extra, "aws_secret_access_key");
+  const sessionKwargs = extraObject(extra, "session_kwargs") ?? {};
+  const legacyKeyId = extraString(sessionKwargs, "aws_access_key_id");
+  const legacySecret = extraString(sessionKwargs, "aws_secret_access_key");
   if (connection.login && connection.password) {
     settings.accessKeyId = connection.login;
     settings.secretAccessKey = connection.password;
     settings.keysFrom = "login";
+  } else if (extraKeyId && extraSecret) {
+    settings.accessKeyId = extraKeyId;
+    settings.secretAccessKey = extraSecret;
+    settings.keysFrom = "extra";
+  } else if (legacyKeyId && legacySecret) {
+    settings.accessKeyId = legacyKeyId;
+    settings.secretAccessKey = legacySecret;
+    settings.keysFrom = "session_kwargs";
   } else {
+    // Airflow keeps a partial pair as it is (boto3 then fails); resolveAwsConfig refuses it.
     if (extraKeyId !== undefined) settings.accessKeyId = extraKeyId;
     if (extraSecret !== undefined) settings.secretAccessKey = extraSecret;
     if (extraKeyId !== undefined || extraSecret !== undefined) settings.keysFrom = "extra";
   }
-  const sessionToken = extraString(extra, "aws_session_token");
+  const sessionToken =
+    extraString(extra, "aws_session_token") ?? extraString(sessionKwargs, "aws_session_token");
   if (sessionToken !== undefined) settings.sessionToken = sessionToken;
+  if (Object.keys(sessionKwargs).length > 0) {
+    warnings.push(
+      "extra.session_kwargs is deprecated; set aws_access_key_id, aws_secret_access_key and aws_session_token directly in extra",
+    );
+  }
 
   const region = options.region || extraString(extra, "region_name");
   if (region) settings.regionName = region;
@@ -142,7 +160,8 @@ function readRole(extra: Record<string, unknown>, settings: AwsConnectionSetting
   if (!roleArn) return;
   settings.roleArn = roleArn;
 
-  const method = extraString(extra, "assume_role_method") ?? "assume_role";
+  // As in Airflow, only a missing key means assume_role; an explicit null is not a method.
+  const method = "assume_role_method" in extra ? String(extra.assume_role_method) : "assume_role";
   if (!(AIRFLOW_ASSUME_ROLE_METHODS as readonly string[]).includes(method)) {
     throw new ConnectionFormatError(
       `assume_role_method "${method}" is not supported; use one of: ${AIRFLOW_ASSUME_ROLE_METHODS.join(", ")} (leave it out for assume_role)`,
@@ -165,11 +184,6 @@ function readRole(extra: Record<string, unknown>, settings: AwsConnectionSetting
 }
 
 function warnAboutRetiredAndUnknownKeys(extra: Record<string, unknown>, warnings: string[]) {
-  if ("session_kwargs" in extra) {
-    warnings.push(
-      "extra.session_kwargs is no longer read by Airflow and is ignored; set its keys directly in extra",
-    );
-  }
   if ("s3_config_file" in extra || "s3_config_format" in extra) {
     warnings.push("extra.s3_config_file is no longer read by Airflow and is ignored; use extra.profile_name");
   }

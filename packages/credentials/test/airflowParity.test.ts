@@ -150,14 +150,29 @@ for (const token of [undefined, "mock-aws-session-token"]) {
     method: "static",
   });
 }
-add({
-  id: "credentials_from_session_kwargs (no longer read)",
-  from: "test_get_credentials_from_session_kwargs (removed from Airflow; awsconn warns)",
-  conn: conn({ extra: { session_kwargs: { aws_access_key_id: "k", aws_secret_access_key: "s" } } }),
-  absent: ["accessKeyId", "secretAccessKey"],
-  warnings: [/session_kwargs is no longer read/],
-  method: "default-chain",
-});
+for (const token of [undefined, "mock-aws-session-token"]) {
+  add({
+    id: `credentials_from_session_kwargs token=${token}`,
+    from: "test_get_credentials_from_session_kwargs (deprecated key, still read by Airflow's _get_credentials)",
+    conn: conn({
+      extra: {
+        session_kwargs: {
+          aws_access_key_id: "mock-aws-access-key-id",
+          aws_secret_access_key: "mock-aws-secret-access-key",
+          aws_session_token: token ?? null,
+        },
+      },
+    }),
+    settings: {
+      accessKeyId: "mock-aws-access-key-id",
+      secretAccessKey: "mock-aws-secret-access-key",
+      keysFrom: "session_kwargs",
+      ...(token ? { sessionToken: token } : {}),
+    },
+    warnings: [/session_kwargs is deprecated/],
+    method: "static",
+  });
+}
 add({
   id: "credentials_from_s3_config (no longer read)",
   from: "test_get_credentials_from_s3_config (removed from Airflow; awsconn warns)",

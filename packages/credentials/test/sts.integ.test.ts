@@ -98,6 +98,30 @@ describe("assume role against moto STS", () => {
     expect(proxy.count("AssumeRole")).toBe(1);
   });
 
+  it("refreshes 5 minutes before expiry: 1,000 concurrent callers then cause one more AssumeRole", async () => {
+    proxy.reset();
+    let clock = Date.now();
+    const config = await resolveAwsConfig(
+      roleConnection("refresh", { assume_role_kwargs: { DurationSeconds: 900 } }),
+      {
+        now: () => clock,
+      },
+    );
+    const first = await config.credentials();
+    expect(proxy.count("AssumeRole")).toBe(1);
+
+    clock = first.expiration!.getTime() - 5 * 60_000 - 1_000; // just outside the refresh window
+    expect((await config.credentials()).accessKeyId).toBe(first.accessKeyId);
+    expect(proxy.count("AssumeRole")).toBe(1);
+
+    clock += 1_000; // exactly 5 minutes before expiry
+    const all = await Promise.all(Array.from({ length: 1000 }, () => config.credentials()));
+    expect(proxy.count("AssumeRole")).toBe(2);
+    const keys = new Set(all.map((c) => c.accessKeyId));
+    expect(keys.size).toBe(1);
+    expect(keys.has(first.accessKeyId)).toBe(false);
+  });
+
   it("an STS error is a SourceError naming the role, never the keys", async () => {
     const denying = await startLoopbackProxy({
       respond: () => ({

@@ -27,4 +27,78 @@ well under 5 minutes on 2 cores. \`results.json\` holds every sample; the SVGs a
 \`lib/svg.mjs\`.
 `;
 
-export const NOTES = {};
+export const NOTES = {
+  "1-warm-hit": `
+Why: a cached \`resolver.get()\` is not an \`async\` function; it reads the LRU map and returns the entry's
+already-settled promise, so a hit allocates nothing. Powertools' \`get\` is an \`async\` method that builds a
+\`GetOptions\` object and a cache-key string on every call and checks the entry's expiry against \`Date.now()\`.
+What remains of awsconn's time per lookup is mostly the \`await\` of the caller (one microtask turn), which no
+promise-returning API can avoid; both numbers move with the machine's load.
+`,
+  "2-cold-lookup": `
+What the overhead is made of: see the in-process breakdown above, taken with an in-memory source in place of
+Secrets Manager (so no network): the env source's lookup, the file source's synchronous \`stat\` of the
+connections file (to see whether it changed), parsing the secret with awsconn's Airflow-compatible JSON parser,
+and the resolver's chain, flight and cache bookkeeping. Together they are tens of µs, against a moto round trip
+of several ms; the raw side does not parse at all. Against real Secrets Manager (tens of ms per call) the ratio is
+smaller still. On a loaded machine (see the load average above) every extra event-loop turn can wait for a
+core, so the medians scatter by several percent between runs; the paired median difference (awsconn sample
+minus the raw sample taken right next to it) is given in \`results.json\` as a second view.
+`,
+  "3-burst": `
+awsconn coalesces concurrent lookups of one id into one flight (\`lru-cache\`'s \`fetch()\`), so the 99 other
+callers wait for the first call. Powertools has no in-flight sharing: every \`get\` that misses its cache calls
+\`GetSecretValue\`, and so does the naive loop. The wall-time gap is moto serving 100 requests (on 2 cores, from
+one Python process) against serving one.
+`,
+  "4-preload": `
+awsconn's \`preload\` uses the sources' batch calls: \`BatchGetSecretValue\` with 20 ids per call (3 calls for 50)
+and \`GetParameters\` with 10 names per call (5 calls for 50), and after it every \`get\` of those ids is a cache
+hit (checked: 0 further API calls). Powertools' \`getParametersByName\` also batches SSM by 10 (5 calls) but
+fetches its chunks one after the other; Powertools has no batch read for Secrets Manager. "per-id, all at once"
+shows that firing the 50 single calls concurrently does not help much: moto (like a throttled account) serves
+them no faster than in sequence.
+`,
+  "5-startup": `
+The target (no \`@aws-sdk/*\` module loaded when only env connections are used) is met: the AWS sources load
+their SDK clients on first use only. The wall time is another matter: resolving one env connection costs about
+as much start-up as importing Powertools' secrets subpath (which loads the Secrets Manager client), because the
+facade loads about 220 modules, mostly \`zod\` and \`yaml\` (see the module list and the import times above).
+Neither is needed for a configuration given in code with env/file-JSON sources. Suggested fix in the packages
+concerned (not in \`bench/\`): in \`awsconn\`, import \`yaml\` in \`loadConfigFile\` and \`zod\` in the config schema
+lazily (dynamic \`import()\` only when a config file or an untyped config must be validated); in
+\`@awsconn/source-file\`, import \`yaml\` only when a \`.yaml\`/\`.yml\` file is read. That would leave roughly the
+cost of \`@awsconn/core\`, \`lru-cache\` and the facade itself.
+`,
+  "6-credentials": `
+Both awsconn variants share one STS call among 1,000 concurrent requests, at the start and across a refresh:
+the credentials provider is memoized with one in-flight refresh, and \`getAwsClientConfig\` caches the client
+configuration per connection and service (keyed by a fingerprint of the connection), so calling it per request
+reuses the same provider. The clock is moved by replacing \`Date.now\` before any provider is created (every side
+reads its clock through \`Date.now\`); moto's credentials last an hour, so the move lands 4 minutes before they
+expire, inside the 5-minute refresh window awsconn and the SDK both use. An AWS SDK client with
+\`fromTemporaryCredentials\` also shares one call (the client memoizes its identity provider); calling the bare
+\`fromTemporaryCredentials\` provider per request makes one STS call per request. "per request" costs more wall
+time than "one config" because each call first resolves the connection, and env connections are read live
+(parsed again on every lookup by design).
+`,
+  "7-memory": `
+The issue sets no number here. What the ~2 KB per cached connection is made of (the "Connection objects only"
+bar is the first part):
+
+- the \`Connection\` object from \`@awsconn/core\` (\`parseConnectionJson\`): ~1.3–1.4 KB, against ~250 B for the
+  same data as a plain \`JSON.parse\` result. Measured separately: \`createConnection()\` alone adds ~570 B (it
+  defines two per-object closures, \`toJSON\` and the \`util.inspect\` hook, with \`Object.defineProperty\`, and
+  deletes undefined keys, which leaves the object in V8's slow dictionary mode); remembering the extra's
+  original JSON text and its parsed Python-value tree (a \`WeakMap\` entry per connection, used to reproduce
+  Airflow's exact \`get_uri\`) adds ~550 B.
+- the resolver's cache entry: ~600 B (the \`Resolution\` with its steps, winner and origin string, the version id,
+  the settled promise, the LRU slot).
+
+Suggested in \`@awsconn/core\` (not in \`bench/\`): put \`toJSON\` and the inspect hook on a shared prototype
+instead of per-object closures, and build the object without \`delete\`; a prototype-based object with the
+same fields measured ~350 B. Keeping only the extra's text (and re-parsing it when a URI is written) would save
+most of the rest. Note also that the resolver keeps at most \`cache.maxEntries\` ids (default 1,000); this
+scenario sets 20,000.
+`,
+};

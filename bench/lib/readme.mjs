@@ -16,6 +16,10 @@ function sideTable(r) {
     case "2":
       rows.push("| side | latency ms, median (IQR) |", "|---|---:|");
       for (const s of r.sides ?? []) rows.push(`| ${s.name} | ${ms(s.ms)} |`);
+      if (r.breakdownUs) {
+        rows.push("", "| in-process, no network (breakdown) | µs (median) |", "|---|---:|");
+        for (const [k, v] of Object.entries(r.breakdownUs)) rows.push(`| ${k} | ${v} |`);
+      }
       break;
     case "3":
       rows.push("| side | API calls | wall ms, median (IQR) |", "|---|---:|---:|");

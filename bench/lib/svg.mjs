@@ -18,7 +18,7 @@ function fmt(v) {
 }
 
 /**
- * @param {{ title: string, subtitle?: string, panels: { label: string, unit: string, better?: "lower"|"higher",
+ * @param {{ title: string, subtitle?: string, panels: { label: string, unit: string, better?: "lower"|"higher", log?: boolean,
  *   target?: number, bars: { name: string, value: number }[] }[] }} chart
  * @returns {string} SVG text
  */
@@ -45,15 +45,17 @@ export function barChart({ title, subtitle, panels }) {
   parts.push(`<text x="12" y="24" font-size="16" font-weight="bold">${esc(title)}</text>`);
   if (subtitle) parts.push(`<text x="12" y="44" font-size="12" fill="#444">${esc(subtitle)}</text>`);
   for (const panel of panels) {
-    const hint = panel.better ? ` (${panel.better} is better)` : "";
+    const hint = `${panel.better ? ` (${panel.better} is better)` : ""}${panel.log ? ", log scale" : ""}`;
     parts.push(
       `<text x="12" y="${y + 12}" font-size="13" font-weight="bold">${esc(panel.label)} [${esc(panel.unit)}]${esc(hint)}</text>`,
     );
     y += 20;
     const max = Math.max(...panel.bars.map((b) => b.value), panel.target ?? 0, Number.MIN_VALUE);
+    // Log panels scale by log10(1 + v), so values 1,000x apart stay readable side by side.
+    const scale = panel.log ? (v) => Math.log10(1 + v) / Math.log10(1 + max) : (v) => v / max;
     const top = y;
     for (const bar of panel.bars) {
-      const w = Math.max(1, (bar.value / max) * barMax);
+      const w = Math.max(1, scale(bar.value) * barMax);
       parts.push(
         `<text x="${labelW - 8}" y="${y + 15}" font-size="12" text-anchor="end">${esc(bar.name)}</text>`,
       );
@@ -66,7 +68,7 @@ export function barChart({ title, subtitle, panels }) {
       y += barH + gap;
     }
     if (panel.target !== undefined && Number.isFinite(panel.target)) {
-      const x = labelW + (panel.target / max) * barMax;
+      const x = labelW + scale(panel.target) * barMax;
       parts.push(
         `<line x1="${x.toFixed(1)}" y1="${top - 2}" x2="${x.toFixed(1)}" y2="${y - gap + 2}" stroke="#dc2626" stroke-dasharray="4 3" stroke-width="1.5"/>`,
       );

@@ -98,6 +98,7 @@ async function run(ctx) {
           label: "wall time (median)",
           unit: "ms",
           better: "lower",
+          log: true,
           bars: result.map((s) => ({ name: s.name, value: s.wallMs.median })),
         },
       ],

@@ -9,7 +9,7 @@ import { connectionJson, REGION, SM_PREFIX, smClient } from "../lib/fixtures.mjs
 import { median, round, summary } from "../lib/stats.mjs";
 
 const ID = "bench_cold";
-const SAMPLES = 150;
+const SAMPLES = 200;
 const WARMUP = 20;
 
 export const scenario = {
@@ -18,6 +18,52 @@ export const scenario = {
   seed: { secrets: [[ID, connectionJson(2)]], parameters: [] },
   run,
 };
+
+/**
+ * What the overhead is made of, without the network: median µs of a cold lookup through
+ * [env, file, memory] and [memory] (an in-memory source answering the same JSON), and of the
+ * env and file sources' own get().
+ */
+async function inProcessBreakdown(awsconn, file) {
+  const [{ parseConnectionJson }, { fromEnv }, { fromFile }] = await Promise.all([
+    import("@awsconn/core"),
+    import("@awsconn/source-env"),
+    import("@awsconn/source-file"),
+  ]);
+  const json = connectionJson(2);
+  const memory = {
+    name: "memory",
+    get: async (id) => ({ connection: parseConnectionJson(json, id), origin: `memory:${id}` }),
+  };
+  const chain = awsconn.createResolver({ sources: [{ type: "env" }, { type: "file", path: file }, memory] });
+  const alone = awsconn.createResolver({ sources: [memory] });
+  const env = fromEnv();
+  const fileSource = fromFile({ path: file });
+  const cases = {
+    "resolver [env, file, memory], cold": () => {
+      chain.clear();
+      return chain.get(ID);
+    },
+    "resolver [memory], cold": () => {
+      alone.clear();
+      return alone.get(ID);
+    },
+    "parseConnectionJson alone": async () => parseConnectionJson(json, ID),
+    "env source get (miss)": () => env.get(ID),
+    "file source get (miss)": () => fileSource.get(ID),
+  };
+  const out = {};
+  for (const [name, fn] of Object.entries(cases)) {
+    const xs = [];
+    for (let i = 0; i < 3000; i++) {
+      const t0 = process.hrtime.bigint();
+      await fn();
+      if (i >= 500) xs.push(Number(process.hrtime.bigint() - t0) / 1e3);
+    }
+    out[name] = round(median(xs), 3);
+  }
+  return out;
+}
 
 async function run(ctx) {
   const endpoint = ctx.motoEndpoint;
@@ -69,6 +115,7 @@ async function run(ctx) {
     }
   }
   raw.destroy();
+  const breakdownUs = ctx.awsconn ? await inProcessBreakdown(ctx.awsconn, file) : undefined;
   const result = sides.map((s) => ({ name: s.name, ms: summary(samples.get(s.name)) }));
   const a = samples.get("awsconn");
   const r = samples.get("raw SDK GetSecretValue");
@@ -80,6 +127,7 @@ async function run(ctx) {
     sides: result,
     ratio: overhead !== undefined && { label: "awsconn / raw median latency", value: round(1 + overhead, 4) },
     pairedMedianDifferenceMs: paired !== undefined ? round(paired, 3) : undefined,
+    breakdownUs,
     target: "median overhead at most 10%",
     met: overhead !== undefined ? overhead <= 0.1 : null,
     verdict:

@@ -8,7 +8,7 @@ import { median, summary } from "../lib/stats.mjs";
 
 const ID = "bench_role";
 const REQUESTS = 1000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const NAIVE_ROUNDS = 1; // 1,000 real AssumeRole calls per phase; one round keeps the run short
 
 export const scenario = {
@@ -154,6 +154,7 @@ async function measure(ctx, endpoint, clock) {
           label: "STS calls, empty cache",
           unit: "calls",
           better: "lower",
+          log: true,
           target: 1,
           bars: out.first.map((s) => ({ name: s.name, value: s.stsCalls })),
         },
@@ -161,6 +162,7 @@ async function measure(ctx, endpoint, clock) {
           label: "wall time, empty cache (median)",
           unit: "ms",
           better: "lower",
+          log: true,
           bars: out.first.map((s) => ({ name: s.name, value: s.wallMs.median })),
         },
         {

@@ -26,10 +26,14 @@ function measure(side) {
 }
 
 async function run(ctx) {
-  const names = ctx.awsconn ? ["awsconn", "powertools"] : ["powertools"];
+  const names = ctx.awsconn ? ["awsconn", "powertools", "connections"] : ["powertools"];
   const runs = new Map(names.map((n) => [n, []]));
   for (let r = 0; r < RUNS; r++) for (const n of names) runs.get(n).push(await measure(n));
-  const label = { awsconn: "awsconn", powertools: "Powertools (custom BaseProvider)" };
+  const label = {
+    awsconn: "awsconn",
+    powertools: "Powertools (custom BaseProvider)",
+    connections: "(part of awsconn) Connection objects only",
+  };
   const sides = names.map((n) => ({
     name: label[n],
     bytesPerConnection: round(median(runs.get(n).map((x) => x.bytesPerConnection)), 4),

@@ -45,5 +45,20 @@ export function protectConnection<T extends Connection>(connection: T): T {
     enumerable: false,
     configurable: true,
   });
+  // console.dir() inspects with customInspect: false, which bypasses the hook above. Holding the
+  // secret-bearing fields in accessors makes such dumps show "[Getter/Setter]" instead of the value;
+  // reads, writes, spreading and JSON.stringify behave as with plain fields.
+  for (const key of ["password", "extra"] as const) {
+    if (!Object.hasOwn(connection, key)) continue;
+    let value = connection[key];
+    Object.defineProperty(connection, key, {
+      get: () => value,
+      set: (next: typeof value) => {
+        value = next;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
   return connection;
 }

@@ -43,13 +43,15 @@ try {
 
 let moto;
 let proxy;
+let interrupted = false;
 const stop = async () => {
   await proxy?.close().catch(() => {});
   await moto?.stop().catch(() => {});
 };
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
-    console.error(`bench: ${signal}, stopping moto`);
+    console.error(`bench: ${signal}, stopping moto; results are not written`);
+    interrupted = true;
     stop().finally(() => process.exit(130));
   });
 }
@@ -98,6 +100,7 @@ try {
   await stop();
 }
 
+if (interrupted) await new Promise(() => {}); // the signal handler exits once moto is stopped
 const previous =
   only.length > 0 && existsSync(here("./results.json"))
     ? JSON.parse(readFileSync(here("./results.json"), "utf8"))

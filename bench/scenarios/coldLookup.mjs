@@ -119,20 +119,26 @@ async function run(ctx) {
   const result = sides.map((s) => ({ name: s.name, ms: summary(samples.get(s.name)) }));
   const a = samples.get("awsconn");
   const r = samples.get("raw SDK GetSecretValue");
-  const overhead = a ? median(a) / median(r) - 1 : undefined;
-  // Paired differences (awsconn sample i minus raw sample i) are less noisy than the medians' ratio.
+  // Each awsconn lookup is paired with the raw call made right next to it (same machine state);
+  // the overhead is the median of the per-pair overheads. The ratio of the two medians is kept too.
+  const overhead = a ? median(a.map((x, i) => x / r[i] - 1)) : undefined;
+  const ratioOfMedians = a ? median(a) / median(r) - 1 : undefined;
   const paired = a ? median(a.map((x, i) => x - r[i])) : undefined;
   return {
-    method: `${SAMPLES} cold lookups per side after ${WARMUP} warm-up ones, the two sides alternating lookup by lookup; the awsconn resolver's cache is cleared before each lookup (its SDK client stays warm, like the raw side's). Chain: env (id not set), file (.json with 20 other connections), secretsmanager. Overhead = median(awsconn) / median(raw) - 1.`,
+    method: `${SAMPLES} cold lookups per side after ${WARMUP} warm-up ones, the two sides alternating lookup by lookup; the awsconn resolver's cache is cleared before each lookup (its SDK client stays warm, like the raw side's). Chain: env (id not set), file (.json with 20 other connections), secretsmanager. Overhead = the median over the ${SAMPLES} pairs (each awsconn lookup and the raw call made right next to it) of awsconn / raw - 1; the ratio of the two sides' medians is also given.`,
     sides: result,
-    ratio: overhead !== undefined && { label: "awsconn / raw median latency", value: round(1 + overhead, 4) },
+    ratio: overhead !== undefined && {
+      label: "awsconn / raw latency, median of pairs",
+      value: round(1 + overhead, 4),
+    },
+    ratioOfMedians: ratioOfMedians !== undefined ? round(1 + ratioOfMedians, 4) : undefined,
     pairedMedianDifferenceMs: paired !== undefined ? round(paired, 3) : undefined,
     breakdownUs,
     target: "median overhead at most 10%",
     met: overhead !== undefined ? overhead <= 0.1 : null,
     verdict:
       overhead !== undefined
-        ? `overhead ${round(overhead * 100, 3)}% (${round(paired * 1000, 3)} µs paired median)`
+        ? `overhead ${round(overhead * 100, 3)}% (median of pairs; ratio of medians ${round(ratioOfMedians * 100, 3)}%; ${round(paired * 1000, 3)} µs median difference)`
         : "awsconn not available",
     chart: {
       subtitle: "median latency of one cold lookup (moto on loopback)",

@@ -8,6 +8,11 @@ import type { AwsCredentialIdentityProvider } from "@smithy/types";
  * - `web-identity`: `sts:AssumeRoleWithWebIdentity` of `role_arn` with a token file;
  * - `profile`: the shared config/credentials profile `profile_name`;
  * - `default-chain`: the SDK's default Node provider chain (the "empty connection").
+ *
+ * @example
+ * ```ts
+ * if ((await resolveAwsConfig(connection)).method === "default-chain") console.log("instance profile, env or shared files");
+ * ```
  */
 export type CredentialMethod = "static" | "assume-role" | "web-identity" | "profile" | "default-chain";
 

@@ -1,11 +1,25 @@
-/** The `assume_role_method` values Airflow accepts. */
+/**
+ * The `assume_role_method` values Airflow accepts (awsconn resolves the first and the last).
+ *
+ * @example
+ * ```ts
+ * AIRFLOW_ASSUME_ROLE_METHODS.includes("assume_role"); // true
+ * ```
+ */
 export const AIRFLOW_ASSUME_ROLE_METHODS = [
   "assume_role",
   "assume_role_with_saml",
   "assume_role_with_web_identity",
 ] as const;
 
-/** One of {@link AIRFLOW_ASSUME_ROLE_METHODS}. */
+/**
+ * One of {@link AIRFLOW_ASSUME_ROLE_METHODS}.
+ *
+ * @example
+ * ```ts
+ * const m: AssumeRoleMethod = "assume_role_with_web_identity";
+ * ```
+ */
 export type AssumeRoleMethod = (typeof AIRFLOW_ASSUME_ROLE_METHODS)[number];
 
 /**

@@ -6,7 +6,14 @@ import type {
   STSClientConfig,
 } from "@aws-sdk/client-sts";
 
-/** What an STS call returns that awsconn uses. */
+/**
+ * What an STS call returns that awsconn uses.
+ *
+ * @example
+ * ```ts
+ * const out: StsCredentialsOutput = { Credentials: { AccessKeyId: "A", SecretAccessKey: "S", SessionToken: "T", Expiration: new Date() } };
+ * ```
+ */
 export interface StsCredentialsOutput {
   /** The temporary credentials. */
   Credentials?: Credentials;

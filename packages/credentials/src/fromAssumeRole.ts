@@ -3,7 +3,14 @@ import type { StsCaller } from "./StsCaller.js";
 import { stsCredentials } from "./stsCredentials.js";
 import { toSourceError } from "./toSourceError.js";
 
-/** Options of {@link fromAssumeRole}. */
+/**
+ * Options of {@link fromAssumeRole}.
+ *
+ * @example
+ * ```ts
+ * const init: AssumeRoleInit = { roleArn: "arn:aws:iam::123456789012:role/etl", roleSessionName: "airflow_x", assumeRoleKwargs: { DurationSeconds: 900 }, sts };
+ * ```
+ */
 export interface AssumeRoleInit {
   /** The role to assume. It always wins over a `RoleArn` in `assumeRoleKwargs`. */
   roleArn: string;

@@ -5,7 +5,14 @@ import type { StsCaller } from "./StsCaller.js";
 import { stsCredentials } from "./stsCredentials.js";
 import { toSourceError } from "./toSourceError.js";
 
-/** Options of {@link fromWebIdentity}. */
+/**
+ * Options of {@link fromWebIdentity}.
+ *
+ * @example
+ * ```ts
+ * const init: WebIdentityInit = { roleArn, roleSessionName: "airflow_x", tokenFile: "/var/run/secrets/token", sts };
+ * ```
+ */
 export interface WebIdentityInit {
   /** The role to assume. It always wins over a `RoleArn` in `assumeRoleKwargs`. */
   roleArn: string;

@@ -33,7 +33,14 @@ export interface HttpAndRetryOptions {
   warnings: string[];
 }
 
-/** Options for the Node HTTP handler. */
+/**
+ * Options for the Node HTTP handler.
+ *
+ * @example
+ * ```ts
+ * const http: HttpOptions = { connectionTimeoutMs: 1000, requestTimeoutMs: 3000, caBundlePath: "/etc/ssl/corp.pem" };
+ * ```
+ */
 export interface HttpOptions {
   /** TCP connect timeout in ms (`connect_timeout` seconds). */
   connectionTimeoutMs?: number;

@@ -1,9 +1,24 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 
-/** Refresh temporary credentials this long before they expire (5 minutes, as the AWS SDKs do). */
+/**
+ * Refresh temporary credentials this long before they expire (5 minutes, as the AWS SDKs do).
+ *
+ * @example
+ * ```ts
+ * memoizeCredentials(provider, { refreshWindowMs: DEFAULT_REFRESH_WINDOW_MS * 2 });
+ * ```
+ */
 export const DEFAULT_REFRESH_WINDOW_MS = 5 * 60 * 1000;
 
-/** Options of {@link memoizeCredentials}. */
+/**
+ * Options of {@link memoizeCredentials}.
+ *
+ * @example
+ * ```ts
+ * let now = 0;
+ * const init: MemoizeCredentialsInit = { now: () => now, refreshWindowMs: 60_000 };
+ * ```
+ */
 export interface MemoizeCredentialsInit {
   /** The clock, in ms since the epoch. Default `Date.now`. */
   now?: () => number;

@@ -9,7 +9,14 @@ import { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
 import { closestMatch } from "./levenshtein.js";
 import { roleSessionName } from "./roleSessionName.js";
 
-/** Options of {@link readAwsConnection}. */
+/**
+ * Options of {@link readAwsConnection}.
+ *
+ * @example
+ * ```ts
+ * readAwsConnection(connection, { region: "eu-west-1" }).regionName; // "eu-west-1"
+ * ```
+ */
 export interface ReadAwsConnectionOptions {
   /** A region that wins over `extra.region_name` (Airflow: the hook's `region_name`). */
   region?: string;

@@ -338,6 +338,22 @@ describe("resolveAwsConfig: region, endpoint, HTTP and retries", () => {
     ).toBe(false);
   });
 
+  it("a CA bundle path becomes the HTTPS agent's only trusted roots", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "awsconn-ca-"));
+    const bundle = join(dir, "ca.pem");
+    const pem = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n";
+    await writeFile(bundle, pem);
+    const c = await resolveAwsConfig(aws({ verify: bundle, config_kwargs: { max_pool_connections: 3 } }));
+    const handler = c.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> };
+    const agent = (await handler.configProvider).httpsAgent as {
+      options: { ca?: Buffer; rejectUnauthorized?: boolean };
+      maxSockets: number;
+    };
+    expect(agent.options.ca?.toString("utf8")).toBe(pem);
+    expect(agent.options.rejectUnauthorized).toBeUndefined();
+    expect(agent.maxSockets).toBe(3);
+  });
+
   it("an unreadable CA bundle is a ConfigError at extra.verify", async () => {
     await expect(resolveAwsConfig(aws({ verify: "/nonexistent/ca.pem" }))).rejects.toSatisfy(
       (e) => e instanceof ConfigError && e.path === "extra.verify",

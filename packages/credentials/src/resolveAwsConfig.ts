@@ -12,7 +12,14 @@ import { fromDefaultChain, fromProfile } from "./sdkProviders.js";
 import { serviceEndpoint } from "./serviceEndpoint.js";
 import { createSdkStsCaller, type StsCaller } from "./StsCaller.js";
 
-/** Options of {@link resolveAwsConfig}. */
+/**
+ * Options of {@link resolveAwsConfig}.
+ *
+ * @example
+ * ```ts
+ * const options: ResolveAwsConfigOptions = { service: "s3", region: "eu-west-1" };
+ * ```
+ */
 export interface ResolveAwsConfigOptions {
   /** boto3 service name (`s3`, `sts`, `secretsmanager`...) whose `service_config` endpoint applies. */
   service?: string;

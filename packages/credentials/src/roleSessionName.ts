@@ -1,4 +1,11 @@
-/** STS limit on `RoleSessionName` length. */
+/**
+ * STS limit on `RoleSessionName` length.
+ *
+ * @example
+ * ```ts
+ * roleSessionName("x".repeat(100)).length <= ROLE_SESSION_NAME_MAX_LENGTH; // true
+ * ```
+ */
 export const ROLE_SESSION_NAME_MAX_LENGTH = 64;
 
 // Letters that NFKD does not decompose, spelled in ASCII as the Python `unidecode` package spells them.

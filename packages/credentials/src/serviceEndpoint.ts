@@ -1,7 +1,14 @@
 import { ConnectionFormatError } from "@awsconn/core";
 import type { AwsConnectionSettings } from "./AwsConnectionSettings.js";
 
-/** Options of {@link serviceEndpoint}. */
+/**
+ * Options of {@link serviceEndpoint}.
+ *
+ * @example
+ * ```ts
+ * serviceEndpoint(settings, "sts", { forAssumeRole: true });
+ * ```
+ */
 export interface ServiceEndpointOptions {
   /**
    * The STS client that assumes the connection's role: it never uses the connection-wide

@@ -151,9 +151,12 @@ describe("the empty connection: the SDK's default Node chain", () => {
         ["GET", "/latest/meta-data/iam/security-credentials/", true],
         ["GET", "/latest/meta-data/iam/security-credentials/awsconn-instance", true],
       ]);
+      // the fake speaks IMDSv2 only: without the session token the metadata is refused
+      const v1 = await fetch(`${imds.endpoint}/latest/meta-data/iam/security-credentials/`);
+      expect(v1.status).toBe(401);
       // cached: a second call does not ask the metadata service again
       await resolved.credentials();
-      expect(imds.requests).toHaveLength(3);
+      expect(imds.requests).toHaveLength(4);
     });
   });
 });

@@ -81,9 +81,17 @@ export class ResolverCache {
       existing !== undefined &&
       !existing.negative &&
       this.#young(existing);
-    const entry = (await this.#lru.fetch(connId, { allowStale })) as CacheEntry;
+    const fetched = await this.#lru.fetch(connId, { allowStale });
+    // lru-cache resolves undefined only for an aborted flight; look the id up directly then.
+    const entry = fetched ?? (await this.#direct(connId));
     if (!entry.cacheable && this.peekAny(connId) === entry) this.#lru.delete(connId);
     return entry;
+  }
+
+  async #direct(connId: string): Promise<CacheEntry> {
+    const attempt = await this.resolve(connId, this.peekAny(connId));
+    if (attempt.error) throw attempt.error;
+    return attempt.entry;
   }
 
   /**

@@ -27,3 +27,12 @@ export {
   type ImdsFakeCredentials,
   type ImdsFakeRequest,
 } from "./imdsFake.js";
+export {
+  startFaultProxy,
+  faultSequence,
+  type Fault,
+  type FaultScript,
+  type FaultRecord,
+  type FaultProxy,
+  type FaultProxyOptions,
+} from "./faultProxy.js";

@@ -119,7 +119,7 @@ function fromUri(key: string, uri: string, line: number, fail: Fail): Connection
     if (isValidConnId(key)) return parseConnectionUri(uri, key);
     return createConnection({ ...parseConnectionUri(uri), connId: key });
   } catch (error) {
-    if (error instanceof ConnectionFormatError) return fail(`invalid URI: ${error.reason}`, line, error);
+    if (error instanceof ConnectionFormatError) return fail(error.reason, line, error);
     return fail("invalid URI", line);
   }
 }

@@ -114,7 +114,8 @@ function errorTexts(error: unknown): string[] {
  * carries the seeded fields and a non-empty origin; invalid ids (`../x`, empty, 251 characters,
  * control characters) are refused with `InvalidConnIdError` before any lookup; concurrent gets of
  * one id agree; an already-aborted signal rejects with its reason before any lookup; no printed
- * hit or error shows a seeded secret; `list()`, when present, yields the seeded ids.
+ * hit or error shows a seeded secret; `getMany()`, when present, returns exactly the seeded ids
+ * asked for; `list()`, when present, yields the seeded ids.
  *
  * @example
  * ```ts
@@ -240,6 +241,15 @@ export function describeConnectionSource(
         }
       });
     }
+
+    it("answers getMany with exactly the seeded ids it was asked for, when it can", async (ctx) => {
+      if (!source.getMany) return ctx.skip();
+      const hits = await source.getMany([...seed.map((c) => c.connId), missingId]);
+      expect([...hits.keys()].sort()).toEqual(seed.map((c) => c.connId).sort());
+      for (const c of seed) expect(plain((hits.get(c.connId) as SourceHit).connection)).toEqual(plain(c));
+      const error = await source.getMany(["../x"]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidConnIdError);
+    });
 
     it("lists the seeded ids when it can list", async (ctx) => {
       if (!source.list) return ctx.skip();

@@ -1,7 +1,14 @@
 import { ConfigError } from "@awsconn/core";
 import type { CacheConfig, SourceConfig } from "./types.js";
 
-/** Airflow's secrets backend class paths that awsconn understands. */
+/**
+ * Airflow's secrets backend class paths that awsconn understands.
+ *
+ * @example
+ * ```ts
+ * process.env.AIRFLOW__SECRETS__BACKEND = AIRFLOW_BACKENDS.secretsmanager;
+ * ```
+ */
 export const AIRFLOW_BACKENDS = {
   secretsmanager: "airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend",
   ssm: "airflow.providers.amazon.aws.secrets.systems_manager.SystemsManagerParameterStoreBackend",

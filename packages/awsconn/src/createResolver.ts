@@ -9,13 +9,28 @@ import { type Attempt, ResolverCache } from "./ResolverCache.js";
 import { runBatch } from "./runBatch.js";
 import type { Explanation, ResolverConfig } from "./types.js";
 
-/** What {@link Resolver.preload} found. */
+/**
+ * What {@link Resolver.preload} found.
+ *
+ * @example
+ * ```ts
+ * await resolver.preload(["aws_default", "gone"]); // { found: ["aws_default"], notFound: ["gone"] }
+ * ```
+ */
 export interface PreloadResult {
   found: string[];
   notFound: string[];
 }
 
-/** Resolves connections from the configured sources; see {@link createResolver}. */
+/**
+ * Resolves connections from the configured sources; see {@link createResolver}.
+ *
+ * @example
+ * ```ts
+ * const resolver: Resolver = createResolver();
+ * const conn = await resolver.get("aws_default");
+ * ```
+ */
 export interface Resolver {
   /** The connection, or throws `ConnectionNotFoundError`, `SourceError`, `ConnectionFormatError`, `InvalidConnIdError`. */
   get(connId: string): Promise<Connection>;

@@ -5,7 +5,14 @@ import { loadConfigFile } from "./loadConfigFile.js";
 import { type NormalizedConfig, parseConfig } from "./parseConfig.js";
 import type { ResolverConfig } from "./types.js";
 
-/** Where the configuration came from, and the validated configuration. */
+/**
+ * Where the configuration came from, and the validated configuration.
+ *
+ * @example
+ * ```ts
+ * discoverConfig().origin; // "/srv/app/awsconn.config.yaml"
+ * ```
+ */
 export interface DiscoveredConfig {
   config: NormalizedConfig;
   /** `code`, a file path, `AIRFLOW__SECRETS__BACKEND`, or `default`. */
@@ -14,14 +21,28 @@ export interface DiscoveredConfig {
   baseDir: string;
 }
 
-/** Names tried in the working directory, in this order. */
+/**
+ * Names tried in the working directory, in this order.
+ *
+ * @example
+ * ```ts
+ * CONFIG_FILE_NAMES[0]; // "awsconn.config.yaml"
+ * ```
+ */
 export const CONFIG_FILE_NAMES = [
   "awsconn.config.yaml",
   "awsconn.config.yml",
   "awsconn.config.json",
 ] as const;
 
-/** Where discovery looks; defaults to the process's environment and working directory. */
+/**
+ * Where discovery looks; defaults to the process's environment and working directory.
+ *
+ * @example
+ * ```ts
+ * createResolver(undefined, { env: { AWSCONN_CONFIG: "ci.yaml" }, cwd: "/srv/app" });
+ * ```
+ */
 export interface DiscoverOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;

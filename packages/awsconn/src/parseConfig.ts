@@ -11,7 +11,14 @@ import type {
   SourceEntry,
 } from "./types.js";
 
-/** A configuration with every default filled in. */
+/**
+ * A configuration with every default filled in.
+ *
+ * @example
+ * ```ts
+ * parseConfig({}).mode; // "first"
+ * ```
+ */
 export interface NormalizedConfig {
   sources: SourceEntry[];
   mode: ResolveMode;
@@ -20,7 +27,14 @@ export interface NormalizedConfig {
   clock?: Clock;
 }
 
-/** The defaults of the `cache` section. */
+/**
+ * The defaults of the `cache` section.
+ *
+ * @example
+ * ```ts
+ * CACHE_DEFAULTS.ttlSeconds; // 300
+ * ```
+ */
 export const CACHE_DEFAULTS: Required<CacheConfig> = {
   ttlSeconds: 300,
   negativeTtlSeconds: 5,

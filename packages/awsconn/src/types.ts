@@ -1,32 +1,74 @@
 import type { Connection, ConnectionSource } from "@awsconn/core";
 
-/** What a source should do when its backend fails: stop the lookup (`fail`, the default) or pass to the next source (`skip`). */
+/**
+ * What a source should do when its backend fails: stop the lookup (`fail`, the default) or pass to the next source (`skip`).
+ *
+ * @example
+ * ```ts
+ * onError: "skip"
+ * ```
+ */
 export type OnError = "fail" | "skip";
 
-/** `first`: the first source that has the id wins (Airflow). `merge`: higher sources override fields of lower ones. */
+/**
+ * `first`: the first source that has the id wins (Airflow). `merge`: higher sources override fields of lower ones.
+ *
+ * @example
+ * ```ts
+ * createResolver({ mode: "merge", sources: [{ type: "env" }, { type: "secretsmanager" }] })
+ * ```
+ */
 export type ResolveMode = "first" | "merge";
 
-/** Options every source entry accepts. */
+/**
+ * Options every source entry accepts.
+ *
+ * @example
+ * ```ts
+ * { type: "secretsmanager", onError: "skip" }
+ * ```
+ */
 export interface SourceEntryBase {
   /** `fail` (default): a backend failure stops the lookup. `skip`: the failure is logged and the next source is asked. */
   onError?: OnError;
 }
 
-/** `AIRFLOW_CONN_*` environment variables (read live). */
+/**
+ * `AIRFLOW_CONN_*` environment variables (read live).
+ *
+ * @example
+ * ```ts
+ * { type: "env", prefix: "MY_CONN_" }
+ * ```
+ */
 export interface EnvSourceConfig extends SourceEntryBase {
   type: "env";
   /** Variable name prefix. Default `AIRFLOW_CONN_`. */
   prefix?: string;
 }
 
-/** A local `.json`, `.yaml`, `.yml` or `.env` connections file (read live; re-parsed when it changes). */
+/**
+ * A local `.json`, `.yaml`, `.yml` or `.env` connections file (read live; re-parsed when it changes).
+ *
+ * @example
+ * ```ts
+ * { type: "file", path: "./connections.yaml" }
+ * ```
+ */
 export interface FileSourceConfig extends SourceEntryBase {
   type: "file";
   /** Path of the file; relative paths are taken from the config file's directory, else the working directory. */
   path: string;
 }
 
-/** Options shared by the AWS sources. */
+/**
+ * Options shared by the AWS sources.
+ *
+ * @example
+ * ```ts
+ * { type: "ssm", region: "eu-west-1", lookupPattern: "^aws_" }
+ * ```
+ */
 export interface AwsSourceConfigBase extends SourceEntryBase {
   /** Regex (case-insensitive, anchored at the start); ids that do not match are never looked up. */
   lookupPattern?: string;
@@ -44,7 +86,14 @@ export interface AwsSourceConfigBase extends SourceEntryBase {
   requestTimeoutMs?: number;
 }
 
-/** AWS Secrets Manager (cached). */
+/**
+ * AWS Secrets Manager (cached).
+ *
+ * @example
+ * ```ts
+ * { type: "secretsmanager", prefix: "prod/conns", region: "eu-west-1", onError: "fail" }
+ * ```
+ */
 export interface SecretsManagerSourceConfig extends AwsSourceConfigBase {
   type: "secretsmanager";
   /** Secret name prefix. Default `airflow/connections`; `null` or `""` means the bare id. */
@@ -55,26 +104,61 @@ export interface SecretsManagerSourceConfig extends AwsSourceConfigBase {
   extraConnWords?: Record<string, string[]>;
 }
 
-/** AWS SSM Parameter Store (cached). */
+/**
+ * AWS SSM Parameter Store (cached).
+ *
+ * @example
+ * ```ts
+ * { type: "ssm", prefix: "/team/conns" }
+ * ```
+ */
 export interface SsmSourceConfig extends AwsSourceConfigBase {
   type: "ssm";
   /** Parameter name prefix. Default `/airflow/connections`. */
   prefix?: string;
 }
 
-/** A source described by configuration. */
+/**
+ * A source described by configuration.
+ *
+ * @example
+ * ```ts
+ * [{ type: "env" }, { type: "file", path: "conns.yaml" }, { type: "secretsmanager" }, { type: "ssm" }]
+ * ```
+ */
 export type SourceConfig = EnvSourceConfig | FileSourceConfig | SecretsManagerSourceConfig | SsmSourceConfig;
 
-/** A ready source with per-source options. `live` sources are never cached (default: true for names `env` and `file`). */
+/**
+ * A ready source with per-source options. `live` sources are never cached (default: true for names `env` and `file`).
+ *
+ * @example
+ * ```ts
+ * { source: myVaultSource, onError: "skip", live: false }
+ * ```
+ */
 export interface SourceWithOptions extends SourceEntryBase {
   source: ConnectionSource;
   live?: boolean;
 }
 
-/** One entry of `sources`: a config object, any `ConnectionSource`, or a source with options. */
+/**
+ * One entry of `sources`: a config object, any `ConnectionSource`, or a source with options.
+ *
+ * @example
+ * ```ts
+ * sources: [{ type: "env" }, myCustomSource, { source: other, onError: "skip" }]
+ * ```
+ */
 export type SourceEntry = SourceConfig | ConnectionSource | SourceWithOptions;
 
-/** Cache settings (remote sources only; env and file are read live). */
+/**
+ * Cache settings (remote sources only; env and file are read live).
+ *
+ * @example
+ * ```ts
+ * { ttlSeconds: 60, negativeTtlSeconds: 5, staleWhileRevalidate: true, maxStaleSeconds: 600, maxEntries: 500 }
+ * ```
+ */
 export interface CacheConfig {
   /** Remote hits are fresh this long. Default 300; 0 disables caching (lookups are still coalesced). */
   ttlSeconds?: number;
@@ -88,12 +172,26 @@ export interface CacheConfig {
   maxEntries?: number;
 }
 
-/** A clock in milliseconds; must be monotonic and start above 0. Default `performance`. */
+/**
+ * A clock in milliseconds; must be monotonic and start above 0. Default `performance`.
+ *
+ * @example
+ * ```ts
+ * let t = 1000; createResolver({ clock: { now: () => t } });
+ * ```
+ */
 export interface Clock {
   now(): number;
 }
 
-/** An event of the resolver. No event ever carries a secret. */
+/**
+ * An event of the resolver. No event ever carries a secret.
+ *
+ * @example
+ * ```ts
+ * { type: "stale", connId: "aws_default", source: "secretsmanager", origin: "secretsmanager:...", ageSeconds: 412, error: "secretsmanager: throttled" }
+ * ```
+ */
 export type ResolverEvent =
   | { type: "hit"; connId: string; source: string; origin: string; ms: number }
   | { type: "miss"; connId: string; sources: string[]; ms: number }
@@ -101,7 +199,15 @@ export type ResolverEvent =
   | { type: "error"; connId: string; source: string; code: string; error: string; skipped: boolean }
   | { type: "refresh"; connId: string; outcome: "updated" | "unchanged" | "failed"; ms: number };
 
-/** Receives events: a function, or a console-like object (`warn` for stale/error, `debug` or `info` for the rest). */
+/**
+ * Receives events: a function, or a console-like object (`warn` for stale/error, `debug` or `info` for the rest).
+ *
+ * @example
+ * ```ts
+ * createResolver({ logger: (event) => metrics.increment(`awsconn.${event.type}`) });
+ * createResolver({ logger: console });
+ * ```
+ */
 export type ResolverLogger =
   | ((event: ResolverEvent) => void)
   | {
@@ -110,7 +216,14 @@ export type ResolverLogger =
       debug?(message: string, event: ResolverEvent): void;
     };
 
-/** The configuration of {@link createResolver}. */
+/**
+ * The configuration of {@link createResolver}.
+ *
+ * @example
+ * ```ts
+ * createResolver({ sources: [{ type: "env" }, { type: "secretsmanager", region: "eu-west-1" }], cache: { ttlSeconds: 60 } });
+ * ```
+ */
 export interface ResolverConfig {
   /** Sources, highest priority first. Default `[{ type: "env" }]`. */
   sources?: SourceEntry[];
@@ -126,7 +239,14 @@ export interface ResolverConfig {
   configFile?: string;
 }
 
-/** One step of a lookup, as {@link Explanation} shows it. */
+/**
+ * One step of a lookup, as {@link Explanation} shows it.
+ *
+ * @example
+ * ```ts
+ * { source: "secretsmanager", outcome: "hit", ms: 41.7, origin: "secretsmanager:airflow/connections/aws_default@3f1c" }
+ * ```
+ */
 export interface ExplainStep {
   /** The source's label (its name; `name#N` when names repeat). */
   source: string;
@@ -137,7 +257,14 @@ export interface ExplainStep {
   error?: { name: string; code?: string; message: string };
 }
 
-/** What {@link Resolver.explain} returns. */
+/**
+ * What {@link Resolver.explain} returns.
+ *
+ * @example
+ * ```ts
+ * const { winner, steps } = await resolver.explain("aws_default");
+ * ```
+ */
 export interface Explanation {
   connId: string;
   /** The winning source and origin (merge mode: the highest layer that had the id), or `null`. */
@@ -147,7 +274,14 @@ export interface Explanation {
   fields?: Record<string, string>;
 }
 
-/** The outcome of one uncached lookup. */
+/**
+ * The outcome of one uncached lookup.
+ *
+ * @example
+ * ```ts
+ * { connId: "db", connection, winner: { source: "ssm", origin: "ssm:/airflow/connections/db#3" }, steps, remote: true, live: false }
+ * ```
+ */
 export interface Resolution {
   connId: string;
   connection?: Connection;

@@ -17,7 +17,10 @@ export {
 } from "./memoizeCredentials.js";
 export { fromAssumeRole, type AssumeRoleInit } from "./fromAssumeRole.js";
 export { fromWebIdentity, type WebIdentityInit } from "./fromWebIdentity.js";
-export { fromProfile, fromDefaultChain } from "./sdkProviders.js";
+export { fromProfile } from "./fromProfile.js";
+export { fromDefaultChain } from "./fromDefaultChain.js";
+export { lazyProvider, type CredentialProvidersModule } from "./lazyProvider.js";
 export { createSdkStsCaller, type StsCaller, type StsCredentialsOutput } from "./StsCaller.js";
 export { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
-export { closestMatch, levenshtein } from "./levenshtein.js";
+export { levenshtein } from "./levenshtein.js";
+export { closestMatch } from "./closestMatch.js";

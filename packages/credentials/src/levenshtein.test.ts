@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
-import { closestMatch, levenshtein } from "./levenshtein.js";
+import { closestMatch } from "./closestMatch.js";
+import { levenshtein } from "./levenshtein.js";
 
 describe("levenshtein", () => {
   it.each([

@@ -6,7 +6,7 @@ import {
 } from "./AwsConnectionSettings.js";
 import { describe, extraObject, extraString } from "./extraValue.js";
 import { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
-import { closestMatch } from "./levenshtein.js";
+import { closestMatch } from "./closestMatch.js";
 import { roleSessionName } from "./roleSessionName.js";
 
 /**

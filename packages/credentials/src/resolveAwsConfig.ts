@@ -8,7 +8,8 @@ import { fromWebIdentity } from "./fromWebIdentity.js";
 import { type HttpAndRetryOptions, httpAndRetryOptions } from "./httpAndRetryOptions.js";
 import { memoizeCredentials } from "./memoizeCredentials.js";
 import { readAwsConnection } from "./readAwsConnection.js";
-import { fromDefaultChain, fromProfile } from "./sdkProviders.js";
+import { fromDefaultChain } from "./fromDefaultChain.js";
+import { fromProfile } from "./fromProfile.js";
 import { serviceEndpoint } from "./serviceEndpoint.js";
 import { createSdkStsCaller, type StsCaller } from "./StsCaller.js";
 

@@ -13,7 +13,7 @@ export {
 export { validateConnId, isValidConnId, CONN_ID_MAX_LENGTH } from "./validateConnId.js";
 export { redactConnection, redactExtra, isSecretKey, REDACTED } from "./redactConnection.js";
 export { createConnection, protectConnection } from "./createConnection.js";
-export { parseConnectionUri } from "./parseConnectionUri.js";
+export { parseConnectionUri, type ParseOptions } from "./parseConnectionUri.js";
 export { parseConnectionJson } from "./parseConnectionJson.js";
 export { parseConnectionValue } from "./parseConnectionValue.js";
 export { connectionToUri } from "./connectionToUri.js";

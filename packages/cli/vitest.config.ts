@@ -2,5 +2,11 @@ import { defineProject } from "vitest/config";
 
 export default defineProject({
   resolve: { conditions: ["@awsconn/source"] },
-  test: { name: "@awsconn/cli", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
+  // The suites under test/ spawn the built binary (several node start-ups per test): allow for a busy machine.
+  test: {
+    name: "@awsconn/cli",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
 });

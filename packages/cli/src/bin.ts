@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { runCli } from "./runCli.js";
 
-runCli(process.argv.slice(2)).then(
+runCli(process.argv.slice(2), undefined, { processWarnings: true }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,6 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { ConfigError, type ConnectionSource, isAwsconnError, validateConnId } from "@awsconn/core";
+import { ConfigError, isAwsconnError, validateConnId } from "@awsconn/core";
+import { loadConfigFile, parseConfig } from "awsconn";
+import {
+  type ConnectionsFileFormat,
+  type FileEntry,
+  formatOfPath,
+  loadConnections,
+} from "@awsconn/source-file";
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import { lineOfPath } from "./lineOfPath.js";
 
 /** One problem `check` found. */
@@ -59,37 +67,103 @@ export async function checkFile(
     : { kind, ...(await checkConnections(file, text)) };
 }
 
-async function checkConnections(file: string, text: string): Promise<{ problems: Problem[]; count: number }> {
-  const { fromFile } = (await import("@awsconn/source-file")) as unknown as {
-    fromFile(init: { path: string }): ConnectionSource;
-  };
-  const source = fromFile({ path: file });
-  const problems: Problem[] = [];
-  const ids: string[] = [];
-  try {
-    if (!source.list) throw new Error("@awsconn/source-file cannot list ids");
-    for await (const id of source.list()) ids.push(id);
-  } catch (error) {
-    return { problems: [problemOf(file, text, error)], count: 0 };
+class EntryProblem extends Error {
+  constructor(
+    readonly reason: string,
+    readonly line: number,
+  ) {
+    super(reason);
   }
-  for (const id of ids) {
+}
+
+const fail = (reason: string, line: number): never => {
+  throw new EntryProblem(reason, line);
+};
+
+/** Runs source-file's loader (Airflow's LocalFilesystemBackend rules) and returns its first problem, if any. */
+function firstProblem(
+  load: typeof loadConnections,
+  text: string,
+  format: ConnectionsFileFormat,
+): { entries?: Map<string, FileEntry>; problem?: EntryProblem } {
+  try {
+    return { entries: load(text, format, fail) };
+  } catch (error) {
+    if (error instanceof EntryProblem) return { problem: error };
+    throw error;
+  }
+}
+
+async function checkConnections(file: string, text: string): Promise<{ problems: Problem[]; count: number }> {
+  const format = formatOfPath(file);
+  if (!format)
+    return {
+      problems: [{ file, message: "unsupported file type; use .json, .yaml, .yml or .env" }],
+      count: 0,
+    };
+  const whole = firstProblem(loadConnections, text, format);
+  const found = new Map<number, string>();
+  if (whole.problem) found.set(whole.problem.line, whole.problem.reason);
+  // The loader stops at the first problem; check each entry on its own to report the others too.
+  for (const part of whole.problem ? entriesOf(text, format) : []) {
+    if ([...found.keys()].some((line) => line >= part.firstLine && line <= part.lastLine)) continue;
+    const one = firstProblem(loadConnections, part.text, part.format);
+    if (one.problem)
+      found.set(part.firstLine + (part.format === "env" ? one.problem.line - 1 : 0), one.problem.reason);
+  }
+  for (const [id, entry] of whole.entries ?? []) {
     try {
       validateConnId(id);
-      await source.get(id);
     } catch (error) {
-      problems.push(problemOf(file, text, error, id));
+      found.set(entry.line, (error as Error).message);
     }
   }
-  return { problems, count: ids.length };
+  const problems = [...found].sort(([a], [b]) => a - b).map(([line, message]) => ({ file, line, message }));
+  return { problems, count: whole.entries?.size ?? 0 };
+}
+
+/** The file's entries as standalone texts: one `.env` line each, or each top-level key as a JSON document. */
+function entriesOf(
+  text: string,
+  format: ConnectionsFileFormat,
+): { text: string; format: ConnectionsFileFormat; firstLine: number; lastLine: number }[] {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  if (format === "env") {
+    return lines
+      .map((line, i) => ({ text: `${line}\n`, format, firstLine: i + 1, lastLine: i + 1 }))
+      .filter((e) => e.text.trim() !== "" && !e.text.trim().startsWith("#"));
+  }
+  if (format === "json") {
+    try {
+      JSON.parse(text);
+    } catch {
+      return []; // a syntax error: the loader's own message and line say it all
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
+  return doc.contents.items.flatMap((pair) => {
+    const key = isScalar(pair.key) ? pair.key.value : undefined;
+    const start = isNode(pair.key) ? pair.key.range?.[0] : undefined;
+    const end = isNode(pair.value) ? pair.value.range?.[1] : start;
+    if ((typeof key !== "string" && typeof key !== "number") || start === undefined || end === undefined)
+      return [];
+    const value = isNode(pair.value) ? pair.value.toJSON() : pair.value;
+    return [
+      {
+        text: JSON.stringify({ [String(key)]: value }),
+        format: "json" as const,
+        firstLine: lineCounter.linePos(start).line,
+        lastLine: lineCounter.linePos(Math.max(start, end - 1)).line,
+      },
+    ];
+  });
 }
 
 async function checkConfig(file: string, text: string): Promise<{ problems: Problem[]; count: number }> {
-  const facade = (await import("awsconn")) as unknown as {
-    loadConfigFile(path: string): unknown;
-    parseConfig(raw: unknown, origin?: string): { sources: unknown[] };
-  };
   try {
-    const config = facade.parseConfig(facade.loadConfigFile(file), file);
+    const config = parseConfig(loadConfigFile(file), file);
     return { problems: [], count: config.sources.length };
   } catch (error) {
     return { problems: [problemOf(file, text, error)], count: 0 };

@@ -29,9 +29,10 @@ export type CommandBody<A extends unknown[], O> = (
   options: O,
 ) => Promise<number | undefined>;
 
-/** Holds the exit code the last action chose. */
+/** Holds the exit code the last action chose, and its output once the flags are known. */
 export interface ExitState {
   code: number;
+  out?: Output;
 }
 
 /**
@@ -50,6 +51,7 @@ export function action<A extends unknown[], O>(io: CliIO, state: ExitState, body
     const args = all.slice(0, -2) as A;
     const globals = command.optsWithGlobals() as GlobalOptions;
     const out = new Output(io, { color: globals.color, quiet: globals.quiet, verbose: globals.verbose });
+    state.out = out;
     state.code = (await body({ io, out, globals }, args, options)) ?? 0;
   };
 }

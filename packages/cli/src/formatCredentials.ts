@@ -12,6 +12,10 @@ export interface ResolvedCredentials {
   method?: string;
   /** The service asked for with `--service`. */
   service?: string;
+  /** The assumed role, for `assume-role` and `web-identity`. */
+  roleArn?: string;
+  /** The STS session name (Airflow's `Airflow_<conn_id>` slug). */
+  roleSessionName?: string;
 }
 
 /** The output formats of `awsconn credentials`. */
@@ -97,5 +101,6 @@ export function credentialJson(c: ResolvedCredentials): Record<string, unknown> 
     endpoint_url: c.endpoint ?? null,
     service: c.service ?? null,
     method: c.method ?? null,
+    ...(c.roleArn ? { role_arn: c.roleArn, role_session_name: c.roleSessionName ?? null } : {}),
   };
 }

@@ -3,7 +3,6 @@ import { type ExplainStepLike, type ExplanationLike, winnerOf } from "./resolver
 
 function errorText(error: ExplainStepLike["error"]): string | undefined {
   if (error === undefined || error === null) return undefined;
-  if (typeof error === "string") return error;
   return [error.code ?? error.name, error.message].filter(Boolean).join(": ");
 }
 
@@ -24,13 +23,9 @@ export function explainJson(e: ExplanationLike): Record<string, unknown> {
       outcome: s.outcome,
       ms: s.ms ?? null,
       origin: s.origin ?? null,
-      ...(s.cache !== undefined ? { cache: s.cache } : {}),
       ...(s.error !== undefined
         ? {
-            error:
-              typeof s.error === "string"
-                ? { message: s.error }
-                : { name: s.error.name, code: s.error.code, message: s.error.message },
+            error: { name: s.error.name, code: s.error.code ?? null, message: s.error.message },
           }
         : {}),
     })),
@@ -54,7 +49,7 @@ export function explainText(e: ExplanationLike, c: Palette): string {
   const rows = e.steps.map((s, i) => [
     String(i + 1),
     s.source,
-    s.outcome + (s.cache ? ` (${s.cache})` : ""),
+    s.outcome,
     s.ms === undefined ? "" : `${s.ms.toFixed(1)} ms`,
     errorText(s.error) ?? s.origin ?? "",
   ]);

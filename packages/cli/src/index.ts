@@ -1,4 +1,4 @@
-export { runCli } from "./runCli.js";
+export { runCli, type RunCliOptions } from "./runCli.js";
 export { createProgram } from "./program.js";
 export { EXIT, type ExitCode, exitCodeFor, UsageError } from "./exitCodes.js";
 export { type CliIO, Output, type OutputOptions } from "./Output.js";

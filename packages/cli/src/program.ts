@@ -23,7 +23,7 @@ import { VERSION } from "./version.js";
 export function createProgram(io: CliIO, state: ExitState): Command {
   const program = new Command("awsconn")
     .description(
-      "Airflow-style connections (aws_default and friends) from env, files, Secrets Manager and SSM;\n" +
+      "Airflow-style connections (aws_default and friends) from env, files, Secrets Manager and SSM; " +
         "AWS credentials for any tool through credential_process.",
     )
     .version(VERSION, "-V, --version", "print the version")
@@ -65,7 +65,7 @@ export function createProgram(io: CliIO, state: ExitState): Command {
     listCommand(io, state),
     copyCommand(io, state),
   ]) {
-    program.addCommand(sub.exitOverride().showHelpAfterError("(run with --help for usage)"));
+    program.addCommand(sub.copyInheritedSettings(program));
   }
   return program;
 }

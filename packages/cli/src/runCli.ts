@@ -1,7 +1,14 @@
 import { CommanderError } from "commander";
+import type { ExitState } from "./context.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
 import { type CliIO, Output } from "./Output.js";
 import { createProgram } from "./program.js";
+
+/** Options of {@link runCli}. */
+export interface RunCliOptions {
+  /** Print the process's warnings (e.g. a world-readable connections file) as `warning: ...`, silenced by `--quiet`. */
+  processWarnings?: boolean;
+}
 
 /**
  * Runs `awsconn` with the given arguments (without `node` and the script) and resolves the exit code.
@@ -15,9 +22,15 @@ import { createProgram } from "./program.js";
 export async function runCli(
   args: readonly string[],
   io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+  options: RunCliOptions = {},
 ): Promise<number> {
-  const state = { code: 0 };
+  const state: ExitState = { code: 0 };
   const program = createProgram(io, state);
+  if (options.processWarnings) {
+    // Node's default prints "(node:PID) [CODE] Warning: ..."; show them as our own warnings (and obey --quiet).
+    process.removeAllListeners("warning");
+    process.on("warning", (warning) => (state.out ?? new Output(io)).warn(warning.message));
+  }
   try {
     await program.parseAsync([...args], { from: "user" });
     return state.code;

@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const BIN = resolve(dirname(fileURLToPath(import.meta.url)), "../dist/esm/bin.js");
+/** The built binary; AWSCONN_CLI_BIN points the suites at another build of it. */
+export const BIN =
+  process.env.AWSCONN_CLI_BIN ?? resolve(dirname(fileURLToPath(import.meta.url)), "../dist/esm/bin.js");
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** Fails with a clear message when the binary has not been built. */

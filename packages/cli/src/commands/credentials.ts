@@ -64,14 +64,14 @@ export function credentialsCommand(io: CliIO, state: ExitState): Command {
         const config = await resolver.getAwsClientConfig(connId, options.service);
         for (const warning of config.warnings ?? []) out.warn(warning);
         const identity = await config.credentials();
-        const endpoint =
-          typeof config.endpoint === "object" ? config.endpoint?.url?.toString() : config.endpoint;
         const resolved = {
           ...identity,
           region: config.region,
-          endpoint,
+          endpoint: config.endpoint,
           method: config.method,
           service: options.service,
+          roleArn: stringOrUndefined(config.roleArn),
+          roleSessionName: stringOrUndefined(config.roleSessionName),
         };
         out.debug(`credentials for ${connId} via ${config.method ?? "unknown method"}`);
         if (format === "process") out.data(JSON.stringify(credentialProcessJson(resolved)));
@@ -80,4 +80,8 @@ export function credentialsCommand(io: CliIO, state: ExitState): Command {
         return 0;
       }),
     );
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }

@@ -72,6 +72,14 @@ describe("parseYamlText", () => {
     expect(yamlError(text).line).toBe(line);
   });
 
+  it("accepts a file where 500 connections merge one anchor", () => {
+    let text = "defaults: &d\n  conn_type: aws\n  extra: {region_name: eu-west-1}\n";
+    for (let i = 0; i < 500; i++) text += `c${i}:\n  <<: *d\n  login: k${i}\n`;
+    const value = parseYamlText(text).value as Record<string, { login: string; conn_type: string }>;
+    expect(Object.keys(value)).toHaveLength(501);
+    expect(value.c499).toMatchObject({ conn_type: "aws", login: "k499" });
+  });
+
   it("refuses alias expansion beyond the limit", () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 6; i++)

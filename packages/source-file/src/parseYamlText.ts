@@ -23,8 +23,12 @@ export class YamlTextError extends Error {
   }
 }
 
-/** Aliases a YAML file may expand; beyond this it is refused (the "billion laughs" defence). */
-export const YAML_MAX_ALIAS_COUNT = 100;
+/**
+ * The alias budget of a YAML file (the `yaml` package's `maxAliasCount`: an anchor's uses times the
+ * aliases nested inside it). Enough for thousands of `<<: *defaults` merges; a "billion laughs" file,
+ * whose nested aliases multiply, exceeds it at once and is refused.
+ */
+export const YAML_MAX_ALIAS_COUNT = 10_000;
 
 // Only the top three levels need lines: entry -> list item -> connection field.
 const TREE_DEPTH = 3;

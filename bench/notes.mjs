@@ -64,11 +64,13 @@ The target (no \`@aws-sdk/*\` module loaded when only env connections are used) 
 their SDK clients on first use only. The wall time is another matter: resolving one env connection costs about
 as much start-up as importing Powertools' secrets subpath (which loads the Secrets Manager client), because the
 facade loads about 220 modules, mostly \`zod\` and \`yaml\` (see the module list and the import times above).
-Neither is needed for a configuration given in code with env/file-JSON sources. Suggested fix in the packages
-concerned (not in \`bench/\`): in \`awsconn\`, import \`yaml\` in \`loadConfigFile\` and \`zod\` in the config schema
-lazily (dynamic \`import()\` only when a config file or an untyped config must be validated); in
-\`@awsconn/source-file\`, import \`yaml\` only when a \`.yaml\`/\`.yml\` file is read. That would leave roughly the
-cost of \`@awsconn/core\`, \`lru-cache\` and the facade itself.
+\`yaml\` is not needed at all for a configuration given in code with env or JSON-file sources, and \`zod\` only
+validates that configuration. Suggested in the packages concerned (not in \`bench/\`): \`createResolver\` is
+synchronous, so a dynamic \`import()\` will not do, but a lazy synchronous load will: \`createRequire(import.meta.url)("yaml")\`
+on the first YAML file (in \`awsconn\`'s \`loadConfigFile\` and \`@awsconn/source-file\`'s YAML parser), and the same for
+\`zod\` on the first configuration that needs validating (or a hand-written check of the few keys of a config
+given in code, or \`zod/mini\`). The import times above bound the gain: about the sum of the \`zod\` and \`yaml\`
+rows, leaving roughly the cost of \`@awsconn/core\`, \`lru-cache\` and the facade itself.
 `,
   "6-credentials": `
 Both awsconn variants share one STS call among 1,000 concurrent requests, at the start and across a refresh:

@@ -9,9 +9,14 @@ function sideTable(r) {
   const rows = [];
   switch (r.id.split("-")[0]) {
     case "1":
-      rows.push("| side | lookups/s | ns per lookup |", "|---|---:|---:|");
+      rows.push(
+        "| side | lookups per CPU-second | CPU ns per lookup | lookups per wall-second | wall ns per lookup |",
+        "|---|---:|---:|---:|---:|",
+      );
       for (const s of r.sides ?? [])
-        rows.push(`| ${s.name} | ${s.lookupsPerSecond.toLocaleString("en")} | ${s.nsPerLookup} |`);
+        rows.push(
+          `| ${s.name} | ${s.lookupsPerSecond.toLocaleString("en")} | ${s.nsPerLookup} | ${s.wallLookupsPerSecond?.toLocaleString("en")} | ${s.wallNsPerLookup} |`,
+        );
       break;
     case "2":
       rows.push("| side | latency ms, median (IQR) |", "|---|---:|");
@@ -39,6 +44,18 @@ function sideTable(r) {
         rows.push(
           `| ${s.name} | ${ms(s.wallMs)} | ${s.relativeToBaseline} | ${s.modules ?? "–"} | ${s.awsSdkModules ?? "–"}${s.awsSdkPackages !== undefined ? ` (${s.awsSdkPackages})` : ""} | ${s.smithyModules ?? "–"} |`,
         );
+      for (const s of r.sides ?? [])
+        if (s.topPackages)
+          rows.push(
+            "",
+            `Modules loaded by "${s.name}", by package: ${Object.entries(s.topPackages)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(", ")}.`,
+          );
+      if (r.importMs) {
+        rows.push("", "| `await import(x)` alone, fresh process | ms (median) |", "|---|---:|");
+        for (const [k, v] of Object.entries(r.importMs)) rows.push(`| \`${k}\` | ${v} |`);
+      }
       break;
     case "6":
       rows.push("| phase | side | STS calls | wall ms, median (IQR) |", "|---|---|---:|---:|");

@@ -7,7 +7,7 @@ import { median, round, summary } from "../lib/stats.mjs";
 
 const ID = "bench_burst";
 const CONCURRENCY = 100;
-const ROUNDS = 5;
+const ROUNDS = 4;
 
 export const scenario = {
   id: "3-burst",

@@ -9,7 +9,7 @@ import { connectionJson, REGION, SM_PREFIX, smClient } from "../lib/fixtures.mjs
 import { median, round, summary } from "../lib/stats.mjs";
 
 const ID = "bench_cold";
-const SAMPLES = 200;
+const SAMPLES = 150;
 const WARMUP = 20;
 
 export const scenario = {

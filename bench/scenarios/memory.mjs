@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { median, round } from "../lib/stats.mjs";
 
-const RUNS = 3;
+const RUNS = 2;
 const child = fileURLToPath(new URL("../memory/child.mjs", import.meta.url));
 
 export const scenario = {

@@ -8,15 +8,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { median, round, summary } from "../lib/stats.mjs";
 
-const RUNS = 11;
-const IMPORT_RUNS = 5;
+const RUNS = 9;
+const IMPORT_RUNS = 3;
 // What awsconn's start-up is made of: the import time of each of these alone, in a fresh process.
 const IMPORTS = [
   "zod",
   "yaml",
   "lru-cache",
   "@awsconn/core",
-  "@awsconn/source-env",
   "@awsconn/source-file",
   "awsconn",
   "@aws-lambda-powertools/parameters/secrets",

@@ -3,7 +3,7 @@
 // both, so the codec remembers, per extra object, the text it was parsed from.
 import { CodecProblem } from "./CodecProblem.js";
 import { type PyValue, pyJsonLoads } from "./pythonJson.js";
-import { jsonEqual, pyFromPlain, pyJsonDumps, pyToPlain } from "./pythonJsonDumps.js";
+import { pyEqualsPlain, pyFromPlain, pyJsonDumps, pyToPlain } from "./pythonJsonDumps.js";
 
 /** An extra as Airflow holds it: its JSON text and that text parsed (ordered, exact numbers). */
 export interface AirflowExtra {
@@ -27,6 +27,11 @@ export function extraFromText(text: string): Record<string, unknown> {
     }
     throw e;
   }
+  return extraFromTree(text, tree);
+}
+
+/** {@link extraFromText} for a text the codec has already parsed into `tree`. */
+export function extraFromTree(text: string, tree: PyValue): Record<string, unknown> {
   if (tree.t !== "dict") throw new CodecProblem("the extra is JSON but not an object", "extra");
   const plain = pyToPlain(tree) as Record<string, unknown>;
   remembered.set(plain, { text, tree });
@@ -41,7 +46,7 @@ export function extraFromText(text: string): Record<string, unknown> {
 export function airflowExtraOf(extra: Record<string, unknown> | undefined): AirflowExtra | null {
   if (!extra) return null;
   const known = remembered.get(extra);
-  if (known && jsonEqual(pyToPlain(known.tree), extra)) return known;
+  if (known && pyEqualsPlain(known.tree, extra)) return known;
   if (Object.keys(extra).length === 0) return null;
   const tree = pyFromPlain(extra);
   return { text: pyJsonDumps(tree), tree };

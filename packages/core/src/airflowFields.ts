@@ -1,5 +1,6 @@
 import type { Connection } from "./Connection.js";
-import { extraFromText } from "./airflowExtra.js";
+import { extraFromText, extraFromTree } from "./airflowExtra.js";
+import type { PyValue } from "./pythonJson.js";
 import { createConnection } from "./createConnection.js";
 
 /**
@@ -15,6 +16,8 @@ export interface AirflowFields {
   schema?: string | null;
   port?: number | null;
   extraText?: string | null;
+  /** `extraText` already parsed, when the codec built the text itself (saves parsing it again). */
+  extraTree?: PyValue;
 }
 
 /**
@@ -22,7 +25,8 @@ export interface AirflowFields {
  * password is absent (Airflow's `set_password` ignores it), the extra text is validated and parsed.
  */
 export function buildConnection(connId: string, f: AirflowFields): Connection {
-  const extra = f.extraText ? extraFromText(f.extraText) : {};
+  let extra: Record<string, unknown> = {};
+  if (f.extraText) extra = f.extraTree ? extraFromTree(f.extraText, f.extraTree) : extraFromText(f.extraText);
   return createConnection({
     connId,
     connType: f.connType ?? undefined,

@@ -2,7 +2,7 @@
 import type { AirflowFields } from "./airflowFields.js";
 import { CodecProblem } from "./CodecProblem.js";
 import { normalizeConnType } from "./normalizeConnType.js";
-import { type PyValue, pyJsonLoads } from "./pythonJson.js";
+import { type PyValue, pyJsonTryLoads } from "./pythonJson.js";
 import { pyJsonDumps } from "./pythonJsonDumps.js";
 import { parseQsl, unquote } from "./pythonQuote.js";
 import { netlocHostname, netlocPort, netlocUserinfo, type SplitResult, urlsplit } from "./urlsplit.js";
@@ -31,9 +31,8 @@ function hostnameOf(parts: SplitResult): string {
 function queryValue(value: string): PyValue {
   if (!value) return { t: "str", v: value };
   try {
-    return pyJsonLoads(value);
-  } catch (e) {
-    if (e instanceof CodecProblem && e.kind === "json") return { t: "str", v: value };
+    return pyJsonTryLoads(value) ?? { t: "str", v: value };
+  } catch {
     throw new CodecProblem("a query value nests JSON too deeply", "extra");
   }
 }
@@ -76,7 +75,9 @@ export function parseUriFields(uri: string): AirflowFields {
     } else {
       const dict = new Map<string, PyValue>();
       for (const [k, v] of query) dict.set(k, queryValue(v));
-      fields.extraText = pyJsonDumps({ t: "dict", v: dict });
+      const tree: PyValue = { t: "dict", v: dict };
+      fields.extraText = pyJsonDumps(tree);
+      fields.extraTree = tree;
     }
   }
   return fields;

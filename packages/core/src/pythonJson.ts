@@ -19,7 +19,12 @@ export const MAX_JSON_DEPTH = 980;
 
 const NULL: PyValue = { t: "null" };
 
+/** Thrown instead of a CodecProblem when the caller only asks "is this JSON?" (no Error, no stack). */
+const NOT_JSON: unique symbol = Symbol("not JSON");
+let quiet = false;
+
 function fail(what: string, text: string, pos: number): never {
+  if (quiet) throw NOT_JSON;
   // Position only, never the text itself: the JSON may hold a password.
   let line = 1;
   let lineStart = 0;
@@ -221,6 +226,24 @@ export function pyJsonLoads(text: string): PyValue {
   p.ws();
   if (p.pos !== text.length) fail("Extra data", text, p.pos);
   return value;
+}
+
+/**
+ * Like {@link pyJsonLoads}, but answers `undefined` for text that is not JSON (cheaply: no error
+ * object is made). Nesting beyond {@link MAX_JSON_DEPTH} still throws, as Python's RecursionError does.
+ */
+export function pyJsonTryLoads(text: string): PyValue | undefined {
+  // Most query values are plain words: a JSON text can only start with one of these (after whitespace).
+  if (!/^[\s{["\-0-9tfnNI]/.test(text)) return undefined;
+  quiet = true;
+  try {
+    return pyJsonLoads(text);
+  } catch (e) {
+    if (e === NOT_JSON) return undefined;
+    throw e;
+  } finally {
+    quiet = false;
+  }
 }
 
 /** Python truthiness of a JSON value (`None`, `False`, `0`, `0.0`, `""`, `[]`, `{}` are false). */

@@ -91,7 +91,10 @@ export function pyToPlain(value: PyValue): unknown {
       return value.v.map(pyToPlain);
     case "dict": {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of value.v) defineOwn(out, k, pyToPlain(v));
+      for (const [k, v] of value.v) {
+        if (k === "__proto__") defineOwn(out, k, pyToPlain(v));
+        else out[k] = pyToPlain(v);
+      }
       return out;
     }
   }
@@ -125,18 +128,33 @@ export function pyFromPlain(value: unknown, depth = 0): PyValue {
   return { t: "dict", v: map };
 }
 
-/** Structural equality of two JSON-like JavaScript values (`NaN` equals `NaN`; key order ignored). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === "number" && typeof b === "number") return Number.isNaN(a) && Number.isNaN(b);
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+/** True when the JavaScript value is what {@link pyToPlain} of `tree` would give (key order ignored). */
+export function pyEqualsPlain(tree: PyValue, plain: unknown): boolean {
+  switch (tree.t) {
+    case "null":
+      return plain === null;
+    case "bool":
+    case "str":
+      return plain === tree.v;
+    case "int":
+      return plain === Number(tree.v);
+    case "float":
+      return plain === tree.v || (Number.isNaN(tree.v) && Number.isNaN(plain));
+    case "list":
+      return (
+        Array.isArray(plain) &&
+        plain.length === tree.v.length &&
+        tree.v.every((item, i) => pyEqualsPlain(item, plain[i]))
+      );
+    case "dict": {
+      if (plain === null || typeof plain !== "object" || Array.isArray(plain)) return false;
+      const record = plain as Record<string, unknown>;
+      let count = 0;
+      for (const key in record) if (Object.hasOwn(record, key)) count++;
+      if (count !== tree.v.size) return false;
+      for (const [k, v] of tree.v)
+        if (!Object.hasOwn(record, k) || !pyEqualsPlain(v, record[k])) return false;
+      return true;
+    }
   }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  const rb = b as Record<string, unknown>;
-  return ka.every((k) => Object.hasOwn(rb, k) && jsonEqual((a as Record<string, unknown>)[k], rb[k]));
 }

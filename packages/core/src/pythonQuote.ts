@@ -18,7 +18,10 @@ function isAlwaysSafe(b: number): boolean {
   );
 }
 
+const BARE = /^[A-Za-z0-9_.~-]*$/;
+
 function quoteWith(s: string, spaceIsPlus: boolean): string {
+  if (BARE.test(s)) return s;
   let out = "";
   for (const b of encoder.encode(s)) {
     if (isAlwaysSafe(b)) out += String.fromCharCode(b);

@@ -1,4 +1,4 @@
-// Run as `node --expose-gc memory/child.mjs <awsconn|powertools>`: caches 10,000 connections and
+// Run as `node --expose-gc memory/child.mjs <awsconn|powertools|connections|createConnection|plain>`: caches 10,000 connections and
 // prints JSON with the heap growth per cached connection. Both sides read the same in-memory
 // backend (a Map of Airflow JSON strings, built before the baseline heap is taken), so the
 // number is the cache's own cost: the parsed connection plus the cache's bookkeeping.
@@ -31,6 +31,39 @@ async function makeSide() {
     };
     const resolver = createResolver({ sources: [source], cache: { ttlSeconds: 300, maxEntries: N * 2 } });
     return (id) => resolver.get(id);
+  }
+  if (side === "connections" || side === "createConnection" || side === "plain") {
+    // For the breakdown, objects alone in a Map (no resolver cache): the Connection that
+    // parseConnectionJson returns; createConnection() of the same fields; a plain object of them.
+    const { parseConnectionJson, createConnection } = await import("@awsconn/core");
+    const fields = (id, text) => {
+      const o = JSON.parse(text);
+      return {
+        connId: id,
+        connType: o.conn_type,
+        host: o.host,
+        login: o.login,
+        password: o.password,
+        schema: o.schema,
+        port: o.port,
+        extra: o.extra,
+      };
+    };
+    const make = {
+      connections: (id, text) => parseConnectionJson(text, id),
+      createConnection: (id, text) => createConnection(fields(id, text)),
+      plain: fields,
+    }[side];
+    const map = new Map();
+    return async (id) => {
+      let c = map.get(id);
+      if (!c) {
+        backendReads++;
+        c = make(id, backend.get(id).value);
+        map.set(id, c);
+      }
+      return c;
+    };
   }
   if (side === "powertools") {
     const { BaseProvider } = await import("@aws-lambda-powertools/parameters/base");

@@ -110,7 +110,7 @@ export class ResolverCache {
   settle(resolution: Resolution, previous: CacheEntry | undefined, t0: number): Attempt {
     const { mode, clock, emit } = this.#init;
     const { connId } = resolution;
-    const refreshing = previous?.cacheable === true;
+    const refreshing = previous?.cacheable === true && !previous.negative;
     if (resolution.error) {
       if (refreshing) emit({ type: "refresh", connId, outcome: "failed", ms: clock.now() - t0 });
       const last = previous?.resolution;

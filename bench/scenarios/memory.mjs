@@ -1,6 +1,7 @@
 // Scenario 7. Memory: heap bytes per cached connection after caching 10,000 connections.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { retryMissingModule } from "../lib/retry.mjs";
 import { median, round } from "../lib/stats.mjs";
 
 const RUNS = 2;
@@ -14,6 +15,10 @@ export const scenario = {
 };
 
 function measure(side) {
+  return retryMissingModule(() => measureOnce(side));
+}
+
+function measureOnce(side) {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { retryMissingModule } from "../lib/retry.mjs";
 import { median, round, summary } from "../lib/stats.mjs";
 
 const RUNS = 9;
@@ -30,6 +31,10 @@ export const scenario = {
 };
 
 function runNode(args, extraEnv = {}) {
+  return retryMissingModule(() => runNodeOnce(args, extraEnv));
+}
+
+function runNodeOnce(args, extraEnv) {
   const env = {
     ...process.env,
     ...extraEnv,
@@ -98,10 +103,16 @@ async function importTime(specifier) {
   const code = `const t = performance.now(); await import(${JSON.stringify(specifier)}); process.stdout.write(String(performance.now() - t));`;
   const xs = [];
   for (let i = 0; i < IMPORT_RUNS; i++) {
-    const out = await new Promise((resolve, reject) =>
-      execFile(process.execPath, ["--input-type=module", "-e", code], { cwd: here("../") }, (err, stdout) =>
-        err ? reject(err) : resolve(stdout),
-      ),
+    const out = await retryMissingModule(
+      () =>
+        new Promise((resolve, reject) =>
+          execFile(
+            process.execPath,
+            ["--input-type=module", "-e", code],
+            { cwd: here("../") },
+            (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
+          ),
+        ),
     );
     xs.push(Number(out));
   }

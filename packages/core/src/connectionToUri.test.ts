@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { connectionToUri } from "./connectionToUri.js";
 import { createConnection } from "./createConnection.js";
+import { ConnectionFormatError } from "./errors.js";
 import { parseConnectionJson } from "./parseConnectionJson.js";
 import { parseConnectionUri } from "./parseConnectionUri.js";
 
@@ -106,5 +107,17 @@ describe("connectionToUri: Airflow's extra text is kept", () => {
     const c = parseConnectionUri("aws://h?__extra__=%7B%22b%22:1%7D", "c");
     c.extra.x = "y";
     expect(connectionToUri(c)).toBe("aws://h/?__extra__=%7B%22b%22%3A+1%2C+%22x%22%3A+%22y%22%7D");
+  });
+});
+
+describe("connectionToUri: where Airflow's get_uri() raises", () => {
+  test("a lone UTF-16 surrogate cannot be UTF-8 encoded (Python: UnicodeEncodeError)", () => {
+    // Airflow parses ?a="\ud800" (a JSON string) fine, but get_uri() raises; so does connectionToUri.
+    const c = parseConnectionUri("aws://h?b=%203&a=%22%5Cud800%22", "c");
+    expect(c.extra).toEqual({ b: 3, a: "\ud800" });
+    expect(() => connectionToUri(c)).toThrow(ConnectionFormatError);
+    expect(() => connectionToUri(createConnection({ connId: "x", login: "a\udc00" }))).toThrow(
+      /lone UTF-16 surrogate/,
+    );
   });
 });

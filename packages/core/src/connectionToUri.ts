@@ -1,6 +1,7 @@
 import type { Connection } from "./Connection.js";
 import { airflowExtraOf } from "./airflowExtra.js";
-import { parseQsl, quote, urlencode } from "./pythonQuote.js";
+import { toFormatError } from "./codecError.js";
+import { assertUtf8Encodable, parseQsl, quote, urlencode } from "./pythonQuote.js";
 
 const EXTRA_KEY = "__extra__";
 
@@ -23,6 +24,9 @@ function flatQuery(entries: [string, string][]): string | null {
  * A connection parsed by awsconn keeps Airflow's extra text, so `__extra__` carries it verbatim;
  * for an extra built in JavaScript the JSON is written as Python's `json.dumps` would.
  *
+ * @throws ConnectionFormatError where Airflow's `get_uri()` raises (a field holding a lone UTF-16
+ *   surrogate, which cannot be UTF-8 encoded).
+ *
  * @example
  * ```ts
  * connectionToUri(createConnection({ connId: "x", connType: "aws", login: "AKIA", password: "a/b", extra: { region_name: "eu-west-1" } }));
@@ -30,6 +34,14 @@ function flatQuery(entries: [string, string][]): string | null {
  * ```
  */
 export function connectionToUri(c: Connection): string {
+  try {
+    return airflowUri(c);
+  } catch (e) {
+    return toFormatError(e, "URI", c.connId);
+  }
+}
+
+function airflowUri(c: Connection): string {
   let uri = c.connType ? `${c.connType.toLowerCase().replaceAll("_", "-")}://` : "//";
   let hostToUse = c.host;
   let protocolToAdd: string | undefined;
@@ -60,11 +72,12 @@ export function connectionToUri(c: Connection): string {
     let canFlatten = extra.tree.t === "dict";
     if (extra.tree.t === "dict") {
       for (const [k, v] of extra.tree.v) {
-        if (v.t !== "str") {
-          canFlatten = false;
-          break;
-        }
-        entries.push([k, v.v]);
+        // Airflow runs urlencode(extra) even when it cannot flatten: unencodable text raises there.
+        assertUtf8Encodable(k);
+        if (v.t === "str") {
+          assertUtf8Encodable(v.v);
+          entries.push([k, v.v]);
+        } else canFlatten = false;
       }
     }
     const flat = canFlatten ? flatQuery(entries) : null;

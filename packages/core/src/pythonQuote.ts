@@ -1,6 +1,8 @@
 // Python's urllib.parse percent-encoding functions, ported for the Airflow URI codec.
 // They differ from encodeURIComponent / decodeURIComponent / URLSearchParams on purpose.
 
+import { CodecProblem } from "./CodecProblem.js";
+
 const encoder = new TextEncoder();
 // ignoreBOM: keep a decoded U+FEFF, as Python's bytes.decode("utf-8") does.
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -19,9 +21,24 @@ function isAlwaysSafe(b: number): boolean {
 }
 
 const BARE = /^[A-Za-z0-9_.~-]*$/;
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Throws where Python's `quote()` raises UnicodeEncodeError: a lone UTF-16 surrogate (TextEncoder
+ * would silently write U+FFFD instead).
+ */
+export function assertUtf8Encodable(s: string): void {
+  if (LONE_SURROGATE.test(s)) {
+    throw new CodecProblem(
+      "a field holds a lone UTF-16 surrogate, which cannot be encoded as UTF-8",
+      "field",
+    );
+  }
+}
 
 function quoteWith(s: string, spaceIsPlus: boolean): string {
   if (BARE.test(s)) return s;
+  assertUtf8Encodable(s);
   let out = "";
   for (const b of encoder.encode(s)) {
     if (isAlwaysSafe(b)) out += String.fromCharCode(b);

@@ -35,6 +35,7 @@ interface Vector {
   text?: string;
   expected: Fields | null;
   get_uri: string | null;
+  get_uri_error?: { type: string; message: string } | null;
   error: { type: string; message: string } | null;
 }
 
@@ -100,6 +101,7 @@ function check(kind: "uri" | "json", v: Vector): void {
   if (error) throw error;
   expect(fieldsOf(connection as Connection)).toEqual(v.expected);
   if (v.get_uri !== null) expect(connectionToUri(connection as Connection)).toBe(v.get_uri);
+  if (v.get_uri_error) expect(() => connectionToUri(connection as Connection)).toThrow(ConnectionFormatError);
 }
 
 describe("Airflow conformance: Connection(uri=...) and get_uri()", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { AIRFLOW_BACKENDS, fromAirflowSettings } from "./airflowSettings.js";
 import type { SourceConfig } from "./types.js";
 
-// Recorded from the real Airflow by test/airflow/generate_secrets_settings.py.
+// Recorded from the real Airflow by conformance/generate_secrets_settings.py.
 interface AirflowBackend {
   class: string;
   connections_prefix?: string | null;
@@ -25,7 +25,7 @@ interface Case {
   };
 }
 const vectors = JSON.parse(
-  readFileSync(new URL("../test/airflow/secrets_settings.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../conformance/vectors/secrets_settings.json", import.meta.url), "utf8"),
 ) as {
   airflow_version: string;
   cases: Case[];

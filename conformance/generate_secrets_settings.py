@@ -3,9 +3,9 @@
 Run with the conformance virtualenv (apache-airflow + the amazon provider, pinned in
 conformance/requirements.txt):
 
-    conformance/.venv/bin/python packages/awsconn/test/airflow/generate_secrets_settings.py
+    conformance/.venv/bin/python conformance/generate_secrets_settings.py
 
-Writes secrets_settings.json next to this file. Each case runs in a fresh interpreter,
+Writes vectors/secrets_settings.json. Each case runs in a fresh interpreter,
 because Airflow reads its configuration from the environment once, at import.
 """
 
@@ -117,12 +117,12 @@ def main():
 
     cases = [{**case, "airflow": run(case)} for case in CASES]
     doc = {
-        "generator": "packages/awsconn/test/airflow/generate_secrets_settings.py",
+        "generator": "conformance/generate_secrets_settings.py",
         "airflow_version": airflow.__version__,
         "amazon_provider_version": version("apache-airflow-providers-amazon"),
         "cases": cases,
     }
-    target = Path(__file__).parent / "secrets_settings.json"
+    target = Path(__file__).parent / "vectors" / "secrets_settings.json"
     target.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
     print(f"wrote {len(cases)} cases to {target}")
 

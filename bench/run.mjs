@@ -33,7 +33,7 @@ const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
 let awsconn = null;
 let awsconnError;
 try {
-  awsconn = await retryMissingModule(() => import("awsconn"), 3);
+  awsconn = await retryMissingModule(() => import("awsconn"));
   // Load now what awsconn would load lazily, so a rebuild of a workspace package during the run
   // cannot break a scenario half-way (module loading is never inside a timed section anyway).
   await retryMissingModule(() =>
@@ -48,6 +48,12 @@ try {
 } catch (error) {
   awsconnError = error.message.split("\n")[0];
   awsconn = null;
+  if (process.env.BENCH_PEERS_ONLY !== "1") {
+    console.error(
+      `bench: awsconn is not available (${awsconnError}); run \`npm run build\` first (BENCH_PEERS_ONLY=1 measures the peers alone)`,
+    );
+    process.exit(1);
+  }
   console.error(`bench: awsconn is not available (${awsconnError}); measuring the peers only`);
 }
 

@@ -1,20 +1,4 @@
-import { defineProject } from "vitest/config";
+import { awsconnProject } from "../../vitest.project.js";
 
-export default defineProject({
-  resolve: { conditions: ["@awsconn/source", "module", "node", "development|production"] },
-  // Vitest runs tests in the SSR environment, whose conditions are separate: without these the
-  // tests would import @awsconn/* from a possibly stale dist/ instead of src/.
-  ssr: {
-    resolve: {
-      conditions: ["@awsconn/source", "node", "development|production"],
-      externalConditions: ["@awsconn/source"],
-    },
-  },
-  // The suites under test/ spawn the built binary (several node start-ups per test): allow for a busy machine.
-  test: {
-    name: "@awsconn/cli",
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-  },
-});
+// The suites under test/ spawn the built binary (several node start-ups per test): allow for a busy machine.
+export default awsconnProject("@awsconn/cli", { testTimeout: 60_000, hookTimeout: 120_000 });

@@ -71,7 +71,7 @@ export function connectionText(json: ConnectionOutputJson, dim: (s: string) => s
   for (const [key, value] of Object.entries(json)) {
     if (value === null) continue;
     if (key === "extra" && Object.keys(value as object).length === 0) continue;
-    rows.push([key, typeof value === "string" ? value : JSON.stringify(value)]);
+    rows.push([key, typeof value === "string" && value !== "" ? value : JSON.stringify(value)]);
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${dim(k.padEnd(width))}  ${v}`).join("\n");

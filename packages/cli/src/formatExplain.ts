@@ -63,8 +63,10 @@ export function explainText(e: ExplanationLike, c: Palette): string {
   const colour = (outcome: string, text: string) =>
     outcome.startsWith("hit") ? c.green(text) : outcome.startsWith("error") ? c.red(text) : text;
   const body = rows.map((r, i) => `  ${colour(e.steps[i]?.outcome ?? "", line(r))}`);
-  const fields = e.fields
-    ? ["", "fields:", ...Object.entries(e.fields).map(([k, v]) => `  ${k}  ${String(v)}`)]
+  const fieldRows = Object.entries(e.fields ?? {});
+  const keyWidth = Math.max(0, ...fieldRows.map(([k]) => k.length));
+  const fields = fieldRows.length
+    ? ["", c.dim("each field comes from:"), ...fieldRows.map(([k, v]) => `  ${k.padEnd(keyWidth)}  ${String(v)}`)]
     : [];
   return [head, `  ${c.dim(line(header))}`, ...body, ...fields].join("\n");
 }

@@ -2,9 +2,12 @@ import { Command } from "commander";
 import { checkCommand } from "./commands/check.js";
 import { copyCommand } from "./commands/copy.js";
 import { credentialsCommand } from "./commands/credentials.js";
+import { execCommand } from "./commands/exec.js";
 import { explainCommand } from "./commands/explain.js";
 import { getCommand } from "./commands/get.js";
 import { listCommand } from "./commands/list.js";
+import { serveCommand } from "./commands/serve.js";
+import { testCommand } from "./commands/test.js";
 import { uriCommand } from "./commands/uri.js";
 import { type ExitState, examples } from "./context.js";
 import type { CliIO } from "./Output.js";
@@ -64,6 +67,9 @@ export function createProgram(io: CliIO, state: ExitState): Command {
     checkCommand(io, state),
     listCommand(io, state),
     copyCommand(io, state),
+    execCommand(io, state),
+    testCommand(io, state),
+    serveCommand(io, state),
   ]) {
     program.addCommand(sub.copyInheritedSettings(program));
   }

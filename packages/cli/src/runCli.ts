@@ -29,7 +29,13 @@ export async function runCli(
   if (options.processWarnings) {
     // Node's default prints "(node:PID) [CODE] Warning: ..."; show them as our own warnings (and obey --quiet).
     process.removeAllListeners("warning");
-    process.on("warning", (warning) => (state.out ?? new Output(io)).warn(warning.message));
+    process.on("warning", (warning: Error & { code?: string }) => {
+      const out = state.out ?? new Output(io);
+      // awsconn's own warnings (file permissions...) are for the user; the rest (e.g. the AWS SDK's
+      // Node version notice, deprecations) only with --verbose.
+      if (warning.code?.startsWith("AWSCONN_")) out.warn(warning.message);
+      else out.debug(`${warning.name}: ${warning.message.replace(/\s+/g, " ").trim()}`);
+    });
   }
   try {
     await program.parseAsync([...args], { from: "user" });

@@ -1,0 +1,91 @@
+import { endpointVariable } from "./formatCredentials.js";
+
+/**
+ * Environment variables through which an AWS SDK or CLI picks up credentials. `awsconn exec` removes
+ * every one it inherited, so nothing from the calling shell can shadow the connection: the keys
+ * (and botocore's legacy `AWS_SECURITY_TOKEN`), profiles, the container endpoint, web identity and
+ * the account id that belongs to the keys. Names starting with `AWS_CONTAINER_` are removed too.
+ *
+ * @example
+ * ```ts
+ * AWS_CREDENTIAL_VARIABLES.includes("AWS_PROFILE"); // true
+ * ```
+ */
+export const AWS_CREDENTIAL_VARIABLES = [
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_SECURITY_TOKEN",
+  "AWS_CREDENTIAL_EXPIRATION",
+  "AWS_ACCOUNT_ID",
+  "AWS_PROFILE",
+  "AWS_DEFAULT_PROFILE",
+  "AWS_WEB_IDENTITY_TOKEN_FILE",
+  "AWS_ROLE_ARN",
+  "AWS_ROLE_SESSION_NAME",
+] as const;
+
+/**
+ * Whether an inherited variable carries or selects AWS credentials (see {@link AWS_CREDENTIAL_VARIABLES}).
+ *
+ * @example
+ * ```ts
+ * isCredentialVariable("AWS_CONTAINER_CREDENTIALS_FULL_URI"); // true
+ * isCredentialVariable("AWS_REGION"); // false
+ * ```
+ */
+export function isCredentialVariable(name: string): boolean {
+  return name.startsWith("AWS_CONTAINER_") || (AWS_CREDENTIAL_VARIABLES as readonly string[]).includes(name);
+}
+
+/** What the child of `awsconn exec` receives (see {@link childEnv}). */
+export interface ChildEnvInit {
+  /** Keys for env mode (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_CREDENTIAL_EXPIRATION`). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
+  /** The private credentials endpoint for `--serve` mode and its token. */
+  container?: { uri: string; token: string };
+  /** `AWS_REGION` and `AWS_DEFAULT_REGION`. */
+  region?: string;
+  /** The connection's endpoint: `AWS_ENDPOINT_URL`, or `AWS_ENDPOINT_URL_<SERVICE>` with `service`. */
+  endpoint?: string;
+  /** The service of `--service`. */
+  service?: string;
+}
+
+/**
+ * The environment of a program run by `awsconn exec`: the parent's environment without any inherited
+ * AWS credential setting, plus the connection's keys (env mode) or the container-credentials
+ * endpoint and token (`--serve`), region and endpoint. The parent's environment is not modified.
+ *
+ * @example
+ * ```ts
+ * const env = childEnv(process.env, { credentials: { accessKeyId: "AKIA...", secretAccessKey: "..." }, region: "eu-west-1" });
+ * spawn("aws", ["s3", "ls"], { env, stdio: "inherit" });
+ * ```
+ */
+export function childEnv(
+  parent: Record<string, string | undefined>,
+  init: ChildEnvInit,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parent)) {
+    if (value !== undefined && !isCredentialVariable(name)) env[name] = value;
+  }
+  if (init.credentials) {
+    env.AWS_ACCESS_KEY_ID = init.credentials.accessKeyId;
+    env.AWS_SECRET_ACCESS_KEY = init.credentials.secretAccessKey;
+    if (init.credentials.sessionToken) env.AWS_SESSION_TOKEN = init.credentials.sessionToken;
+    if (init.credentials.expiration)
+      env.AWS_CREDENTIAL_EXPIRATION = init.credentials.expiration.toISOString();
+  }
+  if (init.container) {
+    env.AWS_CONTAINER_CREDENTIALS_FULL_URI = init.container.uri;
+    env.AWS_CONTAINER_AUTHORIZATION_TOKEN = init.container.token;
+  }
+  if (init.region) {
+    env.AWS_REGION = init.region;
+    env.AWS_DEFAULT_REGION = init.region;
+  }
+  if (init.endpoint) env[endpointVariable(init.service)] = init.endpoint;
+  return env;
+}

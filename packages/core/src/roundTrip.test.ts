@@ -36,7 +36,9 @@ test("parseConnectionUri(connectionToUri(c)) gives c back", () => {
 });
 
 test("parseConnectionJson(connectionToJson(c)) gives c back, nested extras included", () => {
-  const nested = fc.dictionary(text, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 });
+  // JSON text cannot carry -0, so compare with what JSON itself keeps.
+  const json = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+  const nested = fc.dictionary(text, json, { maxKeys: 4 });
   fc.assert(
     fc.property(connection, nested, (fields, extra) => {
       const c = createConnection({ connId: "rt", ...fields, extra });

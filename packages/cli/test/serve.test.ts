@@ -1,0 +1,264 @@
+// `awsconn serve` (the built binary) against real clients: botocore from the repo's .venv and the AWS SDK
+// for JavaScript read credentials through AWS_CONTAINER_CREDENTIALS_FULL_URI and call moto's STS.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ensureVenv, type LoopbackProxy, motoEndpoint, startLoopbackProxy } from "@awsconn/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoSecret, MARKER, SECRET } from "./plant.js";
+import { requireBuiltBin } from "./runBin.js";
+import {
+  BOTOCORE_WHOAMI,
+  execFileP,
+  JS_SDK_WHOAMI,
+  type ServeProcess,
+  sdkEnv,
+  startServe,
+} from "./startServe.js";
+
+const STATIC_KEY = "AKIASERVESTATIC01";
+const staticConn = JSON.stringify({
+  conn_type: "aws",
+  login: STATIC_KEY,
+  password: SECRET,
+  extra: { region_name: "us-east-1" },
+});
+/** An assume-role connection whose STS calls go to `stsEndpoint` (only service_config.sts counts). */
+const roleConn = (stsEndpoint: string, role = "serve-role") =>
+  JSON.stringify({
+    conn_type: "aws",
+    login: "testing",
+    password: "testing",
+    extra: {
+      role_arn: `arn:aws:iam::123456789012:role/${role}`,
+      region_name: "us-east-1",
+      service_config: { sts: { endpoint_url: stsEndpoint } },
+    },
+  });
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A GET with exactly these headers (fetch forbids setting Host). */
+function get(url: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => {
+        body += c.toString("utf8");
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+let moto: string;
+let sts: LoopbackProxy; // counts STS calls on their way to moto
+let serve: ServeProcess;
+let python: string;
+
+beforeAll(async () => {
+  requireBuiltBin();
+  moto = motoEndpoint();
+  python = await ensureVenv();
+  sts = await startLoopbackProxy({ target: moto });
+  serve = await startServe(["--max-concurrent", "1000"], {
+    AIRFLOW_CONN_STATIC: staticConn,
+    AIRFLOW_CONN_AWS_DEFAULT: roleConn(sts.endpoint),
+    AIRFLOW_CONN_BURST: roleConn(sts.endpoint, "burst-role"),
+  });
+});
+
+afterAll(async () => {
+  await serve?.stop();
+  await sts?.close();
+});
+
+const auth = () => ({ authorization: serve.token as string });
+
+describe("access control", () => {
+  const paths = ["/credentials/static", "/connections/static", "/healthz"];
+
+  it("without the token, with a wrong one, or with X-Forwarded-For: 401/403 and no secret", async () => {
+    const wrong = randomBytes(32).toString("base64url");
+    const cases: [Record<string, string>, number][] = [
+      [{}, 401],
+      [{ authorization: wrong }, 401],
+      [{ authorization: `Bearer ${wrong}` }, 401],
+      [{ authorization: "" }, 401],
+      [{ authorization: `${serve.token}x` }, 401],
+      [{ ...auth(), "x-forwarded-for": "127.0.0.1" }, 403],
+      [{ "x-forwarded-for": "10.0.0.1" }, 403],
+      [{ ...auth(), host: "attacker.example" }, 403],
+    ];
+    for (const path of paths) {
+      for (const [headers, status] of cases) {
+        const r = await get(`${serve.url}${path}`, headers);
+        expect({ path, headers, status: r.status }).toEqual({ path, headers, status });
+        expect(JSON.parse(r.body)).toEqual({ code: expect.any(String), message: expect.any(String) });
+        expectNoSecret({ stdout: r.body, stderr: JSON.stringify(r.headers) });
+        expect(r.body).not.toContain(STATIC_KEY);
+      }
+    }
+    expect((await get(`${serve.url}/healthz`)).headers["www-authenticate"]).toBe("Bearer");
+  });
+
+  it("the right token, as the SDKs send it (as is) or as Bearer, is served", async () => {
+    for (const authorization of [serve.token as string, `Bearer ${serve.token}`]) {
+      const r = await get(`${serve.url}/credentials/static`, { authorization });
+      expect(r.status).toBe(200);
+      expect(r.body).toContain(MARKER);
+      expect(r.headers["cache-control"]).toBe("no-store");
+    }
+  });
+
+  it("the token is 256 random bits, new for every server", async () => {
+    const other = await startServe([], {});
+    try {
+      expect(Buffer.from(serve.token as string, "base64url")).toHaveLength(32);
+      expect(other.token).not.toBe(serve.token);
+      expect((await get(`${other.url}/healthz`, auth())).status).toBe(401);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
+describe("routes", () => {
+  it("GET /credentials/<id>: the container-credentials format", async () => {
+    const r = await get(`${serve.url}/credentials/static`, auth());
+    const json = JSON.parse(r.body);
+    expect(Object.keys(json).sort()).toEqual(["AccessKeyId", "Expiration", "SecretAccessKey", "Token"]);
+    expect(json).toMatchObject({ AccessKeyId: STATIC_KEY, SecretAccessKey: SECRET, Token: "" });
+    expect(json.Expiration).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(Date.parse(json.Expiration)).toBeGreaterThan(Date.now() + 30 * 60_000);
+  });
+
+  it("GET /connections/<id>: Airflow JSON, secrets included; /healthz; errors", async () => {
+    const conn = await get(`${serve.url}/connections/static`, auth());
+    expect(conn.status).toBe(200);
+    expect(JSON.parse(conn.body)).toEqual(JSON.parse(staticConn));
+    expect(JSON.parse((await get(`${serve.url}/healthz`, auth())).body)).toEqual({ status: "ok" });
+    const missing = await get(`${serve.url}/credentials/nowhere`, auth());
+    expect([missing.status, JSON.parse(missing.body).code]).toEqual([404, "NOT_FOUND"]);
+    const invalid = await get(`${serve.url}/connections/bad%20id`, auth());
+    expect([invalid.status, JSON.parse(invalid.body).code]).toEqual([400, "INVALID_CONN_ID"]);
+    expect((await get(`${serve.url}/nothing`, auth())).status).toBe(404);
+    expect((await get(`${serve.url}/healthz`, auth(), "POST")).status).toBe(405);
+  });
+});
+
+describe("real clients through AWS_CONTAINER_CREDENTIALS_FULL_URI", () => {
+  const containerEnv = (id: string) =>
+    sdkEnv({
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: `${serve.url}/credentials/${id}`,
+      AWS_CONTAINER_AUTHORIZATION_TOKEN: serve.token as string,
+    });
+
+  it("botocore, static keys: reads them from the server and calls moto's STS", async () => {
+    const { stdout } = await execFileP(python, ["-c", BOTOCORE_WHOAMI, moto], {
+      env: containerEnv("static"),
+    });
+    const got = JSON.parse(stdout);
+    expect(got).toMatchObject({
+      method: "container-role",
+      access_key: STATIC_KEY,
+      secret_key: SECRET,
+      account: "123456789012",
+    });
+    expect(got.token || null).toBeNull();
+  });
+
+  it("botocore, assumed role: GetCallerIdentity shows Airflow's session name", async () => {
+    const { stdout } = await execFileP(python, ["-c", BOTOCORE_WHOAMI, moto], {
+      env: containerEnv("aws_default"),
+    });
+    const got = JSON.parse(stdout);
+    expect(got.method).toBe("container-role");
+    expect(got.access_key).toMatch(/^ASIA/);
+    expect(got.token).toEqual(expect.any(String));
+    expect(got.arn).toBe("arn:aws:sts::123456789012:assumed-role/serve-role/airflow_aws_default");
+  });
+
+  it("AWS SDK for JavaScript, default Node chain: static keys and the assumed role", async () => {
+    const cwd = join(import.meta.dirname, "..");
+    const plain = await execFileP(process.execPath, ["-e", JS_SDK_WHOAMI, moto], {
+      env: containerEnv("static"),
+      cwd,
+    });
+    expect(JSON.parse(plain.stdout)).toMatchObject({ accessKeyId: STATIC_KEY, secretAccessKey: SECRET });
+    const role = await execFileP(process.execPath, ["-e", JS_SDK_WHOAMI, moto], {
+      env: containerEnv("aws_default"),
+      cwd,
+    });
+    const got = JSON.parse(role.stdout);
+    expect(got.accessKeyId).toMatch(/^ASIA/);
+    expect(Date.parse(got.expiration)).toBeGreaterThan(Date.now());
+    expect(got.arn).toBe("arn:aws:sts::123456789012:assumed-role/serve-role/airflow_aws_default");
+  });
+});
+
+describe("load", () => {
+  it("500 concurrent requests for a role never assumed yet: one AssumeRole, 500 identical answers", async () => {
+    const before = sts.count("AssumeRole");
+    const answers = await Promise.all(
+      Array.from({ length: 500 }, () => fetch(`${serve.url}/credentials/burst`, { headers: auth() })),
+    );
+    const bodies = await Promise.all(answers.map((a) => a.json() as Promise<{ AccessKeyId: string }>));
+    expect(answers.map((a) => a.status)).toEqual(Array(500).fill(200));
+    expect(new Set(bodies.map((b) => b.AccessKeyId)).size).toBe(1);
+    expect(sts.count("AssumeRole") - before).toBe(1);
+  });
+
+  it("beyond --max-concurrent: 503 with Retry-After", async () => {
+    const hang = await startLoopbackProxy({ respond: () => "hang" });
+    const small = await startServe(["--max-concurrent", "2"], { AIRFLOW_CONN_SLOW: roleConn(hang.endpoint) });
+    try {
+      const token = { authorization: small.token as string };
+      const slow = [get(`${small.url}/credentials/slow`, token), get(`${small.url}/credentials/slow`, token)];
+      for (const p of slow) p.catch(() => undefined);
+      while (hang.count() === 0) await new Promise((r) => setTimeout(r, 20));
+      const third = await get(`${small.url}/credentials/slow`, token);
+      expect(third.status).toBe(503);
+      expect(third.headers["retry-after"]).toBe("1");
+    } finally {
+      small.child.kill("SIGKILL");
+      await hang.close();
+    }
+  });
+});
+
+describe("--conn, --token-file and SIGTERM", () => {
+  it("serves only the listed ids, writes the token 0600 instead of printing it, exits 0 on SIGTERM", async () => {
+    const tokenFile = join(mkdtempSync(join(tmpdir(), "awsconn-token-")), "token");
+    const only = await startServe(["--conn", "static", "--token-file", tokenFile], {
+      AIRFLOW_CONN_STATIC: staticConn,
+      AIRFLOW_CONN_OTHER: staticConn,
+    });
+    const token = readFileSync(tokenFile, "utf8");
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    expect(only.token).toBeUndefined();
+    expect(only.stderr()).not.toContain(token);
+    expect(only.uri).toBe(`${only.url}/credentials/static`);
+    expect((await get(only.uri, { authorization: token })).status).toBe(200);
+    const other = await get(`${only.url}/credentials/other`, { authorization: token });
+    expect([other.status, JSON.parse(other.body).code]).toEqual([404, "NOT_SERVED"]);
+    // botocore reads the token from the file itself.
+    const { stdout } = await execFileP(python, ["-c", BOTOCORE_WHOAMI, moto], {
+      env: sdkEnv({
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: only.uri,
+        AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: tokenFile,
+      }),
+    });
+    expect(JSON.parse(stdout).access_key).toBe(STATIC_KEY);
+    expect(await only.stop()).toBe(0);
+    expect(only.stderr()).toMatch(/SIGTERM, shutting down/);
+  });
+});

@@ -33,7 +33,7 @@ test("parseConnectionUri(connectionToUri(c)) gives c back", () => {
     }),
     { numRuns: 500 },
   );
-});
+}, 30_000);
 
 test("parseConnectionJson(connectionToJson(c)) gives c back, nested extras included", () => {
   // JSON text cannot carry -0, so compare with what JSON itself keeps.
@@ -47,4 +47,4 @@ test("parseConnectionJson(connectionToJson(c)) gives c back, nested extras inclu
     }),
     { numRuns: 300 },
   );
-});
+}, 30_000);

@@ -1,14 +1,3 @@
-import { defineProject } from "vitest/config";
+import { awsconnProject } from "../../vitest.project.js";
 
-export default defineProject({
-  resolve: { conditions: ["@awsconn/source", "module", "node", "development|production"] },
-  // Vitest runs tests in the SSR environment, whose conditions are separate: without these the
-  // tests would import @awsconn/* from a possibly stale dist/ instead of src/.
-  ssr: {
-    resolve: {
-      conditions: ["@awsconn/source", "node", "development|production"],
-      externalConditions: ["@awsconn/source"],
-    },
-  },
-  test: { name: "@awsconn/credentials", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
-});
+export default awsconnProject("@awsconn/credentials");

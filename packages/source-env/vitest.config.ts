@@ -1,10 +1,3 @@
-import { defineProject } from "vitest/config";
+import { awsconnProject } from "../../vitest.project.js";
 
-// Workspace packages resolve to their TypeScript sources through the "@awsconn/source" export
-// condition. Vitest runs tests in Vite's SSR environment, which takes its conditions from
-// ssr.resolve, so the condition is set there as well as in resolve.
-export default defineProject({
-  resolve: { conditions: ["@awsconn/source"] },
-  ssr: { resolve: { conditions: ["@awsconn/source"], externalConditions: ["@awsconn/source"] } },
-  test: { name: "@awsconn/source-env", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
-});
+export default awsconnProject("@awsconn/source-env");

@@ -4,7 +4,8 @@ import { CodecProblem } from "./CodecProblem.js";
 import { normalizeConnType } from "./normalizeConnType.js";
 import { parseUriFields } from "./parseUriFields.js";
 import { pyInt } from "./pythonInt.js";
-import { type PyValue, pyTruthy } from "./pythonJson.js";
+import type { PyValue } from "./pythonJson.js";
+import { pyTruthy } from "./pyTruthy.js";
 import { pyJsonDumps } from "./pythonJsonDumps.js";
 
 // The keyword arguments Airflow's Connection.__init__ takes besides conn_id (team_name is ignored here).

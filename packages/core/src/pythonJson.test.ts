@@ -1,6 +1,7 @@
 // Expected strings are CPython 3.11's json.loads / json.dumps answers.
 import { describe, expect, test } from "vitest";
-import { pyJsonLoads, pyTruthy } from "./pythonJson.js";
+import { pyJsonLoads } from "./pythonJson.js";
+import { pyTruthy } from "./pyTruthy.js";
 import { pyFloatRepr, pyFromPlain, pyJsonDumps, pyToPlain } from "./pythonJsonDumps.js";
 
 describe("pyJsonLoads + pyJsonDumps = Python's json.dumps(json.loads(text))", () => {

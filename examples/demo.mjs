@@ -8,7 +8,7 @@
 // 5. stops moto.
 // Without Python it falls back to the bundled examples/connections.yaml plus env layering, and says so.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -129,13 +129,16 @@ function withoutMoto(why) {
     `Python/moto not available (${why}): using the bundled examples/connections.yaml plus env layering`,
   );
   const examples = join(root, "examples");
+  // A private copy: a connections file holds secrets, and awsconn warns when others can read it.
+  copyFileSync(join(examples, "connections.yaml"), join(work, "connections.yaml"));
+  chmodSync(join(work, "connections.yaml"), 0o600);
   writeFileSync(
     join(work, "awsconn.config.yaml"),
-    `sources:\n  - type: env\n  - type: file\n    path: ${JSON.stringify(join(examples, "connections.yaml"))}\n`,
+    "sources:\n  - type: env\n  - type: file\n    path: ./connections.yaml\n",
   );
   writeFileSync(
     join(work, "merge.config.yaml"),
-    `sources:\n  - type: env\n  - type: file\n    path: ${JSON.stringify(join(examples, "connections.yaml"))}\nmode: merge\n`,
+    "sources:\n  - type: env\n  - type: file\n    path: ./connections.yaml\nmode: merge\n",
   );
   awsconn(["check", join(examples, "connections.yaml"), join(examples, "awsconn.config.yaml")]);
   section("which source answers for aws_default? (env, then the file)");

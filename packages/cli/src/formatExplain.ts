@@ -66,7 +66,11 @@ export function explainText(e: ExplanationLike, c: Palette): string {
   const fieldRows = Object.entries(e.fields ?? {});
   const keyWidth = Math.max(0, ...fieldRows.map(([k]) => k.length));
   const fields = fieldRows.length
-    ? ["", c.dim("each field comes from:"), ...fieldRows.map(([k, v]) => `  ${k.padEnd(keyWidth)}  ${String(v)}`)]
+    ? [
+        "",
+        c.dim("each field comes from:"),
+        ...fieldRows.map(([k, v]) => `  ${k.padEnd(keyWidth)}  ${String(v)}`),
+      ]
     : [];
   return [head, `  ${c.dim(line(header))}`, ...body, ...fields].join("\n");
 }

@@ -44,7 +44,8 @@ beforeAll(() => {
   );
 });
 
-const cli = (args: string[], env: Record<string, string> = {}) => runBin(["--config", config, ...args], { env: { ...AWS_ENV, ...env } });
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runBin(["--config", config, ...args], { env: { ...AWS_ENV, ...env } });
 
 describe("copy between the file, Secrets Manager and SSM", () => {
   it("file -> secretsmanager: dry run first, then written; the secret wins over the file afterwards", async () => {
@@ -130,7 +131,9 @@ describe("credentials through moto's STS", () => {
     expect(json.aws_access_key_id).toMatch(/^ASIA/);
     expect(json.aws_session_token).toEqual(expect.any(String));
     expect(Date.parse(json.expiration)).toBeGreaterThan(Date.now());
-    const proc = await runBin(["credentials", "aws_default"], { env: { AIRFLOW_CONN_AWS_DEFAULT: roleConn() } });
+    const proc = await runBin(["credentials", "aws_default"], {
+      env: { AIRFLOW_CONN_AWS_DEFAULT: roleConn() },
+    });
     expect(Object.keys(JSON.parse(proc.stdout)).sort()).toEqual(
       ["AccessKeyId", "Expiration", "SecretAccessKey", "SessionToken", "Version"].sort(),
     );
@@ -138,7 +141,9 @@ describe("credentials through moto's STS", () => {
 
   it("STS unreachable: exit 4", async () => {
     const dead = roleConn().replace(encodeURIComponent(endpoint), encodeURIComponent("http://127.0.0.1:9"));
-    const r = await runBin(["credentials", "aws_default"], { env: { AIRFLOW_CONN_AWS_DEFAULT: dead, AWS_MAX_ATTEMPTS: "1" } });
+    const r = await runBin(["credentials", "aws_default"], {
+      env: { AIRFLOW_CONN_AWS_DEFAULT: dead, AWS_MAX_ATTEMPTS: "1" },
+    });
     expect(r.code).toBe(4);
     expect(r.stdout).toBe("");
   });
@@ -177,7 +182,12 @@ describe("credentials through moto's STS", () => {
           AWS_EC2_METADATA_DISABLED: "true",
         },
       });
-      return JSON.parse(stdout) as { access_key: string; secret_key: string; token: string | null; arn?: string };
+      return JSON.parse(stdout) as {
+        access_key: string;
+        secret_key: string;
+        token: string | null;
+        arn?: string;
+      };
     }
 
     it("static keys", async () => {

@@ -11,7 +11,7 @@ const ESC = "\u001b[";
 
 beforeAll(requireBuiltBin);
 
-describe("awsconn --help / --version", () => {
+describe.concurrent("awsconn --help / --version", () => {
   it("--version prints the package version on stdout, exit 0", async () => {
     const pkg = JSON.parse(readFileSync(join(BIN, "../../../package.json"), "utf8")) as { version: string };
     const r = await runBin(["--version"]);
@@ -36,7 +36,7 @@ describe("awsconn --help / --version", () => {
   });
 });
 
-describe("usage errors exit 2, on stderr only", () => {
+describe.concurrent("usage errors exit 2, on stderr only", () => {
   it.each([
     [["nope"], /unknown command/],
     [["get"], /missing required argument/],
@@ -65,6 +65,9 @@ describe("usage errors exit 2, on stderr only", () => {
   });
 });
 
+// `script` (util-linux) provides the pseudo-terminal; without it the terminal cases cannot run.
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
 describe("colour", () => {
   // `script` gives the child a real pseudo-terminal; its output is the terminal's.
   function onTty(args: string[], env: Record<string, string> = {}): string {
@@ -77,11 +80,11 @@ describe("colour", () => {
     return r.stdout;
   }
 
-  it("is used on a terminal", () => {
+  it.skipIf(!hasScript)("is used on a terminal", () => {
     expect(onTty(["get", "not_there"])).toContain(ESC);
   });
 
-  it("is never used with NO_COLOR or --no-color", () => {
+  it.skipIf(!hasScript)("is never used with NO_COLOR or --no-color", () => {
     expect(onTty(["get", "not_there"], { NO_COLOR: "1" })).not.toContain(ESC);
     expect(onTty(["--no-color", "get", "not_there"])).not.toContain(ESC);
     expect(onTty(["get", "not_there", "--no-color"])).not.toContain(ESC);

@@ -1,9 +1,3 @@
-import { defineProject } from "vitest/config";
+import { awsconnProject } from "../../vitest.project.js";
 
-export default defineProject({
-  resolve: { conditions: ["@awsconn/source"] },
-  // Vitest runs tests in Vite's SSR environment: without this, workspace packages resolve to
-  // dist/ (and fail before a build) instead of their TypeScript sources.
-  ssr: { resolve: { conditions: ["@awsconn/source"] } },
-  test: { name: "@awsconn/aws-source-common", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
-});
+export default awsconnProject("@awsconn/aws-source-common");

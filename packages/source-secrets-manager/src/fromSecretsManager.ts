@@ -1,18 +1,12 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { compileLookupPattern, connIdUnder, failureFor, lazyClient } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
-import {
-  ConfigError,
-  ConnectionFormatError,
-  connectionToJson,
-  isValidConnId,
-  validateConnId,
-} from "@awsconn/core";
+import { ConfigError, ConnectionFormatError, connectionToJson, validateConnId } from "@awsconn/core";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
 import { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 import { parseSecretString } from "./parseSecretString.js";
-import { compileLookupPattern, secretIdFor, trimPrefix } from "./secretIdFor.js";
+import { secretIdFor, trimPrefix } from "./secretIdFor.js";
 import { EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
-import { toSourceError } from "./toSourceError.js";
 
 /** The source name (`SourceError.source`, `explain` output). */
 export const SECRETS_MANAGER_SOURCE_NAME = "secretsmanager";
@@ -66,26 +60,9 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       throw new ConfigError("must be a list of strings", { path: `extraConnWords.${field}` });
     }
   }
-  let clientPromise: Promise<SecretsManagerClient> | undefined;
-  const client = (): Promise<SecretsManagerClient> => {
-    if (init.client) return Promise.resolve(init.client);
-    clientPromise ??= createSecretsManagerClient(init).catch((error) => {
-      clientPromise = undefined;
-      throw error;
-    });
-    return clientPromise;
-  };
+  const client = lazyClient<SecretsManagerClient>(init.client, () => createSecretsManagerClient(init));
   const sdk = () => import("@aws-sdk/client-secrets-manager");
-  const fail = (
-    error: unknown,
-    operation: string,
-    target: string,
-    signal?: AbortSignal,
-    secrets?: string[],
-  ) => {
-    if (signal?.aborted) return signal.reason;
-    return toSourceError(error, SECRETS_MANAGER_SOURCE_NAME, operation, target, secrets);
-  };
+  const fail = failureFor(SECRETS_MANAGER_SOURCE_NAME);
   const hitOf = (connId: string, secretId: string, entry: SecretEntry): SourceHit => {
     const origin = `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}`;
     if (typeof entry.SecretString !== "string") {
@@ -188,10 +165,8 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
           throw fail(error, "ListSecrets", head, signal);
         }
         for (const secret of page.SecretList ?? []) {
-          const name = secret.Name ?? "";
-          if (!name.startsWith(head)) continue;
-          const id = name.slice(head.length);
-          if (isValidConnId(id) && matches(id)) yield id;
+          const id = connIdUnder(secret.Name ?? "", head, matches);
+          if (id !== undefined) yield id;
         }
         nextToken = page.NextToken;
       } while (nextToken);

@@ -6,13 +6,17 @@ export {
   BATCH_GET_LIMIT,
 } from "./fromSecretsManager.js";
 export type { SecretsManagerInit } from "./SecretsManagerInit.js";
+export { createSecretsManagerClient } from "./createSecretsManagerClient.js";
+export { standardizeSecretKeys, CONN_FIELD_WORDS, EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
+export { parseSecretString } from "./parseSecretString.js";
+export { trimPrefix, secretIdFor } from "./secretIdFor.js";
+// Shared with the SSM source; re-exported so this package's API is unchanged.
 export {
-  createSecretsManagerClient,
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_MAX_ATTEMPTS,
-} from "./createSecretsManagerClient.js";
-export { standardizeSecretKeys, CONN_FIELD_WORDS, EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
-export { parseSecretString } from "./parseSecretString.js";
-export { trimPrefix, secretIdFor, compileLookupPattern } from "./secretIdFor.js";
-export { toSourceError, isRetryableAwsError, awsErrorNameOf } from "./toSourceError.js";
+  compileLookupPattern,
+  toSourceError,
+  isRetryableAwsError,
+  awsErrorNameOf,
+} from "@awsconn/aws-source-common";

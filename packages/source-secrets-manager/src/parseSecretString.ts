@@ -1,10 +1,7 @@
+import { pythonStrip } from "@awsconn/aws-source-common";
 import type { Connection } from "@awsconn/core";
 import { ConnectionFormatError, parseConnectionJson, parseConnectionValue } from "@awsconn/core";
 import { standardizeSecretKeys } from "./standardizeSecretKeys.js";
-
-// Python's str.strip() whitespace: JavaScript's plus the four separators \x1c-\x1f.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: Python strips \x1c-\x1f too
-const PY_STRIP = /^[\s\x1c-\x1f]+|[\s\x1c-\x1f]+$/g;
 
 /**
  * Turns a secret's `SecretString` into a connection as Airflow's `SecretsManagerBackend` does:
@@ -23,7 +20,7 @@ export function parseSecretString(
   origin: string,
   extraConnWords: Readonly<Record<string, readonly string[]>>,
 ): Connection {
-  const text = value.replace(PY_STRIP, "");
+  const text = pythonStrip(value);
   if (text === "") throw new ConnectionFormatError("the secret value is empty", { origin });
   try {
     if (!text.startsWith("{")) return parseConnectionValue(text, connId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileLookupPattern, secretIdFor, trimPrefix } from "./secretIdFor.js";
+import { compileLookupPattern, isRetryableAwsError, toSourceError } from "@awsconn/aws-source-common";
+import { secretIdFor, trimPrefix } from "./secretIdFor.js";
 import { standardizeSecretKeys } from "./standardizeSecretKeys.js";
-import { isRetryableAwsError, toSourceError } from "./toSourceError.js";
 
 describe("standardizeSecretKeys", () => {
   it("takes, per field, the first alias in the secret's own key order and drops other keys", () => {

@@ -1,17 +1,12 @@
-import type { SSMClient, SSMClientConfig } from "@aws-sdk/client-ssm";
+import type { SSMClient } from "@aws-sdk/client-ssm";
+import { createAwsClientConfig } from "@awsconn/aws-source-common";
 import type { SsmInit } from "./SsmInit.js";
 
-/** Default TCP connect timeout of each attempt, ms. */
-export const DEFAULT_CONNECT_TIMEOUT_MS = 1000;
-/** Default timeout of each request attempt, ms. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 3000;
-/** Default attempts per call (the SDK's standard retry mode). */
-export const DEFAULT_MAX_ATTEMPTS = 3;
-
 /**
- * Creates the SSM client of a source, loading `@aws-sdk/client-ssm` and
- * `@smithy/node-http-handler` only now (dynamic `import()`), with connect and request timeouts on
- * every attempt, the standard retry mode and, when `roleArn` is set, assumed-role credentials.
+ * Creates the SSM client of a source, loading `@aws-sdk/client-ssm` only now (dynamic
+ * `import()`), configured by `createAwsClientConfig` (@awsconn/aws-source-common): connect and
+ * request timeouts on every attempt, the standard retry mode and, when `roleArn` is set,
+ * assumed-role credentials (session `awsconn-ssm`).
  *
  * @example
  * ```ts
@@ -19,32 +14,9 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
  * ```
  */
 export async function createSsmClient(init: SsmInit): Promise<SSMClient> {
-  const [{ SSMClient }, { NodeHttpHandler }] = await Promise.all([
+  const [{ SSMClient }, config] = await Promise.all([
     import("@aws-sdk/client-ssm"),
-    import("@smithy/node-http-handler"),
+    createAwsClientConfig(init, "ssm"),
   ]);
-  const requestHandler = new NodeHttpHandler({
-    connectionTimeout: init.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    requestTimeout: init.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    throwOnRequestTimeout: true,
-  });
-  const maxAttempts = init.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  let credentials: SSMClientConfig["credentials"];
-  if (init.roleArn) {
-    const { fromTemporaryCredentials, fromIni } = await import("@aws-sdk/credential-providers");
-    credentials = fromTemporaryCredentials({
-      params: { RoleArn: init.roleArn, RoleSessionName: "awsconn-ssm" },
-      ...(init.profile ? { masterCredentials: fromIni({ profile: init.profile }) } : {}),
-      clientConfig: { region: init.region, requestHandler, maxAttempts, retryMode: "standard" },
-    });
-  }
-  return new SSMClient({
-    region: init.region,
-    endpoint: init.endpoint,
-    ...(init.profile && !credentials ? { profile: init.profile } : {}),
-    ...(credentials ? { credentials } : {}),
-    maxAttempts,
-    retryMode: "standard",
-    requestHandler,
-  });
+  return new SSMClient(config);
 }

@@ -1,16 +1,16 @@
 import type { SSMClient } from "@aws-sdk/client-ssm";
-import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import {
-  ConnectionFormatError,
-  connectionToJson,
-  isValidConnId,
-  parseConnectionValue,
-  validateConnId,
-} from "@awsconn/core";
+  compileLookupPattern,
+  connIdUnder,
+  failureFor,
+  lazyClient,
+  pythonStrip,
+} from "@awsconn/aws-source-common";
+import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+import { ConnectionFormatError, connectionToJson, parseConnectionValue, validateConnId } from "@awsconn/core";
 import type { SsmInit } from "./SsmInit.js";
 import { createSsmClient } from "./createSsmClient.js";
-import { compileLookupPattern, parameterNameFor, trimSsmPrefix } from "./parameterNameFor.js";
-import { toSourceError } from "./toSourceError.js";
+import { parameterNameFor, trimSsmPrefix } from "./parameterNameFor.js";
 
 /** The source name (`SourceError.source`, `explain` output). */
 export const SSM_SOURCE_NAME = "ssm";
@@ -20,10 +20,6 @@ export const DEFAULT_SSM_PREFIX = "/airflow/connections";
 export const GET_PARAMETERS_LIMIT = 10;
 /** Values longer than this need the Advanced tier; `put()` then asks for Intelligent-Tiering. */
 export const STANDARD_TIER_MAX_BYTES = 4096;
-
-// Python's str.strip() whitespace: JavaScript's plus the four separators \x1c-\x1f.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: Python strips \x1c-\x1f too
-const PY_STRIP = /^[\s\x1c-\x1f]+|[\s\x1c-\x1f]+$/g;
 
 /**
  * Connections from AWS SSM Parameter Store, as Airflow's `SystemsManagerParameterStoreBackend`:
@@ -48,30 +44,13 @@ const PY_STRIP = /^[\s\x1c-\x1f]+|[\s\x1c-\x1f]+$/g;
 export function fromSsm(init: SsmInit = {}): ConnectionSource {
   const prefix = trimSsmPrefix(init.prefix === undefined ? DEFAULT_SSM_PREFIX : init.prefix);
   const matches = compileLookupPattern(init.lookupPattern);
-  let clientPromise: Promise<SSMClient> | undefined;
-  const client = (): Promise<SSMClient> => {
-    if (init.client) return Promise.resolve(init.client);
-    clientPromise ??= createSsmClient(init).catch((error) => {
-      clientPromise = undefined;
-      throw error;
-    });
-    return clientPromise;
-  };
+  const client = lazyClient<SSMClient>(init.client, () => createSsmClient(init));
   const sdk = () => import("@aws-sdk/client-ssm");
-  const fail = (
-    error: unknown,
-    operation: string,
-    target: string,
-    signal?: AbortSignal,
-    secrets?: string[],
-  ) => {
-    if (signal?.aborted) return signal.reason;
-    return toSourceError(error, SSM_SOURCE_NAME, operation, target, secrets);
-  };
+  const fail = failureFor(SSM_SOURCE_NAME);
   const hitOf = (connId: string, parameter: Parameter): SourceHit => {
     const name = parameter.Name ?? parameterNameFor(prefix, connId);
     const origin = `${SSM_SOURCE_NAME}:${name}`;
-    const text = (parameter.Value ?? "").replace(PY_STRIP, "");
+    const text = pythonStrip(parameter.Value ?? "");
     if (text === "") throw new ConnectionFormatError("the parameter value is empty", { origin });
     let connection: Connection;
     try {
@@ -165,10 +144,8 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
           throw fail(error, "GetParametersByPath", path, signal);
         }
         for (const parameter of page.Parameters ?? []) {
-          const name = parameter.Name ?? "";
-          if (!name.startsWith(head)) continue;
-          const id = name.slice(head.length);
-          if (isValidConnId(id) && matches(id)) yield id;
+          const id = connIdUnder(parameter.Name ?? "", head, matches);
+          if (id !== undefined) yield id;
         }
         nextToken = page.NextToken;
       } while (nextToken);

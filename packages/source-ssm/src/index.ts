@@ -6,11 +6,15 @@ export {
   STANDARD_TIER_MAX_BYTES,
 } from "./fromSsm.js";
 export type { SsmInit } from "./SsmInit.js";
+export { createSsmClient } from "./createSsmClient.js";
+export { trimSsmPrefix, parameterNameFor } from "./parameterNameFor.js";
+// Shared with the Secrets Manager source; re-exported so this package's API is unchanged.
 export {
-  createSsmClient,
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_MAX_ATTEMPTS,
-} from "./createSsmClient.js";
-export { trimSsmPrefix, parameterNameFor, compileLookupPattern } from "./parameterNameFor.js";
-export { toSourceError, isRetryableAwsError, awsErrorNameOf } from "./toSourceError.js";
+  compileLookupPattern,
+  toSourceError,
+  isRetryableAwsError,
+  awsErrorNameOf,
+} from "@awsconn/aws-source-common";

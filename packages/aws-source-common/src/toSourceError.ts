@@ -30,14 +30,28 @@ const NETWORK = new Set([
   "EHOSTUNREACH",
 ]);
 
-/** The error name an AWS SDK v3 error carries (`AccessDeniedException`, `TimeoutError`, `ECONNREFUSED`...). */
+/**
+ * The error name an AWS SDK v3 error carries (`AccessDeniedException`, `TimeoutError`, `ECONNREFUSED`...).
+ *
+ * @example
+ * ```ts
+ * awsErrorNameOf(Object.assign(new Error("x"), { code: "ECONNREFUSED" })); // "ECONNREFUSED"
+ * ```
+ */
 export function awsErrorNameOf(error: unknown): string {
   const e = error as { name?: unknown; code?: unknown; Code?: unknown } | null;
   for (const v of [e?.name, e?.Code, e?.code]) if (typeof v === "string" && v && v !== "Error") return v;
   return "Error";
 }
 
-/** Whether a later attempt may succeed: throttling, 5xx, timeouts, network errors. */
+/**
+ * Whether a later attempt may succeed: throttling, 5xx, timeouts, network errors.
+ *
+ * @example
+ * ```ts
+ * isRetryableAwsError(Object.assign(new Error("slow down"), { name: "ThrottlingException" })); // true
+ * ```
+ */
 export function isRetryableAwsError(error: unknown): boolean {
   const e = error as {
     code?: unknown;
@@ -53,8 +67,8 @@ export function isRetryableAwsError(error: unknown): boolean {
 }
 
 /**
- * Wraps a failed AWS call as a `SourceError`: names the operation and the secret id (never a
- * value), keeps the backend's error name in `awsErrorName`, sets `retryable`, keeps the cause.
+ * Wraps a failed AWS call as a `SourceError`: names the operation and its target (secret id,
+ * parameter name; never a value), keeps the backend's error name in `awsErrorName`, sets `retryable`, keeps the cause.
  * `secrets` are strings that must never appear in the message (replaced by `***`).
  *
  * @example

@@ -1,0 +1,25 @@
+/**
+ * The client options every AWS source takes (each source's own `…Init` extends this), used by
+ * {@link createAwsClientConfig} when the source builds its own SDK client.
+ *
+ * @example
+ * ```ts
+ * const init: AwsClientInit = { region: "eu-west-1", endpoint: "http://localhost:5000", requestTimeoutMs: 2000 };
+ * ```
+ */
+export interface AwsClientInit {
+  /** AWS region. Default: the SDK's (env `AWS_REGION`, the profile's region). */
+  region?: string;
+  /** Endpoint URL (moto, LocalStack, a VPC endpoint). */
+  endpoint?: string;
+  /** Shared-config profile for the credentials. */
+  profile?: string;
+  /** A role to assume (STS `AssumeRole`) with the credentials found otherwise. */
+  roleArn?: string;
+  /** TCP connect timeout of each attempt, ms. Default 1000. */
+  connectTimeoutMs?: number;
+  /** Timeout of each request attempt, ms. Default 3000. */
+  requestTimeoutMs?: number;
+  /** Attempts per call with the SDK's standard retry (jittered backoff). Default 3. */
+  maxAttempts?: number;
+}

@@ -1,0 +1,14 @@
+export type { AwsClientInit } from "./AwsClientInit.js";
+export {
+  createAwsClientConfig,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  type AwsClientConfig,
+} from "./createAwsClientConfig.js";
+export { lazyClient } from "./lazyClient.js";
+export { failureFor } from "./failureFor.js";
+export { toSourceError, isRetryableAwsError, awsErrorNameOf } from "./toSourceError.js";
+export { compileLookupPattern } from "./compileLookupPattern.js";
+export { connIdUnder } from "./connIdUnder.js";
+export { pythonStrip } from "./pythonStrip.js";

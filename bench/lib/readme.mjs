@@ -19,8 +19,8 @@ function sideTable(r) {
         );
       break;
     case "2":
-      rows.push("| side | latency ms, median (IQR) |", "|---|---:|");
-      for (const s of r.sides ?? []) rows.push(`| ${s.name} | ${ms(s.ms)} |`);
+      rows.push("| side | latency ms, median (IQR) | CPU µs per lookup |", "|---|---:|---:|");
+      for (const s of r.sides ?? []) rows.push(`| ${s.name} | ${ms(s.ms)} | ${s.cpuUsPerLookup ?? ""} |`);
       if (r.breakdownUs) {
         rows.push("", "| in-process, no network (breakdown) | µs (median) |", "|---|---:|");
         for (const [k, v] of Object.entries(r.breakdownUs)) rows.push(`| ${k} | ${v} |`);

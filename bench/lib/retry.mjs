@@ -16,3 +16,31 @@ export async function retryMissingModule(fn, attempts = 6, waitMs = 10_000) {
     }
   }
 }
+
+/**
+ * Waits until each package's build is complete: dist/cjs/package.json is the last file
+ * scripts/build-package.mjs writes. A failed ES import is cached for the life of a process, so
+ * the benchmark process checks before it imports rather than retrying after.
+ */
+export async function waitForBuilds(packages, require, timeoutMs = 180_000) {
+  const { existsSync } = await import("node:fs");
+  const { dirname, join } = await import("node:path");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const missing = packages.filter((p) => {
+      try {
+        const dir = dirname(require.resolve(`${p}/package.json`));
+        return (
+          !existsSync(join(dir, "dist", "esm", "index.js")) ||
+          !existsSync(join(dir, "dist", "cjs", "package.json"))
+        );
+      } catch {
+        return true;
+      }
+    });
+    if (missing.length === 0) return [];
+    if (Date.now() > deadline) return missing;
+    console.error(`bench: waiting for the build of ${missing.join(", ")}`);
+    await new Promise((r) => setTimeout(r, 5000));
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { AWS_CREDENTIAL_VARIABLES, childEnv, isCredentialVariable } from "./childEnv.js";
+
+describe("childEnv", () => {
+  const parent: Record<string, string | undefined> = {
+    PATH: "/bin",
+    AWS_REGION: "ap-south-1",
+    AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/credentials/x",
+    AWS_CONTAINER_SOMETHING_NEW: "x",
+    ...Object.fromEntries(AWS_CREDENTIAL_VARIABLES.map((name) => [name, "stale"])),
+    UNSET: undefined,
+  };
+
+  it("drops every inherited credential setting, keeps the rest, sets the connection's", () => {
+    const env = childEnv(parent, {
+      credentials: { accessKeyId: "ASIA1", secretAccessKey: "s", sessionToken: "t", expiration: new Date(0) },
+      region: "eu-west-1",
+      endpoint: "http://localhost:4566",
+    });
+    expect(env).toEqual({
+      PATH: "/bin",
+      AWS_ACCESS_KEY_ID: "ASIA1",
+      AWS_SECRET_ACCESS_KEY: "s",
+      AWS_SESSION_TOKEN: "t",
+      AWS_CREDENTIAL_EXPIRATION: "1970-01-01T00:00:00.000Z",
+      AWS_REGION: "eu-west-1",
+      AWS_DEFAULT_REGION: "eu-west-1",
+      AWS_ENDPOINT_URL: "http://localhost:4566",
+    });
+    expect(parent.AWS_PROFILE).toBe("stale"); // the parent's object is not touched
+  });
+
+  it("--serve: the endpoint and token instead of keys; the inherited region stays when the connection has none", () => {
+    const env = childEnv(parent, { container: { uri: "http://127.0.0.1:1/credentials/x", token: "tok" } });
+    expect(Object.keys(env).sort()).toEqual(
+      [
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        "AWS_REGION",
+        "PATH",
+      ].sort(),
+    );
+    expect(env.AWS_REGION).toBe("ap-south-1");
+  });
+
+  it("a service endpoint goes to AWS_ENDPOINT_URL_<SERVICE>", () => {
+    expect(childEnv({}, { endpoint: "http://e", service: "s3" })).toEqual({
+      AWS_ENDPOINT_URL_S3: "http://e",
+    });
+  });
+
+  it("knows the credential variables", () => {
+    expect(isCredentialVariable("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")).toBe(true);
+    expect(isCredentialVariable("AWS_SESSION_TOKEN")).toBe(true);
+    expect(isCredentialVariable("AWS_DEFAULT_REGION")).toBe(false);
+    expect(isCredentialVariable("AWS_ENDPOINT_URL")).toBe(false);
+  });
+});

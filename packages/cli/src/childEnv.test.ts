@@ -1,5 +1,13 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AWS_CREDENTIAL_VARIABLES, childEnv, isCredentialVariable } from "./childEnv.js";
+import {
+  AWS_CREDENTIAL_VARIABLES,
+  childEnv,
+  defaultProfileWithKeys,
+  isCredentialVariable,
+} from "./childEnv.js";
 
 describe("childEnv", () => {
   const parent: Record<string, string | undefined> = {
@@ -54,5 +62,23 @@ describe("childEnv", () => {
     expect(isCredentialVariable("AWS_SESSION_TOKEN")).toBe(true);
     expect(isCredentialVariable("AWS_DEFAULT_REGION")).toBe(false);
     expect(isCredentialVariable("AWS_ENDPOINT_URL")).toBe(false);
+  });
+});
+
+describe("defaultProfileWithKeys", () => {
+  it("finds keys in [default] only", () => {
+    const dir = mkdtempSync(join(tmpdir(), "awsconn-creds-"));
+    const file = join(dir, "credentials");
+    const env = { AWS_SHARED_CREDENTIALS_FILE: file };
+    expect(defaultProfileWithKeys(env)).toBeUndefined(); // no file
+    writeFileSync(file, "[etl]\naws_access_key_id = AKIA\n[default]\nregion = x\n");
+    expect(defaultProfileWithKeys(env)).toBeUndefined();
+    writeFileSync(
+      file,
+      "[etl]\nregion = x\n[default]\naws_access_key_id = AKIA\naws_secret_access_key = s\n",
+    );
+    expect(defaultProfileWithKeys(env)).toBe(file);
+    writeFileSync(file, "[ default ]\n  aws_access_key_id=AKIA\n[etl]\n");
+    expect(defaultProfileWithKeys(env)).toBe(file);
   });
 });

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { endpointVariable } from "./formatCredentials.js";
 
 /**
@@ -88,4 +91,25 @@ export function childEnv(
   }
   if (init.endpoint) env[endpointVariable(init.service)] = init.endpoint;
   return env;
+}
+
+/**
+ * The shared credentials file, when its `[default]` profile holds keys. The SDKs' default chains try
+ * that file before the container endpoint, so such a profile would shadow `exec --serve`; exec warns.
+ *
+ * @example
+ * ```ts
+ * const file = defaultProfileWithKeys(process.env); // "/home/me/.aws/credentials" or undefined
+ * ```
+ */
+export function defaultProfileWithKeys(env: Record<string, string | undefined>): string | undefined {
+  const file = env.AWS_SHARED_CREDENTIALS_FILE ?? join(env.HOME ?? homedir(), ".aws", "credentials");
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const section = /^\s*\[\s*default\s*\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(text)?.[1] ?? "";
+  return /^\s*aws_access_key_id\s*=/m.test(section) ? file : undefined;
 }

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import { validateConnId } from "@awsconn/core";
 import { Command } from "commander";
-import { childEnv } from "../childEnv.js";
+import { childEnv, defaultProfileWithKeys } from "../childEnv.js";
 import { type ExitState, action, examples } from "../context.js";
 import { EXIT } from "../exitCodes.js";
 import type { CliIO, Output } from "../Output.js";
@@ -78,6 +78,12 @@ export function execCommand(io: CliIO, state: ExitState): Command {
             return run(command, childEnv(io.env, { ...common, credentials: identity }), out);
           }
           await config.credentials(); // fail before starting the child when the connection cannot give any
+          const shadow = defaultProfileWithKeys(io.env);
+          if (shadow) {
+            out.warn(
+              `${shadow} has keys in [default]: AWS SDKs read them before the --serve endpoint; use exec without --serve, or set AWS_SHARED_CREDENTIALS_FILE`,
+            );
+          }
           const server = await startCredentialsServer({
             resolver,
             connIds: [connId],

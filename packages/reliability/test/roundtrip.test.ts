@@ -1,0 +1,25 @@
+import { isDeepStrictEqual } from "node:util";
+import { type Connection, connectionToUri, parseConnectionUri } from "@awsconn/core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { validConnection } from "./support/arbitraries.js";
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
+
+/** The plain fields (accessors read, extra copied), for a deep comparison. */
+const plain = (c: Connection) => ({ ...c, extra: { ...c.extra } });
+
+describe("URI round trip (fast-check)", () => {
+  it(`parseConnectionUri(connectionToUri(c)) equals c for ${RUNS} valid connections`, () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(validConnection, (c) => {
+        const back = parseConnectionUri(connectionToUri(c), c.connId);
+        checked++;
+        return isDeepStrictEqual(plain(back), plain(c));
+      }),
+      { numRuns: RUNS },
+    );
+    expect(checked).toBeGreaterThanOrEqual(RUNS);
+  });
+});

@@ -1,0 +1,68 @@
+// Spawns the BUILT awsconn binary (packages/cli/dist/esm/bin.js), as a user runs it.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The built CLI; `AWSCONN_CLI_BIN` points the suite at another build. */
+export const CLI_BIN =
+  process.env.AWSCONN_CLI_BIN ??
+  resolve(dirname(fileURLToPath(import.meta.url)), "../../../cli/dist/esm/bin.js");
+
+/** Whether the CLI has been built (`npm run build`). */
+export const CLI_BUILT = existsSync(CLI_BIN);
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/**
+ * Runs the CLI in a clean environment (empty HOME, no inherited AWS or Airflow settings, no
+ * instance metadata) plus `env`, killing it after `killAfterMs` (a hang shows as `code: null`).
+ *
+ * @example
+ * ```ts
+ * const r = await runCli(["--config", cfg, "get", "x"], { env: { AWS_ACCESS_KEY_ID: "testing" } });
+ * ```
+ */
+export function runCli(
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string; killAfterMs?: number } = {},
+): Promise<CliResult> {
+  const home = mkdtempSync(join(tmpdir(), "awsconn-rel-home-"));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, "no-aws-config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, "no-aws-credentials"),
+    AWS_EC2_METADATA_DISABLED: "true",
+    NO_COLOR: "1",
+    ...options.env,
+  };
+  const started = performance.now();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI_BIN, ...args], {
+      cwd: options.cwd ?? home,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString("utf8");
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString("utf8");
+    });
+    const killer = setTimeout(() => child.kill("SIGKILL"), options.killAfterMs ?? 30_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(killer);
+      resolvePromise({ code, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}

@@ -4,44 +4,32 @@
 // mapped to fromSecretsManager options, and the result must be the same connection or the same
 // "not found". Where awsconn deliberately differs, the case is listed in DEVIATIONS with what
 // awsconn does instead.
-import { readFileSync } from "node:fs";
-import { request } from "node:http";
 import {
   CreateSecretCommand,
   DeleteSecretCommand,
   PutSecretValueCommand,
   SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
-import type { Connection, SourceHit } from "@awsconn/core";
-import { ConnectionFormatError, isAwsconnError } from "@awsconn/core";
-import { awsTestClientConfig, type MotoServer, startMoto } from "@awsconn/testkit";
+import { ConnectionFormatError } from "@awsconn/core";
+import {
+  type AirflowBackendCase,
+  type AirflowDeviation,
+  type AirflowStoredItem,
+  airflowOutcomeOf,
+  awsTestClientConfig,
+  expectAirflowOutcome,
+  loadAirflowBackendCases,
+  type MotoServer,
+  resetMoto,
+  startMoto,
+} from "@awsconn/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fromSecretsManager, type SecretsManagerInit } from "../src/index.js";
 
-interface Stored {
-  name: string;
-  kind: string;
-  value: string;
-  update?: boolean;
-  deleted?: boolean;
-}
-interface Case {
-  id: string;
-  backend: string;
-  kwargs: Record<string, unknown>;
-  stored: Stored[];
-  conn_id: string;
-  expected: Record<string, unknown> | null;
-  error: { type: string; message: string } | null;
-}
-
-const vectors = JSON.parse(
-  readFileSync(new URL("../../../conformance/vectors/aws_backends.json", import.meta.url), "utf8"),
-) as { cases: Case[] };
-const cases = vectors.cases.filter((c) => c.backend === "secretsmanager");
+const cases = loadAirflowBackendCases("secretsmanager");
 
 /** Cases where awsconn deliberately differs from Airflow, and what it does instead. */
-const DEVIATIONS: Record<string, { because: string; check: (outcome: Outcome) => void }> = {
+const DEVIATIONS: Record<string, AirflowDeviation> = {
   "sm-binary-only": {
     because: "a binary-only secret is a clear ConnectionFormatError, not a silent 'not found'",
     check: (o) => expect(o.error).toBeInstanceOf(ConnectionFormatError),
@@ -51,11 +39,6 @@ const DEVIATIONS: Record<string, { because: string; check: (outcome: Outcome) =>
     check: (o) => expect(o.hit?.origin).toMatch(/^secretsmanager:x@/),
   },
 };
-
-interface Outcome {
-  hit?: SourceHit;
-  error?: unknown;
-}
 
 let moto: MotoServer;
 let admin: SecretsManagerClient;
@@ -78,20 +61,7 @@ describe("Airflow SecretsManagerBackend conformance (aws_backends.json)", () => 
 
   it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
     for (const item of c.stored) await seed(item);
-    const outcome = await resolve(c);
-    const deviation = DEVIATIONS[c.id];
-    if (deviation) {
-      deviation.check(outcome);
-    } else if (c.error) {
-      // Airflow raised: awsconn must refuse with one of its own errors (format or config).
-      expect(isAwsconnError(outcome.error), `expected an awsconn error like ${c.error.type}`).toBe(true);
-    } else if (c.expected === null) {
-      expect(outcome.error).toBeUndefined();
-      expect(outcome.hit).toBeUndefined();
-    } else {
-      expect(outcome.error).toBeUndefined();
-      expect(toAirflowFields(outcome.hit?.connection)).toEqual(c.expected);
-    }
+    expectAirflowOutcome(c, await resolve(c), DEVIATIONS);
   });
 });
 
@@ -109,47 +79,14 @@ function initOf(kwargs: Record<string, unknown>): SecretsManagerInit {
   return init;
 }
 
-async function resolve(c: Case): Promise<Outcome> {
-  try {
-    const hit = await fromSecretsManager(initOf(c.kwargs)).get(c.conn_id);
-    return hit ? { hit } : {};
-  } catch (error) {
-    return { error };
-  }
+function resolve(c: AirflowBackendCase) {
+  return airflowOutcomeOf(() => fromSecretsManager(initOf(c.kwargs)).get(c.conn_id));
 }
 
-async function seed(item: Stored): Promise<void> {
+async function seed(item: AirflowStoredItem): Promise<void> {
   const value =
     item.kind === "SecretBinary" ? { SecretBinary: Buffer.from(item.value) } : { SecretString: item.value };
   if (item.update) await admin.send(new PutSecretValueCommand({ SecretId: item.name, ...value }));
   else await admin.send(new CreateSecretCommand({ Name: item.name, ...value }));
   if (item.deleted) await admin.send(new DeleteSecretCommand({ SecretId: item.name }));
-}
-
-function toAirflowFields(c: Connection | undefined): Record<string, unknown> | undefined {
-  if (!c) return undefined;
-  return {
-    conn_id: c.connId,
-    conn_type: c.connType ?? null,
-    host: c.host ?? null,
-    login: c.login ?? null,
-    password: c.password ?? null,
-    schema: c.schema ?? null,
-    port: c.port ?? null,
-    extra_dejson: c.extra,
-    description: c.description ?? null,
-  };
-}
-
-function resetMoto(endpoint: string): Promise<void> {
-  return new Promise((done, fail) => {
-    const req = request(`${endpoint}/moto-api/reset`, { method: "POST" }, (res) => {
-      res.resume();
-      res.on("end", () =>
-        res.statusCode === 200 ? done() : fail(new Error(`moto reset: ${res.statusCode}`)),
-      );
-    });
-    req.on("error", fail);
-    req.end();
-  });
 }

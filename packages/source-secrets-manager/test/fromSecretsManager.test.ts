@@ -9,40 +9,27 @@ import { ConnectionFormatError, connectionToJson, createConnection } from "@awsc
 import {
   DEFAULT_CONTRACT_SEED,
   describeConnectionSource,
-  type LoopbackProxy,
   motoEndpoint,
   type SeedConnection,
   seededSecrets,
-  startLoopbackProxy,
+  stubAwsTestEnv,
+  useLoopbackProxies,
   uniquePrefix,
   awsTestClientConfig,
 } from "@awsconn/testkit";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fromSecretsManager, type SecretsManagerInit } from "../src/index.js";
 
 // The sources build their own SDK clients from `endpoint` + `region`: give them dummy keys
 // through the environment and keep any real profile or instance metadata out of the way.
-beforeAll(() => {
-  vi.stubEnv("AWS_ACCESS_KEY_ID", "testing");
-  vi.stubEnv("AWS_SECRET_ACCESS_KEY", "testing");
-  vi.stubEnv("AWS_SESSION_TOKEN", "");
-  vi.stubEnv("AWS_PROFILE", "");
-  vi.stubEnv("AWS_CONFIG_FILE", "/nonexistent/awsconn-test-config");
-  vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/awsconn-test-credentials");
-  vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
-});
-afterAll(() => vi.unstubAllEnvs());
+stubAwsTestEnv({ AWS_SESSION_TOKEN: "", AWS_PROFILE: "" });
 
 const admin = new SecretsManagerClient(awsTestClientConfig());
-const proxies: LoopbackProxy[] = [];
-afterEach(async () => {
-  await Promise.all(proxies.splice(0).map((p) => p.close()));
-});
+const proxies = useLoopbackProxies();
 
 /** A source talking to moto through a counting proxy. */
 async function counted(init: SecretsManagerInit = {}) {
-  const proxy = await startLoopbackProxy({ target: motoEndpoint() });
-  proxies.push(proxy);
+  const proxy = await proxies.counting();
   return { proxy, source: fromSecretsManager({ region: "us-east-1", endpoint: proxy.endpoint, ...init }) };
 }
 

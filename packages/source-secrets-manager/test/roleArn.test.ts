@@ -1,16 +1,15 @@
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { awsTestClientConfig, motoEndpoint, startLoopbackProxy, uniquePrefix } from "@awsconn/testkit";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import {
+  awsTestClientConfig,
+  motoEndpoint,
+  startLoopbackProxy,
+  stubAwsTestEnv,
+  uniquePrefix,
+} from "@awsconn/testkit";
+import { expect, it, vi } from "vitest";
 import { fromSecretsManager } from "../src/index.js";
 
-beforeAll(() => {
-  vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIASOURCEKEY0000001");
-  vi.stubEnv("AWS_SECRET_ACCESS_KEY", "testing");
-  vi.stubEnv("AWS_CONFIG_FILE", "/nonexistent/awsconn-test-config");
-  vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/awsconn-test-credentials");
-  vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
-});
-afterAll(() => vi.unstubAllEnvs());
+stubAwsTestEnv({ AWS_ACCESS_KEY_ID: "AKIASOURCEKEY0000001" });
 
 it("roleArn: assumes the role through STS and signs Secrets Manager calls with the role's keys", async () => {
   const prefix = uniquePrefix("sm-role");

@@ -4,46 +4,28 @@
 // mapped to fromSsm options, and the result must be the same connection or the same
 // "not found". Where awsconn deliberately differs, the case is listed in DEVIATIONS with what
 // awsconn does instead.
-import { readFileSync } from "node:fs";
-import { request } from "node:http";
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import type { Connection, SourceHit } from "@awsconn/core";
-import { isAwsconnError } from "@awsconn/core";
-import { awsTestClientConfig, type MotoServer, startMoto } from "@awsconn/testkit";
+import {
+  type AirflowBackendCase,
+  type AirflowDeviation,
+  type AirflowStoredItem,
+  airflowOutcomeOf,
+  awsTestClientConfig,
+  expectAirflowOutcome,
+  loadAirflowBackendCases,
+  type MotoServer,
+  resetMoto,
+  startMoto,
+} from "@awsconn/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fromSsm, type SsmInit } from "../src/index.js";
 
-interface Stored {
-  name: string;
-  kind: string;
-  value: string;
-  update?: boolean;
-  deleted?: boolean;
-}
-interface Case {
-  id: string;
-  backend: string;
-  kwargs: Record<string, unknown>;
-  stored: Stored[];
-  conn_id: string;
-  expected: Record<string, unknown> | null;
-  error: { type: string; message: string } | null;
-}
-
-const vectors = JSON.parse(
-  readFileSync(new URL("../../../conformance/vectors/aws_backends.json", import.meta.url), "utf8"),
-) as { cases: Case[] };
-const cases = vectors.cases.filter((c) => c.backend === "ssm");
+const cases = loadAirflowBackendCases("ssm");
 
 /** Cases where awsconn deliberately differs from Airflow, and what it does instead. */
 // ssm-prefix-null: Airflow switches the backend off for connections; awsconn reads "/x" instead.
 // The case stores only /airflow/connections/x, so both answer "not found".
-const DEVIATIONS: Record<string, { because: string; check: (outcome: Outcome) => void }> = {};
-
-interface Outcome {
-  hit?: SourceHit;
-  error?: unknown;
-}
+const DEVIATIONS: Record<string, AirflowDeviation> = {};
 
 let moto: MotoServer;
 let admin: SSMClient;
@@ -66,20 +48,7 @@ describe("Airflow SystemsManagerParameterStoreBackend conformance (aws_backends.
 
   it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
     for (const item of c.stored) await seed(item);
-    const outcome = await resolve(c);
-    const deviation = DEVIATIONS[c.id];
-    if (deviation) {
-      deviation.check(outcome);
-    } else if (c.error) {
-      // Airflow raised: awsconn must refuse with one of its own errors (format or config).
-      expect(isAwsconnError(outcome.error), `expected an awsconn error like ${c.error.type}`).toBe(true);
-    } else if (c.expected === null) {
-      expect(outcome.error).toBeUndefined();
-      expect(outcome.hit).toBeUndefined();
-    } else {
-      expect(outcome.error).toBeUndefined();
-      expect(toAirflowFields(outcome.hit?.connection)).toEqual(c.expected);
-    }
+    expectAirflowOutcome(c, await resolve(c), DEVIATIONS);
   });
 });
 
@@ -95,47 +64,14 @@ function initOf(kwargs: Record<string, unknown>): SsmInit {
   return init;
 }
 
-async function resolve(c: Case): Promise<Outcome> {
-  try {
-    const hit = await fromSsm(initOf(c.kwargs)).get(c.conn_id);
-    return hit ? { hit } : {};
-  } catch (error) {
-    return { error };
-  }
+function resolve(c: AirflowBackendCase) {
+  return airflowOutcomeOf(() => fromSsm(initOf(c.kwargs)).get(c.conn_id));
 }
 
-async function seed(item: Stored): Promise<void> {
+async function seed(item: AirflowStoredItem): Promise<void> {
   const type = item.kind as "String" | "SecureString" | "StringList";
   await admin.send(
     new PutParameterCommand({ Name: item.name, Value: item.value, Type: type, Overwrite: !!item.update }),
   );
   if (item.deleted) await admin.send(new DeleteParameterCommand({ Name: item.name }));
-}
-
-function toAirflowFields(c: Connection | undefined): Record<string, unknown> | undefined {
-  if (!c) return undefined;
-  return {
-    conn_id: c.connId,
-    conn_type: c.connType ?? null,
-    host: c.host ?? null,
-    login: c.login ?? null,
-    password: c.password ?? null,
-    schema: c.schema ?? null,
-    port: c.port ?? null,
-    extra_dejson: c.extra,
-    description: c.description ?? null,
-  };
-}
-
-function resetMoto(endpoint: string): Promise<void> {
-  return new Promise((done, fail) => {
-    const req = request(`${endpoint}/moto-api/reset`, { method: "POST" }, (res) => {
-      res.resume();
-      res.on("end", () =>
-        res.statusCode === 200 ? done() : fail(new Error(`moto reset: ${res.statusCode}`)),
-      );
-    });
-    req.on("error", fail);
-    req.end();
-  });
 }

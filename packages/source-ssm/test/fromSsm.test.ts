@@ -5,35 +5,24 @@ import {
   awsTestClientConfig,
   DEFAULT_CONTRACT_SEED,
   describeConnectionSource,
-  type LoopbackProxy,
   motoEndpoint,
   seededSecrets,
-  startLoopbackProxy,
+  stubAwsTestEnv,
+  useLoopbackProxies,
   traceModuleLoads,
   uniquePrefix,
 } from "@awsconn/testkit";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fromSsm, type SsmInit } from "../src/index.js";
 
-beforeAll(() => {
-  vi.stubEnv("AWS_ACCESS_KEY_ID", "testing");
-  vi.stubEnv("AWS_SECRET_ACCESS_KEY", "testing");
-  vi.stubEnv("AWS_CONFIG_FILE", "/nonexistent/awsconn-test-config");
-  vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/awsconn-test-credentials");
-  vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
-});
-afterAll(() => vi.unstubAllEnvs());
+stubAwsTestEnv();
 
 const admin = new SSMClient(awsTestClientConfig());
-const proxies: LoopbackProxy[] = [];
-afterEach(async () => {
-  await Promise.all(proxies.splice(0).map((p) => p.close()));
-});
+const proxies = useLoopbackProxies();
 
 async function counted(init: SsmInit = {}) {
-  const proxy = await startLoopbackProxy({ target: motoEndpoint() });
-  proxies.push(proxy);
+  const proxy = await proxies.counting();
   return { proxy, source: fromSsm({ region: "us-east-1", endpoint: proxy.endpoint, ...init }) };
 }
 

@@ -36,3 +36,18 @@ export {
   type FaultProxy,
   type FaultProxyOptions,
 } from "./faultProxy.js";
+export { stubAwsTestEnv, AWS_TEST_ENV } from "./stubAwsTestEnv.js";
+export { useLoopbackProxies, type LoopbackProxies } from "./useLoopbackProxies.js";
+export { sourceErrorOf } from "./sourceErrorOf.js";
+export { describeAwsEndpointDown, type EndpointDownInit } from "./describeAwsEndpointDown.js";
+export { resetMoto } from "./resetMoto.js";
+export {
+  loadAirflowBackendCases,
+  airflowOutcomeOf,
+  expectAirflowOutcome,
+  airflowFieldsOf,
+  type AirflowBackendCase,
+  type AirflowStoredItem,
+  type AirflowOutcome,
+  type AirflowDeviation,
+} from "./airflowBackendCases.js";

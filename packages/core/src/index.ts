@@ -19,3 +19,10 @@ export { parseConnectionValue } from "./parseConnectionValue.js";
 export { connectionToUri } from "./connectionToUri.js";
 export { connectionToJson, type AirflowConnectionJson } from "./connectionToJson.js";
 export { normalizeConnType } from "./normalizeConnType.js";
+export { CONNECTION_FIELD_KEYS } from "./connectionFieldKeys.js";
+export {
+  parsePythonJson,
+  type ParsePythonJsonOptions,
+  type PythonJsonResult,
+} from "./parsePythonJson.js";
+export type { LineTree } from "./LineTree.js";

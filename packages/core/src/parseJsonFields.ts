@@ -1,6 +1,7 @@
 // Airflow's Connection.from_json followed by Connection.__init__ (airflow-core models/connection.py).
 import type { AirflowFields } from "./airflowFields.js";
 import { CodecProblem } from "./CodecProblem.js";
+import { CONNECTION_FIELD_KEYS } from "./connectionFieldKeys.js";
 import { normalizeConnType } from "./normalizeConnType.js";
 import { parseUriFields } from "./parseUriFields.js";
 import { pyInt } from "./pythonInt.js";
@@ -8,19 +9,8 @@ import type { PyValue } from "./pythonJson.js";
 import { pyTruthy } from "./pyTruthy.js";
 import { pyJsonDumps } from "./pythonJsonDumps.js";
 
-// The keyword arguments Airflow's Connection.__init__ takes besides conn_id (team_name is ignored here).
-const KEYS = new Set([
-  "conn_type",
-  "description",
-  "host",
-  "login",
-  "password",
-  "schema",
-  "port",
-  "extra",
-  "uri",
-  "team_name",
-]);
+// Connection.__init__ also takes team_name (Airflow 3.1); it is accepted and ignored here.
+const KEYS = new Set([...CONNECTION_FIELD_KEYS, "team_name"]);
 
 function shownKey(key: string): string {
   return JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
@@ -42,7 +32,7 @@ export function parseJsonFields(kwargs: Map<string, PyValue>): AirflowFields {
     }
     if (!KEYS.has(key)) {
       throw new CodecProblem(
-        `unknown key ${shownKey(key)} (allowed: conn_type, description, host, login, password, schema, port, extra, uri)`,
+        `unknown key ${shownKey(key)} (allowed: ${CONNECTION_FIELD_KEYS.join(", ")})`,
         "field",
       );
     }

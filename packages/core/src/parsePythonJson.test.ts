@@ -1,18 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { JsonSyntaxError, scanJson } from "./scanJson.js";
+import { ConnectionFormatError } from "./errors.js";
+import { parsePythonJson } from "./parsePythonJson.js";
 
-function syntaxError(text: string): JsonSyntaxError {
+/** The line-recording mode, as `@awsconn/source-file` reads a `.json` connections file. */
+function scanJson(text: string) {
+  const { value, lines } = parsePythonJson(text, { lines: true });
+  return { value, tree: lines };
+}
+
+function syntaxError(text: string): ConnectionFormatError {
   try {
     scanJson(text);
   } catch (error) {
-    expect(error).toBeInstanceOf(JsonSyntaxError);
-    return error as JsonSyntaxError;
+    expect(error).toBeInstanceOf(ConnectionFormatError);
+    return error as ConnectionFormatError;
   }
   throw new Error(`expected a syntax error for ${JSON.stringify(text)}`);
 }
 
-describe("scanJson", () => {
+describe("parsePythonJson with lines (moved from source-file's scanJson)", () => {
   it("reads what JSON.parse reads, for any JSON value", () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.constantFrom(undefined, 2, "\t"), (value, indent) => {
@@ -77,5 +84,50 @@ describe("scanJson", () => {
   it("never quotes the text in an error", () => {
     const error = syntaxError('{"password": "hunter2-secret" "x"}');
     expect(error.message).not.toContain("hunter2");
+  });
+});
+
+describe("parsePythonJson", () => {
+  it("gives a repeated key the line of its last occurrence, as its value", () => {
+    const { value, lines } = parsePythonJson('{"a": 1,\n"b": 3,\n"a": {"c": 2}}', { lines: true });
+    expect(value).toEqual({ a: { c: 2 }, b: 3 });
+    expect(lines.fields?.get("a")?.line).toBe(3);
+    expect(lines.fields?.get("a")?.fields?.get("c")?.line).toBe(3);
+  });
+
+  it("puts the top value and each array item on its own line", () => {
+    const { lines } = parsePythonJson('\n\n[1,\n  "x",\n\n  {"k":\n[]}]', { lines: true });
+    expect(lines.line).toBe(3);
+    expect(lines.items?.map((item) => item.line)).toEqual([3, 4, 6]);
+    expect(lines.items?.[2]?.fields?.get("k")?.line).toBe(6);
+    expect(lines.items?.[2]?.fields?.get("k")?.items).toEqual([]);
+  });
+
+  it("records no lines unless asked, and reads the same value either way", () => {
+    const text = '{"n": 12, "f": 1.5, "s": "\\u00e9", "l": [null, true, -Infinity]}';
+    const plain = parsePythonJson(text);
+    expect(plain.lines).toBeUndefined();
+    expect(plain.value).toEqual(parsePythonJson(text, { lines: true }).value);
+    expect(plain.value).toEqual({ n: 12, f: 1.5, s: "é", l: [null, true, Number.NEGATIVE_INFINITY] });
+  });
+
+  it("names the origin and line in the message, never the text", () => {
+    const error = (() => {
+      try {
+        parsePythonJson('{\n"password": "s3cret-value" 1}', { origin: "file:conns.json" });
+      } catch (e) {
+        return e as ConnectionFormatError;
+      }
+    })();
+    expect(error?.message).toBe("file:conns.json:2: Expecting ',' delimiter");
+    expect(error?.origin).toBe("file:conns.json");
+    expect(error?.message).not.toContain("s3cret");
+  });
+
+  it("bounds nesting at 980 levels with a RangeError, not a stack overflow", () => {
+    const nested = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`;
+    expect(parsePythonJson(nested(980), { lines: true }).value).toBeInstanceOf(Array);
+    expect(() => parsePythonJson(nested(981), { lines: true })).toThrow(RangeError);
+    expect(() => parsePythonJson(nested(200_000))).toThrow(RangeError);
   });
 });

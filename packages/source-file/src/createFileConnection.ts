@@ -1,25 +1,18 @@
-import type { Connection } from "@awsconn/core";
-import { ConnectionFormatError, createConnection, isValidConnId, parseConnectionUri } from "@awsconn/core";
-import type { LineTree } from "./LineTree.js";
-import { scanJson, setKey } from "./scanJson.js";
+import type { Connection, LineTree } from "@awsconn/core";
+import {
+  CONNECTION_FIELD_KEYS,
+  ConnectionFormatError,
+  createConnection,
+  isValidConnId,
+  parseConnectionUri,
+  parsePythonJson,
+} from "@awsconn/core";
 
 /** Reports a problem at a 1-based line of the file; never returns. */
 export type Fail = (reason: string, line: number, cause?: unknown) => never;
 
 /** The keys a connection object in a file may have (Airflow's `Connection.__init__` parameters + `extra_dejson`). */
-export const CONNECTION_FILE_KEYS: readonly string[] = [
-  "conn_id",
-  "conn_type",
-  "description",
-  "host",
-  "login",
-  "password",
-  "schema",
-  "port",
-  "extra",
-  "uri",
-  "extra_dejson",
-];
+export const CONNECTION_FILE_KEYS: readonly string[] = ["conn_id", ...CONNECTION_FIELD_KEYS, "extra_dejson"];
 
 /**
  * Turns one entry of a connections file into a {@link Connection}, as Airflow's
@@ -77,10 +70,10 @@ export function createFileConnection(key: string, value: unknown, tree: LineTree
   // Airflow writes into the entry it reads (conn_id set, extra_dejson turned into extra). A YAML
   // alias shares one mapping between keys, so a second key sees that edit: mirror it.
   if (has("extra_dejson")) {
-    setKey(value, "extra", JSON.stringify(value.extra_dejson));
+    value.extra = JSON.stringify(value.extra_dejson);
     delete value.extra_dejson;
   }
-  setKey(value, "conn_id", key);
+  value.conn_id = key;
 
   if (truthy(value.uri)) {
     const mixed = ["conn_type", "host", "login", "password", "schema", "port"].filter((k) =>
@@ -128,7 +121,7 @@ function parseExtra(raw: unknown, field: string, line: number, fail: Fail): Reco
   let parsed = raw;
   if (typeof raw === "string" && field === "extra") {
     try {
-      parsed = scanJson(raw).value;
+      parsed = parsePythonJson(raw).value;
     } catch {
       return fail(`${field} is not valid JSON`, line);
     }

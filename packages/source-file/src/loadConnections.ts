@@ -1,9 +1,8 @@
-import type { Connection } from "@awsconn/core";
+import type { Connection, LineTree } from "@awsconn/core";
+import { ConnectionFormatError, parsePythonJson } from "@awsconn/core";
 import { type Fail, createFileConnection } from "./createFileConnection.js";
-import type { LineTree } from "./LineTree.js";
 import { parseEnvText } from "./parseEnvText.js";
 import { YamlTextError, parseYamlText } from "./parseYamlText.js";
-import { JsonSyntaxError, scanJson } from "./scanJson.js";
 
 /** The file formats Airflow's LocalFilesystemBackend reads. */
 export type ConnectionsFileFormat = "json" | "yaml" | "env";
@@ -92,10 +91,12 @@ export function loadConnections(
   let value: unknown;
   let tree: LineTree;
   try {
-    ({ value, tree } = format === "json" ? scanJson(text) : parseYamlText(text));
+    ({ value, tree } = format === "json" ? parseJsonFile(text) : parseYamlText(text));
   } catch (error) {
-    if (error instanceof JsonSyntaxError || error instanceof YamlTextError)
-      return fail(error.reason, error.line);
+    // Python's json.loads message or the YAML parser's, at its line; never the text.
+    if (error instanceof ConnectionFormatError || error instanceof YamlTextError)
+      return fail(error.reason, error.line ?? 1);
+    // JSON deeper than core's 980-level bound (Python: RecursionError), or a YAML stack overflow.
     if (error instanceof RangeError) return fail("the file is nested too deeply", 1);
     throw error;
   }
@@ -123,4 +124,10 @@ export function loadConnections(
     }
   }
   return out;
+}
+
+/** A `.json` connections file as Airflow's `json.loads` reads it, with the line of every key. */
+function parseJsonFile(text: string): { value: unknown; tree: LineTree } {
+  const { value, lines } = parsePythonJson(text, { lines: true });
+  return { value, tree: lines };
 }

@@ -11,7 +11,7 @@ import {
   parseDocument,
   visit,
 } from "yaml";
-import type { LineTree } from "./LineTree.js";
+import type { LineTree } from "@awsconn/core";
 
 /** A YAML problem at a 1-based line. */
 export class YamlTextError extends Error {

@@ -10,7 +10,7 @@ import { startCountingProxy } from "./lib/countingProxy.mjs";
 import { benchEnv, seed } from "./lib/fixtures.mjs";
 import { startMotoServer } from "./lib/moto.mjs";
 import { render } from "./lib/render.mjs";
-import { retryMissingModule } from "./lib/retry.mjs";
+import { waitForBuilds } from "./lib/retry.mjs";
 import { scenario as burst } from "./scenarios/burst.mjs";
 import { scenario as coldLookup } from "./scenarios/coldLookup.mjs";
 import { scenario as credentials } from "./scenarios/credentials.mjs";
@@ -33,16 +33,21 @@ const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
 let awsconn = null;
 let awsconnError;
 try {
-  awsconn = await retryMissingModule(() => import("awsconn"));
+  const workspace = [
+    "@awsconn/core",
+    "@awsconn/source-env",
+    "@awsconn/source-file",
+    "@awsconn/source-secrets-manager",
+    "@awsconn/source-ssm",
+    "@awsconn/credentials",
+    "awsconn",
+  ];
+  const unbuilt = await waitForBuilds(workspace, require);
+  if (unbuilt.length > 0) throw new Error(`not built: ${unbuilt.join(", ")}`);
+  awsconn = await import("awsconn");
   // Load now what awsconn would load lazily, so a rebuild of a workspace package during the run
   // cannot break a scenario half-way (module loading is never inside a timed section anyway).
-  await retryMissingModule(() =>
-    Promise.all(
-      ["@awsconn/source-secrets-manager", "@awsconn/source-ssm", "@awsconn/credentials"].map(
-        (m) => import(m),
-      ),
-    ),
-  );
+  await Promise.all(workspace.map((m) => import(m)));
   if (typeof awsconn.createResolver !== "function")
     throw new Error("awsconn has no createResolver export (not built yet?)");
 } catch (error) {

@@ -92,7 +92,7 @@ export function writeReadme(path, out) {
   lines.push("", "| # | scenario | target | result | met | chart |", "|---|---|---|---|---|---|");
   for (const r of out.scenarios) {
     lines.push(
-      `| ${r.id.split("-")[0]} | ${r.title} | ${r.target ?? ""} | ${r.verdict ?? ""} | ${metText(r.met)} | ${r.svg ? `[svg](${r.svg})` : ""} |`,
+      `| ${r.id.split("-")[0]} | ${r.title} | ${r.target ?? ""} | ${r.verdict ?? ""} | ${metText(r.met)}${r.missedBy ? ` (missed: ${r.missedBy})` : ""} | ${r.svg ? `[svg](${r.svg})` : ""} |`,
     );
   }
   lines.push("");
@@ -100,6 +100,8 @@ export function writeReadme(path, out) {
     lines.push(`## ${r.id.split("-")[0]}. ${r.title}`, "");
     if (r.svg) lines.push(`![${r.title}](${r.svg})`, "");
     lines.push(`Target: ${r.target}. Met: ${metText(r.met)}. ${r.verdict ?? ""}`, "");
+    if (r.missedBy)
+      lines.push(`Missed by: ${r.missedBy}. What limits it: see the note at the end of this section.`, "");
     if (r.error) lines.push(`Error: \`${r.error}\``, "");
     const t = sideTable(r);
     if (t) lines.push(t, "");

@@ -81,6 +81,10 @@ async function run(ctx) {
     },
     target: "1 API call (Powertools and the naive loop make 100)",
     met: a ? a.apiCallsPerRound.every((c) => c === 1) : null,
+    missedBy:
+      a && !a.apiCallsPerRound.every((c) => c === 1)
+        ? `API calls per round ${a.apiCallsPerRound.join(", ")} instead of 1`
+        : undefined,
     verdict: a
       ? `${a.apiCalls} call(s) vs ${p.apiCalls}; ${a.wallMs.median} ms vs ${p.wallMs.median} ms`
       : "awsconn not available",

@@ -139,7 +139,19 @@ async function measure(ctx, endpoint, clock) {
         [one(ph), per(ph)].every((s) => s.stsCallsPerRound.every((c) => c === 1)),
       )
     : null;
+  const missed = [];
+  if (a) {
+    for (const ph of ["first", "refresh"]) {
+      for (const s of [one(ph), per(ph)]) {
+        if (!s.stsCallsPerRound.every((c) => c === 1))
+          missed.push(
+            `${s.name}, ${ph === "first" ? "empty cache" : "refresh"}: STS calls ${s.stsCallsPerRound.join(", ")} instead of 1`,
+          );
+      }
+    }
+  }
   return {
+    missedBy: missed.length > 0 ? missed.join("; ") : undefined,
     method: `${REQUESTS} credential requests started at once (Promise.all) on a fresh provider, then the clock (Date.now) is moved to 4 minutes before the returned expiration and ${REQUESTS} more are started at once; STS calls counted by the proxy; ${ROUNDS} rounds (the naive side ${NAIVE_ROUNDS}, and only the first phase: without a cache a refresh is the same ${REQUESTS} calls again), medians. "one getAwsClientConfig": a service holds one client config and asks its credentials provider 1,000 times; "per request": each request calls resolver.getAwsClientConfig() itself.`,
     phases: out,
     target: "1 STS call for 1,000 concurrent requests, and 1 across a refresh",

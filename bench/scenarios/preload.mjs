@@ -27,6 +27,20 @@ export const scenario = {
   run,
 };
 
+function missedByOf(pairs) {
+  const out = [];
+  for (const [label, b] of pairs) {
+    const a = b.sides.find((x) => x.name === "awsconn preload");
+    if (!a) continue;
+    if (a.apiCalls > b.callTarget)
+      out.push(`${label}: ${a.apiCalls} calls instead of at most ${b.callTarget}`);
+    if (b.wallRatio > 0.3) out.push(`${label}: ${b.wallRatio}x the loop instead of at most 0.3x`);
+    if (a.callsForGetsAfterPreload !== 0)
+      out.push(`${label}: ${a.callsForGetsAfterPreload} calls for gets after the preload`);
+  }
+  return out.length > 0 ? out.join("; ") : undefined;
+}
+
 function check(name, values) {
   if (values.length !== COUNT || values.some((v) => !v?.host?.startsWith("db-01")))
     throw new Error(`${name}: unexpected values`);
@@ -177,6 +191,10 @@ async function run(ctx) {
     notes,
     target: "SSM ≤ 5 calls, Secrets Manager ≤ 3 calls, wall time ≤ 0.3x the per-id loop",
     met: s.met === null ? null : s.met && m.met,
+    missedBy: missedByOf([
+      ["SSM", s],
+      ["Secrets Manager", m],
+    ]),
     verdict: `${verdictOf("SSM", s)}; ${verdictOf("Secrets Manager", m)}`,
     chart: {
       subtitle: `${COUNT} connections into an empty cache`,

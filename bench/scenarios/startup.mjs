@@ -155,6 +155,7 @@ async function run(ctx) {
     ratio: a && { label: "awsconn process / node -e 0 wall time", value: a.relativeToBaseline },
     target: "0 @aws-sdk/* modules loaded when resolving an env connection",
     met: a ? a.awsSdkModules === 0 : null,
+    missedBy: a?.awsSdkModules > 0 ? `${a.awsSdkModules} @aws-sdk modules instead of 0` : undefined,
     verdict: a
       ? `${a.awsSdkModules} @aws-sdk modules (Powertools: ${p.awsSdkModules}); ${a.relativeToBaseline}x node -e 0 (+${a.extraMs} ms; Powertools ${p.relativeToBaseline}x, +${p.extraMs} ms)`
       : "awsconn not available",

@@ -304,7 +304,7 @@ describe.runIf(CLI_BUILT)("the built CLI without --show-secrets", () => {
     [["--json", "get", "bad_json"], [5]],
     [
       ["explain", "bad"],
-      [0, 5],
+      [0, 3, 5],
     ],
     [["check", files.badYaml, files.badJson, files.badEnv, files.syntaxYaml, files.syntaxJson], [5]],
     [["check", files.yaml, files.json, files.env], [0]],

@@ -22,9 +22,15 @@ Method, common to all scenarios:
 - moto answers in milliseconds from a Python process, so absolute network latencies are moto's, not AWS's;
   ratios and call counts carry over, absolute milliseconds do not.
 
-\`node bench/run.mjs 1 3\` runs only scenarios 1 and 3 (merged into \`results.json\`). The run finishes in
-well under 5 minutes on 2 cores. \`results.json\` holds every sample; the SVGs are drawn from it by
-\`lib/svg.mjs\`.
+\`node bench/run.mjs 1 3\` runs only scenarios 1 and 3 (merged into \`results.json\`); \`node bench/render.mjs\`
+redraws the SVGs and this README from \`results.json\` (the analysis paragraphs live in \`notes.mjs\`).
+\`results.json\` holds every sample. The benchmark itself takes the time given under Results (under 5 minutes on
+2 cores even with the machine loaded by other work; about half of it is moto serving the naive peers' thousands
+of calls). \`npm run bench\` first runs the monorepo build, which comes on top.
+
+Scenario 7 needs no AWS backend: both sides cache 10,000 connections from the same in-memory backend (an
+awsconn \`ConnectionSource\` and a Powertools \`BaseProvider\` subclass, Powertools' documented way to add a
+backend), because creating 10,000 secrets in moto alone would take minutes.
 `;
 
 export const NOTES = {

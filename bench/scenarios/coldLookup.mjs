@@ -172,6 +172,23 @@ async function run(ctx) {
           target: round(median(r) * 1.1, 4),
           bars: result.map((s) => ({ name: s.name, value: s.ms.median })),
         },
+        ...(overhead !== undefined
+          ? [
+              {
+                label: "overhead over the raw call (median of pairs)",
+                unit: "%",
+                better: "lower",
+                target: 10,
+                bars: [{ name: "awsconn", value: round(Math.max(0, overhead * 100), 3) }],
+              },
+            ]
+          : []),
+        {
+          label: "CPU of this process per lookup",
+          unit: "µs",
+          better: "lower",
+          bars: result.map((s) => ({ name: s.name, value: s.cpuUsPerLookup })),
+        },
       ],
     },
   };

@@ -8,7 +8,7 @@ import {
   formatOfPath,
   loadConnections,
 } from "@awsconn/source-file";
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument, parse as parseYaml } from "yaml";
 import { lineOfPath } from "./lineOfPath.js";
 
 /** One problem `check` found. */
@@ -34,9 +34,12 @@ export type CheckedKind = "connections" | "config";
 export function kindOf(path: string, text: string): CheckedKind {
   if (/^awsconn\.config\.(ya?ml|json)$/i.test(basename(path))) return "config";
   if (extname(path).toLowerCase() === ".env") return "connections";
-  return /^(sources|"sources")\s*:/m.test(text) && /^\s*-\s*(type|\{)|"type"\s*:/m.test(text)
-    ? "config"
-    : "connections";
+  try {
+    const value = parseYaml(text, { maxAliasCount: 100 }) as { sources?: unknown } | null;
+    return value !== null && typeof value === "object" && Array.isArray(value.sources) ? "config" : "connections";
+  } catch {
+    return "connections"; // a syntax error: the connections loader reports it with its line
+  }
 }
 
 /**

@@ -80,6 +80,13 @@ describe("check", () => {
     expect(r2.stdout).toContain(`${cache}:4: cache.ttlSeconds`);
   });
 
+  it("recognises a JSON config by its sources list", async () => {
+    const path = file("settings.json", '{\n  "sources": [\n    { "type": "env" },\n    { "type": "file" }\n  ]\n}\n');
+    const r = await runBin(["check", path]);
+    expect(r.code).toBe(5);
+    expect(r.stdout).toMatch(new RegExp(`^${path.replace(/[.]/g, "\\.")}:4: sources\\[1\\]\\.path: `));
+  });
+
   it("checks several files, --json summarises; a missing file is a problem too", async () => {
     const good = file("good.yaml", "a: http://h\n");
     const missing = join(dir, "missing.yaml");

@@ -89,8 +89,8 @@ Both awsconn variants share one STS call among 1,000 concurrent requests, at the
 the credentials provider is memoized with one in-flight refresh, and \`getAwsClientConfig\` caches the client
 configuration per connection and service (keyed by a fingerprint of the connection), so calling it per request
 reuses the same provider. The clock is moved by replacing \`Date.now\` before any provider is created (every side
-reads its clock through \`Date.now\`); moto's credentials last an hour, so the move lands 4 minutes before they
-expire, inside the 5-minute refresh window awsconn and the SDK both use. An AWS SDK client with
+reads its clock through \`Date.now\`), to 4 minutes before the expiration the first phase returned: inside the
+5-minute refresh window awsconn and the SDK both use, while the cached credentials are still valid. An AWS SDK client with
 \`fromTemporaryCredentials\` also shares one call (the client memoizes its identity provider); calling the bare
 \`fromTemporaryCredentials\` provider per request makes one STS call per request. "per request" costs more wall
 time than "one config" because each call first resolves the connection, and env connections are read live

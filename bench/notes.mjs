@@ -68,8 +68,8 @@ awsconn's \`preload\` uses the sources' batch calls: \`BatchGetSecretValue\` wit
 and \`GetParameters\` with 10 names per call (5 calls for 50), and after it every \`get\` of those ids is a cache
 hit (checked: 0 further API calls). Powertools' \`getParametersByName\` also batches SSM by 10 (5 calls) but
 fetches its chunks one after the other; Powertools has no batch read for Secrets Manager. "per-id, all at once"
-shows that firing the 50 single calls concurrently does not help much: moto (like a throttled account) serves
-them no faster than in sequence.
+shows what firing the 50 single calls concurrently buys instead: much less than batching, because moto serves
+them from one Python process on the same two cores.
 `,
   "5-startup": `
 The target (no \`@aws-sdk/*\` module loaded when only env connections are used) is met: the AWS sources load

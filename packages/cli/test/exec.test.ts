@@ -144,12 +144,19 @@ describe("stdio, exit codes and signals", () => {
       });
       let stdout = "";
       const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-      await new Promise<void>((resolve) =>
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => {
+        stderr += c.toString("utf8");
+      });
+      await new Promise<void>((resolve, reject) => {
         child.stdout.on("data", (c: Buffer) => {
           stdout += c.toString("utf8");
           if (stdout.includes("ready")) resolve();
-        }),
-      );
+        });
+        exited.then((code) =>
+          reject(new Error(`exec exited with ${code} before the child was ready:\n${stderr}`)),
+        );
+      });
       child.kill(signal);
       expect(await exited).toBe(42);
       expect(stdout).toContain(`got ${signal}`);

@@ -12,21 +12,12 @@ import {
 } from "@aws-sdk/client-secrets-manager";
 import { ConnectionFormatError } from "@awsconn/core";
 import {
-  type AirflowBackendCase,
   type AirflowDeviation,
-  type AirflowStoredItem,
-  airflowOutcomeOf,
   awsTestClientConfig,
-  expectAirflowOutcome,
-  loadAirflowBackendCases,
-  type MotoServer,
-  resetMoto,
-  startMoto,
+  describeAirflowBackendConformance,
 } from "@awsconn/testkit";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { fromSecretsManager, type SecretsManagerInit } from "../src/index.js";
-
-const cases = loadAirflowBackendCases("secretsmanager");
 
 /** Cases where awsconn deliberately differs from Airflow, and what it does instead. */
 const DEVIATIONS: Record<string, AirflowDeviation> = {
@@ -40,35 +31,31 @@ const DEVIATIONS: Record<string, AirflowDeviation> = {
   },
 };
 
-let moto: MotoServer;
-let admin: SecretsManagerClient;
-beforeAll(async () => {
-  moto = await startMoto({ services: ["secretsmanager"] });
-  admin = new SecretsManagerClient(awsTestClientConfig(moto.endpoint));
-}, 120_000);
-afterAll(async () => {
-  admin?.destroy();
-  await moto?.stop();
-});
-beforeEach(async () => {
-  await resetMoto(moto.endpoint);
-});
-
-describe("Airflow SecretsManagerBackend conformance (aws_backends.json)", () => {
-  it("has the vectors", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(40);
-  });
-
-  it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
-    for (const item of c.stored) await seed(item);
-    expectAirflowOutcome(c, await resolve(c), DEVIATIONS);
-  });
+describeAirflowBackendConformance({
+  title: "Airflow SecretsManagerBackend conformance (aws_backends.json)",
+  backend: "secretsmanager",
+  minCases: 40,
+  services: ["secretsmanager"],
+  admin: (endpoint) => new SecretsManagerClient(awsTestClientConfig(endpoint)),
+  async seed(admin, item) {
+    const value =
+      item.kind === "SecretBinary" ? { SecretBinary: Buffer.from(item.value) } : { SecretString: item.value };
+    if (item.update) await admin.send(new PutSecretValueCommand({ SecretId: item.name, ...value }));
+    else await admin.send(new CreateSecretCommand({ Name: item.name, ...value }));
+    if (item.deleted) await admin.send(new DeleteSecretCommand({ SecretId: item.name }));
+  },
+  lookup: (c, { endpoint, admin }) => fromSecretsManager(initOf(c.kwargs, endpoint, admin)).get(c.conn_id),
+  deviations: DEVIATIONS,
 });
 
 // ---------------------------------------------------------------------------------------------
 
-function initOf(kwargs: Record<string, unknown>): SecretsManagerInit {
-  const init: SecretsManagerInit = { region: "us-east-1", endpoint: moto.endpoint, client: admin };
+function initOf(
+  kwargs: Record<string, unknown>,
+  endpoint: string,
+  admin: SecretsManagerClient,
+): SecretsManagerInit {
+  const init: SecretsManagerInit = { region: "us-east-1", endpoint, client: admin };
   for (const [key, value] of Object.entries(kwargs)) {
     if (key === "connections_prefix") init.prefix = value as string | null;
     else if (key === "sep") init.sep = value as string;
@@ -77,16 +64,4 @@ function initOf(kwargs: Record<string, unknown>): SecretsManagerInit {
     else throw new Error(`conformance: no mapping for the Airflow kwarg ${key}`);
   }
   return init;
-}
-
-function resolve(c: AirflowBackendCase) {
-  return airflowOutcomeOf(() => fromSecretsManager(initOf(c.kwargs)).get(c.conn_id));
-}
-
-async function seed(item: AirflowStoredItem): Promise<void> {
-  const value =
-    item.kind === "SecretBinary" ? { SecretBinary: Buffer.from(item.value) } : { SecretString: item.value };
-  if (item.update) await admin.send(new PutSecretValueCommand({ SecretId: item.name, ...value }));
-  else await admin.send(new CreateSecretCommand({ Name: item.name, ...value }));
-  if (item.deleted) await admin.send(new DeleteSecretCommand({ SecretId: item.name }));
 }

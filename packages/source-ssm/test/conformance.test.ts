@@ -6,72 +6,42 @@
 // awsconn does instead.
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import {
-  type AirflowBackendCase,
   type AirflowDeviation,
-  type AirflowStoredItem,
-  airflowOutcomeOf,
   awsTestClientConfig,
-  expectAirflowOutcome,
-  loadAirflowBackendCases,
-  type MotoServer,
-  resetMoto,
-  startMoto,
+  describeAirflowBackendConformance,
 } from "@awsconn/testkit";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fromSsm, type SsmInit } from "../src/index.js";
-
-const cases = loadAirflowBackendCases("ssm");
 
 /** Cases where awsconn deliberately differs from Airflow, and what it does instead. */
 // ssm-prefix-null: Airflow switches the backend off for connections; awsconn reads "/x" instead.
 // The case stores only /airflow/connections/x, so both answer "not found".
 const DEVIATIONS: Record<string, AirflowDeviation> = {};
 
-let moto: MotoServer;
-let admin: SSMClient;
-beforeAll(async () => {
-  moto = await startMoto({ services: ["ssm"] });
-  admin = new SSMClient(awsTestClientConfig(moto.endpoint));
-}, 120_000);
-afterAll(async () => {
-  admin?.destroy();
-  await moto?.stop();
-});
-beforeEach(async () => {
-  await resetMoto(moto.endpoint);
-});
-
-describe("Airflow SystemsManagerParameterStoreBackend conformance (aws_backends.json)", () => {
-  it("has the vectors", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(15);
-  });
-
-  it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
-    for (const item of c.stored) await seed(item);
-    expectAirflowOutcome(c, await resolve(c), DEVIATIONS);
-  });
+describeAirflowBackendConformance({
+  title: "Airflow SystemsManagerParameterStoreBackend conformance (aws_backends.json)",
+  backend: "ssm",
+  minCases: 15,
+  services: ["ssm"],
+  admin: (endpoint) => new SSMClient(awsTestClientConfig(endpoint)),
+  async seed(admin, item) {
+    const type = item.kind as "String" | "SecureString" | "StringList";
+    await admin.send(
+      new PutParameterCommand({ Name: item.name, Value: item.value, Type: type, Overwrite: !!item.update }),
+    );
+    if (item.deleted) await admin.send(new DeleteParameterCommand({ Name: item.name }));
+  },
+  lookup: (c, { endpoint, admin }) => fromSsm(initOf(c.kwargs, endpoint, admin)).get(c.conn_id),
+  deviations: DEVIATIONS,
 });
 
 // ---------------------------------------------------------------------------------------------
 
-function initOf(kwargs: Record<string, unknown>): SsmInit {
-  const init: SsmInit = { region: "us-east-1", endpoint: moto.endpoint, client: admin };
+function initOf(kwargs: Record<string, unknown>, endpoint: string, admin: SSMClient): SsmInit {
+  const init: SsmInit = { region: "us-east-1", endpoint, client: admin };
   for (const [key, value] of Object.entries(kwargs)) {
     if (key === "connections_prefix") init.prefix = value as string | null;
     else if (key === "connections_lookup_pattern") init.lookupPattern = value as string;
     else throw new Error(`conformance: no mapping for the Airflow kwarg ${key}`);
   }
   return init;
-}
-
-function resolve(c: AirflowBackendCase) {
-  return airflowOutcomeOf(() => fromSsm(initOf(c.kwargs)).get(c.conn_id));
-}
-
-async function seed(item: AirflowStoredItem): Promise<void> {
-  const type = item.kind as "String" | "SecureString" | "StringList";
-  await admin.send(
-    new PutParameterCommand({ Name: item.name, Value: item.value, Type: type, Overwrite: !!item.update }),
-  );
-  if (item.deleted) await admin.send(new DeleteParameterCommand({ Name: item.name }));
 }

@@ -51,3 +51,7 @@ export {
   type AirflowOutcome,
   type AirflowDeviation,
 } from "./airflowBackendCases.js";
+export {
+  describeAirflowBackendConformance,
+  type AirflowConformanceOptions,
+} from "./describeAirflowBackendConformance.js";

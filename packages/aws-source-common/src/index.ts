@@ -11,4 +11,5 @@ export { failureFor } from "./failureFor.js";
 export { toSourceError, isRetryableAwsError, awsErrorNameOf } from "./toSourceError.js";
 export { compileLookupPattern } from "./compileLookupPattern.js";
 export { connIdUnder } from "./connIdUnder.js";
+export { listConnIds, type NamePage } from "./listConnIds.js";
 export { pythonStrip } from "./pythonStrip.js";

@@ -4,6 +4,7 @@ import { compileLookupPattern } from "./compileLookupPattern.js";
 import { connIdUnder } from "./connIdUnder.js";
 import { failureFor } from "./failureFor.js";
 import { lazyClient } from "./lazyClient.js";
+import { listConnIds } from "./listConnIds.js";
 import { pythonStrip } from "./pythonStrip.js";
 import { awsErrorNameOf, toSourceError } from "./toSourceError.js";
 
@@ -115,5 +116,50 @@ describe("connIdUnder and pythonStrip", () => {
 
   it("strips Python's whitespace, \\x1c-\\x1f included, at both ends only", () => {
     expect(pythonStrip("\x1c\x1f \taws://h o\n\x1e")).toBe("aws://h o");
+  });
+});
+
+describe("listConnIds", () => {
+  it("follows nextToken page by page, only as far as the caller reads", async () => {
+    const pages: Record<string, { names: (string | undefined)[]; nextToken?: string }> = {
+      first: { names: ["p/a", "other/b", undefined], nextToken: "t2" },
+      t2: { names: ["p/c"], nextToken: "t3" },
+      t3: { names: ["p/d"] },
+    };
+    const asked: (string | undefined)[] = [];
+    const ids = listConnIds(
+      "p/",
+      () => true,
+      async (token) => {
+        asked.push(token);
+        return pages[token ?? "first"] ?? { names: [] };
+      },
+    );
+    const iterator = ids[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toBe("a");
+    expect(asked).toEqual([undefined]);
+    const rest: string[] = [];
+    for await (const id of { [Symbol.asyncIterator]: () => iterator }) rest.push(id);
+    expect(rest).toEqual(["c", "d"]);
+    expect(asked).toEqual([undefined, "t2", "t3"]);
+  });
+
+  it("ends with the error of a failed page", async () => {
+    const failure = new Error("denied");
+    const ids = listConnIds(
+      "",
+      () => true,
+      async (token) => {
+        if (token) throw failure;
+        return { names: ["x"], nextToken: "t2" };
+      },
+    );
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const id of ids) seen.push(id);
+      })(),
+    ).rejects.toBe(failure);
+    expect(seen).toEqual(["x"]);
   });
 });

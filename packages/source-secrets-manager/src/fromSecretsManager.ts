@@ -1,5 +1,5 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { compileLookupPattern, connIdUnder, failureFor, lazyClient } from "@awsconn/aws-source-common";
+import { compileLookupPattern, failureFor, lazyClient, listConnIds } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import { ConfigError, ConnectionFormatError, connectionToJson, validateConnId } from "@awsconn/core";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
@@ -151,25 +151,17 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       });
       // The name filter is a case-insensitive prefix match with a restricted alphabet: filter here too.
       const filters = head && FILTERABLE.test(head) ? [{ Key: "name" as const, Values: [head] }] : undefined;
-      let nextToken: string | undefined;
-      do {
-        let page: { SecretList?: { Name?: string }[]; NextToken?: string };
+      yield* listConnIds(head, matches, async (nextToken) => {
         try {
-          page = await c.send(
+          const page = await c.send(
             new ListSecretsCommand({ Filters: filters, NextToken: nextToken, MaxResults: 100 }),
-            {
-              abortSignal: signal,
-            },
+            { abortSignal: signal },
           );
+          return { names: (page.SecretList ?? []).map((s) => s.Name), nextToken: page.NextToken };
         } catch (error) {
           throw fail(error, "ListSecrets", head, signal);
         }
-        for (const secret of page.SecretList ?? []) {
-          const id = connIdUnder(secret.Name ?? "", head, matches);
-          if (id !== undefined) yield id;
-        }
-        nextToken = page.NextToken;
-      } while (nextToken);
+      });
     },
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {

@@ -1,9 +1,9 @@
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import {
   compileLookupPattern,
-  connIdUnder,
   failureFor,
   lazyClient,
+  listConnIds,
   pythonStrip,
 } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
@@ -127,11 +127,9 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       const [{ GetParametersByPathCommand }, c] = await Promise.all([sdk(), client()]).catch((error) => {
         throw fail(error, "GetParametersByPath", path, signal);
       });
-      let nextToken: string | undefined;
-      do {
-        let page: { Parameters?: Parameter[]; NextToken?: string };
+      yield* listConnIds(head, matches, async (nextToken) => {
         try {
-          page = await c.send(
+          const page = await c.send(
             new GetParametersByPathCommand({
               Path: path,
               Recursive: true,
@@ -140,15 +138,11 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
             }),
             { abortSignal: signal },
           );
+          return { names: (page.Parameters ?? []).map((p) => p.Name), nextToken: page.NextToken };
         } catch (error) {
           throw fail(error, "GetParametersByPath", path, signal);
         }
-        for (const parameter of page.Parameters ?? []) {
-          const id = connIdUnder(parameter.Name ?? "", head, matches);
-          if (id !== undefined) yield id;
-        }
-        nextToken = page.NextToken;
-      } while (nextToken);
+      });
     },
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {

@@ -3,9 +3,10 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
+import { connect } from "node:net";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureVenv, type LoopbackProxy, motoEndpoint, startLoopbackProxy } from "@awsconn/testkit";
+import { ensureVenv, freePort, type LoopbackProxy, motoEndpoint, startLoopbackProxy } from "@awsconn/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoSecret, MARKER, SECRET } from "./plant.js";
 import { requireBuiltBin } from "./runBin.js";
@@ -260,5 +261,35 @@ describe("--conn, --token-file and SIGTERM", () => {
     expect(JSON.parse(stdout).access_key).toBe(STATIC_KEY);
     expect(await only.stop()).toBe(0);
     expect(only.stderr()).toMatch(/SIGTERM, shutting down/);
+  });
+});
+
+describe("listening", () => {
+  /** Resolves "connected" or the connect error's code. */
+  const tryConnect = (host: string, port: number) =>
+    new Promise<string>((resolve) => {
+      const socket = connect({ host, port }, () => {
+        socket.destroy();
+        resolve("connected");
+      });
+      socket.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+    });
+
+  it("--port N listens on 127.0.0.1:N and on no other address", async () => {
+    const port = await freePort();
+    const fixed = await startServe(["--port", String(port)], { AIRFLOW_CONN_STATIC: staticConn });
+    try {
+      expect(fixed.url).toBe(`http://127.0.0.1:${port}`);
+      expect(await tryConnect("127.0.0.1", port)).toBe("connected");
+      const others = Object.values(networkInterfaces())
+        .flat()
+        .filter((a) => a && !a.internal)
+        .map((a) => a?.address as string);
+      for (const address of [...others, "::1"]) {
+        expect([address, await tryConnect(address, port)]).not.toEqual([address, "connected"]);
+      }
+    } finally {
+      await fixed.stop();
+    }
   });
 });

@@ -5,13 +5,12 @@ import {
   SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
 import type { SourceHit } from "@awsconn/core";
-import { ConnectionFormatError, connectionToJson, createConnection } from "@awsconn/core";
+import { ConnectionFormatError } from "@awsconn/core";
 import {
   DEFAULT_CONTRACT_SEED,
-  describeConnectionSource,
+  describeAwsSourceContract,
   motoEndpoint,
   type SeedConnection,
-  seededSecrets,
   stubAwsTestEnv,
   useLoopbackProxies,
   uniquePrefix,
@@ -41,33 +40,12 @@ async function store(name: string, value: string): Promise<string> {
 // Airflow's SecretsManagerBackend drops `description` from JSON secrets: seed without it.
 const SM_SEED: SeedConnection[] = DEFAULT_CONTRACT_SEED.map(({ description: _d, ...c }) => c);
 
-describeConnectionSource(
-  "secretsmanager (moto)",
-  async (seed) => {
-    const prefix = uniquePrefix("contract");
-    for (const c of seed) {
-      await store(`${prefix}/${c.connId}`, JSON.stringify(connectionToJson(createConnection(c))));
-    }
-    const { proxy, source } = await counted({ prefix });
-    return { source, lookups: () => proxy.count(), cleanup: () => proxy.close() };
-  },
-  SM_SEED,
-  {
-    makeCorruptSource: async (seed) => {
-      const prefix = uniquePrefix("corrupt");
-      for (const c of seed) {
-        // Truncated JSON that still carries the planted secrets.
-        const secrets = seededSecrets([c]).map((s) => `"${s}"`);
-        await store(
-          `${prefix}/${c.connId}`,
-          `{"password": ${secrets[0] ?? '"x"'}, "extra": [${secrets.join(",")}`,
-        );
-      }
-      const { proxy, source } = await counted({ prefix });
-      return { source, lookups: () => proxy.count(), cleanup: () => proxy.close() };
-    },
-  },
-);
+describeAwsSourceContract("secretsmanager (moto)", {
+  prefix: uniquePrefix,
+  store,
+  counted: (prefix) => counted({ prefix }),
+  seed: SM_SEED,
+});
 
 describe("fromSecretsManager against moto", () => {
   it("reads a URI secret, with the VersionId in origin and version", async () => {

@@ -1,4 +1,9 @@
-import { describeAwsEndpointDown, sourceErrorOf, stubAwsTestEnv, useLoopbackProxies } from "@awsconn/testkit";
+import {
+  describeAwsSourceFailures,
+  sourceErrorOf,
+  stubAwsTestEnv,
+  useLoopbackProxies,
+} from "@awsconn/testkit";
 import { describe, expect, it } from "vitest";
 import { fromSsm } from "../src/index.js";
 
@@ -6,33 +11,6 @@ stubAwsTestEnv();
 const proxies = useLoopbackProxies();
 
 describe("failures are SourceErrors", () => {
-  // moto does not enforce IAM: a loopback server answers as AWS does for a denied call.
-  it("access denied -> SourceError, not retryable, one request, no secret in the message", async () => {
-    const proxy = await proxies.failing(
-      400,
-      "AccessDeniedException",
-      "User: arn:aws:iam::1:user/x is not authorized",
-    );
-    const source = fromSsm({ region: "us-east-1", endpoint: proxy.endpoint });
-    const error = await sourceErrorOf(source.get("aws_default"));
-    expect(error).toMatchObject({
-      source: "ssm",
-      retryable: false,
-      awsErrorName: "AccessDeniedException",
-    });
-    expect(error.message).toContain("/airflow/connections/aws_default");
-    expect(error.message).toContain("not authorized");
-    expect(proxy.count("GetParameter")).toBe(1);
-  });
-
-  it("throttling -> retried 3 times, then SourceError retryable", async () => {
-    const proxy = await proxies.failing(400, "ThrottlingException", "Rate exceeded");
-    const source = fromSsm({ region: "us-east-1", endpoint: proxy.endpoint });
-    const error = await sourceErrorOf(source.get("x"));
-    expect(error).toMatchObject({ retryable: true, awsErrorName: "ThrottlingException" });
-    expect(proxy.count()).toBe(3);
-  });
-
   it.each([
     [500, "InternalServerError", true],
     [400, "InvalidKeyId", false],
@@ -64,4 +42,8 @@ describe("failures are SourceErrors", () => {
   });
 });
 
-describeAwsEndpointDown((init) => fromSsm(init));
+describeAwsSourceFailures((init) => fromSsm(init), {
+  source: "ssm",
+  operation: "GetParameter",
+  target: "/airflow/connections/aws_default",
+});

@@ -1,12 +1,10 @@
 import { GetParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import type { SourceHit } from "@awsconn/core";
-import { ConnectionFormatError, connectionToJson, createConnection } from "@awsconn/core";
+import { ConnectionFormatError, createConnection } from "@awsconn/core";
 import {
   awsTestClientConfig,
-  DEFAULT_CONTRACT_SEED,
-  describeConnectionSource,
+  describeAwsSourceContract,
   motoEndpoint,
-  seededSecrets,
   stubAwsTestEnv,
   useLoopbackProxies,
   traceModuleLoads,
@@ -33,31 +31,11 @@ async function store(name: string, value: string, type: "String" | "SecureString
   return out.Version as number;
 }
 
-describeConnectionSource(
-  "ssm (moto)",
-  async (seed) => {
-    const prefix = `/${uniquePrefix("contract")}`;
-    for (const c of seed)
-      await store(`${prefix}/${c.connId}`, JSON.stringify(connectionToJson(createConnection(c))));
-    const { proxy, source } = await counted({ prefix });
-    return { source, lookups: () => proxy.count(), cleanup: () => proxy.close() };
-  },
-  DEFAULT_CONTRACT_SEED,
-  {
-    makeCorruptSource: async (seed) => {
-      const prefix = `/${uniquePrefix("corrupt")}`;
-      for (const c of seed) {
-        const secrets = seededSecrets([c]).map((s) => `"${s}"`);
-        await store(
-          `${prefix}/${c.connId}`,
-          `{"password": ${secrets[0] ?? '"x"'}, "extra": [${secrets.join(",")}`,
-        );
-      }
-      const { proxy, source } = await counted({ prefix });
-      return { source, lookups: () => proxy.count(), cleanup: () => proxy.close() };
-    },
-  },
-);
+describeAwsSourceContract("ssm (moto)", {
+  prefix: (label) => `/${uniquePrefix(label)}`,
+  store,
+  counted: (prefix) => counted({ prefix }),
+});
 
 describe("fromSsm against moto", () => {
   it("reads String and SecureString parameters (decrypted), with the version in origin", async () => {

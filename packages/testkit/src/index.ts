@@ -39,7 +39,11 @@ export {
 export { stubAwsTestEnv, AWS_TEST_ENV } from "./stubAwsTestEnv.js";
 export { useLoopbackProxies, type LoopbackProxies } from "./useLoopbackProxies.js";
 export { sourceErrorOf } from "./sourceErrorOf.js";
-export { describeAwsEndpointDown, type EndpointDownInit } from "./describeAwsEndpointDown.js";
+export {
+  describeAwsSourceFailures,
+  type AwsFailureInit,
+  type AwsFailureNames,
+} from "./describeAwsSourceFailures.js";
 export { resetMoto } from "./resetMoto.js";
 export {
   loadAirflowBackendCases,
@@ -55,3 +59,4 @@ export {
   describeAirflowBackendConformance,
   type AirflowConformanceOptions,
 } from "./describeAirflowBackendConformance.js";
+export { describeAwsSourceContract, type AwsSourceContractOptions } from "./describeAwsSourceContract.js";

@@ -4,29 +4,75 @@ import { freePort } from "./freePort.js";
 import { sourceErrorOf } from "./sourceErrorOf.js";
 import { useLoopbackProxies } from "./useLoopbackProxies.js";
 
-/** The options {@link describeAwsEndpointDown} gives the source it makes (region `us-east-1`). */
-export interface EndpointDownInit {
+/** The options {@link describeAwsSourceFailures} gives the source it makes (region `us-east-1`). */
+export interface AwsFailureInit {
   region: string;
   endpoint: string;
   requestTimeoutMs?: number;
   maxAttempts?: number;
 }
 
+/** What the `get("aws_default")` of {@link describeAwsSourceFailures} must name when it fails. */
+export interface AwsFailureNames {
+  /** `SourceError.source` (`"ssm"`). */
+  source: string;
+  /** The AWS operation of `get()` (`"GetParameter"`). */
+  operation: string;
+  /** The default secret id or parameter name of `aws_default`. */
+  target: string;
+}
+
 /**
- * The suite every AWS source passes: an endpoint that is down never hangs a lookup. A closed
- * port fails fast as a retryable `SourceError`; a server that never answers times out after
+ * The failure suite every AWS source passes. Access denied is a `SourceError` that is not
+ * retryable, names the source, operation and target, after one request; throttling is retried
+ * (3 attempts) and then retryable. An endpoint that is down never hangs a lookup: a closed port
+ * fails fast as a retryable `SourceError`; a server that never answers times out after
  * `requestTimeoutMs` per attempt (default 3000 ms) with 3 attempts; an abort signal ends a hung
  * call with the signal's own reason. `make` builds the source from the given options.
  *
  * @example
  * ```ts
- * describeAwsEndpointDown((init) => fromSsm(init));
+ * describeAwsSourceFailures((init) => fromSsm(init), {
+ *   source: "ssm", operation: "GetParameter", target: "/airflow/connections/aws_default",
+ * });
  * ```
  */
-export function describeAwsEndpointDown(make: (init: EndpointDownInit) => ConnectionSource): void {
-  describe("an endpoint that is down never hangs a lookup", () => {
-    const proxies = useLoopbackProxies();
+export function describeAwsSourceFailures(
+  make: (init: AwsFailureInit) => ConnectionSource,
+  names: AwsFailureNames,
+): void {
+  const proxies = useLoopbackProxies();
 
+  describe("failures are SourceErrors", () => {
+    // moto does not enforce IAM: a loopback server answers as AWS does for a denied call.
+    it("access denied -> SourceError, not retryable, one request, no secret in the message", async () => {
+      const proxy = await proxies.failing(
+        400,
+        "AccessDeniedException",
+        "User: arn:aws:iam::1:user/x is not authorized",
+      );
+      const source = make({ region: "us-east-1", endpoint: proxy.endpoint });
+      const error = await sourceErrorOf(source.get("aws_default"));
+      expect(error).toMatchObject({
+        source: names.source,
+        retryable: false,
+        awsErrorName: "AccessDeniedException",
+      });
+      expect(error.message).toContain(names.target);
+      expect(error.message).toContain("not authorized");
+      expect(proxy.count(names.operation)).toBe(1);
+    });
+
+    it("throttling -> retried 3 times, then SourceError retryable", async () => {
+      const proxy = await proxies.failing(400, "ThrottlingException", "Rate exceeded");
+      const source = make({ region: "us-east-1", endpoint: proxy.endpoint });
+      const error = await sourceErrorOf(source.get("x"));
+      expect(error).toMatchObject({ retryable: true, awsErrorName: "ThrottlingException" });
+      expect(proxy.count()).toBe(3);
+    });
+  });
+
+  describe("an endpoint that is down never hangs a lookup", () => {
     it("closed port -> SourceError (network, retryable) after 3 attempts", async () => {
       const endpoint = `http://127.0.0.1:${await freePort()}`;
       const source = make({ region: "us-east-1", endpoint });

@@ -1,11 +1,17 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { ConfigError } from "@awsconn/core";
+import { checkFilePermissions, DEFAULT_MAX_FILE_BYTES, yamlNestingProblem } from "@awsconn/source-file";
 import { parse as parseYaml } from "yaml";
+
+const warned = new Set<string>();
 
 /**
  * Reads an awsconn configuration file (`.yaml`, `.yml` or `.json`) and returns its plain
- * content, not yet validated. Unreadable or malformed files are a `ConfigError` naming the file.
+ * content, not yet validated. Unreadable or malformed files, files over 10 MB and YAML nested
+ * deep enough to exhaust the parser are a `ConfigError` naming the file. A file writable by
+ * others or owned by another user gets one process warning (it decides where secrets are read
+ * from and which endpoints receive credentials).
  *
  * @example
  * ```ts
@@ -15,8 +21,20 @@ import { parse as parseYaml } from "yaml";
 export function loadConfigFile(path: string): unknown {
   let text: string;
   try {
+    const stats = statSync(path);
+    if (stats.size > DEFAULT_MAX_FILE_BYTES)
+      throw new ConfigError(
+        `the configuration file is ${stats.size} bytes; it is limited to ${DEFAULT_MAX_FILE_BYTES} bytes`,
+        { origin: path },
+      );
+    for (const problem of checkFilePermissions(path, stats, process.platform, "configuration file")) {
+      if (problem.kind === "readable" || warned.has(`${problem.kind}:${path}`)) continue;
+      warned.add(`${problem.kind}:${path}`);
+      process.emitWarning(problem.message, { code: "AWSCONN_CONFIG_PERMISSIONS" });
+    }
     text = readFileSync(path, "utf8");
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "read error";
     throw new ConfigError(`cannot read the configuration file (${code})`, { origin: path, cause: error });
   }
@@ -24,9 +42,11 @@ export function loadConfigFile(path: string): unknown {
   let value: unknown;
   try {
     if (ext === ".json") value = JSON.parse(text);
-    else if (ext === ".yaml" || ext === ".yml")
+    else if (ext === ".yaml" || ext === ".yml") {
+      const tooDeep = yamlNestingProblem(text);
+      if (tooDeep) throw new ConfigError(`${tooDeep.reason} (line ${tooDeep.line})`, { origin: path });
       value = parseYaml(text, { maxAliasCount: 100, prettyErrors: true });
-    else
+    } else
       throw new ConfigError(`unsupported configuration file extension "${ext}"; use .yaml, .yml or .json`, {
         origin: path,
       });

@@ -7,7 +7,7 @@ export interface PermissionWarning {
 }
 
 /**
- * The permission problems of a connections file, as ssh judges private keys: readable by group
+ * The permission problems of a connections (or configuration: `label`) file, as ssh judges private keys: readable by group
  * or others, writable by others, or owned by another user. Nothing on Windows, where POSIX modes
  * do not apply.
  *
@@ -20,6 +20,7 @@ export function checkFilePermissions(
   path: string,
   stats: Stats,
   platform = process.platform,
+  label = "connections file",
 ): PermissionWarning[] {
   if (platform === "win32") return [];
   const mode = (stats.mode & 0o777).toString(8).padStart(3, "0");
@@ -27,20 +28,20 @@ export function checkFilePermissions(
   if (stats.mode & 0o044) {
     warnings.push({
       kind: "readable",
-      message: `connections file ${path} is readable by group or others (mode ${mode}); it holds secrets: run chmod 600 ${path}`,
+      message: `${label} ${path} is readable by group or others (mode ${mode}); it holds secrets: run chmod 600 ${path}`,
     });
   }
   if (stats.mode & 0o002) {
     warnings.push({
       kind: "writable",
-      message: `connections file ${path} is writable by others (mode ${mode}); anyone could change its connections`,
+      message: `${label} ${path} is writable by others (mode ${mode}); anyone could change what it says`,
     });
   }
   const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
   if (uid !== undefined && stats.uid !== uid) {
     warnings.push({
       kind: "owner",
-      message: `connections file ${path} is owned by uid ${stats.uid}, not by the current user (uid ${uid})`,
+      message: `${label} ${path} is owned by uid ${stats.uid}, not by the current user (uid ${uid})`,
     });
   }
   return warnings;

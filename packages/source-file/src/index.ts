@@ -15,3 +15,5 @@ export {
 } from "./loadConnections.js";
 export { CONNECTION_FILE_KEYS } from "./createFileConnection.js";
 export { YAML_MAX_ALIAS_COUNT } from "./parseYamlText.js";
+export { checkFilePermissions, type PermissionWarning } from "./checkFilePermissions.js";
+export { yamlNestingProblem, YAML_NESTING_LIMITS } from "./yamlNestingProblem.js";

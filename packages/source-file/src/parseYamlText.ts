@@ -12,6 +12,7 @@ import {
   visit,
 } from "yaml";
 import type { LineTree } from "@awsconn/core";
+import { yamlNestingProblem } from "./yamlNestingProblem.js";
 
 /** A YAML problem at a 1-based line. */
 export class YamlTextError extends Error {
@@ -45,6 +46,8 @@ const TREE_DEPTH = 3;
  * ```
  */
 export function parseYamlText(text: string): { value: unknown; tree: LineTree } {
+  const tooDeep = yamlNestingProblem(text);
+  if (tooDeep) throw new YamlTextError(tooDeep.reason, tooDeep.line);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version: "1.1",

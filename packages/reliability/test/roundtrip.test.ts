@@ -1,8 +1,14 @@
 import { isDeepStrictEqual } from "node:util";
-import { type Connection, connectionToUri, parseConnectionUri } from "@awsconn/core";
+import {
+  type Connection,
+  connectionToJson,
+  connectionToUri,
+  parseConnectionJson,
+  parseConnectionUri,
+} from "@awsconn/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validConnection } from "./support/arbitraries.js";
+import { validConnection, validJsonConnection } from "./support/arbitraries.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
 
@@ -21,5 +27,19 @@ describe("URI round trip (fast-check)", () => {
       { numRuns: RUNS },
     );
     expect(checked).toBeGreaterThanOrEqual(RUNS);
+  });
+});
+
+describe("JSON round trip (fast-check)", () => {
+  it(`parseConnectionJson(connectionToJson(c)) equals c for ${RUNS} valid connections, as object and as text`, () => {
+    fc.assert(
+      fc.property(validJsonConnection, (c) => {
+        const json = connectionToJson(c);
+        const fromObject = parseConnectionJson({ ...json }, c.connId);
+        const fromText = parseConnectionJson(JSON.stringify(json), c.connId);
+        return isDeepStrictEqual(plain(fromObject), plain(c)) && isDeepStrictEqual(plain(fromText), plain(c));
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

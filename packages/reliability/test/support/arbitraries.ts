@@ -126,3 +126,27 @@ export const validConnection: fc.Arbitrary<Connection> = fc
     const protocol = (c.host ?? "").slice(0, sep);
     return protocol === c.connType || !`${protocol}://`.includes(`${c.connType}://`);
   });
+
+/**
+ * A connection in the normal form Airflow's `from_json` produces, so that
+ * `parseConnectionJson(connectionToJson(c), c.connId)` must give `c` back: any text fields
+ * (description included, no lower-casing), a non-empty type (Airflow reads `""` as no type) without
+ * `-` and never `postgresql`, a port 1..65535
+ * (0 is dropped as falsy), a non-empty password, any JSON extra.
+ */
+export const validJsonConnection: fc.Arbitrary<Connection> = fc
+  .record(
+    {
+      connId,
+      connType: fc.string({ minLength: 1 }).filter((t) => !t.includes("-") && t !== "postgresql"),
+      host: text(),
+      login: text(),
+      password: text().filter((p) => p.length > 0),
+      schema: text(),
+      port: fc.integer({ min: 1, max: 65535 }),
+      description: text(),
+      extra: fc.dictionary(fc.string(), jsonValue, { maxKeys: 5, noNullPrototype: true }),
+    },
+    { requiredKeys: ["connId", "extra"] },
+  )
+  .map((f) => createConnection(f));

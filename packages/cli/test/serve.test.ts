@@ -236,6 +236,48 @@ describe("load", () => {
   });
 });
 
+describe("refresh", () => {
+  it("900-second sessions: botocore asks again on every call, one AssumeRole serves them all", async () => {
+    const counter = await startLoopbackProxy({ target: moto });
+    const shortConn = JSON.stringify({
+      conn_type: "aws",
+      login: "testing",
+      password: "testing",
+      extra: {
+        role_arn: "arn:aws:iam::123456789012:role/short-role",
+        region_name: "us-east-1",
+        assume_role_kwargs: { DurationSeconds: 900 },
+        service_config: { sts: { endpoint_url: counter.endpoint } },
+      },
+    });
+    const verbose = await startServe(["--verbose", "--conn", "short"], { AIRFLOW_CONN_SHORT: shortConn });
+    try {
+      const script = [
+        "import json, sys, botocore.session",
+        "s = botocore.session.Session()",
+        'sts = s.create_client("sts", region_name="us-east-1", endpoint_url=sys.argv[1])',
+        'print(json.dumps([sts.get_caller_identity()["Arn"] for _ in range(4)]))',
+      ].join("\n");
+      const { stdout } = await execFileP(python, ["-c", script, moto], {
+        env: sdkEnv({
+          AWS_CONTAINER_CREDENTIALS_FULL_URI: verbose.uri,
+          AWS_CONTAINER_AUTHORIZATION_TOKEN: verbose.token as string,
+        }),
+      });
+      expect(JSON.parse(stdout)).toEqual(
+        Array(4).fill("arn:aws:sts::123456789012:assumed-role/short-role/airflow_short"),
+      );
+      // botocore's advisory refresh (15 minutes) re-fetches 900-second credentials before each call ...
+      expect(verbose.stderr().match(/GET \/credentials\/short 200/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
+      // ... and the server answers from the cache: one STS call in all.
+      expect(counter.count("AssumeRole")).toBe(1);
+    } finally {
+      await verbose.stop();
+      await counter.close();
+    }
+  });
+});
+
 describe("--conn, --token-file and SIGTERM", () => {
   it("serves only the listed ids, writes the token 0600 instead of printing it, exits 0 on SIGTERM", async () => {
     const tokenFile = join(mkdtempSync(join(tmpdir(), "awsconn-token-")), "token");

@@ -47,13 +47,34 @@ describe("servedCredentials", () => {
     expect((await serve(fake.provider)).accessKeyId).toBe("ASIA3");
   });
 
-  it("short sessions (already inside the window when issued) are not refreshed on every request", async () => {
+  it("short sessions (already inside the window when issued) are served without a refresh per request", async () => {
     const clock = { now: 0 };
     const fake = fakeProvider(clock, 10 * MIN);
     const serve = servedCredentials({ now: () => clock.now });
-    for (let i = 0; i < 10; i++) await serve(fake.provider);
-    // the first fetch, one forced refresh; then the refreshed (still short) ones are served
-    expect(fake.fetches()).toBe(2);
+    for (let i = 0; i < 10; i++) {
+      expect((await serve(fake.provider)).accessKeyId).toBe("ASIA1");
+      clock.now += 1000;
+    }
+    expect(fake.fetches()).toBe(1);
+  });
+
+  it("a refresh that brings nothing new (the source failed, the cached ones came back) is not retried per request", async () => {
+    const clock = { now: 0 };
+    let forced = 0;
+    const cached: CredentialIdentity = {
+      accessKeyId: "ASIA1",
+      secretAccessKey: "s",
+      expiration: new Date(60 * MIN),
+    };
+    const provider: CredentialProvider = async (p) => {
+      if (p?.forceRefresh) forced += 1;
+      return cached;
+    };
+    const serve = servedCredentials({ now: () => clock.now });
+    await serve(provider);
+    clock.now = 50 * MIN;
+    for (let i = 0; i < 5; i++) expect(await serve(provider)).toBe(cached);
+    expect(forced).toBe(1);
   });
 
   it("credentials without expiration (long-term keys) are never refreshed", async () => {

@@ -19,10 +19,10 @@ export interface ServedCredentialsInit {
 }
 
 /**
- * Wraps a memoized credentials provider for the credentials server: credentials that expire within
- * `refreshWindowMs` are refreshed once (`forceRefresh`, shared by every concurrent caller), and never
- * again for the same expiration, so a role whose sessions are short (900 s) cannot turn every request
- * into an STS call.
+ * Wraps a memoized credentials provider for the credentials server. Cached credentials that have aged
+ * into the last `refreshWindowMs` are refreshed once (`forceRefresh`, one flight shared by every
+ * concurrent caller). Credentials that arrive already inside the window (a role whose sessions last
+ * 900 s) are served as they are: nothing newer can be had, so no request turns into an STS call.
  *
  * @example
  * ```ts
@@ -39,30 +39,38 @@ export function servedCredentials(
     const expiration = c.expiration?.getTime();
     return expiration !== undefined && expiration - windowMs <= now();
   };
-  const forced = new WeakMap<CredentialProvider, Forced>();
+  /** The credentials each provider gave last time (a memoized provider returns the same object until it refreshes). */
+  const lastSeen = new WeakMap<CredentialProvider, CredentialIdentity>();
+  /** Credentials that were inside the window when they arrived. */
+  const bornShort = new WeakSet<CredentialIdentity>();
+  const flights = new WeakMap<CredentialProvider, Promise<CredentialIdentity>>();
+
+  const arrived = (provider: CredentialProvider, identity: CredentialIdentity) => {
+    if (lastSeen.get(provider) !== identity && inWindow(identity)) bornShort.add(identity);
+    lastSeen.set(provider, identity);
+  };
+
   return async (provider) => {
     const identity = await provider();
-    if (!inWindow(identity)) return identity;
-    const expiration = identity.expiration?.getTime();
-    const last = forced.get(provider);
-    if (last && last.from === expiration) return (await last.outcome).identity;
-    if (last) {
-      const outcome = await last.outcome;
-      // The last forced refresh gave exactly these, already short-lived: nothing better to be had.
-      if (outcome.shortLived && outcome.identity.expiration?.getTime() === expiration) return identity;
+    if (!inWindow(identity)) {
+      lastSeen.set(provider, identity);
+      return identity;
     }
-    const outcome = provider({ forceRefresh: true }).then(
-      (fresh) => ({ identity: fresh, shortLived: inWindow(fresh) }),
-      () => ({ identity, shortLived: true }),
-    );
-    forced.set(provider, { from: expiration as number, outcome });
-    return (await outcome).identity;
+    const flight = flights.get(provider);
+    if (flight) return flight;
+    arrived(provider, identity);
+    if (bornShort.has(identity)) return identity;
+    const refresh = provider({ forceRefresh: true })
+      .catch(() => identity)
+      .then((fresh) => {
+        // Nothing newer came back (the source failed and the provider kept its cached ones): serve
+        // them; the provider's own refresh window tries again later, not every request.
+        if (fresh === identity) bornShort.add(fresh);
+        arrived(provider, fresh);
+        return fresh;
+      })
+      .finally(() => flights.delete(provider));
+    flights.set(provider, refresh);
+    return refresh;
   };
-}
-
-interface Forced {
-  /** The expiration of the credentials that triggered the refresh. */
-  from: number;
-  /** What the refresh gave, and whether that was already inside the window when it arrived. */
-  outcome: Promise<{ identity: CredentialIdentity; shortLived: boolean }>;
 }

@@ -116,6 +116,41 @@ describe("throttling", () => {
     });
   });
 
+  it("retries are spaced by jittered backoff: 10 ids throttled twice each, gaps measured per id", async ({
+    task,
+  }) => {
+    const seen = new Map<string, number>();
+    proxy.setScript(({ body }) => {
+      const id = (JSON.parse(body) as { SecretId?: string }).SecretId ?? "";
+      const n = seen.get(id) ?? 0;
+      seen.set(id, n + 1);
+      return n < 2 ? { throttle: "ThrottlingException" } : "pass";
+    });
+    const source = smSource();
+    const ids = IDS.slice(0, 10);
+    const started = performance.now();
+    const hits = await Promise.all(ids.map((id) => source.get(id)));
+
+    expect(hits.map((h) => h?.connection.host)).toEqual(ids.map((id) => `${id}.internal`));
+    expect(proxy.count()).toBe(30);
+    const gaps: number[] = [];
+    for (const id of ids) {
+      const at = proxy.records.filter((r) => r.body.includes(`/${id}"`)).map((r) => r.at);
+      expect(at).toHaveLength(3);
+      gaps.push((at[1] as number) - (at[0] as number), (at[2] as number) - (at[1] as number));
+    }
+    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+    // The SDK's throttling backoff is random(0..1) x 500 ms x 2^attempt: about 750 ms on average over
+    // these 20 retries. Immediate retries would average a few ms; identical gaps would mean no jitter.
+    expect(mean).toBeGreaterThan(100);
+    expect(new Set(gaps.map((g) => Math.round(g / 10))).size).toBeGreaterThan(5);
+    recordScenario(task, {
+      requests: proxy.count(),
+      outcome: `10 ids resolved; mean backoff ${Math.round(mean)} ms (min ${Math.round(Math.min(...gaps))}, max ${Math.round(Math.max(...gaps))})`,
+      worstMs: performance.now() - started,
+    });
+  });
+
   it("SSM: a TooManyRequestsException burst (429) is retried, then resolves", async ({ task }) => {
     proxy.setScript(
       faultSequence([{ throttle: "TooManyRequestsException" }, { throttle: "TooManyRequestsException" }]),

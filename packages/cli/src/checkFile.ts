@@ -36,7 +36,9 @@ export function kindOf(path: string, text: string): CheckedKind {
   if (extname(path).toLowerCase() === ".env") return "connections";
   try {
     const value = parseYaml(text, { maxAliasCount: 100 }) as { sources?: unknown } | null;
-    return value !== null && typeof value === "object" && Array.isArray(value.sources) ? "config" : "connections";
+    return value !== null && typeof value === "object" && Array.isArray(value.sources)
+      ? "config"
+      : "connections";
   } catch {
     return "connections"; // a syntax error: the connections loader reports it with its line
   }

@@ -81,7 +81,10 @@ describe("check", () => {
   });
 
   it("recognises a JSON config by its sources list", async () => {
-    const path = file("settings.json", '{\n  "sources": [\n    { "type": "env" },\n    { "type": "file" }\n  ]\n}\n');
+    const path = file(
+      "settings.json",
+      '{\n  "sources": [\n    { "type": "env" },\n    { "type": "file" }\n  ]\n}\n',
+    );
     const r = await runBin(["check", path]);
     expect(r.code).toBe(5);
     expect(r.stdout).toMatch(new RegExp(`^${path.replace(/[.]/g, "\\.")}:4: sources\\[1\\]\\.path: `));

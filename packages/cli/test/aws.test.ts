@@ -97,6 +97,28 @@ describe("copy between the file, Secrets Manager and SSM", () => {
     expect(JSON.parse(got.stdout)).toMatchObject({ password: SECRET, host: "db.example.com", port: 5432 });
   });
 
+  it("without a configured target, the default prefixes with region and endpoint from the AWS environment", async () => {
+    const id = `cli_default_${Date.now().toString(36)}`;
+    const env = {
+      ...AWS_ENV,
+      AWS_ENDPOINT_URL: endpoint,
+      [`AIRFLOW_CONN_${id.toUpperCase()}`]: "http://u:p@h",
+    };
+    for (const target of ["secretsmanager", "ssm"]) {
+      const r = await runBin(["copy", id, "--to", target], { env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(
+        new RegExp(`^created\\s+${id}\\s+env:AIRFLOW_CONN_${id.toUpperCase()} -> ${target}$`, "m"),
+      );
+      const again = await runBin(["copy", id, "--to", target, "--json"], { env });
+      const step = JSON.parse(again.stdout).steps[0];
+      expect(step.action).toBe("unchanged");
+      expect(step.to).toMatch(
+        target === "ssm" ? `ssm:/airflow/connections/${id}#` : `secretsmanager:airflow/connections/${id}@`,
+      );
+    }
+  });
+
   it("explain shows every source in order with its outcome", async () => {
     const r = await cli(["explain", "aws_default"]);
     expect(r.code).toBe(0);

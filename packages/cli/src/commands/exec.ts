@@ -47,6 +47,7 @@ export function execCommand(io: CliIO, state: ExitState): Command {
     .description(
       "run a program with an aws connection's credentials in its environment (or a private endpoint)",
     )
+    .usage("[options] <conn_id> -- <command> [args...]")
     .argument("<conn_id>", "connection id of type aws, e.g. aws_default")
     .argument("<command...>", "the program and its arguments, after --")
     .option("--service <name>", "set the endpoint of this service (AWS_ENDPOINT_URL_<NAME>), e.g. s3")

@@ -17,6 +17,7 @@ import {
   faultSequence,
   motoEndpoint,
   startFaultProxy,
+  startMoto,
   uniquePrefix,
 } from "@awsconn/testkit";
 import { createResolver, type ResolverEvent } from "awsconn";
@@ -338,6 +339,69 @@ describe("backend down mid-run", () => {
       outcome: "stale served + warning; uncached SourceError; fresh after restart",
       worstMs: Math.max(stale.ms, uncached.ms, fresh.ms, nowFound.ms),
     });
+  });
+});
+
+describe("a dedicated moto server killed mid-run and started again", () => {
+  it("stale value + warning while moto is dead, SourceError for uncached ids in time, fresh values from the new server", async ({
+    task,
+  }) => {
+    const t = { connectTimeoutMs: 500, requestTimeoutMs: 500, maxAttempts: 3 };
+    const seed = async (endpoint: string, version: string) => {
+      const client = new SecretsManagerClient(awsTestClientConfig(endpoint));
+      for (const id of ["cached", "later"]) {
+        await client.send(
+          new CreateSecretCommand({
+            Name: `${prefix}/${id}`,
+            SecretString: `postgres://etl:${SECRET_MARK}${version}@${id}-${version}.internal/dwh`,
+          }),
+        );
+      }
+    };
+    let moto = await startMoto({ services: ["secretsmanager"] });
+    const front = await startFaultProxy({ target: moto.endpoint });
+    try {
+      await seed(moto.endpoint, "v1");
+      const clock = { t: 1_000_000, now: () => clock.t };
+      const log = eventLog();
+      const resolver = createResolver({
+        sources: [
+          { source: fromSecretsManager({ prefix, region: "us-east-1", endpoint: front.endpoint, ...t }) },
+        ],
+        clock,
+        logger: log.logger,
+        cache: { ttlSeconds: 60, staleWhileRevalidate: false, negativeTtlSeconds: 0 },
+      });
+      expect((await resolver.get("cached")).host).toBe("cached-v1.internal");
+
+      await moto.stop(); // the real server process is gone: the proxy now answers 502
+      clock.t += 61_000;
+      const stale = await timed(() => resolver.get("cached"));
+      const uncached = await timed(() => resolver.get("later"));
+      expect(stale.value?.host).toBe("cached-v1.internal");
+      expect(log.events).toContainEqual(expect.objectContaining({ type: "stale", connId: "cached" }));
+      expect(uncached.error).toBeInstanceOf(SourceError);
+      expect((uncached.error as SourceError).retryable).toBe(true);
+      expect(uncached.ms).toBeLessThan(budgetMs(t));
+
+      moto = await startMoto({ services: ["secretsmanager"] }); // a new, empty server on a new port
+      await seed(moto.endpoint, "v2");
+      front.setTarget(moto.endpoint);
+      clock.t += 61_000;
+      const fresh = await timed(() => resolver.get("cached"));
+      const found = await timed(() => resolver.get("later"));
+      expect(fresh.value?.host).toBe("cached-v2.internal");
+      expect(found.value?.host).toBe("later-v2.internal");
+      for (const e of log.events) expect(JSON.stringify(e)).not.toContain(SECRET_MARK);
+      recordScenario(task, {
+        requests: front.count(),
+        outcome: `moto killed: stale + warning, uncached ${(uncached.error as SourceError).awsErrorName}; restarted: fresh`,
+        worstMs: Math.max(stale.ms, uncached.ms, fresh.ms, found.ms),
+      });
+    } finally {
+      await front.close();
+      await moto.stop();
+    }
   });
 });
 

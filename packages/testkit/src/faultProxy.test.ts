@@ -174,6 +174,18 @@ describe("startFaultProxy", () => {
     );
   });
 
+  it("setTarget forwards to a new target; an unreachable target is a 502", async () => {
+    await withProxy(
+      () => "pass",
+      async (proxy) => {
+        proxy.setTarget("http://127.0.0.1:9");
+        expect((await post(proxy.endpoint)).status).toBe(502);
+        proxy.setTarget(target);
+        expect((await post(proxy.endpoint)).status).toBe(200);
+      },
+    );
+  });
+
   it("faultSequence scripts by request number and setScript replaces the script", async () => {
     const proxy = await startFaultProxy({ target, script: faultSequence([{ status: 503 }, "reset"]) });
     try {

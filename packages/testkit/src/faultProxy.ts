@@ -61,6 +61,8 @@ export interface FaultProxy {
   count(operation?: string): number;
   /** Replaces the script (request numbering continues). */
   setScript(script: FaultScript | undefined): void;
+  /** Forwards passed requests to another target from now on (a restarted backend on a new port). */
+  setTarget(target: string): void;
   /** Stops listening and cuts every open connection: new requests get `ECONNREFUSED`, as a stopped server. */
   down(): Promise<void>;
   /** Listens again on the same port. */
@@ -93,6 +95,7 @@ export interface FaultProxy {
  */
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   let script = options.script;
+  let target = options.target;
   const records: FaultRecord[] = [];
   let numbering = 0;
   const sockets = new Set<Socket>();
@@ -121,7 +124,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
   function apply(fault: Fault, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
     if (fault === "pass") {
-      forward(options.target, req, body, res, undefined);
+      forward(target, req, body, res, undefined);
       return;
     }
     if (fault === "hang") return;
@@ -142,7 +145,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return;
     }
     if ("truncate" in fault) {
-      forward(options.target, req, body, res, fault.truncate);
+      forward(target, req, body, res, fault.truncate);
       return;
     }
     if ("throttle" in fault) {
@@ -190,6 +193,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       operation ? records.filter((r) => r.operation === operation).length : records.length,
     setScript: (next) => {
       script = next;
+    },
+    setTarget: (next) => {
+      target = next;
     },
     down: () => stop(),
     up: async () => {

@@ -1,10 +1,7 @@
-import { resolve } from "node:path";
 import type { ConnectionSource } from "@awsconn/core";
-import { fromEnv } from "@awsconn/source-env";
-import { fromFile } from "@awsconn/source-file";
+import { createSource } from "./createSource.js";
 import type { Layer } from "./Layer.js";
-import { lazySource } from "./lazySource.js";
-import type { SourceConfig, SourceEntry, SourceWithOptions } from "./types.js";
+import type { SourceEntry, SourceWithOptions } from "./types.js";
 
 /** True when the value implements {@link ConnectionSource} (a `name` and a `get` function). */
 export function isConnectionSource(value: unknown): value is ConnectionSource {
@@ -17,29 +14,6 @@ export function isSourceWithOptions(value: unknown): value is SourceWithOptions 
   return (
     typeof value === "object" && value !== null && isConnectionSource((value as { source?: unknown }).source)
   );
-}
-
-async function loadAws(config: SourceConfig & { type: "secretsmanager" | "ssm" }): Promise<ConnectionSource> {
-  if (config.type === "secretsmanager") {
-    const { type: _t, onError: _o, ...init } = config;
-    const { fromSecretsManager } = await import("@awsconn/source-secrets-manager");
-    return fromSecretsManager(init);
-  }
-  const { type: _t, onError: _o, ...init } = config;
-  const { fromSsm } = await import("@awsconn/source-ssm");
-  return fromSsm(init);
-}
-
-function fromConfig(config: SourceConfig, baseDir: string): ConnectionSource {
-  switch (config.type) {
-    case "env":
-      return fromEnv(config.prefix === undefined ? {} : { prefix: config.prefix });
-    case "file":
-      return fromFile({ path: resolve(baseDir, config.path) });
-    default:
-      // AWS sources load their package (and so the AWS SDK) on first use only.
-      return lazySource(config.type, () => loadAws(config));
-  }
 }
 
 /**
@@ -61,7 +35,7 @@ export function buildLayers(entries: readonly SourceEntry[], baseDir: string): L
       return { source: entry.source, live, onError: entry.onError ?? "fail" };
     }
     const live = entry.type === "env" || entry.type === "file";
-    return { source: fromConfig(entry, baseDir), live, onError: entry.onError ?? "fail" };
+    return { source: createSource(entry, { baseDir }), live, onError: entry.onError ?? "fail" };
   });
   const counts = new Map<string, number>();
   for (const b of built) counts.set(b.source.name, (counts.get(b.source.name) ?? 0) + 1);

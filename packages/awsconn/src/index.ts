@@ -15,6 +15,14 @@ export { fromAirflowSettings, AIRFLOW_BACKENDS } from "./airflowSettings.js";
 export { parseConfig, CACHE_DEFAULTS, type NormalizedConfig } from "./parseConfig.js";
 export { loadConfigFile } from "./loadConfigFile.js";
 export { lazySource } from "./lazySource.js";
+export { createSource, type CreateSourceOptions } from "./createSource.js";
+export { loadAwsCredentialsHelpers, type AwsCredentialsHelpers } from "./loadAwsCredentialsHelpers.js";
+export {
+  loadConnections,
+  formatOfPath,
+  type ConnectionsFileFormat,
+  type FileEntry,
+} from "@awsconn/source-file";
 export { mergeHits } from "./mergeHits.js";
 export type { AwsClientConfig } from "./awsClientConfig.js";
 export type * from "./types.js";

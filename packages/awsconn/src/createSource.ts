@@ -1,0 +1,54 @@
+import { resolve } from "node:path";
+import type { ConnectionSource } from "@awsconn/core";
+import { fromEnv } from "@awsconn/source-env";
+import { fromFile } from "@awsconn/source-file";
+import { lazySource } from "./lazySource.js";
+import type { SourceConfig } from "./types.js";
+
+/**
+ * Options of {@link createSource}.
+ *
+ * @example
+ * ```ts
+ * createSource({ type: "file", path: "conns.yaml" }, { baseDir: "/etc/awsconn" });
+ * ```
+ */
+export interface CreateSourceOptions {
+  /** Directory that a relative file `path` is taken from. Default: the working directory. */
+  baseDir?: string;
+}
+
+async function loadAws(config: SourceConfig & { type: "secretsmanager" | "ssm" }): Promise<ConnectionSource> {
+  if (config.type === "secretsmanager") {
+    const { type: _t, onError: _o, ...init } = config;
+    const { fromSecretsManager } = await import("@awsconn/source-secrets-manager");
+    return fromSecretsManager(init);
+  }
+  const { type: _t, onError: _o, ...init } = config;
+  const { fromSsm } = await import("@awsconn/source-ssm");
+  return fromSsm(init);
+}
+
+/**
+ * Builds one {@link ConnectionSource} from a `sources` config entry, as the resolver does for each
+ * entry of its chain. `env` and `file` sources are created at once; `secretsmanager` and `ssm`
+ * sources load their package (and so the AWS SDK) on first use only. `onError` is a chain option
+ * and is ignored here.
+ *
+ * @example
+ * ```ts
+ * const file = createSource({ type: "file", path: "./connections.yaml" });
+ * const sm = createSource({ type: "secretsmanager", region: "eu-west-1" }); // no SDK loaded yet
+ * await sm.put?.(connection);
+ * ```
+ */
+export function createSource(config: SourceConfig, options: CreateSourceOptions = {}): ConnectionSource {
+  switch (config.type) {
+    case "env":
+      return fromEnv(config.prefix === undefined ? {} : { prefix: config.prefix });
+    case "file":
+      return fromFile({ path: resolve(options.baseDir ?? process.cwd(), config.path) });
+    default:
+      return lazySource(config.type, () => loadAws(config));
+  }
+}

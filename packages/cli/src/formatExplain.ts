@@ -43,9 +43,12 @@ export function explainJson(e: ExplanationLike): Record<string, unknown> {
  */
 export function explainText(e: ExplanationLike, c: Palette): string {
   const w = winnerOf(e);
+  const failed = e.steps.find((s) => s.outcome === "error");
   const head = w.source
     ? `${c.bold(e.connId)}: ${c.green(`found in ${w.source}`)}${w.origin ? ` (${w.origin})` : ""}`
-    : `${c.bold(e.connId)}: ${c.red("not found in any source")}`;
+    : failed
+      ? `${c.bold(e.connId)}: ${c.red(`lookup stopped: ${failed.source} failed`)}`
+      : `${c.bold(e.connId)}: ${c.red("not found in any source")}`;
   const rows = e.steps.map((s, i) => [
     String(i + 1),
     s.source,

@@ -457,10 +457,9 @@ describe.runIf(CLI_BUILT)("the built CLI with the backend down", () => {
 });
 
 describe.runIf(CLI_BUILT)("the built CLI's explain with the backend down", () => {
-  // BUG (reported): packages/cli explain: when the only source failed, the headline says
-  // "<id>: not found in any source" and the exit code is 3 (not found), although the step shows
-  // SOURCE_FAILED. Expected: a headline saying the lookup failed, and exit 4 as `get` gives.
-  it.fails("explain reports the failure (not 'not found') and exits 4", async () => {
+  // When a failing source stopped the lookup, explain must not say "not found" (exit 3): it says
+  // the lookup stopped at the failed source and exits 4, as `get` does.
+  it("explain reports the failure (not 'not found') and exits 4", async () => {
     const dir = mkdtempSync(join(tmpdir(), "awsconn-rel-explain-"));
     const config = join(dir, "awsconn.config.yaml");
     writeFileSync(

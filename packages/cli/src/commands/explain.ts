@@ -8,7 +8,8 @@ import { openResolver, winnerOf } from "../resolver.js";
 
 /**
  * `awsconn explain <conn_id>`: every source consulted, in priority order, with outcome, time and origin.
- * Exits 3 when no source has the id (after printing the steps).
+ * Exits 3 when no source has the id; when a source stopped the lookup, 4 (it failed) or 5 (its data is
+ * malformed). The steps are printed first.
  *
  * @example
  * ```sh
@@ -34,7 +35,10 @@ export function explainCommand(io: CliIO, state: ExitState): Command {
         const explanation = await resolver.explain(connId);
         if (globals.json) out.json(explainJson(explanation));
         else out.data(explainText(explanation, out.out));
-        return winnerOf(explanation).source ? EXIT.OK : EXIT.NOT_FOUND;
+        if (winnerOf(explanation).source) return EXIT.OK;
+        const failed = explanation.steps.find((s) => s.outcome === "error");
+        if (!failed) return EXIT.NOT_FOUND;
+        return failed.error?.code === "INVALID_CONNECTION" ? EXIT.INVALID : EXIT.SOURCE_FAILED;
       }),
     );
 }

@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { ConfigError, isAwsconnError, validateConnId } from "@awsconn/core";
-import { loadConfigFile, parseConfig } from "awsconn";
 import {
   type ConnectionsFileFormat,
   type FileEntry,
   formatOfPath,
+  loadConfigFile,
   loadConnections,
-} from "@awsconn/source-file";
+  parseConfig,
+} from "awsconn";
 import { isMap, isNode, isScalar, LineCounter, parseDocument, parse as parseYaml } from "yaml";
 import { lineOfPath } from "./lineOfPath.js";
 

@@ -6,6 +6,7 @@ import {
   ConnectionFormatError,
   connectionToUri,
 } from "@awsconn/core";
+import { createSource } from "awsconn";
 import { stringify as yamlStringify } from "yaml";
 
 type FileEntries = Map<string, Connection>;
@@ -63,10 +64,7 @@ async function readEntries(path: string): Promise<FileEntries> {
     throw error;
   }
   if (text.trim() === "") return entries;
-  const { fromFile } = (await import("@awsconn/source-file")) as unknown as {
-    fromFile(init: { path: string }): ConnectionSource;
-  };
-  const source = fromFile({ path });
+  const source = createSource({ type: "file", path });
   if (!source.list) throw new Error("the file source cannot list connections");
   for await (const id of source.list()) {
     const hit = await source.get(id);

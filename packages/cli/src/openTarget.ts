@@ -1,4 +1,5 @@
 import type { ConnectionSource } from "@awsconn/core";
+import { createSource } from "awsconn";
 import { UsageError } from "./exitCodes.js";
 import { fileTarget } from "./fileTarget.js";
 import type { CliResolver } from "./resolver.js";
@@ -29,17 +30,8 @@ export async function openTarget(spec: string, resolver: CliResolver): Promise<C
     throw new UsageError(`--to must be secretsmanager, ssm or file:PATH, got ${JSON.stringify(spec)}`);
   const configured = resolver.sources?.find((s) => s.name === spec && s.put);
   if (configured?.put) return { label: spec, source: configured as CopyTarget["source"] };
-  const source =
-    spec === "secretsmanager"
-      ? ((await import("@awsconn/source-secrets-manager")) as unknown as SmModule).fromSecretsManager({})
-      : ((await import("@awsconn/source-ssm")) as unknown as SsmModule).fromSsm({});
+  // Loads the source's package (and the AWS SDK) on first use only.
+  const source = createSource({ type: spec });
   if (!source.put) throw new UsageError(`the ${spec} source cannot write`);
   return { label: spec, source: source as CopyTarget["source"] };
-}
-
-interface SmModule {
-  fromSecretsManager(init: object): ConnectionSource;
-}
-interface SsmModule {
-  fromSsm(init: object): ConnectionSource;
 }

@@ -1,5 +1,5 @@
-import { readAwsConnection, serviceEndpoint } from "@awsconn/credentials";
 import { isAwsconnError, validateConnId } from "@awsconn/core";
+import { loadAwsCredentialsHelpers } from "awsconn";
 import { Command } from "commander";
 import { type ExitState, action, examples } from "../context.js";
 import { EXIT } from "../exitCodes.js";
@@ -46,6 +46,7 @@ export function testCommand(io: CliIO, state: ExitState): Command {
         const connection = await resolver.get(connId);
         const config = await resolver.getAwsClientConfig(connId);
         for (const warning of config.warnings ?? []) out.warn(warning);
+        const { readAwsConnection, serviceEndpoint } = await loadAwsCredentialsHelpers();
         const stsEndpoint = serviceEndpoint(readAwsConnection(connection), "sts", { forAssumeRole: true });
         let secrets: string[] = [];
         try {

@@ -93,3 +93,24 @@ describe("merge mode", () => {
     expect(JSON.stringify(await resolver.get("aws_default"))).not.toContain("secret-from-sm");
   });
 });
+
+describe("merge mode with empty strings", () => {
+  it("an empty field of a higher layer does not blank out a lower layer's value, but fills a gap", async () => {
+    // `aws://?region_name=x` parses with host "" and schema "": they mean "not given".
+    const env = memorySource("env", { db: { host: "", schema: "", login: "", extra: {} } });
+    const sm = memorySource("secretsmanager", { db: { host: "db.internal", schema: "sales", extra: {} } });
+    const resolver = createResolver({ sources: [env, sm], mode: "merge", clock: fakeClock() });
+
+    const conn = await resolver.get("db");
+    const explained = await resolver.explain("db");
+
+    expect(conn.host).toBe("db.internal");
+    expect(conn.schema).toBe("sales");
+    expect(conn.login).toBe("");
+    expect(explained.fields).toMatchObject({
+      host: "secretsmanager",
+      schema: "secretsmanager",
+      login: "env",
+    });
+  });
+});

@@ -35,7 +35,8 @@ function mergeInto(
 
 /**
  * Merge mode: combines the hits of several layers (highest priority first) into one connection.
- * A field comes from the highest layer that sets it; `extra` is merged key by key, deeply.
+ * A field comes from the highest layer that sets it (an empty string counts only when no lower layer
+ * sets the field); `extra` is merged key by key, deeply.
  * Returns the connection and, for each field (`host`, `extra.region_name`, ...), the layer that gave it.
  *
  * @example
@@ -58,7 +59,9 @@ export function mergeHits(
     const { label, hit } = hits[i] as { label: string; hit: SourceHit };
     for (const f of FIELDS) {
       const v = hit.connection[f];
-      if (v !== undefined) {
+      // An empty string does not blank out a lower layer's value: an override such as
+      // `aws://?region_name=x` parses with host "" and schema "", which mean "not given".
+      if (v !== undefined && (v !== "" || merged[f] === undefined)) {
         merged[f] = v;
         fields[f] = label;
       }

@@ -1,3 +1,4 @@
+import type { AwsClientInit } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource } from "@awsconn/core";
 
 /**
@@ -62,28 +63,17 @@ export interface FileSourceConfig extends SourceEntryBase {
 }
 
 /**
- * Options shared by the AWS sources.
+ * Options shared by the AWS sources: the client options of {@link AwsClientInit} (region, endpoint,
+ * profile, roleArn, timeouts; `maxAttempts` is not configurable here) plus `lookupPattern`.
  *
  * @example
  * ```ts
  * { type: "ssm", region: "eu-west-1", lookupPattern: "^aws_" }
  * ```
  */
-export interface AwsSourceConfigBase extends SourceEntryBase {
+export interface AwsSourceConfigBase extends SourceEntryBase, Omit<AwsClientInit, "maxAttempts"> {
   /** Regex (case-insensitive, anchored at the start); ids that do not match are never looked up. */
   lookupPattern?: string;
-  /** AWS region. */
-  region?: string;
-  /** Endpoint URL (LocalStack, moto, VPC endpoint). */
-  endpoint?: string;
-  /** Shared-config profile for the source's own client. */
-  profile?: string;
-  /** Role the source's client assumes first. */
-  roleArn?: string;
-  /** Connect timeout per request in ms. Default 1000. */
-  connectTimeoutMs?: number;
-  /** Timeout per request in ms. Default 3000. */
-  requestTimeoutMs?: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
+  CONNECTION_FIELD_KEYS,
   ConnectionFormatError,
   isAwsconnError,
   parseConnectionJson,
@@ -211,22 +212,9 @@ describe("arbitrary input raises only typed errors (fast-check)", () => {
   it(`parseConnectionJson: ${RUNS} texts and JSON values`, () => {
     const seen = new Set<string>();
     const anyJson = fc.jsonValue({ maxDepth: 4 });
-    const connectionLike = fc.dictionary(
-      fc.constantFrom(
-        "conn_type",
-        "host",
-        "login",
-        "password",
-        "schema",
-        "port",
-        "extra",
-        "uri",
-        "description",
-        "x",
-      ),
-      anyJson,
-      { maxKeys: 6 },
-    );
+    const connectionLike = fc.dictionary(fc.constantFrom(...CONNECTION_FIELD_KEYS, "x"), anyJson, {
+      maxKeys: 6,
+    });
     fc.assert(
       fc.property(
         fc.oneof(

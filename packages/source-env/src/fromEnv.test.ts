@@ -1,5 +1,5 @@
-import { inspect } from "node:util";
 import { ConnectionFormatError, InvalidConnIdError } from "@awsconn/core";
+import { expectErrorHidesSecret } from "@awsconn/testkit";
 import { describe, expect, it } from "vitest";
 import { fromEnv } from "./fromEnv.js";
 
@@ -98,14 +98,7 @@ describe("fromEnv", () => {
     ] as const) {
       const error = await formatError(source.get(id));
       expect(error.message).toContain(`env:AIRFLOW_CONN_${id.toUpperCase()}`);
-      for (const text of [
-        error.message,
-        inspect(error, { depth: 10 }),
-        JSON.stringify(error),
-        String(error.stack),
-      ]) {
-        expect(text).not.toContain(secret);
-      }
+      expectErrorHidesSecret(error, secret);
     }
   });
 

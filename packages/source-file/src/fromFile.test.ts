@@ -1,8 +1,8 @@
 import { chmod, mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inspect } from "node:util";
 import { ConnectionFormatError, InvalidConnIdError, SourceError } from "@awsconn/core";
+import { expectErrorHidesSecret } from "@awsconn/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FileInit, fromFile } from "./fromFile.js";
 
@@ -152,14 +152,7 @@ describe("fromFile: errors name the file and line, never a secret", () => {
     expect(error.origin).toBe(`file:${path}`);
     expect(error.line).toBe(line);
     expect(error.message).toContain(`${path}:${line}`);
-    for (const text of [
-      error.message,
-      inspect(error, { depth: 10 }),
-      JSON.stringify(error),
-      String(error.stack),
-    ]) {
-      expect(text).not.toContain(SECRET);
-    }
+    expectErrorHidesSecret(error, SECRET);
   });
 
   it("refuses an unsupported extension, a file over the size limit, and invalid UTF-8", async () => {

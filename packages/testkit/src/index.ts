@@ -60,3 +60,4 @@ export {
   type AirflowConformanceOptions,
 } from "./describeAirflowBackendConformance.js";
 export { describeAwsSourceContract, type AwsSourceContractOptions } from "./describeAwsSourceContract.js";
+export { expectErrorHidesSecret } from "./expectErrorHidesSecret.js";

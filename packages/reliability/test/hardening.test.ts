@@ -20,6 +20,7 @@ import {
 } from "@awsconn/testkit";
 import { createResolver } from "awsconn";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { allSourcesConfigYaml } from "./support/allSourcesConfig.js";
 import { CLI_BIN, CLI_BUILT, runCli } from "./support/cli.js";
 
 const smPrefix = uniquePrefix("hard");
@@ -419,24 +420,7 @@ describe("awsconn never writes to disk during lookups", () => {
     "the CLI (get, uri, explain, credentials over all sources) opens no file for writing (strace)",
     () => {
       const config = join(dir, "strace.config.yaml");
-      writeFileSync(
-        config,
-        [
-          "sources:",
-          "  - type: env",
-          "  - type: file",
-          `    path: ${connectionsFile}`,
-          "  - type: secretsmanager",
-          `    prefix: ${smPrefix}`,
-          "    region: us-east-1",
-          `    endpoint: ${motoEndpoint()}`,
-          "  - type: ssm",
-          `    prefix: ${ssmPrefix}`,
-          "    region: us-east-1",
-          `    endpoint: ${motoEndpoint()}`,
-          "",
-        ].join("\n"),
-      );
+      writeFileSync(config, allSourcesConfigYaml(connectionsFile, smPrefix, ssmPrefix));
       const home = mkdtempSync(join(tmpdir(), "awsconn-strace-home-"));
       const runs = [
         ["get", "env_ok"],

@@ -15,6 +15,7 @@ import { fromSsm } from "@awsconn/source-ssm";
 import { awsTestClientConfig, motoEndpoint, uniquePrefix } from "@awsconn/testkit";
 import { createResolver, type ResolverEvent } from "awsconn";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allSourcesConfigYaml } from "./support/allSourcesConfig.js";
 import { CLI_BUILT, runCli } from "./support/cli.js";
 
 // A planted secret of each kind, in every source. Each is an alphanumeric core (survives URI
@@ -271,24 +272,7 @@ describe("planted secrets never leak", () => {
 describe.runIf(CLI_BUILT)("the built CLI without --show-secrets", () => {
   const config = join(dir, "awsconn.config.yaml");
   beforeAll(() => {
-    writeFileSync(
-      config,
-      [
-        "sources:",
-        "  - type: env",
-        "  - type: file",
-        `    path: ${files.yaml}`,
-        "  - type: secretsmanager",
-        `    prefix: ${smPrefix}`,
-        "    region: us-east-1",
-        `    endpoint: ${motoEndpoint()}`,
-        "  - type: ssm",
-        `    prefix: ${ssmPrefix}`,
-        "    region: us-east-1",
-        `    endpoint: ${motoEndpoint()}`,
-        "",
-      ].join("\n"),
-    );
+    writeFileSync(config, allSourcesConfigYaml(files.yaml, smPrefix, ssmPrefix));
   });
   const env = { ...ENV, AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing" };
   const cases: [string[], number[]][] = [

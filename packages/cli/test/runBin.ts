@@ -1,9 +1,9 @@
 // Spawns the BUILT awsconn binary (packages/cli/dist/esm/bin.js) the way a user runs it.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runNodeScript } from "@awsconn/testkit";
 
 /** The built binary; AWSCONN_CLI_BIN points the suites at another build of it. */
 export const BIN =
@@ -42,26 +42,14 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): Record
 }
 
 /** Runs `node dist/esm/bin.js ...args` and collects exit code, stdout and stderr. */
-export function runBin(
+export async function runBin(
   args: readonly string[],
   options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {},
 ): Promise<RunResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? HOME,
-      env: cleanEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => {
-      stdout += c.toString("utf8");
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      stderr += c.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
+  const { code, stdout, stderr } = await runNodeScript(BIN, args, {
+    cwd: options.cwd ?? HOME,
+    env: cleanEnv(options.env),
+    input: options.input ?? "",
   });
+  return { code, stdout, stderr };
 }

@@ -60,4 +60,5 @@ export {
   type AirflowConformanceOptions,
 } from "./describeAirflowBackendConformance.js";
 export { describeAwsSourceContract, type AwsSourceContractOptions } from "./describeAwsSourceContract.js";
+export { runNodeScript, type NodeScriptResult, type RunNodeScriptOptions } from "./runNodeScript.js";
 export { expectErrorHidesSecret } from "./expectErrorHidesSecret.js";

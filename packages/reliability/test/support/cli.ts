@@ -1,9 +1,9 @@
 // Spawns the BUILT awsconn binary (packages/cli/dist/esm/bin.js), as a user runs it.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runNodeScript } from "@awsconn/testkit";
 
 /** The built CLI; `AWSCONN_CLI_BIN` points the suite at another build. */
 export const CLI_BIN =
@@ -43,26 +43,9 @@ export function runCli(
     NO_COLOR: "1",
     ...options.env,
   };
-  const started = performance.now();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], {
-      cwd: options.cwd ?? home,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => {
-      stdout += c.toString("utf8");
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      stderr += c.toString("utf8");
-    });
-    const killer = setTimeout(() => child.kill("SIGKILL"), options.killAfterMs ?? 30_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(killer);
-      resolvePromise({ code, stdout, stderr, ms: performance.now() - started });
-    });
+  return runNodeScript(CLI_BIN, args, {
+    cwd: options.cwd ?? home,
+    env,
+    killAfterMs: options.killAfterMs ?? 30_000,
   });
 }

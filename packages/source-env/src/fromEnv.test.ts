@@ -1,5 +1,5 @@
-import { ConnectionFormatError, InvalidConnIdError } from "@awsconn/core";
-import { expectErrorHidesSecret } from "@awsconn/testkit";
+import { InvalidConnIdError } from "@awsconn/core";
+import { expectErrorHidesSecret, formatErrorOf } from "@awsconn/testkit";
 import { describe, expect, it } from "vitest";
 import { fromEnv } from "./fromEnv.js";
 
@@ -7,15 +7,6 @@ async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
   const out: string[] = [];
   for await (const id of iterable) out.push(id);
   return out;
-}
-
-async function formatError(promise: Promise<unknown>): Promise<ConnectionFormatError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectionFormatError);
-  return error as ConnectionFormatError;
 }
 
 describe("fromEnv", () => {
@@ -72,7 +63,7 @@ describe("fromEnv", () => {
     const source = fromEnv({ env: { AIRFLOW_CONN_EMPTY: "", AIRFLOW_CONN_BLANK: "  \n " } });
     expect(await source.get("empty")).toBeUndefined();
     expect(await source.get("unset")).toBeUndefined();
-    const error = await formatError(source.get("blank"));
+    const error = await formatErrorOf(source.get("blank"));
     expect(error.origin).toBe("env:AIRFLOW_CONN_BLANK");
   });
 
@@ -96,7 +87,7 @@ describe("fromEnv", () => {
       ["bad_json", "hunter3-secret"],
       ["bad_extra", "hunter4-secret"],
     ] as const) {
-      const error = await formatError(source.get(id));
+      const error = await formatErrorOf(source.get(id));
       expect(error.message).toContain(`env:AIRFLOW_CONN_${id.toUpperCase()}`);
       expectErrorHidesSecret(error, secret);
     }

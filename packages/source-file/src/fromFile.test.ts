@@ -1,8 +1,8 @@
 import { chmod, mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConnectionFormatError, InvalidConnIdError, SourceError } from "@awsconn/core";
-import { expectErrorHidesSecret } from "@awsconn/testkit";
+import { InvalidConnIdError, SourceError } from "@awsconn/core";
+import { expectErrorHidesSecret, formatErrorOf } from "@awsconn/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FileInit, fromFile } from "./fromFile.js";
 
@@ -27,15 +27,6 @@ async function file(name: string, content: string, mode = 0o600): Promise<string
 
 function source(path: string, init: Partial<FileInit> = {}) {
   return fromFile({ path, logger, ...init });
-}
-
-async function formatError(promise: Promise<unknown>): Promise<ConnectionFormatError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectionFormatError);
-  return error as ConnectionFormatError;
 }
 
 const SECRET = "hunter2-very-secret";
@@ -148,7 +139,7 @@ describe("fromFile: errors name the file and line, never a secret", () => {
     [".env duplicate id", "conns.env", `A=aws://k:${SECRET}@\nB=aws://\nA=aws://other\n`, 3],
   ])("%s", async (_name, name, content, line) => {
     const path = await file(name, content);
-    const error = await formatError(source(path).get("a"));
+    const error = await formatErrorOf(source(path).get("a"));
     expect(error.origin).toBe(`file:${path}`);
     expect(error.line).toBe(line);
     expect(error.message).toContain(`${path}:${line}`);
@@ -156,17 +147,17 @@ describe("fromFile: errors name the file and line, never a secret", () => {
   });
 
   it("refuses an unsupported extension, a file over the size limit, and invalid UTF-8", async () => {
-    expect((await formatError(source(await file("conns.txt", "a: aws://")).get("a"))).message).toMatch(
+    expect((await formatErrorOf(source(await file("conns.txt", "a: aws://")).get("a"))).message).toMatch(
       /extension/,
     );
-    const big = await formatError(
+    const big = await formatErrorOf(
       source(await file("big2.yaml", "a: aws://\n".repeat(20)), { maxBytes: 100 }).get("a"),
     );
     expect(big.message).toMatch(/limited to 100 bytes/);
     const bin = join(dir, "bin.json");
     await writeFile(bin, Buffer.from([0x7b, 0xff, 0x7d]));
     await chmod(bin, 0o600);
-    expect((await formatError(source(bin).get("a"))).message).toMatch(/UTF-8/);
+    expect((await formatErrorOf(source(bin).get("a"))).message).toMatch(/UTF-8/);
   });
 
   it("treats an empty .env file as holding nothing, as Airflow does", async () => {
@@ -188,7 +179,7 @@ describe("fromFile: errors name the file and line, never a secret", () => {
       levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(",")}]`);
     }
     const path = await file("laughs.yaml", `${levels.join("\n")}\n`);
-    const error = await formatError(source(path).get("a"));
+    const error = await formatErrorOf(source(path).get("a"));
     expect(error.message).toMatch(/alias/);
   });
 });

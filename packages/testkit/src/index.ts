@@ -62,3 +62,4 @@ export {
 export { describeAwsSourceContract, type AwsSourceContractOptions } from "./describeAwsSourceContract.js";
 export { runNodeScript, type NodeScriptResult, type RunNodeScriptOptions } from "./runNodeScript.js";
 export { expectErrorHidesSecret } from "./expectErrorHidesSecret.js";
+export { formatErrorOf } from "./formatErrorOf.js";

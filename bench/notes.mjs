@@ -46,16 +46,23 @@ What the overhead is made of. In a hot loop without network (the in-process brea
 source in place of Secrets Manager) the whole chain costs tens of µs: the env lookup, the file source's
 synchronous \`stat\` of the connections file (to see whether it changed), parsing the secret with awsconn's
 Airflow-compatible JSON parser (the raw side does not parse at all), and the resolver's flight and cache
-bookkeeping. In the real flow that code runs cold, once per network round trip, and the CPU column shows what
-it costs there: on this machine the AWS SDK itself needs a few ms of CPU per \`GetSecretValue\`, and awsconn adds
-a few hundred µs to that. While moto answers in a few ms from the same two cores, that is close to the 10%
-line, so the verdict can flip between runs on a loaded machine (every µs of CPU after the response arrives
-then waits for a core; see the load average above); on an idle machine, and against real Secrets Manager
-(tens of ms per call), the overhead is a few percent. A CPU profile of 3,000 cold lookups (against a canned
-local HTTP server) put about 90% of the CPU in Node's HTTP stack and the AWS SDK / Smithy code, and under 10% in
-the awsconn packages and \`lru-cache\` together; the largest awsconn items were the \`lru-cache\` bookkeeping,
+bookkeeping. In the real flow the CPU column is the better guide: on this machine the AWS SDK itself needs
+3–5 ms of CPU per \`GetSecretValue\` (this is a slow, shared 2-core VM), and an awsconn cold lookup consistently
+needs about 0.5 ms more than the raw call, i.e. 10–15% more CPU, against a moto round trip of a few ms. That
+puts the wall-time overhead near the 10% line: in the runs made while writing this it fell between 6% and
+14% depending on the machine's load (every µs of CPU after the response arrives may wait for a core), which is
+why the target is judged on the median of paired lookups and the ratio of the medians is shown next to it.
+Against real Secrets Manager (tens of ms per call) the same absolute overhead is a few percent.
+
+Where the extra CPU goes is only partly explained: a CPU profile of 3,000 cold lookups against a canned local
+HTTP server put about 90% of the CPU in Node's HTTP stack and the AWS SDK / Smithy code and under 10% in the
+awsconn packages and \`lru-cache\` together; the largest awsconn items were the \`lru-cache\` bookkeeping,
 \`parseSecretString\`, \`deepFreeze\` of the cached connection, and \`@awsconn/source-secrets-manager\` calling
 \`import("@aws-sdk/client-secrets-manager")\` on every lookup (cheap once loaded, but a memoized promise would do).
+The source's SDK client differs from the raw one only in its request handler (connect/request timeouts) and
+in taking the credentials from the default provider chain; neither showed a difference above the noise when
+measured alone. Cutting the per-lookup allocations (the per-connection closures, see scenario 7) is the most
+promising lever.
 `,
   "3-burst": `
 awsconn coalesces concurrent lookups of one id into one flight (\`lru-cache\`'s \`fetch()\`), so the 99 other

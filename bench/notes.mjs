@@ -49,7 +49,7 @@ Airflow-compatible JSON parser (the raw side does not parse at all), and the res
 bookkeeping. In the real flow the CPU column is the better guide: on this machine the AWS SDK itself needs
 3–5 ms of CPU per \`GetSecretValue\` (this is a slow, shared 2-core VM), and an awsconn cold lookup consistently
 needs about 0.5 ms more than the raw call, i.e. 10–15% more CPU, against a moto round trip of a few ms. That
-puts the wall-time overhead near the 10% line: in the runs made while writing this it fell between 6% and
+puts the wall-time overhead near the 10% line: in the runs made while writing this it fell between about 5% and
 14% depending on the machine's load (every µs of CPU after the response arrives may wait for a core), which is
 why the target is judged on the median of paired lookups and the ratio of the medians is shown next to it.
 Against real Secrets Manager (tens of ms per call) the same absolute overhead is a few percent.
@@ -61,8 +61,7 @@ awsconn packages and \`lru-cache\` together; the largest awsconn items were the 
 \`import("@aws-sdk/client-secrets-manager")\` on every lookup (cheap once loaded, but a memoized promise would do).
 The source's SDK client differs from the raw one only in its request handler (connect/request timeouts) and
 in taking the credentials from the default provider chain; neither showed a difference above the noise when
-measured alone. Cutting the per-lookup allocations (the per-connection closures, see scenario 7) is the most
-promising lever.
+measured alone. Fewer allocations per lookup (the per-connection closures, see scenario 7) would be one place to start.
 `,
   "3-burst": `
 awsconn coalesces concurrent lookups of one id into one flight (\`lru-cache\`'s \`fetch()\`), so the 99 other

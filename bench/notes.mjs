@@ -79,9 +79,10 @@ them from one Python process on the same two cores.
 `,
   "5-startup": `
 The target (no \`@aws-sdk/*\` module loaded when only env connections are used) is met: the AWS sources load
-their SDK clients on first use only. The wall time is another matter: resolving one env connection costs about
-as much start-up as importing Powertools' secrets subpath (which loads the Secrets Manager client), because the
-facade loads about 220 modules, mostly \`zod\` and \`yaml\` (see the module list and the import times above).
+their SDK clients on first use only. The wall time is another matter: resolving one env connection costs as much
+start-up as importing Powertools' secrets subpath (which loads the Secrets Manager client), or more (see the
+table; on a quiet machine about twice Powertools' extra time over \`node -e 0\`), because the facade loads about
+220 modules, mostly \`zod\` and \`yaml\` (see the module list and the import times above).
 \`yaml\` is not needed at all for a configuration given in code with env or JSON-file sources, and \`zod\` only
 validates that configuration. Suggested in the packages concerned (not in \`bench/\`): \`createResolver\` is
 synchronous, so a dynamic \`import()\` will not do, but a lazy synchronous load will: \`createRequire(import.meta.url)("yaml")\`

@@ -1,5 +1,5 @@
 /**
- * The SDK client of a source, made on first use: `ready` when the caller gave one, else the
+ * The SDK client (or SDK module) of a source, made on first use: `ready` when the caller gave one, else the
  * promise of `create()`, shared by concurrent callers and remembered; a failed creation is
  * forgotten so that the next call tries again.
  *

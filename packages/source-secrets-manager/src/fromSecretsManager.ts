@@ -61,7 +61,8 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
     }
   }
   const client = lazyClient<SecretsManagerClient>(init.client, () => createSecretsManagerClient(init));
-  const sdk = () => import("@aws-sdk/client-secrets-manager");
+  // The SDK module, loaded once (a repeated dynamic import() costs a module-map lookup and a promise per call).
+  const sdk = lazyClient(undefined, () => import("@aws-sdk/client-secrets-manager"));
   const fail = failureFor(SECRETS_MANAGER_SOURCE_NAME);
   const hitOf = (connId: string, secretId: string, entry: SecretEntry): SourceHit => {
     const origin = `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}`;

@@ -45,7 +45,8 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
   const prefix = trimSsmPrefix(init.prefix === undefined ? DEFAULT_SSM_PREFIX : init.prefix);
   const matches = compileLookupPattern(init.lookupPattern);
   const client = lazyClient<SSMClient>(init.client, () => createSsmClient(init));
-  const sdk = () => import("@aws-sdk/client-ssm");
+  // The SDK module, loaded once (a repeated dynamic import() costs a module-map lookup and a promise per call).
+  const sdk = lazyClient(undefined, () => import("@aws-sdk/client-ssm"));
   const fail = failureFor(SSM_SOURCE_NAME);
   const hitOf = (connId: string, parameter: Parameter): SourceHit => {
     const name = parameter.Name ?? parameterNameFor(prefix, connId);

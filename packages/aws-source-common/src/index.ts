@@ -12,4 +12,3 @@ export { toSourceError, isRetryableAwsError, awsErrorNameOf } from "./toSourceEr
 export { compileLookupPattern } from "./compileLookupPattern.js";
 export { connIdUnder } from "./connIdUnder.js";
 export { listConnIds, type NamePage } from "./listConnIds.js";
-export { pythonStrip } from "./pythonStrip.js";

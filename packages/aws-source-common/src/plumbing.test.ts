@@ -5,7 +5,6 @@ import { connIdUnder } from "./connIdUnder.js";
 import { failureFor } from "./failureFor.js";
 import { lazyClient } from "./lazyClient.js";
 import { listConnIds } from "./listConnIds.js";
-import { pythonStrip } from "./pythonStrip.js";
 import { awsErrorNameOf, toSourceError } from "./toSourceError.js";
 
 describe("toSourceError", () => {
@@ -105,17 +104,13 @@ describe("lazyClient", () => {
   });
 });
 
-describe("connIdUnder and pythonStrip", () => {
+describe("connIdUnder", () => {
   it("gives the id under the head when it is a valid id the pattern accepts", () => {
     const all = () => true;
     expect(connIdUnder("airflow/connections/team/aws", "airflow/connections/", all)).toBe("team/aws");
     expect(connIdUnder("other/aws", "airflow/connections/", all)).toBeUndefined();
     expect(connIdUnder("airflow/connections/has space", "airflow/connections/", all)).toBeUndefined();
     expect(connIdUnder("p/x", "p/", compileLookupPattern("aws"))).toBeUndefined();
-  });
-
-  it("strips Python's whitespace, \\x1c-\\x1f included, at both ends only", () => {
-    expect(pythonStrip("\x1c\x1f \taws://h o\n\x1e")).toBe("aws://h o");
   });
 });
 

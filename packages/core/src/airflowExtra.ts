@@ -2,8 +2,8 @@
 // into `__extra__`, and its key order and number forms into the query. A JavaScript object loses
 // both, so the codec remembers, per extra object, the text it was parsed from.
 import { CodecProblem } from "./CodecProblem.js";
-import { type PyValue, pyJsonLoads } from "./pythonJson.js";
-import { pyEqualsPlain, pyFromPlain, pyJsonDumps, pyToPlain } from "./pythonJsonDumps.js";
+import { type PyValue, pyJsonLoads } from "./python/pythonJson.js";
+import { pyEqualsPlain, pyFromPlain, pyJsonDumps, pyToPlain } from "./python/pythonJsonDumps.js";
 
 /** An extra as Airflow holds it: its JSON text and that text parsed (ordered, exact numbers). */
 export interface AirflowExtra {

@@ -1,6 +1,6 @@
 import type { Connection } from "./Connection.js";
 import { extraFromText, extraFromTree } from "./airflowExtra.js";
-import type { PyValue } from "./pythonJson.js";
+import type { PyValue } from "./python/pythonJson.js";
 import { createConnection } from "./createConnection.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { Connection } from "./Connection.js";
 import { airflowExtraOf } from "./airflowExtra.js";
 import { toFormatError } from "./codecError.js";
-import { assertUtf8Encodable, parseQsl, quote, urlencode } from "./pythonQuote.js";
+import { assertUtf8Encodable, parseQsl, quote, urlencode } from "./python/pythonQuote.js";
 
 const EXTRA_KEY = "__extra__";
 

@@ -26,3 +26,4 @@ export {
   type PythonJsonResult,
 } from "./parsePythonJson.js";
 export type { LineTree } from "./LineTree.js";
+export { pythonStrip, isPythonWhitespace, PYTHON_WHITESPACE } from "./python/pythonStrip.js";

@@ -4,8 +4,8 @@ import { CodecProblem } from "./CodecProblem.js";
 import { type ParseOptions, toFormatError } from "./codecError.js";
 import { connIdOf } from "./connIdOf.js";
 import { parseJsonFields } from "./parseJsonFields.js";
-import { type PyValue, pyJsonLoads } from "./pythonJson.js";
-import { pyFromPlain } from "./pythonJsonDumps.js";
+import { type PyValue, pyJsonLoads } from "./python/pythonJson.js";
+import { pyFromPlain } from "./python/pythonJsonDumps.js";
 
 function toPyValue(input: unknown): PyValue {
   if (typeof input === "string") return pyJsonLoads(input);

@@ -4,10 +4,10 @@ import { CodecProblem } from "./CodecProblem.js";
 import { CONNECTION_FIELD_KEYS } from "./connectionFieldKeys.js";
 import { normalizeConnType } from "./normalizeConnType.js";
 import { parseUriFields } from "./parseUriFields.js";
-import { pyInt } from "./pythonInt.js";
-import type { PyValue } from "./pythonJson.js";
-import { pyTruthy } from "./pyTruthy.js";
-import { pyJsonDumps } from "./pythonJsonDumps.js";
+import { pyInt } from "./python/pythonInt.js";
+import type { PyValue } from "./python/pythonJson.js";
+import { pyTruthy } from "./python/pyTruthy.js";
+import { pyJsonDumps } from "./python/pythonJsonDumps.js";
 
 // Connection.__init__ also takes team_name (Airflow 3.1); it is accepted and ignored here.
 const KEYS = new Set([...CONNECTION_FIELD_KEYS, "team_name"]);

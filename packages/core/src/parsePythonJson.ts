@@ -1,9 +1,9 @@
 import { CodecProblem } from "./CodecProblem.js";
 import { ConnectionFormatError } from "./errors.js";
-import { JsonProblem } from "./JsonProblem.js";
+import { JsonProblem } from "./python/JsonProblem.js";
 import type { LineTree } from "./LineTree.js";
-import { MAX_JSON_DEPTH, pyJsonLoads, pyJsonLoadsWithLines } from "./pythonJson.js";
-import { pyToPlain } from "./pythonJsonDumps.js";
+import { MAX_JSON_DEPTH, pyJsonLoads, pyJsonLoadsWithLines } from "./python/pythonJson.js";
+import { pyToPlain } from "./python/pythonJsonDumps.js";
 
 /** Options of {@link parsePythonJson}. */
 export interface ParsePythonJsonOptions {

@@ -2,10 +2,10 @@
 import type { AirflowFields } from "./airflowFields.js";
 import { CodecProblem } from "./CodecProblem.js";
 import { normalizeConnType } from "./normalizeConnType.js";
-import { type PyValue, pyJsonTryLoads } from "./pythonJson.js";
-import { pyJsonDumps } from "./pythonJsonDumps.js";
-import { parseQsl, unquote } from "./pythonQuote.js";
-import { netlocHostname, netlocPort, netlocUserinfo, type SplitResult, urlsplit } from "./urlsplit.js";
+import { type PyValue, pyJsonTryLoads } from "./python/pythonJson.js";
+import { pyJsonDumps } from "./python/pythonJsonDumps.js";
+import { parseQsl, unquote } from "./python/pythonQuote.js";
+import { netlocHostname, netlocPort, netlocUserinfo, type SplitResult, urlsplit } from "./python/urlsplit.js";
 
 const EXTRA_KEY = "__extra__";
 

@@ -13,8 +13,8 @@ import {
   parseConnectionJson,
   parseConnectionUri,
 } from "../src/index.js";
-import { pyJsonLoads } from "../src/pythonJson.js";
-import { pyToPlain } from "../src/pythonJsonDumps.js";
+import { pyJsonLoads } from "../src/python/pythonJson.js";
+import { pyToPlain } from "../src/python/pythonJsonDumps.js";
 
 interface Fields {
   conn_id: string | null;

@@ -16,7 +16,7 @@ import {
   parseConnectionValue,
   SourceError,
 } from "../src/index.js";
-import { quote } from "../src/pythonQuote.js";
+import { quote } from "../src/python/pythonQuote.js";
 
 const SECRETS = {
   password: "PW-s3cr3t-Zq9",

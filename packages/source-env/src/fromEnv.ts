@@ -1,5 +1,11 @@
 import type { ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
-import { ConnectionFormatError, isValidConnId, parseConnectionValue, validateConnId } from "@awsconn/core";
+import {
+  ConnectionFormatError,
+  isValidConnId,
+  parseConnectionValue,
+  pythonStrip,
+  validateConnId,
+} from "@awsconn/core";
 
 /** The name of the environment-variable source. */
 export const ENV_SOURCE_NAME = "env";
@@ -14,10 +20,6 @@ export interface EnvInit {
   /** The environment to read, live on every call. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
 }
-
-// Python's str.strip() whitespace: JavaScript's plus the four separators \x1c-\x1f.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and line-break sets include these characters
-const PY_STRIP = /^[\s\x1c-\x1f]+|[\s\x1c-\x1f]+$/g;
 
 /**
  * Connections from environment variables, as Airflow's `EnvironmentVariablesBackend`:
@@ -51,7 +53,7 @@ export function fromEnv(init: EnvInit = {}): ConnectionSource {
       const raw = env[variable];
       if (raw === undefined || raw === "") return undefined;
       const origin = `env:${variable}`;
-      const value = raw.replace(PY_STRIP, "");
+      const value = pythonStrip(raw);
       if (value === "") throw new ConnectionFormatError("the value is only whitespace", { origin });
       try {
         return { connection: parseConnectionValue(value, connId), origin };

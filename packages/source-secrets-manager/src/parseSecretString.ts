@@ -1,12 +1,23 @@
-import { pythonStrip } from "@awsconn/aws-source-common";
 import type { Connection } from "@awsconn/core";
-import { ConnectionFormatError, parseConnectionJson, parseConnectionValue } from "@awsconn/core";
+import {
+  ConnectionFormatError,
+  parseConnectionJson,
+  parseConnectionValue,
+  parsePythonJson,
+  pythonStrip,
+} from "@awsconn/core";
 import { standardizeSecretKeys } from "./standardizeSecretKeys.js";
+
+// What json.loads allows around a JSON text: Python's strip() removes more (U+0085, U+00A0...).
+const JSON_WHITESPACE = /^[ \t\n\r]+|[ \t\n\r]+$/g;
 
 /**
  * Turns a secret's `SecretString` into a connection as Airflow's `SecretsManagerBackend` does:
- * after stripping whitespace, a value starting with `{` is JSON whose keys are standardised
- * ({@link standardizeSecretKeys}) before Airflow's JSON rules apply; anything else is a URI.
+ * when the value, stripped of Python's whitespace, starts with `{`, the value itself (not the
+ * stripped one) is read as JSON by Python's `json.loads` rules and its keys are standardised
+ * ({@link standardizeSecretKeys}) before Airflow's JSON rules apply; anything else is a URI or
+ * JSON by `parseConnectionValue`. So JSON led or followed by whitespace that JSON itself does not
+ * allow (U+0085, U+00A0, U+3000, `\v`...) is refused, as Airflow's `json.loads` refuses it.
  * Malformed data is a `ConnectionFormatError` naming `origin`, never quoting the value.
  *
  * @example
@@ -20,24 +31,11 @@ export function parseSecretString(
   origin: string,
   extraConnWords: Readonly<Record<string, readonly string[]>>,
 ): Connection {
-  const text = pythonStrip(value);
-  if (text === "") throw new ConnectionFormatError("the secret value is empty", { origin });
+  if (pythonStrip(value) === "") throw new ConnectionFormatError("the secret value is empty", { origin });
   try {
-    if (!text.startsWith("{")) return parseConnectionValue(text, connId);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // JSON.parse's message quotes the text: say only what is wrong.
-      throw new ConnectionFormatError("the secret value starts with '{' but is not valid JSON", { origin });
-    }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-      throw new ConnectionFormatError("the secret value is JSON but not an object", { origin });
-    }
-    return parseConnectionJson(
-      standardizeSecretKeys(parsed as Record<string, unknown>, extraConnWords),
-      connId,
-    );
+    if (!pythonStrip(value).startsWith("{")) return parseConnectionValue(value, connId);
+    const parsed = parseJsonSecret(value, origin);
+    return parseConnectionJson(standardizeSecretKeys(parsed, extraConnWords), connId);
   } catch (error) {
     if (error instanceof ConnectionFormatError) {
       if (error.origin === origin) throw error;
@@ -46,4 +44,27 @@ export function parseSecretString(
     // Only our own errors are kept as the cause: a foreign parser error may quote the value.
     throw new ConnectionFormatError("not a valid connection URI or JSON", { origin });
   }
+}
+
+function parseJsonSecret(value: string, origin: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = parsePythonJson(value).value;
+  } catch (error) {
+    if (!(error instanceof ConnectionFormatError)) throw error;
+    const inner = value.replace(JSON_WHITESPACE, "");
+    const hint =
+      pythonStrip(inner) === inner
+        ? ""
+        : "; only spaces, tabs and line breaks may surround JSON, and this value has other whitespace " +
+          "(such as U+0085 or U+00A0) at an end, which Airflow's json.loads refuses too";
+    throw new ConnectionFormatError(
+      `the secret value starts with '{' but is not valid JSON (${error.reason}, line ${error.line})${hint}`,
+      { origin, cause: error },
+    );
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ConnectionFormatError("the secret value is JSON but not an object", { origin });
+  }
+  return parsed as Record<string, unknown>;
 }

@@ -1,13 +1,13 @@
 import type { SSMClient } from "@aws-sdk/client-ssm";
-import {
-  compileLookupPattern,
-  failureFor,
-  lazyClient,
-  listConnIds,
-  pythonStrip,
-} from "@awsconn/aws-source-common";
+import { compileLookupPattern, failureFor, lazyClient, listConnIds } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
-import { ConnectionFormatError, connectionToJson, parseConnectionValue, validateConnId } from "@awsconn/core";
+import {
+  ConnectionFormatError,
+  connectionToJson,
+  parseConnectionValue,
+  pythonStrip,
+  validateConnId,
+} from "@awsconn/core";
 import type { SsmInit } from "./SsmInit.js";
 import { createSsmClient } from "./createSsmClient.js";
 import { parameterNameFor, trimSsmPrefix } from "./parameterNameFor.js";

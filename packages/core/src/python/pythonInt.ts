@@ -1,18 +1,6 @@
-import { CodecProblem } from "./CodecProblem.js";
+import { CodecProblem } from "../CodecProblem.js";
 import type { PyValue } from "./pythonJson.js";
-
-// Python's str.isspace() characters (what int() and str.strip() remove).
-const PY_SPACE =
-  "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
-
-/** Python's `str.strip()` with no argument (its whitespace set differs from `String.prototype.trim`). */
-export function pyStrip(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && PY_SPACE.includes(s[start] as string)) start++;
-  while (end > start && PY_SPACE.includes(s[end - 1] as string)) end--;
-  return s.slice(start, end);
-}
+import { pythonStrip } from "./pythonStrip.js";
 
 const DECIMAL = /^\p{Nd}$/u;
 
@@ -32,7 +20,7 @@ function digitValue(ch: string): number {
  * or `null` when Python would raise `ValueError`.
  */
 export function pyIntOfString(text: string): number | null {
-  const s = pyStrip(text);
+  const s = pythonStrip(text);
   if (!/^[+-]?\p{Nd}+(?:_\p{Nd}+)*$/u.test(s)) return null;
   let value = 0;
   for (const ch of s) {

@@ -1,7 +1,7 @@
 // Python 3.11's urllib.parse.urlsplit and the SplitResult netloc properties (username,
 // password, hostname, port), ported for the Airflow URI codec. WHATWG `URL` differs in many
 // places (it rejects or rewrites what Python keeps), so Airflow parity needs this port.
-import { CodecProblem } from "./CodecProblem.js";
+import { CodecProblem } from "../CodecProblem.js";
 import { isValidBracketedHost } from "./pythonIpAddress.js";
 
 /** The five parts of Python's `SplitResult`. */

@@ -1,4 +1,4 @@
-import type { LineTree } from "./LineTree.js";
+import type { LineTree } from "../LineTree.js";
 import { MAX_JSON_DEPTH, NOT_JSON, PyJsonParser } from "./PyJsonParser.js";
 
 export { MAX_JSON_DEPTH };

@@ -2,7 +2,8 @@
 import { describe, expect, test } from "vitest";
 import { pyJsonLoads } from "./pythonJson.js";
 import { pyTruthy } from "./pyTruthy.js";
-import { pyFloatRepr, pyFromPlain, pyJsonDumps, pyToPlain } from "./pythonJsonDumps.js";
+import { pyFloatRepr } from "./pyFloatRepr.js";
+import { pyFromPlain, pyJsonDumps, pyToPlain } from "./pythonJsonDumps.js";
 
 describe("pyJsonLoads + pyJsonDumps = Python's json.dumps(json.loads(text))", () => {
   test("numbers, NaN, escapes, key order, duplicate keys", () => {

@@ -1,6 +1,6 @@
-import { CodecProblem } from "./CodecProblem.js";
+import { CodecProblem } from "../CodecProblem.js";
 import { JsonProblem } from "./JsonProblem.js";
-import type { LineTree } from "./LineTree.js";
+import type { LineTree } from "../LineTree.js";
 import type { PyValue } from "./pythonJson.js";
 
 /** Deeper nesting than this is refused (Airflow 3 on Python 3.11 raises RecursionError from about 985 levels). */

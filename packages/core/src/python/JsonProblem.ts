@@ -1,4 +1,4 @@
-import { CodecProblem } from "./CodecProblem.js";
+import { CodecProblem } from "../CodecProblem.js";
 
 /**
  * A JSON syntax error as Python's `JSONDecodeError` reports it: the message (`Expecting value`...)

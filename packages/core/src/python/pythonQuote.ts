@@ -1,7 +1,7 @@
 // Python's urllib.parse percent-encoding functions, ported for the Airflow URI codec.
 // They differ from encodeURIComponent / decodeURIComponent / URLSearchParams on purpose.
 
-import { CodecProblem } from "./CodecProblem.js";
+import { CodecProblem } from "../CodecProblem.js";
 
 const encoder = new TextEncoder();
 // ignoreBOM: keep a decoded U+FEFF, as Python's bytes.decode("utf-8") does.

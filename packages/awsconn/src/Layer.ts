@@ -1,4 +1,5 @@
 import type { ConnectionSource } from "@awsconn/core";
+import type { CachedSource } from "./CachedSource.js";
 import type { OnError } from "./types.js";
 
 /**
@@ -6,14 +7,15 @@ import type { OnError } from "./types.js";
  *
  * @example
  * ```ts
- * const layer: Layer = { label: "env", source: fromEnv(), live: true, onError: "fail" };
+ * const layer: Layer = { label: "env", source: fromEnv(), onError: "fail" };
  * ```
  */
 export interface Layer {
   /** The name shown in `explain` and events: the source's name, `name#N` when names repeat. */
   readonly label: string;
+  /** The source as the chain asks it (for a remote source: its cache). */
   readonly source: ConnectionSource;
-  /** Live layers (env, file) are read on every lookup and their hits are never cached. */
-  readonly live: boolean;
+  /** Remote sources only: the cache around the source (the same object as `source`). Live sources (env, file) have none. */
+  readonly cached?: CachedSource;
   readonly onError: OnError;
 }

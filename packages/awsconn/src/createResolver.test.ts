@@ -6,6 +6,7 @@ import {
 } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
 import { eventLog, fakeClock, memorySource } from "../test/helpers.js";
+import { isCachedSource } from "./CachedSource.js";
 import { createResolver } from "./createResolver.js";
 
 describe("createResolver: priority chain (mode first)", () => {
@@ -111,6 +112,9 @@ describe("createResolver: priority chain (mode first)", () => {
   it("exposes its sources in priority order", () => {
     const a = memorySource("a");
     const b = memorySource("b");
-    expect(createResolver({ sources: [a, { source: b }] }).sources).toEqual([a, b]);
+    const sources = createResolver({ sources: [a, { source: b }] }).sources;
+    expect(sources.map((s) => s.name)).toEqual(["a", "b"]);
+    // remote sources are asked through their cache, which wraps the source given
+    expect(sources.map((s) => (isCachedSource(s) ? s.inner : s))).toEqual([a, b]);
   });
 });

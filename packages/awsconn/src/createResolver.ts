@@ -1,71 +1,41 @@
-import { type Connection, type ConnectionSource, validateConnId } from "@awsconn/core";
-import { LRUCache } from "lru-cache";
-import { type AwsClientConfig, connectionFingerprint, loadResolveAwsConfig } from "./awsClientConfig.js";
+import {
+  type Connection,
+  ConnectionNotFoundError,
+  type SourceCallOptions,
+  type SourceHit,
+  validateConnId,
+} from "@awsconn/core";
+import { awsConfigMemo } from "./awsConfigMemo.js";
 import { buildLayers } from "./buildLayers.js";
+import { type CachedValue, settledConnection } from "./CachedValue.js";
 import { type DiscoverOptions, discoverConfig } from "./discoverConfig.js";
 import { makeEmit } from "./emitEvent.js";
-import { explainEntry } from "./explainEntry.js";
-import { type Attempt, ResolverCache } from "./ResolverCache.js";
-import { runBatch } from "./runBatch.js";
-import type { Explanation, ResolverConfig } from "./types.js";
-
-/**
- * What {@link Resolver.preload} found.
- *
- * @example
- * ```ts
- * await resolver.preload(["aws_default", "gone"]); // { found: ["aws_default"], notFound: ["gone"] }
- * ```
- */
-export interface PreloadResult {
-  found: string[];
-  notFound: string[];
-}
-
-/**
- * Resolves connections from the configured sources; see {@link createResolver}.
- *
- * @example
- * ```ts
- * const resolver: Resolver = createResolver();
- * const conn = await resolver.get("aws_default");
- * ```
- */
-export interface Resolver {
-  /** The connection, or throws `ConnectionNotFoundError`, `SourceError`, `ConnectionFormatError`, `InvalidConnIdError`. */
-  get(connId: string): Promise<Connection>;
-  /** The connections found (absent ids are left out); a failing source rejects as in `get`. */
-  getMany(connIds: readonly string[]): Promise<Map<string, Connection>>;
-  /** Fetches ids in batches into the cache; a failing source rejects as in `get`. */
-  preload(connIds: readonly string[]): Promise<PreloadResult>;
-  /** Every source consulted, its outcome, time and origin, or the cache state; never throws for a failed lookup. */
-  explain(connId: string): Promise<Explanation>;
-  /** AWS SDK v3 client configuration for an `aws` connection. */
-  getAwsClientConfig(connId: string, service?: string): Promise<AwsClientConfig>;
-  /** Forgets one cached id. */
-  invalidate(connId: string): void;
-  /** Forgets every cached id. */
-  clear(): void;
-  /** The sources, highest priority first. */
-  readonly sources: readonly ConnectionSource[];
-  /** Where the configuration came from: `code`, a file path, `AIRFLOW__SECRETS__BACKEND` or `default`. */
-  readonly configOrigin: string;
-}
+import type { Explanation } from "./Explanation.js";
+import type { Layer } from "./Layer.js";
+import type { Resolution } from "./Resolution.js";
+import type { ResolveResult } from "./ResolveResult.js";
+import type { Resolver } from "./Resolver.js";
+import { runChain } from "./runChain.js";
+import type { ResolverConfig } from "./types.js";
 
 /**
  * Creates a resolver. The configuration is the argument (an object, or a YAML/JSON file path),
  * else discovered: `AWSCONN_CONFIG`, `./awsconn.config.{yaml,yml,json}`, Airflow's
  * `AIRFLOW__SECRETS__BACKEND` settings, else `[env]` (see `discoverConfig`).
  *
+ * Shape: one composer (`runChain`) runs the priority rules on every lookup, for one id or many;
+ * each remote source is wrapped in its own cache (`withCache`); env and file are read live.
  * Rules, in order:
  * 1. sources are asked highest priority first; in `first` mode the first hit wins, in `merge`
  *    mode every source is asked and higher ones override fields (and `extra` keys) of lower ones;
  * 2. "not here" passes to the next source;
- * 3. a failing source stops the lookup (fail closed) unless it has `onError: "skip"`, or the
+ * 3. a failing source stops the lookup (fail closed) unless it has `onError: "skip"`, or its
  *    cache holds a value younger than `cache.maxStaleSeconds` (served, with a `stale` event);
- * 4. concurrent lookups of one id share one flight; remote results are cached, parsed, for
- *    `cache.ttlSeconds` ("found nowhere" for `cache.negativeTtlSeconds`); env and file hits are
- *    never cached.
+ * 4. a remote source's answers are cached, parsed, for `cache.ttlSeconds` ("not here" for
+ *    `cache.negativeTtlSeconds`), and concurrent lookups of one id share one backend call per
+ *    source, whatever mix of `get`, `resolve`, `getMany`, `preload` and `explain` asks;
+ * 5. env and file are never cached: an edit is seen by the next lookup (a file is re-read when its
+ *    mtime, ctime, size or inode changes, checked with one `stat` per lookup).
  *
  * @example
  * ```ts
@@ -75,102 +45,98 @@ export interface Resolver {
  * ```
  */
 export function createResolver(config?: string | ResolverConfig, options?: DiscoverOptions): Resolver {
-  const { config: cfg, origin, baseDir } = discoverConfig(config, options);
-  const layers = buildLayers(cfg.sources, baseDir);
+  const { config: cfg, origin, baseDir, reason } = discoverConfig(config, options);
   const clock = cfg.clock ?? performance;
   const emit = makeEmit(cfg.logger);
-  const cache = new ResolverCache({ layers, mode: cfg.mode, cache: cfg.cache, clock, emit });
-  const awsConfigs = new LRUCache<string, { fingerprint: string; promise: Promise<AwsClientConfig> }>({
-    max: cfg.cache.maxEntries,
-  });
+  const layers = buildLayers(cfg.sources, baseDir, { cache: cfg.cache, clock, emit });
+  const cachedOnly = cfg.mode === "first" && layers.every((l) => l.cached);
+  const awsConfigs = awsConfigMemo(cfg.cache.maxEntries);
 
-  async function slowGet(connId: string): Promise<Connection> {
-    validateConnId(connId);
-    return (await cache.fetch(connId)).promise;
+  function lookup(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, Resolution>> {
+    signal?.throwIfAborted();
+    for (const id of ids) validateConnId(id);
+    return runChain([...new Set(ids)], { layers, mode: cfg.mode, clock, emit, signal });
   }
 
-  async function batch(connIds: readonly string[]): Promise<Map<string, Attempt>> {
-    const out = new Map<string, Attempt>();
-    const open: string[] = [];
-    for (const id of new Set(connIds)) {
-      validateConnId(id);
-      const fresh = cache.peekFresh(id);
-      if (fresh) out.set(id, { entry: fresh });
-      else open.push(id);
-    }
-    if (open.length === 0) return out;
-    const t0 = clock.now();
-    const results = await runBatch(open, layers, cfg.mode, clock, emit);
-    for (const [id, resolution] of results) {
-      const previous = cache.peekAny(id);
-      const attempt = cache.settle(resolution, previous, t0);
-      if (attempt.entry) cache.store(id, attempt.entry, previous);
-      out.set(id, attempt);
-    }
-    return out;
+  async function resolve(connId: string, options?: SourceCallOptions): Promise<ResolveResult> {
+    const resolution = (await lookup([connId], options?.signal)).get(connId) as Resolution;
+    return resultOf(resolution, layers);
   }
 
-  function firstError(attempts: Map<string, Attempt>): Error | undefined {
-    for (const a of attempts.values()) if (a.error) return a.error;
-    return undefined;
+  async function many(connIds: readonly string[], options?: SourceCallOptions) {
+    const resolutions = await lookup(connIds, options?.signal);
+    for (const r of resolutions.values()) if (r.error) throw r.error;
+    return resolutions;
   }
 
-  return {
+  const resolver: Resolver = {
     sources: layers.map((l) => l.source),
     configOrigin: origin,
-    get(connId: string): Promise<Connection> {
-      const entry = cache.peekFresh(connId);
-      return entry !== undefined ? entry.promise : slowGet(connId);
+    config: { origin, reason },
+    resolve,
+    get(connId, options) {
+      // a map read when every source is cached and the first one that knows the id is fresh
+      if (cachedOnly && !options?.signal) {
+        for (const layer of layers) {
+          const value = layer.cached?.peekFresh(connId);
+          if (!value || value.staleBecause !== undefined) break;
+          if (value.hit) return settledConnection(value as CachedValue & { hit: SourceHit });
+        }
+      }
+      return resolve(connId, options).then((r) => r.connection);
     },
-    async getMany(connIds) {
-      const attempts = await batch(connIds);
-      const error = firstError(attempts);
-      if (error) throw error;
+    async getMany(connIds, options) {
       const out = new Map<string, Connection>();
-      for (const [id, a] of attempts)
-        if (a.entry?.resolution.connection) out.set(id, a.entry.resolution.connection);
+      for (const [id, r] of await many(connIds, options)) if (r.connection) out.set(id, r.connection);
       return out;
     },
-    async preload(connIds) {
-      const attempts = await batch(connIds);
-      const error = firstError(attempts);
-      if (error) throw error;
-      const result: PreloadResult = { found: [], notFound: [] };
-      for (const [id, a] of attempts) (a.entry?.negative ? result.notFound : result.found).push(id);
+    async preload(connIds, options) {
+      const result = { found: [] as string[], notFound: [] as string[] };
+      for (const [id, r] of await many(connIds, options))
+        (r.connection ? result.found : result.notFound).push(id);
       return result;
     },
-    async explain(connId) {
-      validateConnId(connId);
-      const fresh = cache.peekFresh(connId);
-      if (fresh) return explainEntry(fresh, true);
-      const previous = cache.peekAny(connId);
-      const attempt = await cache.resolve(connId, previous);
-      if (attempt.error) return { connId, winner: null, steps: attempt.resolution.steps };
-      cache.store(connId, attempt.entry, previous);
-      return explainEntry(attempt.entry, false);
+    async explain(connId, options): Promise<Explanation> {
+      const r = (await lookup([connId], options?.signal)).get(connId) as Resolution;
+      const winner = r.winner ? { source: r.winner.source, origin: r.winner.origin } : null;
+      return {
+        connId,
+        winner,
+        steps: r.steps,
+        ...(r.fields ? { fields: r.fields } : {}),
+        ...(r.merged ? { merged: r.merged } : {}),
+      };
     },
     async getAwsClientConfig(connId, service) {
-      const connection = await this.get(connId);
-      const key = `${service ?? ""}\u0000${connId}`;
-      const fingerprint = connectionFingerprint(connection);
-      const known = awsConfigs.get(key);
-      if (known && known.fingerprint === fingerprint) return known.promise;
-      const promise = loadResolveAwsConfig().then((resolve) =>
-        resolve(connection, service ? { service } : {}),
-      );
-      awsConfigs.set(key, { fingerprint, promise });
-      promise.catch(() => {
-        if (awsConfigs.get(key)?.promise === promise) awsConfigs.delete(key);
-      });
-      return promise;
+      return awsConfigs.get(connId, service, await resolver.get(connId));
     },
     invalidate(connId) {
-      cache.delete(connId);
-      for (const key of awsConfigs.keys()) if (key.endsWith(`\u0000${connId}`)) awsConfigs.delete(key);
+      for (const layer of layers) layer.cached?.invalidate(connId);
+      awsConfigs.forget(connId);
     },
     clear() {
-      cache.clear();
+      for (const layer of layers) layer.cached?.clear();
       awsConfigs.clear();
     },
+  };
+  return resolver;
+}
+
+function resultOf(r: Resolution, layers: readonly Layer[]): ResolveResult {
+  if (r.error) throw r.error;
+  if (!r.connection || !r.winner) {
+    throw new ConnectionNotFoundError(
+      r.connId,
+      layers.map((l) => l.label),
+    );
+  }
+  const { source, origin, version } = r.winner;
+  return {
+    connection: r.connection,
+    source,
+    origin,
+    ...(version !== undefined ? { version } : {}),
+    ...(r.fields ? { fields: r.fields } : {}),
+    ...(r.merged ? { merged: r.merged } : {}),
   };
 }

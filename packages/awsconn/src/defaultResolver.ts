@@ -1,6 +1,7 @@
 import type { Connection } from "@awsconn/core";
 import type { AwsClientConfig } from "./awsClientConfig.js";
-import { createResolver, type Resolver } from "./createResolver.js";
+import { createResolver } from "./createResolver.js";
+import type { Resolver } from "./Resolver.js";
 
 let shared: Resolver | undefined;
 

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fromAirflowSettings } from "./airflowSettings.js";
 import { loadConfigFile } from "./loadConfigFile.js";
 import { type NormalizedConfig, parseConfig } from "./parseConfig.js";
+import type { ConfigProvenance } from "./Resolver.js";
 import type { ResolverConfig } from "./types.js";
 
 /**
@@ -19,6 +20,8 @@ export interface DiscoveredConfig {
   origin: string;
   /** Relative `file` source paths are resolved against this directory. */
   baseDir: string;
+  /** Why this configuration was used (see {@link discoverConfig} for the order). */
+  reason: ConfigProvenance["reason"];
 }
 
 /**
@@ -48,9 +51,15 @@ export interface DiscoverOptions {
   cwd?: string;
 }
 
-function fromFile(path: string, cwd: string): { raw: unknown; origin: string; baseDir: string } {
+type Reason = ConfigProvenance["reason"];
+
+function fromFile(
+  path: string,
+  cwd: string,
+  reason: Reason,
+): { raw: unknown; origin: string; baseDir: string; reason: Reason } {
   const full = resolve(cwd, path);
-  return { raw: loadConfigFile(full), origin: full, baseDir: dirname(full) };
+  return { raw: loadConfigFile(full), origin: full, baseDir: dirname(full), reason };
 }
 
 function discoverRaw(
@@ -58,16 +67,22 @@ function discoverRaw(
   env: Record<string, string | undefined>,
   cwd: string,
 ) {
-  if (typeof input === "string") return fromFile(input, cwd);
-  if (input?.configFile) return fromFile(input.configFile, cwd);
-  if (input?.sources) return { raw: input, origin: "code", baseDir: cwd };
-  if (env.AWSCONN_CONFIG?.trim()) return fromFile(env.AWSCONN_CONFIG.trim(), cwd);
+  if (typeof input === "string") return fromFile(input, cwd, "explicit");
+  if (input?.configFile) return fromFile(input.configFile, cwd, "explicit");
+  if (input?.sources) return { raw: input, origin: "code", baseDir: cwd, reason: "code" as const };
+  if (env.AWSCONN_CONFIG?.trim()) return fromFile(env.AWSCONN_CONFIG.trim(), cwd, "AWSCONN_CONFIG");
   for (const name of CONFIG_FILE_NAMES) {
-    if (existsSync(join(cwd, name))) return fromFile(name, cwd);
+    if (existsSync(join(cwd, name))) return fromFile(name, cwd, "working directory");
   }
   const airflow = fromAirflowSettings(env);
-  if (airflow) return { raw: airflow, origin: "AIRFLOW__SECRETS__BACKEND", baseDir: cwd };
-  return { raw: { sources: [{ type: "env" }] }, origin: "default", baseDir: cwd };
+  if (airflow)
+    return {
+      raw: airflow,
+      origin: "AIRFLOW__SECRETS__BACKEND",
+      baseDir: cwd,
+      reason: "Airflow settings" as const,
+    };
+  return { raw: { sources: [{ type: "env" }] }, origin: "default", baseDir: cwd, reason: "default" as const };
 }
 
 /**
@@ -106,5 +121,5 @@ export function discoverConfig(
     raw,
     found.origin === "code" || found.origin === "default" ? undefined : found.origin,
   );
-  return { config, origin: found.origin, baseDir: found.baseDir };
+  return { config, origin: found.origin, baseDir: found.baseDir, reason: found.reason };
 }

@@ -3,7 +3,7 @@ import { SourceError } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
 import { eventLog, fakeClock, flush, memorySource } from "../test/helpers.js";
 import { createResolver } from "./createResolver.js";
-import type { ResolverEvent } from "./types.js";
+import type { ResolverEvent } from "./ResolverEvent.js";
 
 const SECRETS = ["hunter2-PLANTED", "wJalrXUtnFEMI-PLANTED", "FwoGZXIvYXdzE-PLANTED", "pk-PLANTED"];
 

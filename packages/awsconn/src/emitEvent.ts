@@ -1,4 +1,4 @@
-import type { ResolverEvent, ResolverLogger } from "./types.js";
+import type { ResolverEvent, ResolverLogger } from "./ResolverEvent.js";
 
 /** Sends one event to the logger. */
 export type Emit = (event: ResolverEvent) => void;
@@ -14,7 +14,7 @@ function describe(e: ResolverEvent): string {
     case "error":
       return `awsconn: ${e.source} failed for ${e.connId}${e.skipped ? " (skipped)" : ""}: ${e.error}`;
     case "refresh":
-      return `awsconn: background refresh of ${e.connId}: ${e.outcome}`;
+      return `awsconn: background refresh of ${e.connId} from ${e.source}: ${e.outcome}`;
   }
 }
 

@@ -22,22 +22,35 @@ describe("explain", () => {
       winner: { source: "secretsmanager", origin: "secretsmanager:db@v1" },
       steps: [
         { source: "env", outcome: "miss", ms: 0 },
-        { source: "secretsmanager", outcome: "hit", ms: 250, origin: "secretsmanager:db@v1" },
+        {
+          source: "secretsmanager",
+          outcome: "hit",
+          ms: 250,
+          origin: "secretsmanager:db@v1",
+          cache: "call",
+          ageSeconds: 0,
+        },
       ],
     });
   });
 
-  it("then shows the cache state: a single cached step", async () => {
-    const resolver = createResolver({
-      sources: [memorySource("secretsmanager", { db: {} })],
-      clock: fakeClock(),
-    });
+  it("then shows the cache state: the source answered from its cache, with the age", async () => {
+    const clock = fakeClock();
+    const resolver = createResolver({ sources: [memorySource("secretsmanager", { db: {} })], clock });
     await resolver.get("db");
+    clock.advance(2.5);
 
     const e = await resolver.explain("db");
 
     expect(e.steps).toEqual([
-      { source: "secretsmanager", outcome: "cached", ms: 0, origin: "secretsmanager:db@v1" },
+      {
+        source: "secretsmanager",
+        outcome: "hit",
+        ms: 0,
+        origin: "secretsmanager:db@v1",
+        cache: "fresh",
+        ageSeconds: 2.5,
+      },
     ]);
   });
 
@@ -68,9 +81,14 @@ describe("explain", () => {
     sm.state.failWith = new SourceError("throttled", { source: "secretsmanager", retryable: true });
     clock.advance(11);
 
+    const revalidating = await resolver.explain("db");
+    expect(revalidating.steps.map((s) => [s.outcome, s.cache])).toEqual([["hit", "stale"]]);
+    await new Promise((r) => setImmediate(r)); // the background refresh fails
+
     const e = await resolver.explain("db");
 
-    expect(e.steps.map((s) => s.outcome)).toEqual(["error", "stale"]);
+    expect(e.steps.map((s) => [s.outcome, s.cache, s.ageSeconds])).toEqual([["stale", "stale", 11]]);
+    expect(e.steps[0]?.error?.message).toMatch(/throttled/);
     expect(e.winner?.source).toBe("secretsmanager");
   });
 

@@ -1,4 +1,11 @@
-export { createResolver, type Resolver, type PreloadResult } from "./createResolver.js";
+export { createResolver } from "./createResolver.js";
+export type { Resolver, PreloadResult, ConfigProvenance } from "./Resolver.js";
+export type { ResolveResult } from "./ResolveResult.js";
+export type { CacheState, ExplainStep, Explanation, MergedLayer } from "./Explanation.js";
+export type { Clock } from "./Clock.js";
+export type { ResolverEvent, ResolverLogger } from "./ResolverEvent.js";
+export { withCache, type WithCacheOptions } from "./withCache.js";
+export { isCachedSource, type CachedSource, type CacheLookup } from "./CachedSource.js";
 export {
   getConnection,
   getAwsClientConfig,

@@ -53,7 +53,7 @@ describe("merge mode", () => {
     const explanation = await resolver.explain("aws_default");
 
     expect(explanation.fields).toEqual({
-      connType: "secretsmanager",
+      conn_type: "secretsmanager",
       login: "secretsmanager",
       password: "secretsmanager",
       "extra.region_name": "env",

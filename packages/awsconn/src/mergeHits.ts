@@ -1,6 +1,16 @@
 import { type Connection, createConnection, type SourceHit } from "@awsconn/core";
 
 const FIELDS = ["connType", "host", "login", "password", "schema", "port", "description"] as const;
+/** Airflow's names of the fields, as every other output shows them. */
+const FIELD_NAMES: Record<(typeof FIELDS)[number], string> = {
+  connType: "conn_type",
+  host: "host",
+  login: "login",
+  password: "password",
+  schema: "schema",
+  port: "port",
+  description: "description",
+};
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -37,7 +47,7 @@ function mergeInto(
  * Merge mode: combines the hits of several layers (highest priority first) into one connection.
  * A field comes from the highest layer that sets it (an empty string counts only when no lower layer
  * sets the field); `extra` is merged key by key, deeply.
- * Returns the connection and, for each field (`host`, `extra.region_name`, ...), the layer that gave it.
+ * Returns the connection and, for each field (Airflow's names: `conn_type`, `host`, `extra.region_name`, ...), the layer that gave it.
  *
  * @example
  * ```ts
@@ -63,7 +73,7 @@ export function mergeHits(
       // `aws://?region_name=x` parses with host "" and schema "", which mean "not given".
       if (v !== undefined && (v !== "" || merged[f] === undefined)) {
         merged[f] = v;
-        fields[f] = label;
+        fields[FIELD_NAMES[f]] = label;
       }
     }
     mergeInto(extra, hit.connection.extra ?? {}, label, "extra", fields);

@@ -1,15 +1,11 @@
 import { ConfigError } from "@awsconn/core";
+import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import type { z } from "zod";
 import { isConnectionSource, isSourceWithOptions } from "./buildLayers.js";
 import { configSchema, SOURCE_TYPES, sourceSchemas } from "./configSchema.js";
-import type {
-  CacheConfig,
-  Clock,
-  ResolverConfig,
-  ResolverLogger,
-  ResolveMode,
-  SourceEntry,
-} from "./types.js";
+import type { Clock } from "./Clock.js";
+import type { ResolverLogger } from "./ResolverEvent.js";
+import type { CacheConfig, ResolverConfig, ResolveMode, SourceEntry } from "./types.js";
 
 /**
  * A configuration with every default filled in.
@@ -26,22 +22,6 @@ export interface NormalizedConfig {
   logger?: ResolverLogger;
   clock?: Clock;
 }
-
-/**
- * The defaults of the `cache` section.
- *
- * @example
- * ```ts
- * CACHE_DEFAULTS.ttlSeconds; // 300
- * ```
- */
-export const CACHE_DEFAULTS: Required<CacheConfig> = {
-  ttlSeconds: 300,
-  negativeTtlSeconds: 5,
-  staleWhileRevalidate: true,
-  maxStaleSeconds: 3600,
-  maxEntries: 1000,
-};
 
 function pathText(path: readonly PropertyKey[]): string {
   let out = "";
@@ -173,3 +153,5 @@ export function parseConfig(input: unknown, origin?: string): NormalizedConfig {
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+export { CACHE_DEFAULTS };

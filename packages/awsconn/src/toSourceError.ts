@@ -1,8 +1,10 @@
-import { isAwsconnError, SourceError } from "@awsconn/core";
+import { isAwsconnError, redactForeignError, SourceError } from "@awsconn/core";
 
 /**
  * Keeps awsconn errors as they are and wraps any other error a source threw in a `SourceError`
- * that names the source and the error's class only: a foreign message may quote a secret.
+ * that names the source and the error's class only: a foreign message may quote a secret, so the
+ * cause is core's `redactForeignError(error, { withhold: true })` summary (name, code, stack
+ * frames; no message), never the source's own error object.
  *
  * @example
  * ```ts
@@ -12,7 +14,10 @@ import { isAwsconnError, SourceError } from "@awsconn/core";
 export function toSourceError(error: unknown, source: string): Error {
   if (isAwsconnError(error)) return error;
   const name = error instanceof Error ? error.name : typeof error;
-  return new SourceError(`lookup failed (${name})`, { source, cause: error });
+  return new SourceError(`lookup failed (${name})`, {
+    source,
+    cause: redactForeignError(error, { withhold: true }),
+  });
 }
 
 /** The public shape of an error in `explain` steps and events: name, code and message only. */

@@ -1,5 +1,7 @@
 import type { AwsClientInit } from "@awsconn/aws-source-common";
-import type { Connection, ConnectionSource } from "@awsconn/core";
+import type { ConnectionSource } from "@awsconn/core";
+import type { Clock } from "./Clock.js";
+import type { ResolverLogger } from "./ResolverEvent.js";
 
 /**
  * What a source should do when its backend fails: stop the lookup (`fail`, the default) or pass to the next source (`skip`).
@@ -163,50 +165,6 @@ export interface CacheConfig {
 }
 
 /**
- * A clock in milliseconds; must be monotonic and start above 0. Default `performance`.
- *
- * @example
- * ```ts
- * let t = 1000; createResolver({ clock: { now: () => t } });
- * ```
- */
-export interface Clock {
-  now(): number;
-}
-
-/**
- * An event of the resolver. No event ever carries a secret.
- *
- * @example
- * ```ts
- * { type: "stale", connId: "aws_default", source: "secretsmanager", origin: "secretsmanager:...", ageSeconds: 412, error: "secretsmanager: throttled" }
- * ```
- */
-export type ResolverEvent =
-  | { type: "hit"; connId: string; source: string; origin: string; ms: number }
-  | { type: "miss"; connId: string; sources: string[]; ms: number }
-  | { type: "stale"; connId: string; source: string; origin: string; ageSeconds: number; error: string }
-  | { type: "error"; connId: string; source: string; code: string; error: string; skipped: boolean }
-  | { type: "refresh"; connId: string; outcome: "updated" | "unchanged" | "failed"; ms: number };
-
-/**
- * Receives events: a function, or a console-like object (`warn` for stale/error, `debug` or `info` for the rest).
- *
- * @example
- * ```ts
- * createResolver({ logger: (event) => metrics.increment(`awsconn.${event.type}`) });
- * createResolver({ logger: console });
- * ```
- */
-export type ResolverLogger =
-  | ((event: ResolverEvent) => void)
-  | {
-      warn(message: string, event: ResolverEvent): void;
-      info?(message: string, event: ResolverEvent): void;
-      debug?(message: string, event: ResolverEvent): void;
-    };
-
-/**
  * The configuration of {@link createResolver}.
  *
  * @example
@@ -227,61 +185,4 @@ export interface ResolverConfig {
   clock?: Clock;
   /** Load sources/mode/cache from this YAML or JSON file instead (`logger` and `clock` still apply). */
   configFile?: string;
-}
-
-/**
- * One step of a lookup, as {@link Explanation} shows it.
- *
- * @example
- * ```ts
- * { source: "secretsmanager", outcome: "hit", ms: 41.7, origin: "secretsmanager:airflow/connections/aws_default@3f1c" }
- * ```
- */
-export interface ExplainStep {
-  /** The source's label (its name; `name#N` when names repeat). */
-  source: string;
-  outcome: "hit" | "miss" | "error" | "skipped" | "cached" | "stale";
-  /** Time spent in this step, in ms (0 for cache reads). */
-  ms: number;
-  origin?: string;
-  error?: { name: string; code?: string; message: string };
-}
-
-/**
- * What {@link Resolver.explain} returns.
- *
- * @example
- * ```ts
- * const { winner, steps } = await resolver.explain("aws_default");
- * ```
- */
-export interface Explanation {
-  connId: string;
-  /** The winning source and origin (merge mode: the highest layer that had the id), or `null`. */
-  winner: { source: string; origin: string } | null;
-  steps: ExplainStep[];
-  /** Merge mode: which layer gave each field (`host`, `extra.region_name`, ...). */
-  fields?: Record<string, string>;
-}
-
-/**
- * The outcome of one uncached lookup.
- *
- * @example
- * ```ts
- * { connId: "db", connection, winner: { source: "ssm", origin: "ssm:/airflow/connections/db#3" }, steps, remote: true, live: false }
- * ```
- */
-export interface Resolution {
-  connId: string;
-  connection?: Connection;
-  winner: { source: string; origin: string } | null;
-  steps: ExplainStep[];
-  fields?: Record<string, string>;
-  /** The lookup stopped on this error (fail closed). */
-  error?: Error;
-  /** True when a remote (cacheable) source was consulted or contributed. */
-  remote: boolean;
-  /** True when a live source contributed to the result. */
-  live: boolean;
 }

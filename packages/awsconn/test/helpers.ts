@@ -1,5 +1,5 @@
 import { type Connection, type ConnectionSource, createConnection, type SourceHit } from "@awsconn/core";
-import type { ResolverEvent } from "../src/types.js";
+import type { ResolverEvent } from "../src/ResolverEvent.js";
 
 /** A controllable clock in ms; starts above 0 (lru-cache treats a start time of 0 as "no TTL"). */
 export function fakeClock(start = 1_000_000) {

@@ -94,7 +94,7 @@ describe("facade over Secrets Manager and SSM (moto)", () => {
     expect(api).toMatchObject({ connType: "http", host: "api.internal", login: "svc", password: "pw-api" });
     expect(proxy.count("GetSecretValue")).toBe(2);
     const explanation = await resolver.explain("warehouse");
-    expect(explanation.steps[0]).toMatchObject({ source: "secretsmanager", outcome: "cached" });
+    expect(explanation.steps[0]).toMatchObject({ source: "secretsmanager", outcome: "hit", cache: "fresh" });
     expect(explanation.winner?.origin.startsWith(`secretsmanager:${prefix}/warehouse`)).toBe(true);
   });
 

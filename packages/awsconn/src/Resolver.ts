@@ -1,0 +1,78 @@
+import type { Connection, ConnectionSource, SourceCallOptions } from "@awsconn/core";
+import type { AwsClientConfig } from "./awsClientConfig.js";
+import type { Explanation } from "./Explanation.js";
+import type { ResolveResult } from "./ResolveResult.js";
+
+/**
+ * What {@link Resolver.preload} found.
+ *
+ * @example
+ * ```ts
+ * await resolver.preload(["aws_default", "gone"]); // { found: ["aws_default"], notFound: ["gone"] }
+ * ```
+ */
+export interface PreloadResult {
+  found: string[];
+  notFound: string[];
+}
+
+/**
+ * Where the resolver's configuration came from, and why that one was used.
+ *
+ * @example
+ * ```ts
+ * resolver.config; // { origin: "/srv/app/awsconn.config.yaml", reason: "working directory" }
+ * ```
+ */
+export interface ConfigProvenance {
+  /** `code`, the config file's absolute path, `AIRFLOW__SECRETS__BACKEND` / `AIRFLOW__WORKERS__SECRETS_BACKEND`, or `default`. */
+  origin: string;
+  /**
+   * Why it won: `code` (an object passed to `createResolver`), `explicit` (a path passed in, or
+   * `--config`), `AWSCONN_CONFIG`, `working directory` (`./awsconn.config.*`), `Airflow settings`,
+   * or `default` (nothing found: `[env]`).
+   */
+  reason: "code" | "explicit" | "AWSCONN_CONFIG" | "working directory" | "Airflow settings" | "default";
+}
+
+/**
+ * Resolves connections from the configured sources; see {@link createResolver}.
+ *
+ * @example
+ * ```ts
+ * const resolver: Resolver = createResolver();
+ * const conn = await resolver.get("aws_default");
+ * const { connection, source, origin } = await resolver.resolve("aws_default", { signal: AbortSignal.timeout(5000) });
+ * ```
+ */
+export interface Resolver {
+  /**
+   * The connection with its provenance (winning source, origin, version; in merge mode per-field
+   * provenance and the merged layers). Throws `ConnectionNotFoundError`, `SourceError`,
+   * `ConnectionFormatError`, `InvalidConnIdError`, or the signal's reason when `signal` aborts.
+   */
+  resolve(connId: string, options?: SourceCallOptions): Promise<ResolveResult>;
+  /** The connection: the short form of {@link Resolver.resolve}; throws as it does. */
+  get(connId: string, options?: SourceCallOptions): Promise<Connection>;
+  /** The connections found (absent ids are left out); a failing source rejects as in `get`. */
+  getMany(connIds: readonly string[], options?: SourceCallOptions): Promise<Map<string, Connection>>;
+  /** Looks ids up in batches, filling the sources' caches; a failing source rejects as in `get`. */
+  preload(connIds: readonly string[], options?: SourceCallOptions): Promise<PreloadResult>;
+  /**
+   * Every source consulted, its outcome, time, origin and cache state; never throws for a failed
+   * lookup (an invalid id or an aborted signal still throw).
+   */
+  explain(connId: string, options?: SourceCallOptions): Promise<Explanation>;
+  /** AWS SDK v3 client configuration for an `aws` connection. */
+  getAwsClientConfig(connId: string, service?: string): Promise<AwsClientConfig>;
+  /** Forgets one id in every source's cache. */
+  invalidate(connId: string): void;
+  /** Forgets every cached id. */
+  clear(): void;
+  /** The sources as the chain asks them (remote ones wrapped in their cache), highest priority first. */
+  readonly sources: readonly ConnectionSource[];
+  /** Where the configuration came from: `code`, a file path, `AIRFLOW__SECRETS__BACKEND` or `default`. */
+  readonly configOrigin: string;
+  /** Where the configuration came from and why it was used. */
+  readonly config: ConfigProvenance;
+}

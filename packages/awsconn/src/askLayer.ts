@@ -1,0 +1,76 @@
+import type { SourceHit } from "@awsconn/core";
+import type { CacheState } from "./Explanation.js";
+import type { Layer } from "./Layer.js";
+import { protectHit } from "./protectHit.js";
+
+/**
+ * One id's answer from one layer: a hit, "not here" (no hit, no error) or an error, and for a
+ * cached layer where the answer came from.
+ *
+ * @example
+ * ```ts
+ * { hit, cache: "fresh", ageSeconds: 3.2 }
+ * ```
+ */
+export interface LayerAnswer {
+  hit?: SourceHit | undefined;
+  error?: unknown;
+  cache?: CacheState;
+  ageSeconds?: number;
+  staleBecause?: string;
+}
+
+async function settle(lookup: () => Promise<SourceHit | undefined>): Promise<LayerAnswer> {
+  try {
+    return { hit: protectHit(await lookup()) };
+  } catch (error) {
+    return { error: error ?? new Error("the source rejected without a reason") };
+  }
+}
+
+/**
+ * Asks one layer for the open ids in as few calls as it allows: a cached layer through its cache
+ * (shared flights; in a `batch` lookup one `getMany` for the ids that need a call), an uncached one
+ * through `getMany` when it has it (a failure then applies to every id), else one `get` per id.
+ * Never throws; the caller checks its own signal.
+ *
+ * @example
+ * ```ts
+ * const answers = await askLayer(layer, ["a", "b"], signal, true); // Map { "a" => { hit }, "b" => {} }
+ * ```
+ */
+export async function askLayer(
+  layer: Layer,
+  ids: readonly string[],
+  signal: AbortSignal | undefined,
+  batch: boolean,
+): Promise<Map<string, LayerAnswer>> {
+  const { source, cached } = layer;
+  const options = signal ? { signal } : undefined;
+  const only = ids.length === 1 && !batch ? ids[0] : undefined;
+  if (cached && only !== undefined) {
+    try {
+      return new Map([[only, await cached.lookup(only, options)]]);
+    } catch (error) {
+      return new Map([[only, { error }]]);
+    }
+  }
+  if (cached) {
+    try {
+      return (await cached.lookupMany(ids, options)) as Map<string, LayerAnswer>;
+    } catch (error) {
+      return new Map(ids.map((id) => [id, { error }]));
+    }
+  }
+  if (ids.length > 1 && source.getMany) {
+    const many = source.getMany.bind(source);
+    try {
+      const found = await many(ids, options);
+      return new Map(ids.map((id) => [id, { hit: protectHit(found.get(id)) }]));
+    } catch (error) {
+      return new Map(ids.map((id) => [id, { error }]));
+    }
+  }
+  const answers = await Promise.all(ids.map((id) => settle(() => source.get(id, options))));
+  return new Map(ids.map((id, i) => [id, answers[i] as LayerAnswer]));
+}

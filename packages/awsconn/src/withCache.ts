@@ -1,0 +1,249 @@
+import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+import { SourceError } from "@awsconn/core";
+import { LRUCache } from "lru-cache";
+import { CACHE_DEFAULTS } from "./cacheDefaults.js";
+import type { CachedSource, CacheLookup } from "./CachedSource.js";
+import { type CachedValue, createCachedValue } from "./CachedValue.js";
+import { protectHit } from "./protectHit.js";
+import type { Clock } from "./Clock.js";
+import type { CacheState } from "./Explanation.js";
+import { raceAbort } from "./raceAbort.js";
+import type { ResolverEvent } from "./ResolverEvent.js";
+import { SharedCall } from "./SharedCall.js";
+import { toSourceError } from "./toSourceError.js";
+import type { CacheConfig } from "./types.js";
+
+/** After a failed refresh served a stale value, the next attempt comes at most this much later (ms). */
+export const RETRY_AFTER_FAILURE_MS = 5000;
+
+/**
+ * Options of {@link withCache}: the `cache` settings of the resolver plus where events go.
+ *
+ * @example
+ * ```ts
+ * { ttlSeconds: 60, negativeTtlSeconds: 5, maxStaleSeconds: 600, label: "secretsmanager", onEvent: console.log }
+ * ```
+ */
+export interface WithCacheOptions extends CacheConfig {
+  /** Clock in ms (monotonic, above 0). Default `performance`. */
+  clock?: Clock;
+  /** The name used in events. Default: the source's name. */
+  label?: string;
+  /** Receives `stale` and `refresh` events; never a secret. */
+  onEvent?: (event: ResolverEvent) => void;
+}
+
+/** How a flight gets its answer: its shared call and the promise of the source's answer. */
+type Plan = (connId: string) => { call: SharedCall; answer: Promise<SourceHit | undefined> };
+type Status = LRUCache.Status<string, CachedValue, Plan>;
+
+/**
+ * Wraps a remote source in a cache (on lru-cache's `fetch`), as smithy's `memoize` wraps a provider:
+ * 1. a fresh answer (hit, or "not here" for `negativeTtlSeconds`) is a map read;
+ * 2. concurrent lookups of one id share one backend call, whatever mix of `get`, `getMany` and
+ *    `lookupMany` asks; ids of one `getMany` that are not cached or in flight go out as one batch;
+ * 3. after `ttlSeconds`, a hit younger than `maxStaleSeconds` is served while one background call
+ *    refreshes it (`staleWhileRevalidate`);
+ * 4. when a call fails with a `SourceError` and the last good hit is younger than `maxStaleSeconds`,
+ *    that hit is served (a `stale` event), and the next call comes within 5 s;
+ * 5. at most `maxEntries` ids are kept (least recently used go first); `ttlSeconds: 0` keeps
+ *    nothing (lookups are still shared);
+ * 6. a caller's `signal` aborts its own wait at once; the backend call is aborted only when every
+ *    caller waiting for it has aborted.
+ *
+ * @example
+ * ```ts
+ * const sm = withCache(fromSecretsManager({ region: "eu-west-1" }), { ttlSeconds: 60 });
+ * const { hit, cache } = await sm.lookup("aws_default"); // cache: "call", then "fresh" for 60 s
+ * ```
+ */
+export function withCache(source: ConnectionSource, options: WithCacheOptions = {}): CachedSource {
+  const settings = { ...CACHE_DEFAULTS, ...definedOnly(options) };
+  const clock = options.clock ?? performance;
+  const label = options.label ?? source.name;
+  const emit = options.onEvent ?? (() => {});
+  const positiveMs = settings.ttlSeconds * 1000;
+  const negativeMs = settings.negativeTtlSeconds * 1000;
+  const calls = new Map<string, SharedCall>();
+  const transient = new WeakSet<CachedValue>();
+
+  const young = (value: CachedValue): boolean =>
+    clock.now() - value.fetchedAt < settings.maxStaleSeconds * 1000;
+
+  const lru = new LRUCache<string, CachedValue, Plan>({
+    max: settings.maxEntries,
+    ttl: Math.max(1, positiveMs),
+    ttlResolution: 0,
+    perf: clock,
+    allowStale: false,
+    noDeleteOnStaleGet: true,
+    ignoreFetchAbort: true,
+    fetchMethod: (connId, stale, { options: setOptions, context }) =>
+      refresh(connId, stale, setOptions, context),
+  });
+
+  async function refresh(
+    connId: string,
+    stale: CachedValue | undefined,
+    setOptions: { ttl?: number },
+    plan: Plan,
+  ): Promise<CachedValue> {
+    const { call, answer } = plan(connId);
+    calls.set(connId, call);
+    const t0 = clock.now();
+    const refreshing = stale?.hit !== undefined;
+    try {
+      const value = createCachedValue(protectHit(await answer), clock.now());
+      const ttl = value.hit ? positiveMs : negativeMs;
+      setOptions.ttl = Math.max(1, ttl);
+      if (ttl <= 0) transient.add(value); // not kept: dropped as soon as its callers have it
+      if (refreshing) {
+        const same = stale.hit?.origin === value.hit?.origin;
+        const outcome = same ? "unchanged" : "updated";
+        emit({ type: "refresh", connId, source: label, outcome, ms: clock.now() - t0 });
+      }
+      return value;
+    } catch (thrown) {
+      if (call.signal.aborted) {
+        if (!stale) throw thrown;
+        setOptions.ttl = 1; // every caller gave up: keep the previous value, due for a new call
+        return stale;
+      }
+      if (refreshing)
+        emit({ type: "refresh", connId, source: label, outcome: "failed", ms: clock.now() - t0 });
+      const error = toSourceError(thrown, label);
+      if (!(error instanceof SourceError) || !stale?.hit || !young(stale)) throw error;
+      const ageSeconds = (clock.now() - stale.fetchedAt) / 1000;
+      emit({
+        type: "stale",
+        connId,
+        source: label,
+        origin: stale.hit.origin,
+        ageSeconds,
+        error: error.message,
+      });
+      setOptions.ttl = Math.max(1, Math.min(positiveMs, RETRY_AFTER_FAILURE_MS));
+      return { hit: stale.hit, fetchedAt: stale.fetchedAt, staleBecause: error.message };
+    } finally {
+      call.settle();
+      if (calls.get(connId) === call) calls.delete(connId);
+    }
+  }
+
+  const single: Plan = (connId) => {
+    const call = new SharedCall();
+    return { call, answer: Promise.resolve().then(() => source.get(connId, { signal: call.signal })) };
+  };
+
+  /**
+   * A plan for a source with `getMany`: the ids of one batch lookup that need a call (not cached,
+   * not in flight) go out together, as one `getMany`, on the next microtask.
+   */
+  function batchPlan(getMany: NonNullable<ConnectionSource["getMany"]>): Plan {
+    const ids: string[] = [];
+    const call = new SharedCall();
+    let answers: Promise<Map<string, SourceHit>> | undefined;
+    return (connId) => {
+      ids.push(connId);
+      answers ??= Promise.resolve().then(() => getMany(ids, { signal: call.signal }));
+      return { call, answer: answers.then((found) => found.get(connId)) };
+    };
+  }
+
+  /** Starts (or joins) the id's flight synchronously; `plan` is used only when a call is needed. */
+  function start(connId: string, plan: Plan, status: Status): Promise<CachedValue | undefined> {
+    const before = lru.peek(connId, { allowStale: true });
+    const allowStale = settings.staleWhileRevalidate && before?.hit !== undefined && young(before);
+    return lru.fetch(connId, { allowStale, status, context: plan });
+  }
+
+  function toLookup(connId: string, value: CachedValue, status: Status): CacheLookup {
+    if (transient.has(value) && lru.peek(connId, { allowStale: true }) === value) lru.delete(connId);
+    let cache: CacheState = "call";
+    if (value.staleBecause !== undefined || status.returnedStale) cache = "stale";
+    else if (status.fetch === "hit") cache = value.hit ? "fresh" : "negative";
+    const ageSeconds = (clock.now() - value.fetchedAt) / 1000;
+    const out: CacheLookup = { hit: value.hit, cache, ageSeconds };
+    if (value.staleBecause !== undefined) out.staleBecause = value.staleBecause;
+    return out;
+  }
+
+  async function lookupOnce(connId: string, plan: Plan, signal?: AbortSignal): Promise<CacheLookup> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const status: Status = {};
+      const flight = start(connId, plan, status);
+      const call = status.returnedStale ? undefined : calls.get(connId);
+      const leave = call?.join(signal);
+      try {
+        const value = await raceAbort(flight, signal);
+        if (value) return toLookup(connId, value, status);
+      } catch (error) {
+        // joined a call that its own callers had just abandoned: start a new one (once)
+        if (!call?.signal.aborted || signal?.aborted || attempt > 0) throw error;
+      } finally {
+        leave?.();
+      }
+    }
+    throw new SourceError("lookup was abandoned by its other callers", { source: label });
+  }
+
+  const cached: CachedSource = {
+    name: source.name,
+    inner: source,
+    lookup(connId, options) {
+      options?.signal?.throwIfAborted();
+      return lookupOnce(connId, single, options?.signal);
+    },
+    async lookupMany(connIds, options) {
+      const signal = options?.signal;
+      signal?.throwIfAborted();
+      const ids = [...new Set(connIds)];
+      const plan = source.getMany ? batchPlan(source.getMany.bind(source)) : single;
+      const settled = await raceAbort(
+        Promise.allSettled(ids.map((id) => lookupOnce(id, plan, signal))),
+        signal,
+      );
+      const out = new Map<string, CacheLookup | { error: unknown }>();
+      settled.forEach((r, i) => {
+        out.set(ids[i] as string, r.status === "fulfilled" ? r.value : { error: r.reason });
+      });
+      return out;
+    },
+    async get(connId, options) {
+      return (await cached.lookup(connId, options)).hit;
+    },
+    async getMany(connIds, options) {
+      const out = new Map<string, SourceHit>();
+      for (const [id, r] of await cached.lookupMany(connIds, options)) {
+        if ("error" in r) throw r.error;
+        if (r.hit) out.set(id, r.hit);
+      }
+      return out;
+    },
+    peekFresh(connId) {
+      return lru.get(connId);
+    },
+    invalidate(connId) {
+      lru.delete(connId);
+    },
+    clear() {
+      lru.clear();
+    },
+  };
+  if (source.list)
+    cached.list = (options?: SourceCallOptions) => (source.list as NonNullable<typeof source.list>)(options);
+  if (source.put) {
+    const put = source.put.bind(source);
+    cached.put = async (connection: Connection, options?: SourceCallOptions) => {
+      await put(connection, options);
+      lru.delete(connection.connId);
+    };
+  }
+  return cached;
+}
+
+function definedOnly(options: CacheConfig): CacheConfig {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(options)) if (v !== undefined) out[k] = v;
+  return out as CacheConfig;
+}

@@ -32,6 +32,8 @@ export interface PythonJsonResult {
  * - a syntax error throws a `ConnectionFormatError` whose `reason` is Python's
  *   `JSONDecodeError.msg` (`Expecting value`...) and whose `line` is its 1-based line; it never
  *   quotes the text, which may hold a password;
+ * - an integer of more than 4300 digits throws a `ConnectionFormatError` (Python's `int()` limit:
+ *   `ValueError`);
  * - nesting deeper than 980 arrays/objects throws a `RangeError` (Python raises `RecursionError`).
  *
  * @example
@@ -61,6 +63,13 @@ export function parsePythonJson(text: string, options: ParsePythonJsonOptions = 
     }
     if (error instanceof CodecProblem && error.kind === "json-depth") {
       throw new RangeError(`JSON nests more than ${MAX_JSON_DEPTH} levels deep`);
+    }
+    if (error instanceof CodecProblem) {
+      // Python's ValueError beyond the decoder (an integer longer than int() accepts).
+      throw new ConnectionFormatError(
+        error.message,
+        options.origin === undefined ? {} : { origin: options.origin },
+      );
     }
     throw error;
   }

@@ -6,6 +6,9 @@ import type { PyValue } from "./pythonJson.js";
 /** Deeper nesting than this is refused (Airflow 3 on Python 3.11 raises RecursionError from about 985 levels). */
 export const MAX_JSON_DEPTH = 980;
 
+/** Python's `sys.get_int_max_str_digits()` default: `int()` of a longer decimal text raises ValueError. */
+export const MAX_INT_DIGITS = 4300;
+
 /** Thrown instead of a JsonProblem when the caller only asks "is this JSON?" (no Error, no stack). */
 export const NOT_JSON: unique symbol = Symbol("not JSON");
 
@@ -113,6 +116,13 @@ export class PyJsonParser {
     this.pos = i;
     const text = s.slice(start, i);
     if (isFloat) return { t: "float", v: Number(text) };
+    // Python raises ValueError (not JSONDecodeError: a caller that falls back on a decode error still fails).
+    if (text.length - (text[0] === "-" ? 1 : 0) > MAX_INT_DIGITS) {
+      throw new CodecProblem(
+        `an integer has more than ${MAX_INT_DIGITS} digits, Python's limit for int()`,
+        "json",
+      );
+    }
     return { t: "int", v: text === "-0" ? "0" : text };
   }
 

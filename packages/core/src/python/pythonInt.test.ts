@@ -16,6 +16,8 @@ test.each([
   ["1.0", null],
   ["", null],
   ["0x10", null],
+  ["\x1c7", null],
+  ["\x857\x85", 7],
 ])("int(%j) = %j", (text, value) => {
   expect(pyIntOfString(text)).toBe(value);
 });

@@ -1,6 +1,11 @@
 import { CodecProblem } from "../CodecProblem.js";
 import type { PyValue } from "./pythonJson.js";
-import { pythonStrip } from "./pythonStrip.js";
+import { PYTHON_WHITESPACE, pythonStrip } from "./pythonStrip.js";
+
+// int() skips ASCII whitespace and non-ASCII str.isspace() characters, but not the separators
+// \x1c-\x1f, which str.strip() removes: CPython maps only non-ASCII whitespace to a space first.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the separators are the point
+const INT_WHITESPACE = PYTHON_WHITESPACE.replace(/[\x1c-\x1f]/g, "");
 
 const DECIMAL = /^\p{Nd}$/u;
 
@@ -15,12 +20,12 @@ function digitValue(ch: string): number {
 }
 
 /**
- * Python's `int(text)` for a string: surrounding whitespace ignored, an optional sign, Unicode
- * decimal digits with single `_` between them. Returns a JavaScript number (exact up to 2^53),
+ * Python's `int(text)` for a string: surrounding whitespace ignored (not `\x1c`-`\x1f`, which
+ * `strip()` removes), an optional sign, Unicode decimal digits with single `_` between them. Returns a JavaScript number (exact up to 2^53),
  * or `null` when Python would raise `ValueError`.
  */
 export function pyIntOfString(text: string): number | null {
-  const s = pythonStrip(text);
+  const s = pythonStrip(text, INT_WHITESPACE);
   if (!/^[+-]?\p{Nd}+(?:_\p{Nd}+)*$/u.test(s)) return null;
   let value = 0;
   for (const ch of s) {

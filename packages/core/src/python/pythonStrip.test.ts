@@ -23,3 +23,9 @@ test("a value with nothing to strip is returned as is; one of only whitespace be
   expect(pythonStrip(" \u2028\u2029\x0b\x0c ")).toBe("");
   expect(pythonStrip("")).toBe("");
 });
+
+test("str.strip(chars) removes only the given characters", () => {
+  expect(pythonStrip("//a/b//", "/")).toBe("a/b");
+  expect(pythonStrip(" a ", "")).toBe(" a ");
+  expect(pythonStrip("\x1c7\x1c", " \t")).toBe("\x1c7\x1c");
+});

@@ -20,19 +20,21 @@ export function isPythonWhitespace(ch: string): boolean {
 }
 
 /**
- * Python's `str.strip()` with no argument: surrounding {@link PYTHON_WHITESPACE} removed. Airflow
- * strips every stored connection value this way before deciding between URI and JSON.
+ * Python's `str.strip(chars)`: the characters of `chars` removed from both ends; with no `chars`,
+ * Python's whitespace ({@link PYTHON_WHITESPACE}), as `str.strip()`. Airflow strips every stored
+ * connection value this way before deciding between URI and JSON.
  *
  * @example
  * ```ts
  * pythonStrip("\x1f\x85 aws://h \n");   // "aws://h"
  * pythonStrip("\ufeffaws://h");         // "\ufeffaws://h" (Python keeps a byte-order mark)
+ * pythonStrip("//a//", "/");            // "a"
  * ```
  */
-export function pythonStrip(text: string): string {
+export function pythonStrip(text: string, chars: string = PYTHON_WHITESPACE): string {
   let start = 0;
   let end = text.length;
-  while (start < end && PYTHON_WHITESPACE.includes(text[start] as string)) start++;
-  while (end > start && PYTHON_WHITESPACE.includes(text[end - 1] as string)) end--;
+  while (start < end && chars.includes(text[start] as string)) start++;
+  while (end > start && chars.includes(text[end - 1] as string)) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }

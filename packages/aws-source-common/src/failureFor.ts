@@ -9,7 +9,7 @@ import { toSourceError } from "./toSourceError.js";
  * ```ts
  * const fail = failureFor("ssm");
  * try { await client.send(command, { abortSignal: signal }); }
- * catch (error) { throw fail(error, "GetParameter", name, signal); }
+ * catch (error) { throw await fail(error, "GetParameter", name, signal); }
  * ```
  */
 export function failureFor(
@@ -20,9 +20,13 @@ export function failureFor(
   target: string,
   signal?: AbortSignal,
   secrets?: readonly string[],
-) => unknown {
-  return (error, operation, target, signal, secrets) => {
+) => Promise<unknown> {
+  return async (error, operation, target, signal, secrets) => {
     if (signal?.aborted) return signal.reason;
-    return toSourceError(error, sourceName, operation, target, secrets);
+    return toSourceError(error, {
+      source: sourceName,
+      what: `${operation} ${JSON.stringify(target)}`,
+      ...(secrets ? { secrets } : {}),
+    });
   };
 }

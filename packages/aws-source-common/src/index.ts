@@ -8,7 +8,14 @@ export {
 } from "./createAwsClientConfig.js";
 export { lazyClient } from "./lazyClient.js";
 export { failureFor } from "./failureFor.js";
-export { toSourceError, isRetryableAwsError, awsErrorNameOf } from "./toSourceError.js";
+export {
+  toSourceError,
+  isRetryableAwsError,
+  awsErrorNameOf,
+  classifyAwsError,
+  type AwsFailure,
+  type AwsErrorClass,
+} from "./toSourceError.js";
 export { compileLookupPattern } from "./compileLookupPattern.js";
 export { connIdUnder } from "./connIdUnder.js";
 export { listConnIds, type NamePage } from "./listConnIds.js";

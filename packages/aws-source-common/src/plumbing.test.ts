@@ -8,9 +8,12 @@ import { listConnIds } from "./listConnIds.js";
 import { awsErrorNameOf, toSourceError } from "./toSourceError.js";
 
 describe("toSourceError", () => {
-  it("names the operation and target, keeps the cause, marks retryable errors", () => {
+  it("names the operation and target, keeps the cause, marks retryable errors", async () => {
     const throttled = Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException" });
-    const error = toSourceError(throttled, "ssm", "GetParameter", "/airflow/connections/x");
+    const error = await toSourceError(throttled, {
+      source: "ssm",
+      what: 'GetParameter "/airflow/connections/x"',
+    });
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({ source: "ssm", retryable: true, awsErrorName: "ThrottlingException" });
     expect(error.message).toContain('GetParameter "/airflow/connections/x" failed');
@@ -24,25 +27,28 @@ describe("toSourceError", () => {
     expect(awsErrorNameOf("boom")).toBe("Error");
   });
 
-  it("cuts a long backend message at 300 characters", () => {
-    const error = toSourceError(new Error("y".repeat(1000)), "ssm", "GetParameter", "n");
+  it("cuts a long backend message at 300 characters", async () => {
+    const error = await toSourceError(new Error("y".repeat(1000)), {
+      source: "ssm",
+      what: 'GetParameter "n"',
+    });
     expect(error.message).toContain(`${"y".repeat(300)}…`);
     expect(error.message).not.toContain("y".repeat(301));
   });
 });
 
 describe("failureFor", () => {
-  it("returns the abort reason when the caller's signal was aborted", () => {
+  it("returns the abort reason when the caller's signal was aborted", async () => {
     const controller = new AbortController();
     const reason = new Error("caller gave up");
     controller.abort(reason);
-    expect(failureFor("ssm")(new Error("socket hang up"), "GetParameter", "n", controller.signal)).toBe(
+    expect(await failureFor("ssm")(new Error("socket hang up"), "GetParameter", "n", controller.signal)).toBe(
       reason,
     );
   });
 
-  it("otherwise a SourceError of that source, with the secrets scrubbed", () => {
-    const error = failureFor("secretsmanager")(
+  it("otherwise a SourceError of that source, with the secrets scrubbed", async () => {
+    const error = await failureFor("secretsmanager")(
       new Error("bad value hunter2"),
       "PutSecretValue",
       "id",

@@ -82,6 +82,20 @@ export class ConnectionFormatError extends AwsconnError {
 }
 
 /**
+ * The kind of a backend failure: `throttled` (rate limits), `timeout` (connect, request or
+ * deadline), `network` (refused, reset, DNS), `server` (5xx or an answer that could not be read),
+ * `access-denied` (401/403, missing permission, bad or expired keys), `clock-skew`, or `other`.
+ */
+export type SourceErrorKind =
+  | "throttled"
+  | "timeout"
+  | "network"
+  | "server"
+  | "access-denied"
+  | "clock-skew"
+  | "other";
+
+/**
  * A backend failed: access denied, throttled after retries, timeout, network.
  * `retryable` tells whether trying again later may help.
  *
@@ -98,15 +112,24 @@ export class SourceError extends AwsconnError {
   readonly retryable: boolean;
   /** The backend's error name, e.g. `AccessDeniedException`, when there is one. */
   readonly awsErrorName?: string;
+  /** What kind of failure it was, when known (see {@link SourceErrorKind}). */
+  readonly kind?: SourceErrorKind;
 
   constructor(
     message: string,
-    options: { source: string; retryable?: boolean; awsErrorName?: string; cause?: unknown },
+    options: {
+      source: string;
+      retryable?: boolean;
+      awsErrorName?: string;
+      kind?: SourceErrorKind;
+      cause?: unknown;
+    },
   ) {
     super(`${options.source}: ${message}`, { cause: options.cause });
     this.source = options.source;
     this.retryable = options.retryable ?? false;
     if (options.awsErrorName !== undefined) this.awsErrorName = options.awsErrorName;
+    if (options.kind !== undefined) this.kind = options.kind;
   }
 }
 
@@ -144,11 +167,17 @@ export class ConfigError extends AwsconnError {
  */
 export class InvalidConnIdError extends AwsconnError {
   readonly code = "INVALID_CONN_ID" as const;
-  /** The offending id, shown escaped (JSON) and cut to 80 characters. */
+  /**
+   * The offending id, shown escaped (JSON) and cut to 80 characters; an id that looks like a
+   * connection value (a URI with `://`, JSON, or anything with `@` or `=`) is not shown at all,
+   * since it may carry a password: only its length is.
+   */
   readonly shownId: string;
 
   constructor(connId: string, why: string) {
-    const shown = JSON.stringify(connId.length > 80 ? `${connId.slice(0, 80)}…` : connId);
+    const shown = /:\/\/|[@={]/.test(connId)
+      ? `(${connId.length} characters that look like a connection value, not shown)`
+      : JSON.stringify(connId.length > 80 ? `${connId.slice(0, 80)}…` : connId);
     super(`invalid connection id ${shown}: ${why}`);
     this.shownId = shown;
   }

@@ -6,6 +6,7 @@ export {
   ConnectionNotFoundError,
   ConnectionFormatError,
   SourceError,
+  type SourceErrorKind,
   ConfigError,
   InvalidConnIdError,
   isAwsconnError,
@@ -13,6 +14,12 @@ export {
 export { validateConnId, isValidConnId, CONN_ID_MAX_LENGTH } from "./validateConnId.js";
 export { redactConnection, redactExtra, isSecretKey, REDACTED } from "./redactConnection.js";
 export { createConnection, protectConnection } from "./createConnection.js";
+export {
+  redactForeignError,
+  scrubText,
+  WITHHELD_MESSAGE,
+  type RedactForeignErrorOptions,
+} from "./redactForeignError.js";
 export { parseConnectionUri, type ParseOptions } from "./parseConnectionUri.js";
 export { parseConnectionJson } from "./parseConnectionJson.js";
 export { parseConnectionValue } from "./parseConnectionValue.js";

@@ -1,7 +1,7 @@
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { StsCaller } from "./StsCaller.js";
 import { stsCredentials } from "./stsCredentials.js";
-import { toSourceError } from "./toSourceError.js";
+import { toSourceError } from "@awsconn/aws-source-common";
 
 /**
  * Options of {@link fromAssumeRole}.
@@ -42,7 +42,7 @@ export function fromAssumeRole(init: AssumeRoleInit): AwsCredentialIdentityProvi
     try {
       output = await init.sts.assumeRole(input);
     } catch (error) {
-      throw toSourceError(error, {
+      throw await toSourceError(error, {
         source: "sts",
         what: `AssumeRole for ${init.roleArn}`,
         ...(init.secrets ? { secrets: init.secrets } : {}),

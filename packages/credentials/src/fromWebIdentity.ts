@@ -3,7 +3,7 @@ import { SourceError } from "@awsconn/core";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { StsCaller } from "./StsCaller.js";
 import { stsCredentials } from "./stsCredentials.js";
-import { toSourceError } from "./toSourceError.js";
+import { toSourceError } from "@awsconn/aws-source-common";
 
 /**
  * Options of {@link fromWebIdentity}.
@@ -62,7 +62,7 @@ export function fromWebIdentity(init: WebIdentityInit): AwsCredentialIdentityPro
     try {
       output = await init.sts.assumeRoleWithWebIdentity(input);
     } catch (error) {
-      throw toSourceError(error, { source: "sts", what, secrets: [token, ...(init.secrets ?? [])] });
+      throw await toSourceError(error, { source: "sts", what, secrets: [token, ...(init.secrets ?? [])] });
     }
     return stsCredentials(output, what);
   };

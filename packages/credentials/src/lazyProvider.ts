@@ -1,5 +1,5 @@
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
-import { toSourceError } from "./toSourceError.js";
+import { toSourceError } from "@awsconn/aws-source-common";
 
 /** The `@aws-sdk/credential-providers` module, as {@link lazyProvider} hands it to `make`. */
 export type CredentialProvidersModule = typeof import("@aws-sdk/credential-providers");
@@ -24,7 +24,7 @@ export function lazyProvider(
     try {
       return await (await provider)(properties);
     } catch (error) {
-      throw toSourceError(error, { source, what });
+      throw await toSourceError(error, { source, what });
     }
   };
 }

@@ -94,7 +94,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
         entry = await c.send(new GetSecretValueCommand({ SecretId: secretId }), { abortSignal: signal });
       } catch (error) {
         if (!signal?.aborted && SECRETS_MANAGER_NOT_FOUND.has((error as Error)?.name)) return undefined;
-        throw fail(error, "GetSecretValue", secretId, signal);
+        throw await fail(error, "GetSecretValue", secretId, signal);
       }
       return hitOf(connId, secretId, entry);
     },
@@ -108,9 +108,11 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       const found = new Map<string, SourceHit>();
       const secretIds = [...idBySecret.keys()];
       if (secretIds.length === 0) return found;
-      const [{ BatchGetSecretValueCommand }, c] = await Promise.all([sdk(), client()]).catch((error) => {
-        throw fail(error, "BatchGetSecretValue", secretIds[0] as string, signal);
-      });
+      const [{ BatchGetSecretValueCommand }, c] = await Promise.all([sdk(), client()]).catch(
+        async (error) => {
+          throw await fail(error, "BatchGetSecretValue", secretIds[0] as string, signal);
+        },
+      );
       for (let i = 0; i < secretIds.length; i += BATCH_GET_LIMIT) {
         const chunk = secretIds.slice(i, i + BATCH_GET_LIMIT);
         let nextToken: string | undefined;
@@ -124,14 +126,14 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
               },
             );
           } catch (error) {
-            throw fail(error, "BatchGetSecretValue", `${chunk.length} ids from ${chunk[0]}`, signal);
+            throw await fail(error, "BatchGetSecretValue", `${chunk.length} ids from ${chunk[0]}`, signal);
           }
           for (const failed of page.Errors ?? []) {
             if (failed.ErrorCode && SECRETS_MANAGER_NOT_FOUND.has(failed.ErrorCode)) continue;
             const wrapped = Object.assign(new Error(failed.Message ?? "failed"), {
               name: failed.ErrorCode ?? "Error",
             });
-            throw fail(wrapped, "BatchGetSecretValue", failed.SecretId ?? chunk[0] ?? "", signal);
+            throw await fail(wrapped, "BatchGetSecretValue", failed.SecretId ?? chunk[0] ?? "", signal);
           }
           for (const entry of page.SecretValues ?? []) {
             const connId = entry.Name === undefined ? undefined : idBySecret.get(entry.Name);
@@ -147,8 +149,8 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       const signal = options?.signal;
       signal?.throwIfAborted();
       const head = prefix ? `${prefix}${sep}` : "";
-      const [{ ListSecretsCommand }, c] = await Promise.all([sdk(), client()]).catch((error) => {
-        throw fail(error, "ListSecrets", head, signal);
+      const [{ ListSecretsCommand }, c] = await Promise.all([sdk(), client()]).catch(async (error) => {
+        throw await fail(error, "ListSecrets", head, signal);
       });
       // The name filter is a case-insensitive prefix match with a restricted alphabet: filter here too.
       const filters = head && FILTERABLE.test(head) ? [{ Key: "name" as const, Values: [head] }] : undefined;
@@ -160,7 +162,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
           );
           return { names: (page.SecretList ?? []).map((s) => s.Name), nextToken: page.NextToken };
         } catch (error) {
-          throw fail(error, "ListSecrets", head, signal);
+          throw await fail(error, "ListSecrets", head, signal);
         }
       });
     },
@@ -185,7 +187,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
           });
         }
       } catch (error) {
-        throw fail(error, "PutSecretValue/CreateSecret", secretId, signal, secrets);
+        throw await fail(error, "PutSecretValue/CreateSecret", secretId, signal, secrets);
       }
     },
   };

@@ -44,7 +44,7 @@ describe("secret ids", () => {
 });
 
 describe("toSourceError", () => {
-  it("classifies retryable errors and scrubs secrets from the message", () => {
+  it("classifies retryable errors and scrubs secrets from the message", async () => {
     const throttled = Object.assign(new Error("slow down"), { name: "ThrottlingException", $metadata: {} });
     const denied = Object.assign(new Error("no"), {
       name: "AccessDeniedException",
@@ -52,10 +52,17 @@ describe("toSourceError", () => {
     });
     const fault = Object.assign(new Error("boom"), { name: "Whatever", $metadata: { httpStatusCode: 503 } });
     const refused = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
-    expect([throttled, denied, fault, refused].map(isRetryableAwsError)).toEqual([true, false, true, true]);
-    const error = toSourceError(new Error("bad value hunter2"), "secretsmanager", "PutSecretValue", "x", [
-      "hunter2",
+    expect(await Promise.all([throttled, denied, fault, refused].map(isRetryableAwsError))).toEqual([
+      true,
+      false,
+      true,
+      true,
     ]);
+    const error = await toSourceError(new Error("bad value hunter2"), {
+      source: "secretsmanager",
+      what: 'PutSecretValue "x"',
+      secrets: ["hunter2"],
+    });
     expect(error.message).not.toContain("hunter2");
     expect(error.cause).toBeUndefined();
   });

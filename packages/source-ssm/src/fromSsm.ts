@@ -84,7 +84,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
         parameter = out.Parameter;
       } catch (error) {
         if (!signal?.aborted && (error as Error)?.name === "ParameterNotFound") return undefined;
-        throw fail(error, "GetParameter", name, signal);
+        throw await fail(error, "GetParameter", name, signal);
       }
       return parameter ? hitOf(connId, parameter) : undefined;
     },
@@ -98,8 +98,8 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       const found = new Map<string, SourceHit>();
       const names = [...idByName.keys()];
       if (names.length === 0) return found;
-      const [{ GetParametersCommand }, c] = await Promise.all([sdk(), client()]).catch((error) => {
-        throw fail(error, "GetParameters", names[0] as string, signal);
+      const [{ GetParametersCommand }, c] = await Promise.all([sdk(), client()]).catch(async (error) => {
+        throw await fail(error, "GetParameters", names[0] as string, signal);
       });
       for (let i = 0; i < names.length; i += GET_PARAMETERS_LIMIT) {
         const chunk = names.slice(i, i + GET_PARAMETERS_LIMIT);
@@ -109,7 +109,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
             abortSignal: signal,
           });
         } catch (error) {
-          throw fail(error, "GetParameters", `${chunk.length} names from ${chunk[0]}`, signal);
+          throw await fail(error, "GetParameters", `${chunk.length} names from ${chunk[0]}`, signal);
         }
         // Names that do not exist come back in InvalidParameters: simply absent here.
         for (const parameter of out.Parameters ?? []) {
@@ -125,9 +125,11 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       signal?.throwIfAborted();
       const path = parameterNameFor(prefix, "").replace(/\/$/, "") || "/";
       const head = path === "/" ? "/" : `${path}/`;
-      const [{ GetParametersByPathCommand }, c] = await Promise.all([sdk(), client()]).catch((error) => {
-        throw fail(error, "GetParametersByPath", path, signal);
-      });
+      const [{ GetParametersByPathCommand }, c] = await Promise.all([sdk(), client()]).catch(
+        async (error) => {
+          throw await fail(error, "GetParametersByPath", path, signal);
+        },
+      );
       yield* listConnIds(head, matches, async (nextToken) => {
         try {
           const page = await c.send(
@@ -141,7 +143,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
           );
           return { names: (page.Parameters ?? []).map((p) => p.Name), nextToken: page.NextToken };
         } catch (error) {
-          throw fail(error, "GetParametersByPath", path, signal);
+          throw await fail(error, "GetParametersByPath", path, signal);
         }
       });
     },
@@ -166,7 +168,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
           { abortSignal: signal },
         );
       } catch (error) {
-        throw fail(error, "PutParameter", name, signal, [value, connection.password ?? ""]);
+        throw await fail(error, "PutParameter", name, signal, [value, connection.password ?? ""]);
       }
     },
   };

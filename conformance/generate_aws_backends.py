@@ -145,6 +145,16 @@ CASES: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], str]] = [
     ("sm-json-invalid", SM, {}, [s(P + "x", "{not json")], "x"),
     ("sm-json-array", SM, {}, [s(P + "x", "[1, 2]")], "x"),
     ("sm-whitespace-only", SM, {}, [s(P + "x", "   ")], "x"),
+    # Python's strip() (which decides "JSON?") removes more than json.loads (which reads the unstripped secret) allows.
+    ("sm-json-nel-led", SM, {}, [s(P + "x", "\x85" + js({"user": "u", "conn_type": "aws"}))], "x"),
+    ("sm-json-nel-trailing", SM, {}, [s(P + "x", js({"user": "u"}) + "\x85")], "x"),
+    ("sm-json-nbsp-led", SM, {}, [s(P + "x", "\xa0" + js({"user": "u"}))], "x"),
+    ("sm-json-vtab-led", SM, {}, [s(P + "x", "\x0b" + js({"user": "u"}))], "x"),
+    ("sm-json-separator-led", SM, {}, [s(P + "x", "\x1c" + js({"user": "u"}))], "x"),
+    ("sm-uri-nel-led", SM, {}, [s(P + "x", "\x85aws://k:s@h\x85")], "x"),
+    # U+FEFF is not whitespace to Python: the value is read as a URI without a scheme.
+    ("sm-uri-bom-led", SM, {}, [s(P + "x", "\ufeffaws://k:s@h/db")], "x"),
+    ("sm-json-bom-led", SM, {}, [s(P + "x", "\ufeff" + js({"user": "u"}))], "x"),
     # ---------------------------------------------------------------- extra_conn_words
     ("sm-words-user", SM, {"extra_conn_words": {"user": ["usr"]}}, [s(P + "x", js({"usr": "u"}))], "x"),
     (
@@ -211,6 +221,8 @@ CASES: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], str]] = [
     ("ssm-overwritten", SSM, {}, [s(SP + "x", "aws://old", kind="String"), s(SP + "x", "aws://new", kind="String", update=True)], "x"),
     ("ssm-json-leading-whitespace", SSM, {}, [s(SP + "x", "  " + js({"conn_type": "aws"}), kind="String")], "x"),
     ("ssm-json-invalid", SSM, {}, [s(SP + "x", "{oops", kind="String")], "x"),
+    ("ssm-json-nel-led", SSM, {}, [s(SP + "x", "\x85" + js({"conn_type": "aws", "login": "k"}), kind="String")], "x"),
+    ("ssm-uri-bom-led", SSM, {}, [s(SP + "x", "\ufeffaws://k:s@h/db", kind="String")], "x"),
 ]
 
 

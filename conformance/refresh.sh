@@ -30,7 +30,7 @@ fi
 
 export PYTHONHASHSEED=0
 cd "$HERE"
-for gen in generate_python.py generate_connection.py generate_local_filesystem.py generate_aws_backends.py generate_aws_wrapper.py generate_secrets_settings.py; do
+for gen in generate_python.py generate_connection.py generate_local_filesystem.py generate_aws_backends.py generate_aws_wrapper.py generate_secrets_settings.py generate_env_backend.py; do
   echo "conformance: $gen" >&2
   # Airflow logs to stdout; only the generators' own summary lines (stderr) are of interest.
   "$VENV/bin/python" "$gen" >/dev/null

@@ -15,12 +15,22 @@ import {
   type AirflowDeviation,
   awsTestClientConfig,
   describeAirflowBackendConformance,
+  listedAirflowDeviations,
 } from "@awsconn/testkit";
 import { expect } from "vitest";
 import { fromSecretsManager, type SecretsManagerInit } from "../src/index.js";
 
+// Values led by a byte-order mark (listed in conformance/deviations.json): a clear error that never
+// shows the value, where Airflow builds a connection with the password in `schema`.
+const BOM_DEVIATIONS = listedAirflowDeviations("aws_backends", (o) => {
+  expect(o.error).toBeInstanceOf(ConnectionFormatError);
+  expect(String(o.error)).toMatch(/byte-order mark \(U\+FEFF\)/);
+  expect(String(o.error)).not.toMatch(/k:s@/);
+});
+
 /** Cases where awsconn deliberately differs from Airflow, and what it does instead. */
 const DEVIATIONS: Record<string, AirflowDeviation> = {
+  ...BOM_DEVIATIONS,
   "sm-binary-only": {
     because: "a binary-only secret is a clear ConnectionFormatError, not a silent 'not found'",
     check: (o) => expect(o.error).toBeInstanceOf(ConnectionFormatError),

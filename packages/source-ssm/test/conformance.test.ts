@@ -5,17 +5,28 @@
 // "not found". Where awsconn deliberately differs, the case is listed in DEVIATIONS with what
 // awsconn does instead.
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { ConnectionFormatError } from "@awsconn/core";
 import {
   type AirflowDeviation,
   awsTestClientConfig,
   describeAirflowBackendConformance,
+  listedAirflowDeviations,
 } from "@awsconn/testkit";
+import { expect } from "vitest";
 import { fromSsm, type SsmInit } from "../src/index.js";
+
+// Values led by a byte-order mark (listed in conformance/deviations.json): a clear error that never
+// shows the value, where Airflow builds a connection with the password in `schema`.
+const BOM_DEVIATIONS = listedAirflowDeviations("aws_backends", (o) => {
+  expect(o.error).toBeInstanceOf(ConnectionFormatError);
+  expect(String(o.error)).toMatch(/byte-order mark \(U\+FEFF\)/);
+  expect(String(o.error)).not.toMatch(/k:s@/);
+});
 
 /** Cases where awsconn deliberately differs from Airflow, and what it does instead. */
 // ssm-prefix-null: Airflow switches the backend off for connections; awsconn reads "/x" instead.
 // The case stores only /airflow/connections/x, so both answer "not found".
-const DEVIATIONS: Record<string, AirflowDeviation> = {};
+const DEVIATIONS: Record<string, AirflowDeviation> = { ...BOM_DEVIATIONS };
 
 describeAirflowBackendConformance({
   title: "Airflow SystemsManagerParameterStoreBackend conformance (aws_backends.json)",

@@ -52,6 +52,28 @@ export function loadAirflowBackendCases(backend: string): AirflowBackendCase[] {
 }
 
 /**
+ * The deviations `conformance/deviations.json` lists for one vector file (keys `"<file>:<id>"`),
+ * keyed by case id, each with its listed reason and the given check of what awsconn does instead.
+ *
+ * @example
+ * ```ts
+ * const bom = listedAirflowDeviations("env_backend", (o) => expect(o.error).toBeInstanceOf(ConnectionFormatError));
+ * ```
+ */
+export function listedAirflowDeviations(
+  file: string,
+  check: (outcome: AirflowOutcome) => void,
+): Record<string, AirflowDeviation> {
+  const path = join(findRepoRoot(), "conformance", "deviations.json");
+  const listed = JSON.parse(readFileSync(path, "utf8")) as Record<string, string>;
+  const out: Record<string, AirflowDeviation> = {};
+  for (const [key, because] of Object.entries(listed)) {
+    if (key.startsWith(`${file}:`)) out[key.slice(file.length + 1)] = { because, check };
+  }
+  return out;
+}
+
+/**
  * Runs one lookup and records its outcome instead of throwing.
  *
  * @example

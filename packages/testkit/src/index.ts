@@ -47,6 +47,7 @@ export {
 export { resetMoto } from "./resetMoto.js";
 export {
   loadAirflowBackendCases,
+  listedAirflowDeviations,
   airflowOutcomeOf,
   expectAirflowOutcome,
   airflowFieldsOf,

@@ -1,4 +1,4 @@
-import { ConfigError } from "@awsconn/core";
+import { ConfigError, parsePythonJson } from "@awsconn/core";
 import type { CacheConfig, SourceConfig } from "./types.js";
 
 /**
@@ -54,7 +54,7 @@ function parseKwargs(text: string | undefined): Record<string, unknown> {
   if (text === undefined || text.trim() === "") return {};
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parsePythonJson(text).value;
   } catch {
     throw new ConfigError("is not valid JSON", { origin: ORIGIN });
   }

@@ -1,4 +1,4 @@
-import { ConnectionFormatError } from "@awsconn/core";
+import { ConnectionFormatError, parsePythonJson } from "@awsconn/core";
 
 /**
  * Reads an extra value that should be a string: `null`/`undefined`/`""` mean absent; numbers and
@@ -35,7 +35,7 @@ export function extraObject(
   if (value === undefined || value === null || value === "") return undefined;
   if (typeof value === "string") {
     try {
-      value = JSON.parse(value);
+      value = parsePythonJson(value).value;
     } catch {
       throw new ConnectionFormatError(
         `extra.${key} must be a JSON object; the string given is not valid JSON`,

@@ -1,36 +1,156 @@
-// Builds the package in the current directory: ESM (with declarations) into dist/esm,
-// then a CommonJS copy into dist/cjs with a {"type":"commonjs"} marker, so both
-// `import` and `require()` work. Run from a package directory: `node ../../scripts/build-package.mjs`.
+// Builds one package, or (imported by scripts/build.mjs) the pieces of every package's build:
+//
+// - dist/esm: `tsc --build tsconfig.build.json` (type-checked, with declarations and maps; incremental,
+//   so an unchanged package costs a look at dist/esm/.tsbuildinfo);
+// - dist/cjs: a CommonJS copy transpiled file by file from the same sources (`ts.transpileModule`:
+//   `isolatedModules` holds, so no second type-checking program is needed), the ESM declarations copied
+//   beside it, and a {"type":"commonjs"} marker written last, so `require()` gets CommonJS code and
+//   CommonJS types.
+//
+// Run from a package directory: `node ../../scripts/build-package.mjs` (what turbo runs); the root's
+// `npm run build` (scripts/build.mjs) builds every package in one `tsc --build`, which is much faster.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync, existsSync, chmodSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
-const tsc = require.resolve("typescript/bin/tsc");
-rmSync("dist", { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
-execFileSync(
-  process.execPath,
-  [
-    tsc,
-    "-p",
-    "tsconfig.build.json",
-    "--outDir",
-    "dist/cjs",
-    "--module",
-    "commonjs",
-    "--moduleResolution",
-    "node10",
-    "--verbatimModuleSyntax",
-    "false",
-    "--declaration",
-    "false",
-    "--declarationMap",
-    "false",
-    "--noCheck",
-  ],
-  { stdio: "inherit" },
-);
-mkdirSync("dist/cjs", { recursive: true });
-writeFileSync("dist/cjs/package.json", '{"type":"commonjs"}\n');
-for (const bin of ["dist/esm/bin.js"]) if (existsSync(bin)) chmodSync(bin, 0o755);
+/** The `tsc` entry point of the workspace's TypeScript. */
+export const TSC = require.resolve("typescript/bin/tsc");
+/** Executables a package's build marks as such. */
+const BINS = ["dist/esm/bin.js"];
+
+/**
+ * Loads a package's tsconfig.build.json: its source files and compiler options.
+ *
+ * @example
+ * ```js
+ * const { fileNames, options } = readBuildConfig("packages/core");
+ * ```
+ */
+export function readBuildConfig(dir) {
+  const ts = require("typescript");
+  const configPath = resolve(dir, "tsconfig.build.json");
+  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    },
+  });
+  if (!parsed) throw new Error(`${configPath}: cannot be read`);
+  return parsed;
+}
+
+/**
+ * After `tsc --build`: removes what dist/esm holds for sources that no longer exist, writes the
+ * CommonJS copy into dist/cjs (code, maps, declarations, marker last) and marks the package's bin
+ * executable. Idempotent; files are replaced in place, so a test reading dist/ meanwhile never sees
+ * a missing directory.
+ *
+ * @example
+ * ```js
+ * finishPackage("packages/core");
+ * ```
+ */
+export function finishPackage(dir) {
+  const ts = require("typescript");
+  const { fileNames, options } = readBuildConfig(dir);
+  const rootDir = options.rootDir ?? resolve(dir, "src");
+  const esm = options.outDir ?? resolve(dir, "dist/esm");
+  const cjs = resolve(dir, "dist/cjs");
+  const marker = join(cjs, "package.json");
+  if (newerThan(marker, [options.tsBuildInfoFile, fileURLToPath(import.meta.url)])) return;
+  const sources = fileNames.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
+  const stems = sources.map((f) => relative(rootDir, f).replace(/\.ts$/, ""));
+
+  keepOnly(esm, new Set([...stems.flatMap((s) => esmOutputs(s)), ".tsbuildinfo"]));
+  const written = new Set(["package.json"]);
+  for (const [i, file] of sources.entries()) {
+    const stem = stems[i];
+    const out = join(cjs, `${stem}.js`);
+    mkdirSync(dirname(out), { recursive: true });
+    const result = ts.transpileModule(ts.sys.readFile(file), {
+      fileName: file,
+      compilerOptions: {
+        ...options,
+        module: ts.ModuleKind.CommonJS,
+        moduleResolution: ts.ModuleResolutionKind.Node10,
+        verbatimModuleSyntax: false,
+        declaration: false,
+        declarationMap: false,
+        sourceMap: true,
+        inlineSourceMap: false,
+        outDir: undefined,
+        rootDir: undefined,
+        tsBuildInfoFile: undefined,
+        incremental: undefined,
+      },
+      reportDiagnostics: false,
+    });
+    const map = JSON.parse(result.sourceMapText);
+    map.file = basename(out);
+    map.sources = [relative(dirname(out), file).split("\\").join("/")];
+    writeIfChanged(out, result.outputText);
+    writeIfChanged(`${out}.map`, JSON.stringify(map));
+    written.add(`${stem}.js`).add(`${stem}.js.map`);
+    // The declarations describe the same API; under dist/cjs/package.json they are CommonJS types.
+    for (const ext of [".d.ts", ".d.ts.map"]) {
+      const from = join(esm, `${stem}${ext}`);
+      if (!existsSync(from)) continue;
+      writeIfChanged(join(cjs, `${stem}${ext}`), readFileSync(from, "utf8"));
+      written.add(`${stem}${ext}`);
+    }
+  }
+  keepOnly(cjs, written);
+  for (const bin of BINS) if (existsSync(join(dir, bin))) chmodSync(join(dir, bin), 0o755);
+  // Last: bench/lib/retry.mjs and others treat this marker as "the package's build is complete";
+  // its time says which build of dist/esm (.tsbuildinfo) the copy was made from.
+  writeFileSync(marker, '{"type":"commonjs"}\n');
+}
+
+/** True when `file` exists and is newer than every file of `than` (a missing one counts as newer). */
+function newerThan(file, than) {
+  if (!existsSync(file)) return false;
+  const time = statSync(file).mtimeMs;
+  return than.every((f) => f !== undefined && existsSync(f) && statSync(f).mtimeMs < time);
+}
+
+/** Writes `text` unless the file already holds it (a rebuild leaves unchanged files alone). */
+function writeIfChanged(file, text) {
+  if (existsSync(file) && readFileSync(file, "utf8") === text) return;
+  writeFileSync(file, text);
+}
+
+/** The files `tsc` writes into dist/esm for one source (by its path under src/, without `.ts`). */
+function esmOutputs(stem) {
+  return [`${stem}.js`, `${stem}.js.map`, `${stem}.d.ts`, `${stem}.d.ts.map`];
+}
+
+/** Deletes every file under `dir` whose path (relative to `dir`) is not in `keep`, then empty folders. */
+function keepOnly(dir, keep, sub = "") {
+  const here = join(dir, sub);
+  if (!existsSync(here)) return;
+  for (const entry of readdirSync(here, { withFileTypes: true })) {
+    const rel = sub ? `${sub}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      keepOnly(dir, keep, rel);
+      if (readdirSync(join(dir, rel)).length === 0) rmSync(join(dir, rel), { recursive: true });
+    } else if (!keep.has(rel)) rmSync(join(dir, rel), { force: true });
+  }
+}
+
+// `node ../../scripts/build-package.mjs` in a package directory: that package alone.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  execFileSync(process.execPath, [TSC, "--build", "tsconfig.build.json"], { stdio: "inherit" });
+  finishPackage(process.cwd());
+}

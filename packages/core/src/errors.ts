@@ -7,8 +7,24 @@ export type AwsconnErrorCode =
   | "INVALID_CONN_ID";
 
 /**
+ * The brand every awsconn error carries (on its prototype), the same symbol in every copy of this
+ * package: an error from the CommonJS build is recognised by the ES module build and the other way
+ * round, and so is one from another installed version.
+ */
+const AWSCONN_ERROR = Symbol.for("awsconn.error");
+
+/**
  * Base of the awsconn error family. Every error has a stable `code` and keeps its `cause`.
  * Messages never contain a password, token or whole URI.
+ *
+ * `instanceof` works across copies of the package (the ES module and CommonJS builds loaded side by
+ * side): a branded error matches `AwsconnError`, and the family class whose `code` it has.
+ *
+ * @example
+ * ```ts
+ * const { ConnectionNotFoundError } = require("@awsconn/core"); // the CommonJS copy
+ * new ConnectionNotFoundError("x") instanceof AwsconnError;     // true, also for the ESM import
+ * ```
  */
 export abstract class AwsconnError extends Error {
   /** Stable machine-readable code. */
@@ -17,6 +33,12 @@ export abstract class AwsconnError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
+  }
+
+  /** `instanceof` by the prototype chain, else (for the family's own classes) by brand and `code`. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class asked about (a subclass too).
+    return isInstanceOf(this, value);
   }
 
   /** JSON form: name, code, message and the public fields; never the cause's text. */
@@ -183,7 +205,38 @@ export class InvalidConnIdError extends AwsconnError {
   }
 }
 
-/** True for any error of the awsconn family. */
+Object.defineProperty(AwsconnError.prototype, AWSCONN_ERROR, { value: true });
+
+/**
+ * The family's own classes, by the `code` their errors carry (the base: any code). A subclass declared
+ * elsewhere is not here, so for it `instanceof` is the plain prototype-chain test.
+ */
+const FAMILY = new Map<unknown, AwsconnErrorCode | undefined>([
+  [AwsconnError, undefined],
+  [ConnectionNotFoundError, "NOT_FOUND"],
+  [ConnectionFormatError, "INVALID_CONNECTION"],
+  [SourceError, "SOURCE_FAILED"],
+  [ConfigError, "INVALID_CONFIG"],
+  [InvalidConnIdError, "INVALID_CONN_ID"],
+]);
+
+function isInstanceOf(errorClass: unknown, value: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(errorClass, value)) return true;
+  if (!FAMILY.has(errorClass) || typeof value !== "object" || value === null) return false;
+  if ((value as { [AWSCONN_ERROR]?: unknown })[AWSCONN_ERROR] !== true) return false;
+  const code = FAMILY.get(errorClass);
+  return code === undefined || (value as { code?: unknown }).code === code;
+}
+
+/**
+ * True for any error of the awsconn family, from this copy of the package or another (the CommonJS
+ * build beside the ES module one).
+ *
+ * @example
+ * ```ts
+ * try { await resolver.get("x") } catch (e) { if (isAwsconnError(e)) console.error(e.code) }
+ * ```
+ */
 export function isAwsconnError(error: unknown): error is AwsconnError {
   return error instanceof AwsconnError;
 }

@@ -43,6 +43,8 @@ export interface CachedSource extends ConnectionSource {
     connIds: readonly string[],
     options?: SourceCallOptions,
   ): Promise<Map<string, CacheLookup | { error: unknown }>>;
+  /** The id's answer when the cache holds it fresh (hit or "not here"); a synchronous map read. */
+  peekLookup(connId: string): CacheLookup | undefined;
   /** The cached value for the id when it is fresh; a synchronous map read. */
   peekFresh(connId: string): CachedValue | undefined;
   /** Forgets one id; a lookup in flight still completes for its callers. */

@@ -49,6 +49,8 @@ export async function askLayer(
   const options = signal ? { signal } : undefined;
   const only = ids.length === 1 && !batch ? ids[0] : undefined;
   if (cached && only !== undefined) {
+    const fresh = cached.peekLookup(only);
+    if (fresh) return new Map([[only, fresh]]);
     try {
       return new Map([[only, await cached.lookup(only, options)]]);
     } catch (error) {

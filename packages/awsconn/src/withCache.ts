@@ -192,7 +192,14 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
     inner: source,
     lookup(connId, options) {
       options?.signal?.throwIfAborted();
-      return lookupOnce(connId, single, options?.signal);
+      const fresh = cached.peekLookup(connId);
+      return fresh ? Promise.resolve(fresh) : lookupOnce(connId, single, options?.signal);
+    },
+    peekLookup(connId) {
+      const value = lru.get(connId);
+      if (!value || value.staleBecause !== undefined || transient.has(value)) return undefined;
+      const ageSeconds = (clock.now() - value.fetchedAt) / 1000;
+      return { hit: value.hit, cache: value.hit ? "fresh" : "negative", ageSeconds };
     },
     async lookupMany(connIds, options) {
       const signal = options?.signal;

@@ -27,9 +27,13 @@ export interface LoopbackProxyOptions {
   target?: string;
   /**
    * Decides per request: a {@link CannedResponse} to answer with, `"hang"` to read the request and
-   * never answer, or `undefined` to forward it to `target`.
+   * never answer, or `undefined` to forward it to `target`; or a promise of one (to hold a request
+   * until a test lets it go).
    */
-  respond?: (request: RecordedRequest, index: number) => CannedResponse | "hang" | undefined;
+  respond?: (
+    request: RecordedRequest,
+    index: number,
+  ) => CannedResponse | "hang" | undefined | Promise<CannedResponse | "hang" | undefined>;
 }
 
 /** A running loopback proxy; see {@link startLoopbackProxy}. */
@@ -66,7 +70,7 @@ export async function startLoopbackProxy(options: LoopbackProxyOptions = {}): Pr
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", async () => {
       const body = Buffer.concat(chunks);
       const recorded: RecordedRequest = {
         method: req.method ?? "GET",
@@ -76,7 +80,7 @@ export async function startLoopbackProxy(options: LoopbackProxyOptions = {}): Pr
         operation: operationOf(req, body.toString("utf8")),
       };
       requests.push(recorded);
-      const answer = options.respond?.(recorded, requests.length - 1);
+      const answer = await options.respond?.(recorded, requests.length - 1);
       if (answer === "hang") return;
       if (answer) {
         res.writeHead(answer.status, answer.headers ?? {});

@@ -1,0 +1,104 @@
+import { SourceError } from "@awsconn/core";
+import { describe, expect, it } from "vitest";
+import { deferred, eventLog, fakeClock, memorySource } from "../test/helpers.js";
+import { withCache } from "./withCache.js";
+
+describe("withCache", () => {
+  it("says where each answer came from: a call, then fresh with its age, then negative for a miss", async () => {
+    const clock = fakeClock();
+    const cached = withCache(memorySource("ssm", { db: { host: "h" } }), { clock });
+
+    expect((await cached.lookup("db")).cache).toBe("call");
+    clock.advance(3);
+    expect(await cached.lookup("db")).toMatchObject({ cache: "fresh", ageSeconds: 3 });
+    expect((await cached.lookup("nope")).cache).toBe("call");
+    expect((await cached.lookup("nope")).cache).toBe("negative");
+  });
+
+  it("get, getMany and lookupMany of ids in flight share the calls: ids not in flight go out as one batch", async () => {
+    const source = memorySource("sm", { a: {}, b: {}, c: {} }, { batch: true });
+    const gate = deferred();
+    source.state.gate = gate.promise;
+    const cached = withCache(source, { clock: fakeClock() });
+
+    const pending = [cached.get("a"), cached.getMany(["a", "b"]), cached.getMany(["a", "b", "c"])];
+    gate.resolve();
+    await Promise.all(pending);
+
+    expect(source.state.calls).toBe(1); // a
+    expect(source.state.batchCalls).toEqual([["b"], ["c"]]);
+  });
+
+  it("a caller's abort ends only its own wait; the call is aborted when its last caller aborts", async () => {
+    const source = memorySource("sm", { a: {} });
+    const gate = deferred();
+    source.state.gate = gate.promise;
+    let seen: AbortSignal | undefined;
+    const get = source.get.bind(source);
+    source.get = (id, options) => {
+      seen = options?.signal;
+      return get(id, options);
+    };
+    const cached = withCache(source, { clock: fakeClock() });
+    const one = new AbortController();
+    const two = new AbortController();
+
+    const first = cached.get("a", { signal: one.signal });
+    const second = cached.get("a", { signal: two.signal });
+    await Promise.resolve();
+    one.abort(new Error("one"));
+    await expect(first).rejects.toThrow("one");
+    expect(seen?.aborted).toBe(false);
+    two.abort(new Error("two"));
+    await expect(second).rejects.toThrow("two");
+    expect(seen?.aborted).toBe(true);
+    gate.resolve();
+  });
+
+  it("ttlSeconds and negativeTtlSeconds 0 keep nothing, and concurrent callers still share one call", async () => {
+    const source = memorySource("sm", { a: {} });
+    const cached = withCache(source, { clock: fakeClock(), ttlSeconds: 0, negativeTtlSeconds: 0 });
+
+    await Promise.all([cached.get("a"), cached.get("a")]);
+    await cached.get("a");
+    await cached.get("z");
+    await cached.get("z");
+
+    expect(source.state.calls).toBe(4);
+  });
+
+  it("a failed refresh serves the last good hit with a stale event, bounded by maxStaleSeconds", async () => {
+    const clock = fakeClock();
+    const log = eventLog();
+    const source = memorySource("sm", { a: { host: "h" } });
+    const cached = withCache(source, {
+      clock,
+      ttlSeconds: 10,
+      maxStaleSeconds: 100,
+      staleWhileRevalidate: false,
+      onEvent: log.logger,
+    });
+    await cached.get("a");
+    source.state.failWith = new SourceError("throttled", { source: "sm", retryable: true });
+
+    clock.advance(20);
+    expect(await cached.lookup("a")).toMatchObject({ cache: "stale", staleBecause: "sm: throttled" });
+    expect(log.types()).toEqual(["refresh", "stale"]);
+
+    clock.advance(100);
+    await expect(cached.get("a")).rejects.toBeInstanceOf(SourceError);
+  });
+
+  it("put writes through and forgets the id", async () => {
+    const source = memorySource("sm", { a: { host: "old" } });
+    source.put = async (connection) => {
+      source.state.data[connection.connId] = { host: connection.host };
+    };
+    const cached = withCache(source, { clock: fakeClock() });
+    await cached.get("a");
+
+    await cached.put?.({ connId: "a", host: "new", extra: {} });
+
+    expect((await cached.get("a"))?.connection.host).toBe("new");
+  });
+});

@@ -29,6 +29,31 @@ async function settle(lookup: () => Promise<SourceHit | undefined>): Promise<Lay
 }
 
 /**
+ * Asks one layer for one id: a cached layer's fresh answer synchronously (a map read), anything
+ * else as a promise. Never rejects.
+ *
+ * @example
+ * ```ts
+ * const answer = await askLayerOne(layer, "aws_default", undefined);
+ * ```
+ */
+export function askLayerOne(
+  layer: Layer,
+  id: string,
+  signal: AbortSignal | undefined,
+): LayerAnswer | Promise<LayerAnswer> {
+  const { source, cached } = layer;
+  const options = signal ? { signal } : undefined;
+  if (!cached) return settle(() => source.get(id, options));
+  const fresh = cached.peekLookup(id);
+  if (fresh) return fresh;
+  return cached.lookup(id, options).then(
+    (lookup): LayerAnswer => lookup,
+    (error: unknown): LayerAnswer => ({ error }),
+  );
+}
+
+/**
  * Asks one layer for the open ids in as few calls as it allows: a cached layer through its cache
  * (shared flights; in a `batch` lookup one `getMany` for the ids that need a call), an uncached one
  * through `getMany` when it has it (a failure then applies to every id), else one `get` per id.
@@ -48,15 +73,7 @@ export async function askLayer(
   const { source, cached } = layer;
   const options = signal ? { signal } : undefined;
   const only = ids.length === 1 && !batch ? ids[0] : undefined;
-  if (cached && only !== undefined) {
-    const fresh = cached.peekLookup(only);
-    if (fresh) return new Map([[only, fresh]]);
-    try {
-      return new Map([[only, await cached.lookup(only, options)]]);
-    } catch (error) {
-      return new Map([[only, { error }]]);
-    }
-  }
+  if (only !== undefined) return new Map([[only, await askLayerOne(layer, only, signal)]]);
   if (cached) {
     try {
       return (await cached.lookupMany(ids, options)) as Map<string, LayerAnswer>;

@@ -15,7 +15,7 @@ import type { Layer } from "./Layer.js";
 import type { Resolution } from "./Resolution.js";
 import type { ResolveResult } from "./ResolveResult.js";
 import type { Resolver } from "./Resolver.js";
-import { runChain } from "./runChain.js";
+import { runChain, runChainOne } from "./runChain.js";
 import type { ResolverConfig } from "./types.js";
 
 /**
@@ -58,9 +58,18 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
     return runChain([...new Set(ids)], { layers, mode: cfg.mode, clock, emit, signal });
   }
 
+  function lookupOne(connId: string, signal?: AbortSignal): Promise<Resolution> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    try {
+      validateConnId(connId);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return runChainOne(connId, { layers, mode: cfg.mode, clock, emit, signal });
+  }
+
   async function resolve(connId: string, options?: SourceCallOptions): Promise<ResolveResult> {
-    const resolution = (await lookup([connId], options?.signal)).get(connId) as Resolution;
-    return resultOf(resolution, layers);
+    return resultOf(await lookupOne(connId, options?.signal), layers);
   }
 
   async function many(connIds: readonly string[], options?: SourceCallOptions) {
@@ -97,7 +106,7 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
       return result;
     },
     async explain(connId, options): Promise<Explanation> {
-      const r = (await lookup([connId], options?.signal)).get(connId) as Resolution;
+      const r = await lookupOne(connId, options?.signal);
       const winner = r.winner ? { source: r.winner.source, origin: r.winner.origin } : null;
       return {
         connId,

@@ -1,5 +1,5 @@
 import type { SourceHit } from "@awsconn/core";
-import { askLayer, type LayerAnswer } from "./askLayer.js";
+import { askLayer, askLayerOne, type LayerAnswer } from "./askLayer.js";
 import type { Clock } from "./Clock.js";
 import type { Emit } from "./emitEvent.js";
 import type { ExplainStep } from "./Explanation.js";
@@ -49,6 +49,8 @@ interface Progress {
  * ```
  */
 export async function runChain(ids: readonly string[], ctx: ChainContext): Promise<Map<string, Resolution>> {
+  const only = ids.length === 1 ? ids[0] : undefined;
+  if (only !== undefined) return new Map([[only, await runChainOne(only, ctx)]]);
   const { layers, mode, clock, emit, signal } = ctx;
   const progress = new Map<string, Progress>(ids.map((id) => [id, { steps: [], hits: [] }]));
   let open = [...progress.keys()];
@@ -70,6 +72,33 @@ export async function runChain(ids: readonly string[], ctx: ChainContext): Promi
   const out = new Map<string, Resolution>();
   for (const [connId, p] of progress) out.set(connId, finish(connId, p, ctx, clock.now() - start));
   return out;
+}
+
+/**
+ * {@link runChain} for one id (the form `get`, `resolve` and `explain` use): the same rules, one
+ * layer after the other, without the batch bookkeeping; a cached layer's fresh answer is read
+ * synchronously.
+ *
+ * @example
+ * ```ts
+ * const resolution = await runChainOne("aws_default", { layers, mode: "first", clock: performance, emit });
+ * ```
+ */
+export async function runChainOne(id: string, ctx: ChainContext): Promise<Resolution> {
+  const { layers, mode, clock, emit, signal } = ctx;
+  const p: Progress = { steps: [], hits: [] };
+  const start = clock.now();
+  let t0 = start;
+  for (const layer of layers) {
+    let answer = askLayerOne(layer, id, signal);
+    if (answer instanceof Promise) answer = await answer;
+    signal?.throwIfAborted();
+    const t1 = clock.now();
+    const goOn = record(id, layer, answer, t1 - t0, p, emit);
+    t0 = t1;
+    if (!goOn || (mode === "first" && p.hits.length > 0)) break;
+  }
+  return finish(id, p, ctx, t0 - start);
 }
 
 /** Records one layer's answer for one id; returns whether the id goes on to the next layer. */

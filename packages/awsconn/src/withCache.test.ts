@@ -21,7 +21,7 @@ describe("withCache", () => {
     source.state.gate = gate.promise;
     const cached = withCache(source, { clock: fakeClock() });
 
-    const pending = [cached.get("a"), cached.getMany(["a", "b"]), cached.getMany(["a", "b", "c"])];
+    const pending = [cached.get("a"), cached.getMany?.(["a", "b"]), cached.getMany?.(["a", "b", "c"])];
     gate.resolve();
     await Promise.all(pending);
 

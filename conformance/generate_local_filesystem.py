@@ -122,6 +122,10 @@ CASES: list[tuple[str, str, str]] = [
     ("env-invalid-uri", "connections.env", "A=aws://host:abc\n"),
     ("env-empty-file", "connections.env", ""),
     ("env-lowercase-and-dots", "connections.env", "my.conn-1=aws://h\n"),
+    # Airflow's comment pattern is re.match(r"\s*#"): Python's \s has U+00A0 but not U+FEFF.
+    ("env-bom-comment", "connections.env", "\ufeff# a comment\nA=aws://a\n"),
+    ("env-bom-key", "connections.env", "\ufeffA=aws://a\n"),
+    ("env-nbsp-comment", "connections.env", "\xa0# a comment\nA=aws://a\n"),
     # ---------------- other extensions
     ("ext-txt", "connections.txt", "A=aws://a\n"),
     ("ext-none", "connections", "A=aws://a\n"),

@@ -1,3 +1,5 @@
+import { PYTHON_WHITESPACE } from "@awsconn/core";
+
 /** One `ID=URI` line of a `.env` connections file. */
 export interface EnvLine {
   key: string;
@@ -15,9 +17,9 @@ export interface EnvLineError {
 // Python's str.splitlines() boundaries (after universal-newline reading turned \r\n and \r into \n).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and line-break sets include these characters
 const LINE_BREAK = /\n|\v|\f|\x1c|\x1d|\x1e|\x85|\u2028|\u2029/;
-// Airflow's COMMENT_PATTERN, re.match(r"\s*#.*"): optional whitespace, then "#".
-// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and line-break sets include these characters
-const COMMENT = /^[\s\x1c-\x1f]*#/;
+// Airflow's COMMENT_PATTERN, re.match(r"\s*#.*"): optional whitespace (Python's \s, which has
+// \x1c-\x1f and not U+FEFF), then "#".
+const COMMENT = new RegExp(`^[${PYTHON_WHITESPACE}]*#`);
 
 /**
  * Reads a `.env` connections file by Airflow's rules (`_parse_env_file`), not dotenv's:

@@ -34,3 +34,5 @@ export {
 } from "./parsePythonJson.js";
 export type { LineTree } from "./LineTree.js";
 export { pythonStrip, isPythonWhitespace, PYTHON_WHITESPACE } from "./python/pythonStrip.js";
+export { levenshtein } from "./levenshtein.js";
+export { closestMatch } from "./closestMatch.js";

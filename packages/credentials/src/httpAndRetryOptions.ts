@@ -1,6 +1,5 @@
-import { ConnectionFormatError } from "@awsconn/core";
+import { closestMatch, ConnectionFormatError } from "@awsconn/core";
 import { describe } from "./extraValue.js";
-import { closestMatch } from "./closestMatch.js";
 
 /**
  * What `extra.config_kwargs` (botocore `Config` arguments) and `extra.verify` mean for an AWS SDK v3

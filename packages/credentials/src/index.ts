@@ -22,5 +22,3 @@ export { fromDefaultChain } from "./fromDefaultChain.js";
 export { lazyProvider, type CredentialProvidersModule } from "./lazyProvider.js";
 export { createSdkStsCaller, type StsCaller, type StsCredentialsOutput } from "./StsCaller.js";
 export { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
-export { levenshtein } from "./levenshtein.js";
-export { closestMatch } from "./closestMatch.js";

@@ -1,4 +1,4 @@
-import { type Connection, ConnectionFormatError, redactExtra, REDACTED } from "@awsconn/core";
+import { closestMatch, type Connection, ConnectionFormatError, REDACTED, redactExtra } from "@awsconn/core";
 import {
   AIRFLOW_ASSUME_ROLE_METHODS,
   type AssumeRoleMethod,
@@ -6,7 +6,6 @@ import {
 } from "./AwsConnectionSettings.js";
 import { describe, extraObject, extraString } from "./extraValue.js";
 import { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
-import { closestMatch } from "./closestMatch.js";
 import { roleSessionName } from "./roleSessionName.js";
 
 /**

@@ -1,20 +1,6 @@
+import { closestMatch } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
 import { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
-import { closestMatch } from "./closestMatch.js";
-import { levenshtein } from "./levenshtein.js";
-
-describe("levenshtein", () => {
-  it.each([
-    ["", "", 0],
-    ["abc", "", 3],
-    ["kitten", "sitting", 3],
-    ["region", "region_name", 5],
-    ["flaw", "lawn", 2],
-  ])("%s / %s = %d", (a, b, d) => {
-    expect(levenshtein(a, b)).toBe(d);
-    expect(levenshtein(b, a)).toBe(d);
-  });
-});
 
 describe("closestMatch against the known extra keys", () => {
   it.each([

@@ -33,3 +33,31 @@ export {
 export { mergeHits } from "./mergeHits.js";
 export type { AwsClientConfig } from "./awsClientConfig.js";
 export type * from "./types.js";
+// What a user of the facade handles (connections, sources, errors), so `awsconn` alone is enough:
+// no direct dependency on @awsconn/core, which strict installers (pnpm) would not let an app import.
+export type {
+  Connection,
+  ConnectionSource,
+  SourceHit,
+  SourceCallOptions,
+  AwsconnErrorCode,
+  AirflowConnectionJson,
+} from "@awsconn/core";
+export {
+  AwsconnError,
+  ConnectionNotFoundError,
+  ConnectionFormatError,
+  SourceError,
+  ConfigError,
+  InvalidConnIdError,
+  isAwsconnError,
+  validateConnId,
+  isValidConnId,
+  redactConnection,
+  REDACTED,
+  createConnection,
+  parseConnectionUri,
+  parseConnectionJson,
+  connectionToUri,
+  connectionToJson,
+} from "@awsconn/core";

@@ -5,6 +5,7 @@ import { credentialsCommand } from "./commands/credentials.js";
 import { execCommand } from "./commands/exec.js";
 import { explainCommand } from "./commands/explain.js";
 import { getCommand } from "./commands/get.js";
+import { helpCommand } from "./commands/help.js";
 import { listCommand } from "./commands/list.js";
 import { serveCommand } from "./commands/serve.js";
 import { testCommand } from "./commands/test.js";
@@ -40,6 +41,7 @@ export function createProgram(io: CliIO, state: ExitState): Command {
     .option("-v, --verbose", "debug messages on stderr")
     .option("--no-color", "no colour (also: NO_COLOR=1; colour is only used on a terminal)")
     .helpOption("-h, --help", "show help")
+    .helpCommand(false)
     .showHelpAfterError("(run with --help for usage)")
     .configureHelp({ showGlobalOptions: true })
     .addHelpText(
@@ -73,5 +75,6 @@ export function createProgram(io: CliIO, state: ExitState): Command {
   ]) {
     program.addCommand(sub.copyInheritedSettings(program));
   }
+  program.addCommand(helpCommand(io, state, program).copyInheritedSettings(program));
   return program;
 }

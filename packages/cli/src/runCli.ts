@@ -1,8 +1,12 @@
-import { CommanderError } from "commander";
-import type { ExitState } from "./context.js";
+import { ConnectionNotFoundError } from "@awsconn/core";
+import { type Command, CommanderError } from "commander";
+import type { ExitState, GlobalOptions } from "./context.js";
+import { endpointHint } from "./endpointHint.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
 import { type CliIO, Output } from "./Output.js";
 import { createProgram } from "./program.js";
+import { openResolver } from "./resolver.js";
+import { suggestConnId } from "./suggestConnId.js";
 
 /** Options of {@link runCli}. */
 export interface RunCliOptions {
@@ -37,19 +41,42 @@ export async function runCli(
       else out.debug(`${warning.name}: ${warning.message.replace(/\s+/g, " ").trim()}`);
     });
   }
+  let ran: Command | undefined;
+  program.hook("preAction", (_program, actionCommand) => {
+    ran = actionCommand;
+  });
   try {
     await program.parseAsync([...args], { from: "user" });
+    // `explain` reports "found nowhere" by its exit code rather than by throwing.
+    const connId = ran?.registeredArguments[0]?.name() === "conn_id" ? ran.processedArgs[0] : undefined;
+    if (state.code === EXIT.NOT_FOUND && typeof connId === "string" && state.out) {
+      await didYouMean(connId, program.opts<GlobalOptions>(), state.out);
+    }
     return state.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.OK;
       return EXIT.USAGE;
     }
-    const opts = program.opts<{ color?: boolean; verbose?: boolean }>();
-    const out = new Output(io, { color: opts.color, verbose: opts.verbose });
+    const opts = program.opts<{ color?: boolean; verbose?: boolean; quiet?: boolean }>();
+    const out = new Output(io, { color: opts.color, verbose: opts.verbose, quiet: opts.quiet });
     out.error(error instanceof Error ? error.message : String(error));
+    const hint = endpointHint(error);
+    if (hint) out.info(`hint: ${hint}`);
+    if (error instanceof ConnectionNotFoundError) await didYouMean(error.connId, program.opts(), out);
     const cause = error instanceof Error ? error.cause : undefined;
     if (cause instanceof Error) out.debug(`caused by ${cause.name}`);
     return exitCodeFor(error);
+  }
+}
+
+/** After "not found": the nearest id the env and file sources hold, if one is close. Never fails. */
+async function didYouMean(connId: string, globals: GlobalOptions, out: Output): Promise<void> {
+  try {
+    const resolver = await openResolver(globals);
+    const near = await suggestConnId(connId, resolver.sources);
+    if (near) out.info(`hint: did you mean ${near}?`);
+  } catch (error) {
+    out.debug(`no suggestion: ${error instanceof Error ? error.name : "error"}`);
   }
 }

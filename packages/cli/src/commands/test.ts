@@ -2,6 +2,7 @@ import { isAwsconnError, validateConnId } from "@awsconn/core";
 import { loadAwsCredentialsHelpers } from "awsconn";
 import { Command } from "commander";
 import { type ExitState, action, examples } from "../context.js";
+import { isNetworkFailure, STS_ENDPOINT_HINT } from "../endpointHint.js";
 import { EXIT } from "../exitCodes.js";
 import type { CliIO } from "../Output.js";
 import { openResolver } from "../resolver.js";
@@ -83,6 +84,7 @@ export function testCommand(io: CliIO, state: ExitState): Command {
           const name = error instanceof Error ? error.name : "Error";
           const message = scrub(error instanceof Error ? error.message : String(error), secrets);
           out.error(`test ${connId} failed: STS GetCallerIdentity: ${name}: ${message}`);
+          if (isNetworkFailure(error)) out.info(`hint: ${STS_ENDPOINT_HINT}`);
           return EXIT.SOURCE_FAILED;
         }
       }),

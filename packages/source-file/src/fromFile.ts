@@ -1,4 +1,4 @@
-import { type Stats, promises as fs, statSync } from "node:fs";
+import { type Stats, statSync } from "node:fs";
 import type { ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import {
   ConnectionFormatError,
@@ -9,6 +9,7 @@ import {
 } from "@awsconn/core";
 import { checkFilePermissions } from "./checkFilePermissions.js";
 import { type FileEntry, formatOfPath, loadConnections } from "./loadConnections.js";
+import { RegularFileProblem, readRegularFile } from "./readRegularFile.js";
 
 /** The name of the file source. */
 export const FILE_SOURCE_NAME = "file";
@@ -96,8 +97,15 @@ export function fromFile(init: FileInit): FileConnectionSource {
         );
       }
       if (st.size > maxBytes) throw tooLarge(st.size);
-      const bytes = await fs.readFile(path);
-      if (bytes.length > maxBytes) throw tooLarge(bytes.length);
+      let bytes: Buffer;
+      try {
+        // Regular files only, the limit counted while reading, a read racing a rewrite retried.
+        bytes = readRegularFile(path, { maxBytes });
+      } catch (error) {
+        if (error instanceof RegularFileProblem)
+          throw new ConnectionFormatError(`the file ${error.reason}`, { origin });
+        throw error;
+      }
       let text: string;
       try {
         text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);

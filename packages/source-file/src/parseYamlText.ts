@@ -1,5 +1,5 @@
 import {
-  type Document,
+  type Alias,
   LineCounter,
   type Node,
   type ScalarTag,
@@ -9,18 +9,29 @@ import {
   isScalar,
   isSeq,
   parseDocument,
-  visit,
 } from "yaml";
 import type { LineTree } from "@awsconn/core";
+import { describeYamlError, type YamlProblem } from "./describeYamlError.js";
+import { linearYamlAliases } from "./linearYamlAliases.js";
 import { yamlNestingProblem } from "./yamlNestingProblem.js";
 
-/** A YAML problem at a 1-based line. */
+/** A YAML problem at a 1-based line (and column, when known); the reason never quotes the text. */
 export class YamlTextError extends Error {
   constructor(
     readonly reason: string,
     readonly line: number,
+    readonly column?: number,
   ) {
     super(`${reason} (line ${line})`);
+  }
+
+  /** The error for a {@link YamlProblem}: `<prefix>: <reason> (column N)` at its line. */
+  static of(prefix: string, problem: YamlProblem): YamlTextError {
+    return new YamlTextError(
+      `${prefix}: ${problem.reason} (column ${problem.column})`,
+      problem.line,
+      problem.column,
+    );
   }
 }
 
@@ -33,6 +44,18 @@ export const YAML_MAX_ALIAS_COUNT = 10_000;
 
 // Only the top three levels need lines: entry -> list item -> connection field.
 const TREE_DEPTH = 3;
+
+/**
+ * How awsconn reads a YAML connections file, as PyYAML's safe loader (and so Airflow) does: YAML 1.1
+ * (`yes`/`no` booleans, `<<` merge keys) with PyYAML's own implicit types, repeated keys allowed
+ * (the last wins). The writer (`setYamlEntry`) edits documents parsed with the same options.
+ */
+export const PYYAML_DOCUMENT_OPTIONS = {
+  version: "1.1",
+  customTags: pyyamlTags,
+  uniqueKeys: false,
+  merge: true,
+} as const;
 
 /**
  * Parses a YAML connections file as YAML 1.1 (the version PyYAML, and so Airflow, speaks:
@@ -49,53 +72,38 @@ export function parseYamlText(text: string): { value: unknown; tree: LineTree } 
   const tooDeep = yamlNestingProblem(text);
   if (tooDeep) throw new YamlTextError(tooDeep.reason, tooDeep.line);
   const lineCounter = new LineCounter();
+  // logLevel "error": the `yaml` package would otherwise print warnings that quote keys.
   const doc = parseDocument(text, {
-    version: "1.1",
-    customTags: pyyamlTags,
-    uniqueKeys: false,
-    merge: true,
+    ...PYYAML_DOCUMENT_OPTIONS,
     prettyErrors: false,
     lineCounter,
+    logLevel: "error",
   });
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? 1 : lineCounter.linePos(offset).line;
   const [first, second] = doc.errors;
   if (first) {
+    const problem = describeYamlError(first, doc, text, lineCounter);
     // PyYAML reports a key spread over lines ("mapping values are not allowed here") where the
     // offending ":" is, which is where this parser's follow-up error ends.
-    const pyLine =
-      first.code === "BLOCK_AS_IMPLICIT_KEY" && second?.code === "MULTILINE_IMPLICIT_KEY"
-        ? lineOf(second.pos[1])
-        : lineOf(first.pos[0]);
-    throw new YamlTextError(`YAML syntax error: ${oneLine(first.message)}`, pyLine);
+    if (first.code === "BLOCK_AS_IMPLICIT_KEY" && second?.code === "MULTILINE_IMPLICIT_KEY")
+      problem.line = lineOf(second.pos[1]);
+    throw YamlTextError.of("YAML syntax error", problem);
   }
   // PyYAML's safe loader refuses tags it cannot construct (!!python/object, !custom).
   const tag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
-  if (tag) throw new YamlTextError(`YAML error: ${oneLine(tag.message)}`, lineOf(tag.pos[0]));
+  if (tag) throw YamlTextError.of("YAML error", describeYamlError(tag, doc, text, lineCounter));
+  const targets = linearYamlAliases(doc);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
   } catch (error) {
-    if (error instanceof Error && /excessive alias/i.test(error.message)) {
-      throw new YamlTextError(
-        `YAML alias expansion exceeds the limit of ${YAML_MAX_ALIAS_COUNT} (a "billion laughs" file?)`,
-        1,
-      );
-    }
-    let line = 1;
-    visit(doc, {
-      Alias(_key, node) {
-        if (node.resolve(doc) !== undefined) return undefined;
-        line = lineOf(node.range?.[0]);
-        return visit.BREAK;
-      },
-    });
-    throw new YamlTextError(
-      `YAML error: ${error instanceof Error ? oneLine(error.message) : "unreadable"}`,
-      line,
-    );
+    const problem = describeYamlError(error, doc, text, lineCounter);
+    if (/alias expansion/.test(problem.reason))
+      problem.reason = `alias expansion exceeds the limit of ${YAML_MAX_ALIAS_COUNT} (a "billion laughs" file?)`;
+    throw YamlTextError.of("YAML error", problem);
   }
-  return { value, tree: buildTree(doc, doc.contents as Node | null, 0, lineOf) };
+  return { value, tree: buildTree(targets, doc.contents as Node | null, 0, lineOf) };
 }
 
 // Where PyYAML's implicit types (its Resolver) differ from the YAML 1.1 schema of `yaml`: no lone
@@ -110,17 +118,13 @@ const PYYAML_TESTS: Record<string, RegExp> = {
   "^[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*$": /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)$/,
 };
 
+/** PyYAML's implicit types on top of the `yaml` package's YAML 1.1 schema (see {@link PYYAML_DOCUMENT_OPTIONS}). */
 function pyyamlTags(tags: Tags): Tags {
   return tags.map((tag) => {
     if (typeof tag !== "object" || !("test" in tag) || !(tag.test instanceof RegExp)) return tag;
     const test = PYYAML_TESTS[tag.test.source];
     return test ? ({ ...tag, test } as ScalarTag) : tag;
   });
-}
-
-function oneLine(message: string): string {
-  const line = message.split("\n")[0] ?? "";
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 function keyString(key: unknown): string {
@@ -130,24 +134,25 @@ function keyString(key: unknown): string {
 }
 
 function buildTree(
-  doc: Document,
+  targets: Map<Alias, Node>,
   node: Node | null,
   depth: number,
   lineOf: (o?: number) => number,
 ): LineTree {
   const tree: LineTree = { line: lineOf(node?.range?.[0]) };
-  const target = isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
-  if (depth >= TREE_DEPTH || !target) return tree;
+  if (depth >= TREE_DEPTH) return tree;
+  const target = isAlias(node) ? targets.get(node) : node;
+  if (!target) return tree;
   if (isMap(target)) {
     tree.fields = new Map();
     for (const pair of target.items) {
-      const child = buildTree(doc, pair.value as Node | null, depth + 1, lineOf);
+      const child = buildTree(targets, pair.value as Node | null, depth + 1, lineOf);
       const keyNode = pair.key as Node | null;
       child.line = lineOf(keyNode?.range?.[0]);
       tree.fields.set(keyString(keyNode), child); // a repeated key keeps its first place, like a Python dict
     }
   } else if (isSeq(target)) {
-    tree.items = target.items.map((item) => buildTree(doc, item as Node | null, depth + 1, lineOf));
+    tree.items = target.items.map((item) => buildTree(targets, item as Node | null, depth + 1, lineOf));
   }
   return tree;
 }

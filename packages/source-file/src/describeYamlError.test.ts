@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { parseYamlText, YamlTextError } from "./parseYamlText.js";
+
+const SECRET = "Secr3tPLANTED";
+
+function problemOf(text: string): YamlTextError {
+  try {
+    parseYamlText(text);
+  } catch (error) {
+    if (error instanceof YamlTextError) return error;
+    throw error;
+  }
+  throw new Error("parsed");
+}
+
+describe("YAML errors name the parser's reason and place, never the text", () => {
+  it.each([
+    ["unresolved tag", `x:\n  password: !${SECRET}\n`, /unresolved tag \(column 13\)/, 2],
+    [
+      "| block header",
+      `x:\n  password: |${SECRET}\n    v\n`,
+      /bad block scalar header \(.*\) \(column 14\)/,
+      2,
+    ],
+    ["> block header", `x:\n  password: >${SECRET}\n    v\n`, /bad block scalar header/, 2],
+    ["alias name", `x:\n  password: *${SECRET}\n`, /unresolved alias .* \(column 13\)/, 2],
+    ["\\U escape", `x:\n  password: "ab\\U${SECRET}"\n`, /invalid escape sequence .* \(column 16\)/, 2],
+    ["bad indentation", `x:\n  a: 1\n   b: ${SECRET}\n`, /bad indentation/, 3],
+    ["tab indentation", `x:\n\tpassword: ${SECRET}\n`, /a tab used as indentation/, 2],
+    ["reserved start", `x: @${SECRET}\n`, /reserved character/, 1],
+  ])("%s", (_shape, text, reason, line) => {
+    const error = problemOf(text);
+    expect(error.reason).toMatch(reason);
+    expect(error.line).toBe(line);
+    expect(`${error.message} ${error.reason} ${error.stack}`).not.toContain(SECRET);
+  });
+
+  it("an unclosed quote says where it opens (line 3 of a 4-line file), at PyYAML's place", () => {
+    const error = problemOf(`a: 1\nb: 2\nc: "${SECRET}\nd: 4\n`);
+    expect(error.reason).toMatch(/unclosed quoted scalar \("\) opened at line 3, column 4/);
+    expect(error.message).not.toContain(SECRET);
+  });
+
+  it("keys that are collections are not printed by the yaml package's warnings", async () => {
+    const warnings: unknown[] = [];
+    const listener = (w: unknown) => warnings.push(w);
+    process.on("warning", listener);
+    try {
+      parseYamlText(`x: 1\n? [a, ${SECRET}]\n: 2\n`);
+      await new Promise((resolve) => setTimeout(resolve, 20)); // warnings are emitted on a later tick
+    } finally {
+      process.off("warning", listener);
+    }
+    expect(JSON.stringify(warnings.map(String))).not.toContain(SECRET);
+  });
+});

@@ -1,0 +1,137 @@
+import { type Alias, CST, type Document, type LineCounter, Parser, visit, YAMLError } from "yaml";
+import { linearYamlAliases } from "./linearYamlAliases.js";
+
+/** A YAML problem: the parser's reason in awsconn's words (never the text) and where it is, 1-based. */
+export interface YamlProblem {
+  reason: string;
+  line: number;
+  column: number;
+}
+
+// The `yaml` package's messages often quote the source (`Unresolved tag: !Passw0rd`, a block scalar
+// header, an escape, an alias name), so none is passed on: a fixed reason per message shape, else per code.
+const BY_MESSAGE: [RegExp, string][] = [
+  [/^Missing closing "quote/, 'unclosed quoted scalar (")'],
+  [/^Missing closing 'quote/, "unclosed quoted scalar (')"],
+  [
+    /^Block scalar header includes extra characters/,
+    "bad block scalar header (only | or >, an indentation digit and + or - may follow)",
+  ],
+  [/^Implicit map keys need to be followed by map values/, 'a key without a value (missing ":")'],
+  [/^Implicit keys need to be on a single line/, "an implicit key spans more than one line"],
+  [
+    /^Nested mappings are not allowed in compact mappings/,
+    "bad indentation (a mapping nested on its key's line)",
+  ],
+  [/^Tabs are not allowed as indentation/, "a tab used as indentation"],
+  [
+    /^Plain value cannot start with reserved character/,
+    "a plain value starts with a reserved character (@ or `)",
+  ],
+  [/^Unresolved tag/, "unresolved tag"],
+  [/^Invalid escape sequence/, "invalid escape sequence in a double-quoted scalar"],
+  [
+    /^Block collections are not allowed within flow collections/,
+    "a block collection inside a flow collection",
+  ],
+  [/^Unresolved alias/, "unresolved alias (its anchor is not defined before it)"],
+  [/^Excessive alias count/, 'alias expansion exceeds the limit (a "billion laughs" file?)'],
+];
+const BY_CODE: Record<string, string> = {
+  ALIAS_PROPS: "an alias with a tag or anchor",
+  BAD_ALIAS: "bad alias",
+  BAD_DIRECTIVE: "bad directive",
+  BAD_DQ_ESCAPE: "invalid escape sequence in a double-quoted scalar",
+  BAD_INDENT: "bad indentation",
+  BAD_PROP_ORDER: "anchor and tag in the wrong order",
+  BAD_SCALAR_START: "a plain value starts with a reserved character",
+  BLOCK_AS_IMPLICIT_KEY: "a block collection used as an implicit key",
+  BLOCK_IN_FLOW: "a block collection inside a flow collection",
+  DUPLICATE_KEY: "duplicate key",
+  KEY_OVER_1024_CHARS: "an implicit key longer than 1024 characters",
+  MISSING_CHAR: "a missing character",
+  MULTILINE_IMPLICIT_KEY: "an implicit key spans more than one line",
+  MULTIPLE_ANCHORS: "more than one anchor on a node",
+  MULTIPLE_DOCS: "more than one document",
+  MULTIPLE_TAGS: "more than one tag on a node",
+  NON_STRING_KEY: "a key that is not a string",
+  RESOURCE_EXHAUSTION: 'alias expansion exceeds the limit (a "billion laughs" file?)',
+  TAB_AS_INDENT: "a tab used as indentation",
+  TAG_RESOLVE_FAILED: "unresolved tag",
+  UNEXPECTED_TOKEN: "unexpected token",
+  BAD_COLLECTION_TYPE: "bad collection type",
+};
+
+/**
+ * What a `yaml` package error (a parse error or warning of `doc`, or what `doc.toJS()` threw) says,
+ * without quoting the text: the kind of problem (`unresolved tag`, `bad indentation`,
+ * `unclosed quoted scalar (")`...) and its 1-based line and column, where PyYAML reports it (an
+ * unclosed quote at the end of the text, its reason naming the line and column where it opens).
+ *
+ * @example
+ * ```ts
+ * const lc = new LineCounter();
+ * const doc = parseDocument('a: 1\nb: "x\nc: 2\n', { lineCounter: lc });
+ * describeYamlError(doc.errors[0], doc, text, lc); // { reason: 'unclosed quoted scalar (")', line: 2, column: 4 }
+ * ```
+ */
+export function describeYamlError(
+  error: unknown,
+  doc: Document,
+  text: string,
+  lineCounter: LineCounter,
+): YamlProblem {
+  const message = error instanceof Error ? error.message : "";
+  const code = error instanceof YAMLError ? error.code : "";
+  const reason = BY_MESSAGE.find(([shape]) => shape.test(message))?.[1] ?? BY_CODE[code] ?? "unreadable YAML";
+  let offset = error instanceof YAMLError ? error.pos[0] : undefined;
+  if (/^Unresolved alias/.test(message)) offset = unresolvedAlias(doc)?.range?.[0];
+  const at = lineCounter.linePos(offset ?? 0);
+  // Placed where PyYAML places it (the end of the text), and said where the quote opens.
+  const opened = /^Missing closing ["']quote/.test(message) ? unclosedQuoteStart(text) : undefined;
+  if (opened !== undefined) {
+    const open = lineCounter.linePos(opened);
+    return {
+      reason: `${reason} opened at line ${open.line}, column ${open.col}`,
+      line: at.line,
+      column: at.col,
+    };
+  }
+  return { reason, line: at.line, column: at.col };
+}
+
+function unresolvedAlias(doc: Document): Alias | undefined {
+  const targets = linearYamlAliases(doc);
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (targets.has(node)) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function unclosedQuoteStart(text: string): number | undefined {
+  const unclosed = (token: CST.Token | undefined) =>
+    (token?.type === "double-quoted-scalar" || token?.type === "single-quoted-scalar") &&
+    (token.source.length < 2 || !token.source.endsWith(token.source[0] as string));
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== "document") continue;
+    if (unclosed(token.value)) return token.value?.offset;
+    let found: number | undefined;
+    if (token.value)
+      CST.visit(token as CST.Document, (item) => {
+        for (const t of [item.key, item.value]) {
+          if (t && unclosed(t)) {
+            found = (t as { offset: number }).offset;
+            return CST.visit.BREAK;
+          }
+        }
+        return undefined;
+      });
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

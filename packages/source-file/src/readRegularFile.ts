@@ -1,0 +1,106 @@
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+
+/** Why {@link readRegularFile} refused a file: not a regular file, over the limit, or changed while read. */
+export class RegularFileProblem extends Error {
+  constructor(
+    readonly kind: "not-regular" | "too-large" | "changed",
+    /** What is wrong, for a message that starts with the file's name: `is a FIFO, not a regular file`. */
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = "RegularFileProblem";
+  }
+}
+
+/** Options of {@link readRegularFile}. */
+export interface ReadRegularFileOptions {
+  /** More bytes than this are refused, counted while reading (a growing file or a device never fills memory). */
+  maxBytes: number;
+  /** Reads tried when the file changes during a read (size, mtime, ctime or inode differ before and after). Default 5. */
+  attempts?: number;
+}
+
+const CHUNK = 64 * 1024;
+// Open without waiting: a FIFO with no writer (or a device) must not block the open itself.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads a file that must be a regular file, in one consistent piece. The file is opened without
+ * blocking and checked with `fstat` before any byte is read: a FIFO, a device, a socket or a
+ * directory is refused at once (no hang, nothing read). The size limit is enforced while reading,
+ * so `/dev/zero` or a file that grows cannot fill memory. `fstat` before and after the read must
+ * agree (size, mtime, ctime, inode) and match the bytes read; otherwise the file was being
+ * rewritten in place and the read is tried again, up to `attempts` times, then refused
+ * (`RegularFileProblem` kind `changed`): a half-written file is never returned as complete.
+ * Write such files by renaming a finished temporary file over them (atomic on POSIX).
+ * Synchronous on purpose: local files of at most a few MB, read only when they changed.
+ * Errors of `open` itself (`ENOENT`, `EACCES`...) are thrown as they are.
+ *
+ * @example
+ * ```ts
+ * const bytes = readRegularFile("./connections.yaml", { maxBytes: 10 * 1024 * 1024 });
+ * ```
+ */
+export function readRegularFile(path: string, options: ReadRegularFileOptions): Buffer {
+  const attempts = Math.max(1, options.attempts ?? 5);
+  for (let attempt = 1; ; attempt++) {
+    const read = readOnce(path, options.maxBytes);
+    if (read) return read;
+    if (attempt >= attempts)
+      throw new RegularFileProblem(
+        "changed",
+        `changed while it was read, ${attempts} times in a row (rewritten in place?); write it by renaming a finished temporary file over it`,
+      );
+  }
+}
+
+/** The bytes, or `undefined` when the file changed during the read. */
+function readOnce(path: string, maxBytes: number): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENXIO")
+      throw new RegularFileProblem("not-regular", "is a socket (or a device), not a regular file");
+    throw error;
+  }
+  try {
+    const before = fstatSync(fd);
+    if (!before.isFile())
+      throw new RegularFileProblem("not-regular", `is ${kindOf(before)}, not a regular file`);
+    if (before.size > maxBytes) throw tooLarge(`${before.size} bytes`, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw tooLarge(`over ${maxBytes} bytes`, maxBytes);
+    }
+    const after = fstatSync(fd);
+    const same =
+      after.size === before.size &&
+      after.size === total &&
+      after.mtimeMs === before.mtimeMs &&
+      after.ctimeMs === before.ctimeMs &&
+      after.ino === before.ino;
+    return same ? Buffer.concat(chunks, total) : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(size: string, maxBytes: number): RegularFileProblem {
+  return new RegularFileProblem("too-large", `is ${size}; the limit is ${maxBytes} bytes`);
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  if (st.isDirectory()) return "a directory";
+  return "something else";
+}

@@ -156,11 +156,37 @@ export class SourceError extends AwsconnError {
 }
 
 /**
- * The configuration is wrong. `path` is the key path (`sources[2].type`).
+ * One thing wrong in a configuration: what, at which key path, on which line of the file.
+ *
+ * @example
+ * ```ts
+ * const problem: ConfigProblem = { path: "sources[0].type", line: 3, message: 'unknown source type "sm"; did you mean "ssm"?' };
+ * ```
+ */
+export interface ConfigProblem {
+  /** What is wrong, without the origin, line or path. */
+  message: string;
+  /** Key path of the wrong setting (`sources[2].type`), when there is one. */
+  path?: string;
+  /** 1-based line in the configuration file, when known. */
+  line?: number;
+}
+
+function problemText(problem: ConfigProblem, origin?: string): string {
+  const where = origin ? `${origin}${problem.line !== undefined ? `:${problem.line}` : ""}: ` : "";
+  return `${where}${problem.path ? `${problem.path}: ` : ""}${problem.message}`;
+}
+
+/**
+ * The configuration is wrong. `path` is the key path (`sources[2].type`), `line` the line of the
+ * configuration file. A configuration with several problems is one `ConfigError` listing them all
+ * in `problems` (and in the message, one `file:line: path: message` per line); `path` and `line`
+ * are then the first problem's.
  *
  * @example
  * ```ts
  * new ConfigError('expected one of env, file, secretsmanager, ssm, got "sm"', { path: "sources[2].type" });
+ * ConfigError.of([{ path: "sorces", line: 1, message: "unknown key" }, { path: "mode", line: 2, message: "bad" }], "awsconn.yaml");
  * ```
  */
 export class ConfigError extends AwsconnError {
@@ -169,13 +195,55 @@ export class ConfigError extends AwsconnError {
   readonly path?: string;
   /** Where the configuration came from (a file path, `AIRFLOW__SECRETS__BACKEND_KWARGS`...). */
   readonly origin?: string;
+  /** 1-based line in the configuration file, when known. */
+  readonly line?: number;
+  /** Every problem found (one, for an error made with the constructor). */
+  readonly problems: readonly ConfigProblem[];
 
-  constructor(message: string, options: { path?: string; origin?: string; cause?: unknown } = {}) {
-    const prefix = `${options.origin ? `${options.origin}: ` : ""}${options.path ? `${options.path}: ` : ""}`;
-    super(`${prefix}${message}`, { cause: options.cause });
+  constructor(message: string, options: ConfigErrorOptions = {}) {
+    const listed = (options.problems?.length ?? 0) > 1;
+    const self: ConfigProblem = { message };
+    if (options.path !== undefined) self.path = options.path;
+    if (options.line !== undefined) self.line = options.line;
+    // A list names each problem's path and line on its own line: the first line names only the origin.
+    super(listed ? problemText({ message }, options.origin) : problemText(self, options.origin), {
+      cause: options.cause,
+    });
     if (options.path !== undefined) this.path = options.path;
     if (options.origin !== undefined) this.origin = options.origin;
+    if (options.line !== undefined) this.line = options.line;
+    this.problems = options.problems ?? [self];
   }
+
+  /**
+   * One error for every problem of a configuration: the problem itself when there is one, else a
+   * message that lists them all, one per line; `path` and `line` are the first problem's.
+   */
+  static of(problems: readonly ConfigProblem[], origin?: string): ConfigError {
+    const [first, ...more] = problems;
+    const options: ConfigErrorOptions = origin === undefined ? {} : { origin };
+    if (!first) return new ConfigError("invalid configuration", options);
+    if (first.path !== undefined) options.path = first.path;
+    if (first.line !== undefined) options.line = first.line;
+    options.problems = problems;
+    if (more.length === 0) return new ConfigError(first.message, options);
+    const list = problems.map((p) => `  ${problemText(p, origin)}`).join("\n");
+    return new ConfigError(`${problems.length} problems in the configuration:\n${list}`, options);
+  }
+}
+
+/** Options of {@link ConfigError}. */
+export interface ConfigErrorOptions {
+  /** Key path of the wrong setting. */
+  path?: string;
+  /** Where the configuration came from. */
+  origin?: string;
+  /** 1-based line in the configuration file. */
+  line?: number;
+  /** The underlying error. */
+  cause?: unknown;
+  /** Every problem, when there are several (the message then lists them). */
+  problems?: readonly ConfigProblem[];
 }
 
 /**

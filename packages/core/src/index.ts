@@ -8,6 +8,8 @@ export {
   SourceError,
   type SourceErrorKind,
   ConfigError,
+  type ConfigProblem,
+  type ConfigErrorOptions,
   InvalidConnIdError,
   isAwsconnError,
 } from "./errors.js";

@@ -1,4 +1,4 @@
-import type { ConnectionSource } from "@awsconn/core";
+import { type ConnectionSource, closestMatch } from "@awsconn/core";
 
 /** The sources whose ids can be listed without a remote call. */
 const LOCAL_SOURCES = new Set(["env", "file"]);
@@ -27,7 +27,5 @@ export async function suggestConnId(
   }
   ids.delete(connId);
   if (ids.size === 0) return undefined;
-  // Loaded only here: the one home of the "did you mean" rule (it loads no AWS SDK module).
-  const { closestMatch } = await import("@awsconn/credentials");
   return closestMatch(connId, [...ids].sort());
 }

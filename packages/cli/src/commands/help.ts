@@ -1,3 +1,4 @@
+import { closestMatch } from "@awsconn/core";
 import { Command } from "commander";
 import type { ExitState } from "../context.js";
 import { EXIT } from "../exitCodes.js";
@@ -16,7 +17,7 @@ export function helpCommand(io: CliIO, state: ExitState, program: Command): Comm
   return new Command("help")
     .description("show the help of awsconn, or of one command")
     .argument("[command]", "a command name, e.g. get")
-    .action(async (name: string | undefined) => {
+    .action((name: string | undefined) => {
       if (name === undefined) {
         program.outputHelp();
         return;
@@ -27,8 +28,6 @@ export function helpCommand(io: CliIO, state: ExitState, program: Command): Comm
         command.outputHelp();
         return;
       }
-      // Loaded only here: the one home of the "did you mean" rule (it loads no AWS SDK module).
-      const { closestMatch } = await import("@awsconn/credentials");
       const near = closestMatch(
         name,
         known.map((c) => c.name()),

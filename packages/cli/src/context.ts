@@ -13,6 +13,8 @@ export interface GlobalOptions {
   verbose?: boolean;
   /** false with `--no-color`. */
   color?: boolean;
+  /** Not a flag: prints a `--verbose` debug line (set by {@link action}). */
+  debug?: (message: string) => void;
 }
 
 /** What a command's action receives. */
@@ -52,6 +54,7 @@ export function action<A extends unknown[], O>(io: CliIO, state: ExitState, body
     const globals = command.optsWithGlobals() as GlobalOptions;
     const out = new Output(io, { color: globals.color, quiet: globals.quiet, verbose: globals.verbose });
     state.out = out;
+    globals.debug = (message) => out.debug(message);
     state.code = (await body({ io, out, globals }, args, options)) ?? 0;
   };
 }

@@ -62,17 +62,21 @@ describe("connectionOutputJson / connectionText", () => {
     expect(connectionOutputJson(c, {}, true).password).toBe("pw");
   });
 
-  it('prints one aligned row per present field; an empty string shows as ""', () => {
+  it('prints one aligned row per present field; an empty host or schema ("not given") is left out', () => {
     const text = connectionText(connectionOutputJson(c, { source: "env" }, false));
     expect(text.split("\n")).toEqual([
       "conn_id    wh",
       "conn_type  postgres",
-      'host       ""',
       "login      etl",
       "password   ***",
       "port       5432",
       'extra      {"token":"***","sslmode":"require"}',
       "source     env",
     ]);
+  });
+
+  it('an empty login still shows as "" (the Task SDK keeps it)', () => {
+    const text = connectionText(connectionOutputJson({ ...c, login: "" }, { source: "env" }, false));
+    expect(text).toMatch(/^login\s+""$/m);
   });
 });

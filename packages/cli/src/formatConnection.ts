@@ -10,8 +10,10 @@ import {
 export interface Provenance {
   /** `env`, `file`, `secretsmanager`, `ssm`, ... */
   source?: string;
-  /** `env:AIRFLOW_CONN_AWS_DEFAULT`, `file:conns.yaml:3`, `secretsmanager:airflow/connections/x@v1`, ... */
-  origin?: string;
+  /** `env:AIRFLOW_CONN_AWS_DEFAULT`, `file:conns.yaml:3`, `secretsmanager:airflow/connections/x@v1`, ... (null when merged) */
+  origin?: string | null;
+  /** A merged connection (merge mode): every layer that had the id, highest priority first. */
+  merged?: { source: string; origin: string }[];
 }
 
 /** `get --json` output: Airflow's snake_case fields plus `source` and `origin`. */
@@ -25,8 +27,11 @@ export interface ConnectionOutputJson {
   schema: string | null;
   port: number | null;
   extra: Record<string, unknown>;
+  /** The winning source, or `merged` when several layers were merged. */
   source: string | null;
   origin: string | null;
+  /** Only for a merged connection: its layers, highest priority first. */
+  merged_from?: { source: string; origin: string }[];
 }
 
 /**
@@ -55,11 +60,16 @@ export function connectionOutputJson(
     extra: { ...(c.extra ?? {}) },
     source: provenance.source ?? null,
     origin: provenance.origin ?? null,
+    ...(provenance.merged ? { merged_from: provenance.merged } : {}),
   };
 }
 
+/** Fields whose empty string means "not given" (`aws://?region_name=x` parses host and schema as ""). */
+const EMPTY_MEANS_ABSENT = new Set(["conn_type", "description", "host", "schema"]);
+
 /**
- * The human form of `get`: one `field  value` line per present field, `extra` as compact JSON.
+ * The human form of `get`: one `field  value` line per present field, `extra` as compact JSON; a
+ * merged connection lists its layers (`merged_from`) one per line.
  *
  * @example
  * ```ts
@@ -69,8 +79,12 @@ export function connectionOutputJson(
 export function connectionText(json: ConnectionOutputJson, dim: (s: string) => string = (s) => s): string {
   const rows: [string, string][] = [];
   for (const [key, value] of Object.entries(json)) {
-    if (value === null) continue;
+    if (value === null || (value === "" && EMPTY_MEANS_ABSENT.has(key))) continue;
     if (key === "extra" && Object.keys(value as object).length === 0) continue;
+    if (key === "merged_from") {
+      for (const layer of value as { source: string; origin: string }[]) rows.push(["layer", layer.origin]);
+      continue;
+    }
     rows.push([key, typeof value === "string" && value !== "" ? value : JSON.stringify(value)]);
   }
   const width = Math.max(...rows.map(([k]) => k.length));

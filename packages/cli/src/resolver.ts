@@ -1,4 +1,10 @@
-import { createResolver, type Explanation, type ExplainStep, type Resolver } from "awsconn";
+import {
+  createResolver,
+  type Explanation,
+  type ExplainStep,
+  type ResolveResult,
+  type Resolver,
+} from "awsconn";
 import type { GlobalOptions } from "./context.js";
 
 /** The facade resolver the CLI works with. */
@@ -18,7 +24,53 @@ export type ExplanationLike = Explanation;
  * ```
  */
 export async function openResolver(globals: GlobalOptions): Promise<CliResolver> {
-  return createResolver(globals.config);
+  const resolver = createResolver(globals.config);
+  globals.debug?.(`configuration: ${configText(resolver)}`);
+  return resolver;
+}
+
+/**
+ * Which configuration a resolver uses and why, in words.
+ *
+ * @example
+ * ```ts
+ * configText(resolver); // "/srv/app/awsconn.config.yaml (found in the working directory)"
+ * ```
+ */
+export function configText(resolver: Pick<CliResolver, "config">): string {
+  const { origin, reason } = resolver.config;
+  const why: Record<CliResolver["config"]["reason"], string> = {
+    code: "given in code",
+    explicit: "given with --config",
+    AWSCONN_CONFIG: "named by AWSCONN_CONFIG",
+    "working directory": "found in the working directory",
+    "Airflow settings": "built from Airflow's AIRFLOW__SECRETS__BACKEND settings",
+    default: "no config found: environment variables only",
+  };
+  return origin === "default" ? why.default : `${origin} (${why[reason]})`;
+}
+
+/**
+ * The `source` and `origin` a command shows for a resolved connection. A merged connection (merge
+ * mode, more than one layer) is labelled `merged`, with its layers, highest priority first.
+ *
+ * @example
+ * ```ts
+ * provenanceOf(await resolver.resolve("db")); // { source: "merged", origin: null, merged: [...] }
+ * ```
+ */
+export function provenanceOf(result: ResolveResult): {
+  source: string;
+  origin: string | null;
+  merged?: { source: string; origin: string }[];
+} {
+  const layers = result.merged ?? [];
+  if (layers.length < 2) return { source: result.source, origin: result.origin };
+  return {
+    source: "merged",
+    origin: null,
+    merged: layers.map((l) => ({ source: l.source, origin: l.origin })),
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { type ExitState, action, examples } from "../context.js";
 import { UsageError } from "../exitCodes.js";
 import type { CliIO } from "../Output.js";
 import { openTarget } from "../openTarget.js";
-import { type CliResolver, openResolver, winnerOf } from "../resolver.js";
+import { type CliResolver, openResolver } from "../resolver.js";
 
 interface CopyOptions {
   to: string;
@@ -92,9 +92,9 @@ async function read(
   from: string | undefined,
 ): Promise<{ connection: Connection; origin: string }> {
   if (!from) {
-    const connection = await resolver.get(connId);
-    const w = winnerOf(await resolver.explain(connId));
-    return { connection, origin: w.origin ?? w.source ?? "resolver" };
+    const result = await resolver.resolve(connId);
+    const layers = result.merged && result.merged.length > 1 ? result.merged : [result];
+    return { connection: result.connection, origin: layers.map((l) => l.origin).join(" + ") };
   }
   const source = resolver.sources?.find((s) => s.name === from);
   if (!source) throw new UsageError(`--from: no configured source is named "${from}"`);

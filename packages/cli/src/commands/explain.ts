@@ -33,8 +33,8 @@ export function explainCommand(io: CliIO, state: ExitState): Command {
         validateConnId(connId);
         const resolver = await openResolver(globals);
         const explanation = await resolver.explain(connId);
-        if (globals.json) out.json(explainJson(explanation));
-        else out.data(explainText(explanation, out.out));
+        if (globals.json) out.json(explainJson(explanation, resolver));
+        else out.data(explainText(explanation, out.out, resolver));
         if (winnerOf(explanation).source) return EXIT.OK;
         const failed = explanation.steps.find((s) => s.outcome === "error");
         if (!failed) return EXIT.NOT_FOUND;

@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { type ExitState, action, examples } from "../context.js";
 import type { CliIO } from "../Output.js";
 import { connectionOutputJson, connectionText } from "../formatConnection.js";
-import { openResolver, winnerOf } from "../resolver.js";
+import { openResolver, provenanceOf } from "../resolver.js";
 
 /**
  * `awsconn get <conn_id>`: the connection as the resolver sees it, with where it came from.
@@ -30,9 +30,12 @@ export function getCommand(io: CliIO, state: ExitState): Command {
       action<[string], object>(io, state, async ({ out, globals }, [connId]) => {
         validateConnId(connId);
         const resolver = await openResolver(globals);
-        const connection = await resolver.get(connId);
-        const provenance = winnerOf(await resolver.explain(connId));
-        const json = connectionOutputJson(connection, provenance, globals.showSecrets === true);
+        const result = await resolver.resolve(connId);
+        const json = connectionOutputJson(
+          result.connection,
+          provenanceOf(result),
+          globals.showSecrets === true,
+        );
         if (globals.json) out.json(json);
         else out.data(connectionText(json, out.out.dim));
         return 0;

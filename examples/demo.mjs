@@ -64,9 +64,11 @@ async function startMoto() {
   if (!pythonAvailable()) return { why: "python3 was not found" };
   try {
     const { startMoto } = await import(pathToFileURL(startMotoModule).href);
-    console.log(
-      dim("starting moto (the first run creates .venv with the pinned moto; this takes a minute)..."),
-    );
+    // The virtualenv with the pinned moto: created on the first run (with uv, about 10 s), with its
+    // progress shown; a no-op afterwards.
+    const venv = spawnSync("bash", [join(root, "scripts/setup-venv.sh")], { stdio: "inherit" });
+    if (venv.status !== 0) return { why: `scripts/setup-venv.sh exited with ${venv.status ?? venv.signal}` };
+    console.log(dim("starting moto..."));
     return { moto: await startMoto({ root }) };
   } catch (error) {
     return { why: `moto did not start (${String(error).split("\n")[0]})` };

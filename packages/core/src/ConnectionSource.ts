@@ -41,6 +41,12 @@ export interface SourceHit {
 export interface ConnectionSource {
   /** `env`, `file`, `secretsmanager`, `ssm`, or a user-defined name. */
   readonly name: string;
+  /**
+   * Whether answers come from a remote backend (a network call). A resolver caches a remote
+   * source's answers and reads a live one (`remote: false`) on every lookup. Absent: the resolver
+   * decides (`env` and `file` are live, any other source is treated as remote).
+   */
+  readonly remote?: boolean;
   /** Looks one id up. Resolves `undefined` when the source does not have it. */
   get(connId: string, options?: SourceCallOptions): Promise<SourceHit | undefined>;
   /** Looks many ids up in as few backend calls as possible; ids not found are absent from the map. */

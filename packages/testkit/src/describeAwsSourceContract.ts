@@ -5,7 +5,7 @@ import {
   describeConnectionSource,
   type SeedConnection,
   seededSecrets,
-} from "./describeConnectionSource.js";
+} from "@awsconn/source-kit";
 import type { LoopbackProxy } from "./startLoopbackProxy.js";
 
 /** How {@link describeAwsSourceContract} stores connections and reads them back. */

@@ -1,7 +1,7 @@
 import type { ConnectionSource } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
 import { freePort } from "./freePort.js";
-import { sourceErrorOf } from "./sourceErrorOf.js";
+import { sourceErrorOf } from "@awsconn/source-kit";
 import { useLoopbackProxies } from "./useLoopbackProxies.js";
 
 /** The options {@link describeAwsSourceFailures} gives the source it makes (region `us-east-1`). */

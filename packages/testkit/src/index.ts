@@ -1,12 +1,22 @@
+// The contract suite and its helpers live in the public @awsconn/source-kit; re-exported here so
+// the built-in sources' tests keep one import.
 export {
   describeConnectionSource,
   seededSecrets,
   DEFAULT_CONTRACT_SEED,
   INVALID_CONN_IDS,
+  expectNoSecretShown,
+  expectRefusesInvalidIds,
+  expectAbortBeforeLookup,
+  renderings,
+  expectErrorHidesSecret,
+  formatErrorOf,
+  sourceErrorOf,
   type SeedConnection,
   type ContractSubject,
   type ContractOptions,
-} from "./describeConnectionSource.js";
+  type RefusesInvalidIdsOptions,
+} from "@awsconn/source-kit";
 export { traceModuleLoads, type ModuleTrace } from "./traceModuleLoads.js";
 export { startMoto, type StartMotoOptions, type MotoServer } from "./startMoto.js";
 export { ensureVenv, findRepoRoot, type EnsureVenvOptions } from "./ensureVenv.js";
@@ -38,7 +48,6 @@ export {
 } from "./faultProxy.js";
 export { stubAwsTestEnv, AWS_TEST_ENV } from "./stubAwsTestEnv.js";
 export { useLoopbackProxies, type LoopbackProxies } from "./useLoopbackProxies.js";
-export { sourceErrorOf } from "./sourceErrorOf.js";
 export {
   describeAwsSourceFailures,
   type AwsFailureInit,
@@ -62,5 +71,3 @@ export {
 } from "./describeAirflowBackendConformance.js";
 export { describeAwsSourceContract, type AwsSourceContractOptions } from "./describeAwsSourceContract.js";
 export { runNodeScript, type NodeScriptResult, type RunNodeScriptOptions } from "./runNodeScript.js";
-export { expectErrorHidesSecret } from "./expectErrorHidesSecret.js";
-export { formatErrorOf } from "./formatErrorOf.js";

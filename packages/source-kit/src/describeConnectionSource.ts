@@ -1,12 +1,22 @@
-import { inspect } from "node:util";
 import type { Connection, ConnectionSource, SourceHit } from "@awsconn/core";
-import { ConnectionFormatError, InvalidConnIdError, isSecretKey } from "@awsconn/core";
+import { ConnectionFormatError, InvalidConnIdError } from "@awsconn/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_CONTRACT_SEED } from "./defaultContractSeed.js";
+import { expectAbortBeforeLookup } from "./expectAbortBeforeLookup.js";
+import { expectNoSecretShown } from "./expectNoSecretShown.js";
+import { INVALID_CONN_IDS } from "./invalidConnIds.js";
+import type { SeedConnection } from "./SeedConnection.js";
+import { seededSecrets } from "./seededSecrets.js";
 
-/** One seeded connection: the id plus the fields the source must give back unchanged. */
-export type SeedConnection = Omit<Connection, "extra"> & { extra?: Record<string, unknown> };
-
-/** What a source factory may return: the source alone, or with a lookup counter and a cleanup. */
+/**
+ * What a source factory given to {@link describeConnectionSource} may return: the source alone,
+ * or with a lookup counter and a cleanup.
+ *
+ * @example
+ * ```ts
+ * const subject: ContractSubject = { source, lookups: () => calls, cleanup: () => rm(dir, { recursive: true }) };
+ * ```
+ */
 export type ContractSubject =
   | ConnectionSource
   | {
@@ -22,7 +32,14 @@ export type ContractSubject =
       cleanup?: () => void | Promise<void>;
     };
 
-/** Options of {@link describeConnectionSource}. */
+/**
+ * Options of {@link describeConnectionSource}.
+ *
+ * @example
+ * ```ts
+ * { makeCorruptSource: (seed) => mySourceHolding(seed.map((c) => ({ ...c, port: 99999 }))) }
+ * ```
+ */
 export interface ContractOptions {
   /**
    * Makes a source whose stored data for the seeded ids is malformed but still contains the
@@ -30,54 +47,6 @@ export interface ContractOptions {
    * never shows a secret.
    */
   makeCorruptSource?: (seed: readonly SeedConnection[]) => ContractSubject | Promise<ContractSubject>;
-}
-
-/** Ids every source must refuse with `InvalidConnIdError` before any lookup. */
-export const INVALID_CONN_IDS: readonly string[] = [
-  "../x",
-  "a/../b",
-  "",
-  "x".repeat(251),
-  "a\nb",
-  "a\u0000b",
-  "a\u001bb",
-  "a\u007fb",
-  "a b",
-  "a\tb",
-];
-
-/** A seed with planted secrets (a password and secret-looking extras) that most sources can store. */
-export const DEFAULT_CONTRACT_SEED: readonly SeedConnection[] = [
-  {
-    connId: "contract_aws",
-    connType: "aws",
-    login: "AKIACONTRACTLOGIN01",
-    password: "planted-Secret/Value+1",
-    extra: { region_name: "eu-west-1", aws_session_token: "planted-session-token-2" },
-  },
-  {
-    connId: "contract_pg",
-    connType: "postgres",
-    host: "db.example.internal",
-    login: "app",
-    password: "planted-pg-pass-3",
-    schema: "warehouse",
-    port: 5432,
-    extra: { sslmode: "require" },
-    description: "contract suite database",
-  },
-  { connId: "contract_bare", connType: "http", host: "example.com", extra: {} },
-];
-
-/** The secret strings planted in a seed: passwords and string values of secret-looking extra keys. */
-export function seededSecrets(seed: readonly SeedConnection[]): string[] {
-  const secrets: string[] = [];
-  for (const c of seed) {
-    if (c.password) secrets.push(c.password);
-    for (const [k, v] of Object.entries(c.extra ?? {}))
-      if (isSecretKey(k) && typeof v === "string") secrets.push(v);
-  }
-  return secrets;
 }
 
 function shownId(id: string): string {
@@ -94,18 +63,6 @@ function plain(connection: SeedConnection | Connection): Record<string, unknown>
   return out;
 }
 
-function printed(value: unknown): string[] {
-  return [inspect(value, { depth: 20, showHidden: false }), JSON.stringify(value) ?? "", String(value)];
-}
-
-function expectNoSecret(texts: readonly string[], secrets: readonly string[]): void {
-  for (const text of texts) for (const secret of secrets) expect(text).not.toContain(secret);
-}
-
-function errorTexts(error: unknown): string[] {
-  return error instanceof Error ? [error.message, ...printed(error), String(error.stack)] : printed(error);
-}
-
 /**
  * The `ConnectionSource` contract: the same behaviour tests, run against every source.
  *
@@ -114,12 +71,14 @@ function errorTexts(error: unknown): string[] {
  * carries the seeded fields and a non-empty origin; invalid ids (`../x`, empty, 251 characters,
  * control characters) are refused with `InvalidConnIdError` before any lookup; concurrent gets of
  * one id agree; an already-aborted signal rejects with its reason before any lookup; no printed
- * hit or error shows a seeded secret; `getMany()`, when present, returns exactly the seeded ids
- * asked for; `list()`, when present, yields the seeded ids.
+ * hit or error shows a seeded secret; `getMany`, `list` and `put` are functions when present and
+ * `remote` a boolean; `getMany()`, when present, returns exactly the seeded ids asked for (and
+ * refuses an invalid id); `list()`, when present, yields the seeded ids and honours an aborted
+ * signal; with `makeCorruptSource`, malformed data is a `ConnectionFormatError` that shows no secret.
  *
  * @example
  * ```ts
- * import { describeConnectionSource, DEFAULT_CONTRACT_SEED } from "@awsconn/testkit";
+ * import { describeConnectionSource, DEFAULT_CONTRACT_SEED } from "@awsconn/source-kit";
  * describeConnectionSource("env", (seed) => fromEnv({ env: toEnv(seed) }), DEFAULT_CONTRACT_SEED);
  * ```
  */
@@ -164,6 +123,12 @@ export function describeConnectionSource(
       expect(source.name.length).toBeGreaterThan(0);
     });
 
+    it("declares its optional parts with the right types", () => {
+      for (const method of ["getMany", "list", "put"] as const)
+        expect(["undefined", "function"], method).toContain(typeof source[method]);
+      expect(["undefined", "boolean"], "remote").toContain(typeof source.remote);
+    });
+
     it("returns undefined for an id it does not hold", async () => {
       await expect(source.get(missingId)).resolves.toBeUndefined();
     });
@@ -188,7 +153,7 @@ export function describeConnectionSource(
         );
         expect(error).toBeInstanceOf(InvalidConnIdError);
         if (lookups) expect(lookups()).toBe(before);
-        expectNoSecret(errorTexts(error), secrets);
+        expectNoSecretShown(error, secrets);
       },
     );
 
@@ -205,24 +170,16 @@ export function describeConnectionSource(
     });
 
     it("rejects with the reason of an already-aborted signal, before any lookup", async () => {
-      const reason = new Error("contract: aborted by the caller");
-      const controller = new AbortController();
-      controller.abort(reason);
-      const before = lookups?.();
       for (const id of [(seed[0] as SeedConnection).connId, missingId]) {
-        await expect(source.get(id, { signal: controller.signal })).rejects.toBe(reason);
+        await expectAbortBeforeLookup((signal) => source.get(id, { signal }), lookups);
       }
-      if (lookups) expect(lookups()).toBe(before);
-      const plainAbort = new AbortController();
-      plainAbort.abort();
-      const error = await source.get(missingId, { signal: plainAbort.signal }).catch((e: unknown) => e);
-      expect((error as Error).name).toBe("AbortError");
     });
 
     it("never shows a seeded secret when a hit is printed", async () => {
       for (const c of seed) {
         const hit = await source.get(c.connId);
-        expectNoSecret([...printed(hit), ...printed(hit?.connection)], secrets);
+        expectNoSecretShown(hit, secrets);
+        expectNoSecretShown(hit?.connection, secrets);
       }
     });
 
@@ -237,7 +194,7 @@ export function describeConnectionSource(
             (e: unknown) => e,
           );
           expect(error, `error for ${c.connId}`).toBeInstanceOf(ConnectionFormatError);
-          expectNoSecret(errorTexts(error), secrets);
+          expectNoSecretShown(error, secrets);
         }
       });
     }
@@ -256,15 +213,8 @@ export function describeConnectionSource(
       const ids: string[] = [];
       for await (const id of source.list()) ids.push(id);
       expect(ids).toEqual(expect.arrayContaining(seed.map((c) => c.connId)));
-      const controller = new AbortController();
-      const reason = new Error("contract: list aborted");
-      controller.abort(reason);
-      const iterate = async () => {
-        for await (const _ of source.list?.({ signal: controller.signal }) ?? []) {
-          // drain
-        }
-      };
-      await expect(iterate()).rejects.toBe(reason);
+      const list = source.list.bind(source);
+      await expectAbortBeforeLookup((signal) => list({ signal }));
     });
   });
 }

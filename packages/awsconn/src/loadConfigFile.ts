@@ -1,15 +1,25 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { extname } from "node:path";
-import { ConfigError } from "@awsconn/core";
-import { checkFilePermissions, DEFAULT_MAX_FILE_BYTES, yamlNestingProblem } from "@awsconn/source-file";
-import { parse as parseYaml } from "yaml";
+import { ConfigError, describeJsonSyntaxError } from "@awsconn/core";
+import {
+  checkFilePermissions,
+  DEFAULT_MAX_FILE_BYTES,
+  describeYamlError,
+  linearYamlAliases,
+  RegularFileProblem,
+  readRegularFile,
+  yamlNestingProblem,
+} from "@awsconn/source-file";
+import { LineCounter, parseDocument } from "yaml";
 
 const warned = new Set<string>();
 
 /**
  * Reads an awsconn configuration file (`.yaml`, `.yml` or `.json`) and returns its plain
- * content, not yet validated. Unreadable or malformed files, files over 10 MB and YAML nested
- * deep enough to exhaust the parser are a `ConfigError` naming the file. A file writable by
+ * content, not yet validated. Unreadable or malformed files, anything but a regular file (a FIFO,
+ * a device, a socket: refused at once, nothing read), files over 10 MB (counted while reading) and
+ * YAML nested deep enough to exhaust the parser are a `ConfigError` naming the file. A syntax error
+ * gives the parser's reason and line and column, never the file's text. A file writable by
  * others or owned by another user gets one process warning (it decides where secrets are read
  * from and which endpoints receive credentials).
  *
@@ -32,34 +42,32 @@ export function loadConfigFile(path: string): unknown {
       warned.add(`${problem.kind}:${path}`);
       process.emitWarning(problem.message, { code: "AWSCONN_CONFIG_PERMISSIONS" });
     }
-    text = readFileSync(path, "utf8");
+    text = readRegularFile(path, { maxBytes: DEFAULT_MAX_FILE_BYTES }).toString("utf8");
   } catch (error) {
     if (error instanceof ConfigError) throw error;
+    if (error instanceof RegularFileProblem)
+      throw new ConfigError(`the configuration file ${error.reason}`, { origin: path });
     const code = (error as NodeJS.ErrnoException).code ?? "read error";
     throw new ConfigError(`cannot read the configuration file (${code})`, { origin: path, cause: error });
   }
   const ext = extname(path).toLowerCase();
   let value: unknown;
-  try {
-    if (ext === ".json") value = JSON.parse(text);
-    else if (ext === ".yaml" || ext === ".yml") {
-      const tooDeep = yamlNestingProblem(text);
-      if (tooDeep) throw new ConfigError(`${tooDeep.reason} (line ${tooDeep.line})`, { origin: path });
-      value = parseYaml(text, { maxAliasCount: 100, prettyErrors: true });
-    } else
-      throw new ConfigError(`unsupported configuration file extension "${ext}"; use .yaml, .yml or .json`, {
+  if (ext === ".json") {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      // V8's message quotes the text near the problem: only its kind and place are kept, no cause.
+      const p = describeJsonSyntaxError(error, text);
+      throw new ConfigError(`is not valid JSON: ${p.reason} (line ${p.line}, column ${p.column})`, {
         origin: path,
       });
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    const where = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new ConfigError(
-      `is not valid ${ext === ".json" ? "JSON" : "YAML"}${where ? ` (line ${where})` : ""}`,
-      {
-        origin: path,
-        cause: error,
-      },
-    );
+    }
+  } else if (ext === ".yaml" || ext === ".yml") {
+    value = parseYamlConfig(text, path);
+  } else {
+    throw new ConfigError(`unsupported configuration file extension "${ext}"; use .yaml, .yml or .json`, {
+      origin: path,
+    });
   }
   if (value === null || value === undefined) return {};
   if (typeof value !== "object" || Array.isArray(value))
@@ -68,4 +76,27 @@ export function loadConfigFile(path: string): unknown {
     if (key in value) throw new ConfigError(`unknown key "${key}" (only allowed in code)`, { origin: path });
   }
   return value;
+}
+
+/** The YAML 1.2 content of a configuration file; a problem is a `ConfigError` with the parser's reason and place. */
+function parseYamlConfig(text: string, path: string): unknown {
+  const tooDeep = yamlNestingProblem(text);
+  if (tooDeep) throw new ConfigError(`${tooDeep.reason} (line ${tooDeep.line})`, { origin: path });
+  const lineCounter = new LineCounter();
+  // logLevel "error": the `yaml` package would otherwise print warnings that quote keys.
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter, logLevel: "error" });
+  const fail = (error: unknown): never => {
+    const p = describeYamlError(error, doc, text, lineCounter);
+    throw new ConfigError(`is not valid YAML: ${p.reason} (line ${p.line}, column ${p.column})`, {
+      origin: path,
+    });
+  };
+  const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  if (problem) fail(problem);
+  linearYamlAliases(doc);
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return fail(error);
+  }
 }

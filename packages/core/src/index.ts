@@ -22,6 +22,7 @@ export {
   WITHHELD_MESSAGE,
   type RedactForeignErrorOptions,
 } from "./redactForeignError.js";
+export { describeJsonSyntaxError, type JsonSyntaxProblem } from "./describeJsonSyntaxError.js";
 export { parseConnectionUri, type ParseOptions } from "./parseConnectionUri.js";
 export { parseConnectionJson } from "./parseConnectionJson.js";
 export { parseConnectionValue } from "./parseConnectionValue.js";

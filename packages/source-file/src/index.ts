@@ -17,3 +17,6 @@ export { CONNECTION_FILE_KEYS } from "./createFileConnection.js";
 export { YAML_MAX_ALIAS_COUNT } from "./parseYamlText.js";
 export { checkFilePermissions, type PermissionWarning } from "./checkFilePermissions.js";
 export { yamlNestingProblem, YAML_NESTING_LIMITS } from "./yamlNestingProblem.js";
+export { readRegularFile, RegularFileProblem, type ReadRegularFileOptions } from "./readRegularFile.js";
+export { describeYamlError, type YamlProblem } from "./describeYamlError.js";
+export { linearYamlAliases } from "./linearYamlAliases.js";

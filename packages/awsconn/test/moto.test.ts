@@ -144,6 +144,8 @@ describe("facade over Secrets Manager and SSM (moto)", () => {
     clock.advance(61);
     expect((await resolver.get("warehouse")).host).toBe("warehouse.internal");
     expect(log.events).toContainEqual(expect.objectContaining({ type: "stale", connId: "warehouse" }));
+    const explained = await resolver.explain("warehouse");
+    expect(explained.steps[0]).toMatchObject({ outcome: "stale", cache: "stale", ageSeconds: 61 });
 
     clock.advance(300);
     const error = await resolver.get("warehouse").catch((e: unknown) => e);

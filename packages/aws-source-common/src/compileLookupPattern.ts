@@ -1,9 +1,12 @@
 import { ConfigError } from "@awsconn/core";
+import { backtrackingRisk } from "./backtrackingRisk.js";
 
 /**
  * Compiles Airflow's `lookup_pattern`: a regular expression tested case-insensitively and
  * anchored at the start of the id only (Python's `re.match`). `undefined` or `""` matches every id.
- * A pattern JavaScript cannot compile is a `ConfigError` naming `path`.
+ * A pattern JavaScript cannot compile is a `ConfigError` naming `path`, and so is one that could
+ * take exponential time on a short id (nested or ambiguous repetition, see {@link backtrackingRisk}):
+ * lookups never stall on a pattern.
  *
  * @example
  * ```ts
@@ -16,6 +19,12 @@ export function compileLookupPattern(
   path = "lookupPattern",
 ): (id: string) => boolean {
   if (!pattern) return () => true;
+  const risk = backtrackingRisk(pattern);
+  if (risk)
+    throw new ConfigError(
+      `refused: ${risk}, which can take exponential time on a short id (catastrophic backtracking); write it without nested or ambiguous repetition`,
+      { path },
+    );
   let regex: RegExp;
   try {
     regex = new RegExp(pattern, "iy");

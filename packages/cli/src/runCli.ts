@@ -1,4 +1,4 @@
-import { ConnectionNotFoundError } from "@awsconn/core";
+import { ConnectionNotFoundError, foreignErrorMessage } from "@awsconn/core";
 import { type Command, CommanderError } from "commander";
 import type { ExitState, GlobalOptions } from "./context.js";
 import { endpointHint } from "./endpointHint.js";
@@ -60,7 +60,8 @@ export async function runCli(
     }
     const opts = program.opts<{ color?: boolean; verbose?: boolean; quiet?: boolean }>();
     const out = new Output(io, { color: opts.color, verbose: opts.verbose, quiet: opts.quiet });
-    out.error(error instanceof Error ? error.message : String(error));
+    // A foreign error's message may quote a value (Node's spawn error quotes an env value whole).
+    out.error(foreignErrorMessage(error));
     const hint = endpointHint(error);
     if (hint) out.info(`hint: ${hint}`);
     if (error instanceof ConnectionNotFoundError) await didYouMean(error.connId, program.opts(), out);

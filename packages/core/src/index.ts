@@ -18,6 +18,7 @@ export { redactConnection, redactExtra, isSecretKey, REDACTED } from "./redactCo
 export { createConnection, protectConnection } from "./createConnection.js";
 export {
   redactForeignError,
+  foreignErrorMessage,
   scrubText,
   WITHHELD_MESSAGE,
   type RedactForeignErrorOptions,

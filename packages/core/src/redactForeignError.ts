@@ -38,6 +38,27 @@ export function scrubText(text: string, secrets: readonly (string | undefined)[]
   return out.replace(ACCESS_KEY_ID, REDACTED).replace(URI_PASSWORD, `$1:${REDACTED}@`);
 }
 
+// Node's argument errors (ERR_INVALID_ARG_VALUE...) end by quoting the value: "... Received 'p\x00w'".
+const RECEIVED_TAIL = /\.?\s*Received\b[\s\S]*$/;
+
+/**
+ * The message of any error, safe to print: an awsconn error's own message; for a foreign one, its
+ * message with known `secrets`, access key ids and URI passwords scrubbed and Node's quoted
+ * argument (`Received '...'`) cut, or {@link WITHHELD_MESSAGE} for a `SyntaxError` (V8's
+ * `JSON.parse` quotes the text).
+ *
+ * @example
+ * ```ts
+ * foreignErrorMessage(spawnError); // "The property 'options.env['PGPASSWORD']' must be a string without null bytes"
+ * ```
+ */
+export function foreignErrorMessage(error: unknown, secrets: readonly (string | undefined)[] = []): string {
+  if (isAwsconnError(error)) return error.message;
+  if (error instanceof SyntaxError) return WITHHELD_MESSAGE;
+  const message = error instanceof Error ? error.message : String(error);
+  return scrubText(message.replace(RECEIVED_TAIL, ""), secrets);
+}
+
 /**
  * The one policy for a foreign error (one awsconn did not make) that awsconn keeps as `cause`; the
  * result is what may be kept (`undefined`: nothing):
@@ -75,9 +96,9 @@ function redact(error: unknown, options: RedactForeignErrorOptions, depth: numbe
 function isClean(error: object, options: RedactForeignErrorOptions, depth: number): boolean {
   if (depth >= MAX_DEPTH || isAwsconnError(error)) return depth < MAX_DEPTH;
   const e = error as { message?: unknown; stack?: unknown; cause?: unknown; errors?: unknown };
-  if (error instanceof SyntaxError) return false;
-  for (const text of [e.message, e.stack])
-    if (typeof text === "string" && scrubText(text, options.secrets) !== text) return false;
+  if (typeof e.message === "string" && foreignErrorMessage(error, options.secrets) !== e.message)
+    return false;
+  if (typeof e.stack === "string" && scrubText(e.stack, options.secrets) !== e.stack) return false;
   if (BODY_FIELDS.some((field) => field in error)) return false;
   const nested = [e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
   return nested.every(
@@ -108,7 +129,7 @@ function redactInPlace(error: object, options: RedactForeignErrorOptions, depth:
   try {
     const original = typeof e.message === "string" ? e.message : undefined;
     if (original !== undefined) {
-      const message = error instanceof SyntaxError ? WITHHELD_MESSAGE : scrubText(original, options.secrets);
+      const message = foreignErrorMessage(error, options.secrets);
       if (message !== original) e.message = message;
       if (typeof e.stack === "string") {
         const stack = original && message !== original ? e.stack.split(original).join(message) : e.stack;

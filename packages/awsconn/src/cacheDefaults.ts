@@ -1,14 +1,12 @@
-import type { CacheConfig } from "./types.js";
-
 /**
- * The defaults of the `cache` section.
+ * The defaults of the `cache` section (the config schema fills them in).
  *
  * @example
  * ```ts
  * CACHE_DEFAULTS.ttlSeconds; // 300
  * ```
  */
-export const CACHE_DEFAULTS: Required<CacheConfig> = {
+export const CACHE_DEFAULTS = {
   ttlSeconds: 300,
   negativeTtlSeconds: 5,
   staleWhileRevalidate: true,

@@ -1,4 +1,13 @@
+import type { ConnectionSource } from "@awsconn/core";
 import { z } from "zod";
+import { isConnectionSource } from "./buildLayers.js";
+import { CACHE_DEFAULTS } from "./cacheDefaults.js";
+import type { Clock } from "./Clock.js";
+import type { ResolverLogger } from "./ResolverEvent.js";
+
+// The one description of awsconn's configuration: the types in types.ts are z.input / z.output of
+// these schemas, and parseConfig checks against them. The TSDoc on each key shows in editors on
+// the derived types.
 
 const onError = z.enum(["fail", "skip"]).optional();
 const seconds = z.number().int().nonnegative();
@@ -18,52 +27,138 @@ const regexString = z
   )
   .optional();
 
-const awsCommon = {
+const common = {
+  /** `fail` (default): a backend failure stops the lookup. `skip`: the failure is logged and the next source is asked. */
   onError,
+};
+
+/** `AIRFLOW_CONN_*` environment variables (read live). */
+export const envSourceSchema = z.strictObject({
+  type: z.literal("env"),
+  ...common,
+  /** Variable name prefix. Default `AIRFLOW_CONN_`. */
+  prefix: z.string().min(1).optional(),
+});
+
+/** A local `.json`, `.yaml`, `.yml` or `.env` connections file (read live; re-parsed when it changes). */
+export const fileSourceSchema = z.strictObject({
+  type: z.literal("file"),
+  ...common,
+  /** Path of the file; relative paths are taken from the config file's directory, else the working directory. */
+  path: z.string().min(1),
+});
+
+// The client options of aws-source-common's AwsClientInit (maxAttempts is not configurable here).
+const awsCommon = {
+  ...common,
+  /** Regex (case-insensitive, anchored at the start); ids that do not match are never looked up. */
   lookupPattern: regexString,
+  /** AWS region. Default: the SDK's own (AWS_REGION, the profile...). */
   region: z.string().min(1).optional(),
+  /** Endpoint URL (moto, LocalStack, a VPC endpoint). */
   endpoint: z.url().optional(),
+  /** Shared-config profile for the source's own AWS calls. */
   profile: z.string().min(1).optional(),
+  /** Role assumed for the source's own AWS calls. */
   roleArn: z.string().startsWith("arn:").optional(),
+  /** Connect timeout of every attempt, in ms. Default 1000. */
   connectTimeoutMs: timeoutMs,
+  /** Request timeout of every attempt, in ms. Default 3000. */
   requestTimeoutMs: timeoutMs,
 };
 
-/** The source types a config file may name, in the order error messages list them. */
-export const SOURCE_TYPES = ["env", "file", "secretsmanager", "ssm"] as const;
-
-/** Schemas of each source config entry, by `type`. */
-export const sourceSchemas = {
-  env: z.strictObject({ type: z.literal("env"), onError, prefix: z.string().min(1).optional() }),
-  file: z.strictObject({ type: z.literal("file"), onError, path: z.string().min(1) }),
-  secretsmanager: z.strictObject({
-    type: z.literal("secretsmanager"),
-    ...awsCommon,
-    prefix: z.string().nullable().optional(),
-    sep: z.string().optional(),
-    extraConnWords: z.record(z.string(), z.array(z.string())).optional(),
-  }),
-  ssm: z.strictObject({ type: z.literal("ssm"), ...awsCommon, prefix: z.string().optional() }),
-} as const;
-
-/** The cache section. */
-export const cacheSchema = z.strictObject({
-  ttlSeconds: seconds.optional(),
-  negativeTtlSeconds: seconds.optional(),
-  staleWhileRevalidate: z.boolean().optional(),
-  maxStaleSeconds: seconds.optional(),
-  maxEntries: z.number().int().positive().optional(),
+/** AWS Secrets Manager (cached). */
+export const secretsManagerSourceSchema = z.strictObject({
+  type: z.literal("secretsmanager"),
+  ...awsCommon,
+  /** Secret name prefix. Default `airflow/connections`; `""` means the bare id; `null` switches connections off (Airflow). */
+  prefix: z.string().nullable().optional(),
+  /** Separator between prefix and id. Default `/`. */
+  sep: z.string().optional(),
+  /** Extra JSON key aliases, Airflow's `extra_conn_words`: `{ login: ["usr"] }`. */
+  extraConnWords: z.record(z.string(), z.array(z.string())).optional(),
 });
 
-/**
- * The top level of a configuration. `sources` entries are checked one by one with
- * {@link sourceSchemas} (they may also be ready `ConnectionSource` objects in code).
- */
+/** AWS SSM Parameter Store (cached). */
+export const ssmSourceSchema = z.strictObject({
+  type: z.literal("ssm"),
+  ...awsCommon,
+  /** Parameter name prefix. Default `/airflow/connections`; `""` means `/<id>`; `null` switches connections off (Airflow). */
+  prefix: z.string().nullable().optional(),
+});
+
+/** A source described by configuration, told apart by `type`. */
+export const sourceConfigSchema = z.discriminatedUnion("type", [
+  envSourceSchema,
+  fileSourceSchema,
+  secretsManagerSourceSchema,
+  ssmSourceSchema,
+]);
+
+/** The source types a config may name, in the order error messages list them. */
+export const SOURCE_TYPES = sourceConfigSchema.options.map((option) => option.shape.type.value);
+
+/** Any `ConnectionSource` object (code only). */
+export const connectionSourceSchema = z.custom<ConnectionSource>(isConnectionSource, {
+  message: "expected a ConnectionSource (an object with a name and a get() method)",
+});
+
+/** A ready source with per-source options (code only). */
+export const sourceWithOptionsSchema = z.strictObject({
+  source: connectionSourceSchema,
+  ...common,
+  /** Never cached when true. Default: true for sources named `env` and `file`. */
+  live: z.boolean().optional(),
+});
+
+/** One entry of `sources`: a config object, any `ConnectionSource`, or a source with options. */
+export const sourceEntrySchema = z.union([
+  sourceConfigSchema,
+  connectionSourceSchema,
+  sourceWithOptionsSchema,
+]);
+
+/** The cache section; the output has every default filled in. */
+export const cacheSchema = z.strictObject({
+  /** Remote hits are fresh this long. Default 300; 0 disables caching (lookups are still coalesced). */
+  ttlSeconds: seconds.default(CACHE_DEFAULTS.ttlSeconds),
+  /** "Found nowhere" is remembered this long. Default 5; 0 disables. */
+  negativeTtlSeconds: seconds.default(CACHE_DEFAULTS.negativeTtlSeconds),
+  /** After the TTL, serve the cached value and refresh it once in the background. Default true. */
+  staleWhileRevalidate: z.boolean().default(CACHE_DEFAULTS.staleWhileRevalidate),
+  /** When a refresh fails, a cached value younger than this is still served (with a `stale` event). Default 3600. */
+  maxStaleSeconds: seconds.default(CACHE_DEFAULTS.maxStaleSeconds),
+  /** At most this many ids are cached (least recently used are dropped). Default 1000. */
+  maxEntries: z.number().int().positive().default(CACHE_DEFAULTS.maxEntries),
+});
+
+const loggerSchema = z.custom<ResolverLogger>(
+  (v) =>
+    typeof v === "function" ||
+    (typeof v === "object" && v !== null && "warn" in v && typeof v.warn === "function"),
+  { message: "expected a function or an object with a warn() method" },
+);
+
+const clockSchema = z.custom<Clock>(
+  (v) => typeof v === "object" && v !== null && "now" in v && typeof v.now === "function",
+  { message: "expected an object with a now() method" },
+);
+
+/** The keys of a configuration that only code may set (a file cannot hold a function). */
+export const CODE_ONLY_KEYS = ["logger", "clock", "configFile"] as const;
+
+/** The whole configuration; the output has the defaults filled in. */
 export const configSchema = z.strictObject({
-  sources: z.array(z.unknown()).optional(),
-  mode: z.enum(["first", "merge"]).optional(),
-  cache: cacheSchema.optional(),
-  logger: z.unknown().optional(),
-  clock: z.unknown().optional(),
+  /** Sources, highest priority first. Default `[{ type: "env" }]`. */
+  sources: z.array(sourceEntrySchema).default([{ type: "env" }]),
+  /** `first`: the first source that has the id wins (Airflow). `merge`: higher sources override fields of lower ones. Default `first`. */
+  mode: z.enum(["first", "merge"]).default("first"),
+  /** Cache settings (remote sources only; env and file are read live). */
+  cache: cacheSchema.prefault({}),
+  /** Event receiver. */
+  logger: loggerSchema.optional(),
+  /** Injectable clock (tests). */
+  clock: clockSchema.optional(),
+  /** Load sources/mode/cache from this YAML or JSON file instead (`logger` and `clock` still apply). */
   configFile: z.string().min(1).optional(),
 });

@@ -1,7 +1,9 @@
+import type { AwsClientInit } from "@awsconn/aws-source-common";
 import { ConfigError } from "@awsconn/core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { memorySource } from "../test/helpers.js";
-import { CACHE_DEFAULTS, parseConfig } from "./parseConfig.js";
+import { CACHE_DEFAULTS, type NormalizedConfig, parseConfig } from "./parseConfig.js";
+import type { AwsSourceConfigBase, CacheConfig } from "./types.js";
 
 function errorOf(input: unknown): ConfigError {
   try {
@@ -140,5 +142,94 @@ describe("parseConfig", () => {
       expect((e as ConfigError).path).toBe("sources[0].type");
       expect((e as ConfigError).message.startsWith("/etc/awsconn.yaml: sources[0].type:")).toBe(true);
     }
+  });
+});
+
+describe("parseConfig reports every problem at once", () => {
+  it("lists each problem with its path, and the nearest valid name for unknown keys and types", () => {
+    const error = errorOf({
+      sorces: [],
+      mode: "merg",
+      cache: { ttl: 5, maxEntries: 0 },
+    });
+    expect(error.problems.map((p) => `${p.path ?? ""}: ${p.message}`)).toEqual([
+      'mode: expected one of first, merge, got "merg" (did you mean "merge"?)',
+      expect.stringMatching(/^cache\.maxEntries: Too small/),
+      'cache: unknown key "ttl" (did you mean "ttlSeconds"?)',
+      ': unknown key "sorces" (did you mean "sources"?)',
+    ]);
+    expect(error.message).toMatch(/^4 problems in the configuration:\n {2}mode: /);
+  });
+
+  it("checks every source entry, also when the top level is wrong", () => {
+    const error = errorOf({
+      sources: [{ type: "secretmanager" }, { type: "file" }, { type: "ssm", prefixx: "/p" }, "env"],
+      extra: 1,
+    });
+    expect(error.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'undefined: unknown key "extra"',
+      expect.stringMatching(
+        /^sources\[0\]\.type: expected one of env, file, secretsmanager, ssm.*, got "secretmanager" \(did you mean "secretsmanager"\?\)$/,
+      ),
+      "sources[1].path: expected string, got nothing",
+      'sources[2]: unknown key "prefixx" (did you mean "prefix"?)',
+      'sources[3]: expected a source object ({ type: ... }) or a ConnectionSource, got "env"',
+    ]);
+  });
+
+  it("names the line of each problem when the file's lines are known", () => {
+    const lines: Record<string, number> = { sorces: 1, "sources.0.type": 3, mode: 5 };
+    try {
+      parseConfig({ sorces: 1, sources: [{ type: "sm" }], mode: "x" }, "awsconn.yaml", {
+        lineOf: (path) => lines[path.join(".")],
+      });
+      expect.unreachable();
+    } catch (e) {
+      const error = e as ConfigError;
+      expect(error.message.split("\n").slice(1)).toEqual([
+        '  awsconn.yaml:5: mode: expected one of first, merge, got "x"',
+        '  awsconn.yaml:1: unknown key "sorces" (did you mean "sources"?)',
+        expect.stringMatching(
+          /^ {2}awsconn\.yaml:3: sources\[0\]\.type: expected one of .* \(did you mean "ssm"\?\)$/,
+        ),
+      ]);
+      expect(error.line).toBe(5);
+    }
+  });
+
+  it("refuses the code-only keys in a file, among the other problems", () => {
+    const error = (() => {
+      try {
+        parseConfig({ logger: "x", mode: "last" }, "awsconn.yaml", { lineOf: () => undefined });
+      } catch (e) {
+        return e as ConfigError;
+      }
+      throw new Error("expected a ConfigError");
+    })();
+    expect(error.problems.map((p) => p.message)).toEqual([
+      'unknown key "logger" (only allowed in code)',
+      'expected one of first, merge, got "last"',
+      expect.stringMatching(/^expected a function or an object with a warn\(\) method/),
+    ]);
+  });
+
+  it("accepts prefix: null for both AWS sources (Airflow: connections switched off)", () => {
+    const config = parseConfig({
+      sources: [
+        { type: "ssm", prefix: null },
+        { type: "secretsmanager", prefix: null },
+      ],
+    });
+    expect(config.sources).toEqual([
+      { type: "ssm", prefix: null },
+      { type: "secretsmanager", prefix: null },
+    ]);
+  });
+
+  it("derives the AWS source options from AwsClientInit (but maxAttempts)", () => {
+    expectTypeOf<Required<Omit<AwsClientInit, "maxAttempts">>>().toMatchTypeOf<
+      Required<Pick<AwsSourceConfigBase, Exclude<keyof AwsClientInit, "maxAttempts">>>
+    >();
+    expectTypeOf<NormalizedConfig["cache"]>().toEqualTypeOf<Required<CacheConfig>>();
   });
 });

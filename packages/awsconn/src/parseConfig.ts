@@ -1,38 +1,132 @@
-import { ConfigError } from "@awsconn/core";
+import { ConfigError, type ConfigProblem, closestMatch } from "@awsconn/core";
+import { z } from "zod";
+import { isConnectionSource } from "./buildLayers.js";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
-import type { z } from "zod";
-import { isConnectionSource, isSourceWithOptions } from "./buildLayers.js";
-import { configSchema, SOURCE_TYPES, sourceSchemas } from "./configSchema.js";
-import type { Clock } from "./Clock.js";
-import type { ResolverLogger } from "./ResolverEvent.js";
-import type { CacheConfig, ResolverConfig, ResolveMode, SourceEntry } from "./types.js";
+import {
+  CODE_ONLY_KEYS,
+  configSchema,
+  connectionSourceSchema,
+  SOURCE_TYPES,
+  sourceConfigSchema,
+  sourceWithOptionsSchema,
+} from "./configSchema.js";
+import type { NormalizedConfig, SourceEntry } from "./types.js";
+
+export type { NormalizedConfig } from "./types.js";
+
+/** A key path into a configuration (`["sources", 2, "type"]`). */
+export type ConfigPath = readonly (string | number)[];
+
+/** Options of {@link parseConfig}. */
+export interface ParseConfigOptions {
+  /**
+   * The 1-based line of a key path in the file the configuration was read from (see
+   * `readConfigFile`). Given for a file: each problem then names its line, and the keys only code
+   * may set (`logger`, `clock`, `configFile`) are problems too.
+   */
+  lineOf?: (path: ConfigPath) => number | undefined;
+}
+
+// The top level with `sources` left open: each entry is checked against the schema of its kind,
+// so that a bad entry is reported by what it is meant to be, not as "no union member matched".
+const topSchema = configSchema.extend({ sources: z.array(z.unknown()).optional() });
 
 /**
- * A configuration with every default filled in.
+ * Validates a configuration object and fills in the defaults. Every problem is found in one pass
+ * and reported in one `ConfigError` (`problems` has them all; its message lists them, one
+ * `file:line: path: message` per line), each naming the key path and what was expected; an
+ * unknown key or source type also names the nearest valid one:
+ * `sources[2].type: expected one of env, file, secretsmanager, ssm, got "sm" (did you mean "ssm"?)`.
  *
  * @example
  * ```ts
- * parseConfig({}).mode; // "first"
+ * parseConfig({ sources: [{ type: "env" }], cache: { ttlSeconds: 60 } }).cache.maxEntries; // 1000
+ * parseConfig({ sorces: [] }); // ConfigError: unknown key "sorces" (did you mean "sources"?)
  * ```
  */
-export interface NormalizedConfig {
-  sources: SourceEntry[];
-  mode: ResolveMode;
-  cache: Required<CacheConfig>;
-  logger?: ResolverLogger;
-  clock?: Clock;
+export function parseConfig(
+  input: unknown,
+  origin?: string,
+  options: ParseConfigOptions = {},
+): NormalizedConfig {
+  const problems: ConfigProblem[] = [];
+  const report = (issues: readonly z.core.$ZodIssue[], value: unknown, schema: z.ZodType, at: ConfigPath) => {
+    for (const issue of issues) problems.push(...problemsOf(issue, value, schema, at));
+  };
+  const raw = input ?? {};
+  if (options.lineOf && raw !== null && typeof raw === "object") {
+    for (const key of CODE_ONLY_KEYS) {
+      if (key in raw) problems.push({ path: key, message: `unknown key "${key}" (only allowed in code)` });
+    }
+  }
+  const top = topSchema.safeParse(raw);
+  if (!top.success) report(top.error.issues, raw, topSchema, []);
+  // The entries are checked even when the top level has problems: every problem is reported at once.
+  const entries = valueAt(raw, ["sources"]);
+  const sources: SourceEntry[] = [];
+  for (const [index, entry] of (Array.isArray(entries) ? entries : []).entries()) {
+    const checked = checkEntry(entry);
+    if (checked.success) sources.push(checked.data);
+    else report(checked.error.issues, entry, checked.schema, ["sources", index]);
+  }
+  if (problems.length > 0 || !top.success) {
+    const lineOf = options.lineOf;
+    throw ConfigError.of(
+      problems.map((p) => withLine(p, lineOf)),
+      origin,
+    );
+  }
+  const config = top.data;
+  const out: NormalizedConfig = {
+    sources: config.sources === undefined ? configSchema.shape.sources.parse(undefined) : sources,
+    mode: config.mode,
+    cache: config.cache,
+  };
+  if (config.logger !== undefined) out.logger = config.logger;
+  if (config.clock !== undefined) out.clock = config.clock;
+  return out;
 }
 
-function pathText(path: readonly PropertyKey[]): string {
+export { CACHE_DEFAULTS };
+
+// ---------------------------------------------------------------------------------------------
+
+interface ProblemAt extends ConfigProblem {
+  /** The key path as a list, for the line lookup. */
+  at: ConfigPath;
+}
+
+function withLine(problem: ConfigProblem | ProblemAt, lineOf: ParseConfigOptions["lineOf"]): ConfigProblem {
+  const at = "at" in problem ? problem.at : problem.path ? [problem.path] : [];
+  const out: ConfigProblem = { message: problem.message };
+  if (problem.path) out.path = problem.path;
+  const line = lineOf?.(at);
+  if (line !== undefined) out.line = line;
+  return out;
+}
+
+/** The schema an entry is meant for (a ready source, a source with options, or a config object), and its check. */
+function checkEntry(entry: unknown) {
+  if (isConnectionSource(entry))
+    return { ...connectionSourceSchema.safeParse(entry), schema: connectionSourceSchema };
+  if (typeof entry === "object" && entry !== null && "source" in entry)
+    return { ...sourceWithOptionsSchema.safeParse(entry), schema: sourceWithOptionsSchema };
+  // A known type is checked against its own schema (so unknown keys get that schema's names).
+  const type = typeof entry === "object" && entry !== null && "type" in entry ? entry.type : undefined;
+  const schema = sourceConfigSchema.options.find((option) => option.shape.type.value === type);
+  if (schema) return { ...schema.safeParse(entry), schema };
+  return { ...sourceConfigSchema.safeParse(entry), schema: sourceConfigSchema };
+}
+
+function pathText(path: ConfigPath): string {
   let out = "";
-  for (const p of path) out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${String(p)}`;
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${p}`;
   return out;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v = input;
-  for (const p of path)
-    v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  let v: unknown = input;
+  for (const p of path) v = v !== null && typeof v === "object" ? Reflect.get(v, p) : undefined;
   return v;
 }
 
@@ -42,116 +136,84 @@ function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-function issueError(
-  issue: z.core.$ZodIssue,
-  input: unknown,
-  prefix: readonly PropertyKey[],
-  origin?: string,
-) {
-  const path = [...prefix, ...issue.path];
-  const got = valueAt(input, issue.path);
-  let message: string;
-  switch (issue.code) {
-    case "invalid_value":
-      message = `expected one of ${issue.values.map(String).join(", ")}, got ${shown(got)}`;
-      break;
-    case "invalid_type":
-      message = `expected ${issue.expected}, got ${got === null ? "null" : Array.isArray(got) ? "array" : typeof got === "undefined" ? "nothing" : `${typeof got} ${shown(got)}`}`;
-      break;
-    case "unrecognized_keys":
-      return new ConfigError(
-        `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
-        {
-          ...(path.length ? { path: pathText(path) } : {}),
-          ...(origin ? { origin } : {}),
-        },
-      );
-    default:
-      message = `${issue.message.replace(/^Invalid input: /, "")}, got ${shown(got)}`;
-  }
-  return new ConfigError(message, { path: pathText(path) || "(top level)", ...(origin ? { origin } : {}) });
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (value === undefined) return "nothing";
+  if (typeof value === "object") return "object";
+  return `${typeof value} ${shown(value)}`;
 }
 
-function check<T>(schema: z.ZodType<T>, input: unknown, prefix: readonly PropertyKey[], origin?: string): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const first = result.error.issues[0];
-  if (!first) throw new ConfigError("invalid configuration", { ...(origin ? { origin } : {}) });
-  throw issueError(first, input, prefix, origin);
+function didYouMean(word: unknown, candidates: readonly string[]): string {
+  const near = typeof word === "string" ? closestMatch(word, candidates) : undefined;
+  return near === undefined || near === word ? "" : ` (did you mean "${near}"?)`;
 }
 
-function checkSource(entry: unknown, index: number, origin?: string): SourceEntry {
-  if (isConnectionSource(entry)) return entry;
-  const path = ["sources", index] as const;
-  if (isSourceWithOptions(entry)) {
-    const { source: _s, onError, live, ...rest } = entry as unknown as Record<string, unknown>;
-    const extra = Object.keys(rest);
-    if (extra.length)
-      throw new ConfigError(`unknown key "${extra[0]}"`, {
-        path: pathText(path),
-        ...(origin ? { origin } : {}),
-      });
-    if (onError !== undefined && onError !== "fail" && onError !== "skip")
-      throw new ConfigError(`expected one of fail, skip, got ${shown(onError)}`, {
-        path: `${pathText(path)}.onError`,
-      });
-    if (live !== undefined && typeof live !== "boolean")
-      throw new ConfigError(`expected boolean, got ${shown(live)}`, { path: `${pathText(path)}.live` });
-    return entry;
-  }
-  if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
-    throw new ConfigError(
-      `expected a source object ({ type: ... }) or a ConnectionSource, got ${shown(entry)}`,
-      {
-        path: pathText(path),
-        ...(origin ? { origin } : {}),
-      },
-    );
-  }
-  const type = (entry as { type?: unknown }).type;
-  if (typeof type !== "string" || !(SOURCE_TYPES as readonly string[]).includes(type)) {
-    throw new ConfigError(`expected one of ${SOURCE_TYPES.join(", ")}, got ${shown(type)}`, {
-      path: `${pathText(path)}.type`,
-      ...(origin ? { origin } : {}),
-    });
-  }
-  const schema = sourceSchemas[type as keyof typeof sourceSchemas] as z.ZodType<unknown>;
-  return check(schema, entry, path, origin) as SourceEntry;
-}
-
-/**
- * Validates a configuration object and fills in the defaults. Every problem is a
- * `ConfigError` whose message names the key path and what was expected:
- * `sources[2].type: expected one of env, file, secretsmanager, ssm, got "sm"`.
- *
- * @example
- * ```ts
- * parseConfig({ sources: [{ type: "env" }], cache: { ttlSeconds: 60 } }).cache.maxEntries; // 1000
- * ```
- */
-export function parseConfig(input: unknown, origin?: string): NormalizedConfig {
-  const top = check(configSchema, input ?? {}, [], origin) as ResolverConfig & { sources?: unknown[] };
-  const sources = (top.sources ?? [{ type: "env" }]).map((entry, i) => checkSource(entry, i, origin));
-  if (
-    top.logger !== undefined &&
-    typeof top.logger !== "function" &&
-    typeof (top.logger as { warn?: unknown })?.warn !== "function"
+function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {
+  let s = schema;
+  while (
+    s instanceof z.ZodOptional ||
+    s instanceof z.ZodDefault ||
+    s instanceof z.ZodPrefault ||
+    s instanceof z.ZodNullable
   )
-    throw new ConfigError("expected a function or an object with a warn() method", { path: "logger" });
-  if (top.clock !== undefined && typeof (top.clock as { now?: unknown })?.now !== "function")
-    throw new ConfigError("expected an object with a now() method", { path: "clock" });
-  const out: NormalizedConfig = {
-    sources,
-    mode: top.mode ?? "first",
-    cache: { ...CACHE_DEFAULTS, ...stripUndefined(top.cache ?? {}) },
-  };
-  if (top.logger !== undefined) out.logger = top.logger;
-  if (top.clock !== undefined) out.clock = top.clock;
-  return out;
+    s = s.unwrap();
+  return s;
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** The keys an object schema accepts at `path` (for "did you mean"); none where it is no object. */
+function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let s = unwrapped(schema);
+  for (const p of path) {
+    if (!(s instanceof z.ZodObject) || typeof p !== "string") return [];
+    const next: z.core.$ZodType | undefined = s.shape[p];
+    if (!next) return [];
+    s = unwrapped(next);
+  }
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
-export { CACHE_DEFAULTS };
+/** One zod issue as awsconn's problems (an issue naming several unknown keys is one problem per key). */
+function problemsOf(
+  issue: z.core.$ZodIssue,
+  value: unknown,
+  schema: z.ZodType,
+  prefix: ConfigPath,
+): ProblemAt[] {
+  const issuePath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  const at = [...prefix, ...issuePath];
+  const got = valueAt(value, issue.path);
+  const problem = (message: string, path: ConfigPath = at): ProblemAt => ({
+    at: path,
+    path: pathText(path) || "(top level)",
+    message,
+  });
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const valid = keysAt(schema, issue.path);
+      return issue.keys.map((key) => ({
+        ...problem(`unknown key "${key}"${didYouMean(key, valid)}`),
+        at: [...at, key],
+        ...(at.length ? {} : { path: "" }),
+      }));
+    }
+    case "invalid_union":
+      if (issue.discriminator === "type")
+        return [
+          problem(
+            `expected one of ${SOURCE_TYPES.join(", ")}, got ${shown(got)}${didYouMean(got, SOURCE_TYPES)}`,
+          ),
+        ];
+      return [problem(`${issue.message}, got ${shown(got)}`)];
+    case "invalid_value": {
+      const options = issue.values.map(String);
+      return [problem(`expected one of ${options.join(", ")}, got ${shown(got)}${didYouMean(got, options)}`)];
+    }
+    case "invalid_type":
+      if (prefix.length === 2 && prefix[0] === "sources" && issue.path.length === 0)
+        return [problem(`expected a source object ({ type: ... }) or a ConnectionSource, got ${shown(got)}`)];
+      return [problem(`expected ${issue.expected}, got ${kindOf(got)}`)];
+    default:
+      return [problem(`${issue.message.replace(/^Invalid input: /, "")}, got ${shown(got)}`)];
+  }
+}

@@ -1,7 +1,18 @@
-import type { AwsClientInit } from "@awsconn/aws-source-common";
-import type { ConnectionSource } from "@awsconn/core";
-import type { Clock } from "./Clock.js";
-import type { ResolverLogger } from "./ResolverEvent.js";
+// The configuration types, derived from the zod schemas in configSchema.ts (one description of
+// the configuration): `z.input` is what a caller may write, `z.output` what parseConfig gives back
+// with the defaults filled in. Each key's TSDoc is on its schema.
+import type { z } from "zod";
+import type {
+  cacheSchema,
+  configSchema,
+  envSourceSchema,
+  fileSourceSchema,
+  secretsManagerSourceSchema,
+  sourceConfigSchema,
+  sourceEntrySchema,
+  sourceWithOptionsSchema,
+  ssmSourceSchema,
+} from "./configSchema.js";
 
 /**
  * What a source should do when its backend fails: stop the lookup (`fail`, the default) or pass to the next source (`skip`).
@@ -11,7 +22,7 @@ import type { ResolverLogger } from "./ResolverEvent.js";
  * onError: "skip"
  * ```
  */
-export type OnError = "fail" | "skip";
+export type OnError = NonNullable<SourceEntryBase["onError"]>;
 
 /**
  * `first`: the first source that has the id wins (Airflow). `merge`: higher sources override fields of lower ones.
@@ -21,7 +32,7 @@ export type OnError = "fail" | "skip";
  * createResolver({ mode: "merge", sources: [{ type: "env" }, { type: "secretsmanager" }] })
  * ```
  */
-export type ResolveMode = "first" | "merge";
+export type ResolveMode = z.output<typeof configSchema>["mode"];
 
 /**
  * Options every source entry accepts.
@@ -31,10 +42,7 @@ export type ResolveMode = "first" | "merge";
  * { type: "secretsmanager", onError: "skip" }
  * ```
  */
-export interface SourceEntryBase {
-  /** `fail` (default): a backend failure stops the lookup. `skip`: the failure is logged and the next source is asked. */
-  onError?: OnError;
-}
+export type SourceEntryBase = Pick<z.input<typeof sourceWithOptionsSchema>, "onError">;
 
 /**
  * `AIRFLOW_CONN_*` environment variables (read live).
@@ -44,11 +52,7 @@ export interface SourceEntryBase {
  * { type: "env", prefix: "MY_CONN_" }
  * ```
  */
-export interface EnvSourceConfig extends SourceEntryBase {
-  type: "env";
-  /** Variable name prefix. Default `AIRFLOW_CONN_`. */
-  prefix?: string;
-}
+export type EnvSourceConfig = z.input<typeof envSourceSchema>;
 
 /**
  * A local `.json`, `.yaml`, `.yml` or `.env` connections file (read live; re-parsed when it changes).
@@ -58,25 +62,7 @@ export interface EnvSourceConfig extends SourceEntryBase {
  * { type: "file", path: "./connections.yaml" }
  * ```
  */
-export interface FileSourceConfig extends SourceEntryBase {
-  type: "file";
-  /** Path of the file; relative paths are taken from the config file's directory, else the working directory. */
-  path: string;
-}
-
-/**
- * Options shared by the AWS sources: the client options of {@link AwsClientInit} (region, endpoint,
- * profile, roleArn, timeouts; `maxAttempts` is not configurable here) plus `lookupPattern`.
- *
- * @example
- * ```ts
- * { type: "ssm", region: "eu-west-1", lookupPattern: "^aws_" }
- * ```
- */
-export interface AwsSourceConfigBase extends SourceEntryBase, Omit<AwsClientInit, "maxAttempts"> {
-  /** Regex (case-insensitive, anchored at the start); ids that do not match are never looked up. */
-  lookupPattern?: string;
-}
+export type FileSourceConfig = z.input<typeof fileSourceSchema>;
 
 /**
  * AWS Secrets Manager (cached).
@@ -86,15 +72,7 @@ export interface AwsSourceConfigBase extends SourceEntryBase, Omit<AwsClientInit
  * { type: "secretsmanager", prefix: "prod/conns", region: "eu-west-1", onError: "fail" }
  * ```
  */
-export interface SecretsManagerSourceConfig extends AwsSourceConfigBase {
-  type: "secretsmanager";
-  /** Secret name prefix. Default `airflow/connections`; `null` or `""` means the bare id. */
-  prefix?: string | null;
-  /** Separator between prefix and id. Default `/`. */
-  sep?: string;
-  /** Extra JSON key aliases, Airflow's `extra_conn_words`: `{ login: ["usr"] }`. */
-  extraConnWords?: Record<string, string[]>;
-}
+export type SecretsManagerSourceConfig = z.input<typeof secretsManagerSourceSchema>;
 
 /**
  * AWS SSM Parameter Store (cached).
@@ -104,11 +82,19 @@ export interface SecretsManagerSourceConfig extends AwsSourceConfigBase {
  * { type: "ssm", prefix: "/team/conns" }
  * ```
  */
-export interface SsmSourceConfig extends AwsSourceConfigBase {
-  type: "ssm";
-  /** Parameter name prefix. Default `/airflow/connections`. */
-  prefix?: string;
-}
+export type SsmSourceConfig = z.input<typeof ssmSourceSchema>;
+
+/**
+ * Options shared by the AWS sources: the client options of aws-source-common's `AwsClientInit`
+ * (region, endpoint, profile, roleArn, timeouts; `maxAttempts` is not configurable here) plus
+ * `lookupPattern` and `onError`.
+ *
+ * @example
+ * ```ts
+ * { region: "eu-west-1", lookupPattern: "^aws_" }
+ * ```
+ */
+export type AwsSourceConfigBase = Omit<SsmSourceConfig, "type" | "prefix">;
 
 /**
  * A source described by configuration.
@@ -118,7 +104,7 @@ export interface SsmSourceConfig extends AwsSourceConfigBase {
  * [{ type: "env" }, { type: "file", path: "conns.yaml" }, { type: "secretsmanager" }, { type: "ssm" }]
  * ```
  */
-export type SourceConfig = EnvSourceConfig | FileSourceConfig | SecretsManagerSourceConfig | SsmSourceConfig;
+export type SourceConfig = z.input<typeof sourceConfigSchema>;
 
 /**
  * A ready source with per-source options. `live` sources are never cached (default: true for names `env` and `file`).
@@ -128,10 +114,7 @@ export type SourceConfig = EnvSourceConfig | FileSourceConfig | SecretsManagerSo
  * { source: myVaultSource, onError: "skip", live: false }
  * ```
  */
-export interface SourceWithOptions extends SourceEntryBase {
-  source: ConnectionSource;
-  live?: boolean;
-}
+export type SourceWithOptions = z.input<typeof sourceWithOptionsSchema>;
 
 /**
  * One entry of `sources`: a config object, any `ConnectionSource`, or a source with options.
@@ -141,7 +124,7 @@ export interface SourceWithOptions extends SourceEntryBase {
  * sources: [{ type: "env" }, myCustomSource, { source: other, onError: "skip" }]
  * ```
  */
-export type SourceEntry = SourceConfig | ConnectionSource | SourceWithOptions;
+export type SourceEntry = z.input<typeof sourceEntrySchema>;
 
 /**
  * Cache settings (remote sources only; env and file are read live).
@@ -151,38 +134,24 @@ export type SourceEntry = SourceConfig | ConnectionSource | SourceWithOptions;
  * { ttlSeconds: 60, negativeTtlSeconds: 5, staleWhileRevalidate: true, maxStaleSeconds: 600, maxEntries: 500 }
  * ```
  */
-export interface CacheConfig {
-  /** Remote hits are fresh this long. Default 300; 0 disables caching (lookups are still coalesced). */
-  ttlSeconds?: number;
-  /** "Found nowhere" is remembered this long. Default 5; 0 disables. */
-  negativeTtlSeconds?: number;
-  /** After the TTL, serve the cached value and refresh it once in the background. Default true. */
-  staleWhileRevalidate?: boolean;
-  /** When a refresh fails, a cached value younger than this is still served (with a `stale` event). Default 3600. */
-  maxStaleSeconds?: number;
-  /** At most this many ids are cached (least recently used are dropped). Default 1000. */
-  maxEntries?: number;
-}
+export type CacheConfig = z.input<typeof cacheSchema>;
 
 /**
- * The configuration of {@link createResolver}.
+ * The configuration of `createResolver`.
  *
  * @example
  * ```ts
  * createResolver({ sources: [{ type: "env" }, { type: "secretsmanager", region: "eu-west-1" }], cache: { ttlSeconds: 60 } });
  * ```
  */
-export interface ResolverConfig {
-  /** Sources, highest priority first. Default `[{ type: "env" }]`. */
-  sources?: SourceEntry[];
-  /** Default `first`. */
-  mode?: ResolveMode;
-  /** Cache settings. */
-  cache?: CacheConfig;
-  /** Event receiver. */
-  logger?: ResolverLogger;
-  /** Injectable clock (tests). */
-  clock?: Clock;
-  /** Load sources/mode/cache from this YAML or JSON file instead (`logger` and `clock` still apply). */
-  configFile?: string;
-}
+export type ResolverConfig = z.input<typeof configSchema>;
+
+/**
+ * A configuration with every default filled in (what `parseConfig` gives).
+ *
+ * @example
+ * ```ts
+ * parseConfig({}).mode; // "first"
+ * ```
+ */
+export type NormalizedConfig = Omit<z.output<typeof configSchema>, "configFile">;

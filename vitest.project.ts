@@ -9,8 +9,14 @@ type ProjectTestOptions = NonNullable<UserWorkspaceConfig["test"]>;
 const conditions = ["@awsconn/source", "node", "development|production"];
 
 /**
- * The vitest project of one workspace package: unit tests beside the code (`src/**\/*.test.ts`)
- * and integration suites in `test/`.
+ * Which suites run: `unit` (AWSCONN_TEST_SCOPE=unit, `npm run test:unit`) keeps only the unit tests
+ * beside the code, which need no moto server and no built CLI; otherwise every suite runs.
+ */
+const UNIT_ONLY = process.env.AWSCONN_TEST_SCOPE === "unit";
+
+/**
+ * The vitest project of one workspace package: unit tests beside the code (`src/**\/*.test.ts`,
+ * no moto, no built binary) and integration suites in `test/`.
  *
  * @example
  * ```ts
@@ -21,6 +27,13 @@ export function awsconnProject(name: string, test: ProjectTestOptions = {}) {
   return defineProject({
     resolve: { conditions },
     ssr: { resolve: { conditions, externalConditions: ["@awsconn/source"] } },
-    test: { name, include: ["src/**/*.test.ts", "test/**/*.test.ts"], ...test },
+    test: {
+      name,
+      include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      ...test,
+      ...(UNIT_ONLY
+        ? { include: (test.include ?? ["src/**/*.test.ts"]).filter((p) => p.startsWith("src/")) }
+        : {}),
+    },
   });
 }

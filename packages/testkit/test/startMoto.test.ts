@@ -1,8 +1,8 @@
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
-import { freePort } from "./freePort.js";
-import { awsJsonError, startLoopbackProxy } from "./startLoopbackProxy.js";
-import { startMoto } from "./startMoto.js";
+import { freePort } from "../src/freePort.js";
+import { awsJsonError, startLoopbackProxy } from "../src/startLoopbackProxy.js";
+import { startMoto } from "../src/startMoto.js";
 
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

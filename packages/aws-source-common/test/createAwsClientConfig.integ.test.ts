@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { motoEndpoint, startLoopbackProxy, traceModuleLoads } from "@awsconn/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createAwsClientConfig, DEFAULT_MAX_ATTEMPTS } from "./createAwsClientConfig.js";
+import { createAwsClientConfig, DEFAULT_MAX_ATTEMPTS } from "../src/createAwsClientConfig.js";
 
 beforeAll(() => {
   vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIACOMMONTEST000001");
@@ -79,7 +79,7 @@ describe("createAwsClientConfig", () => {
 
 describe("@awsconn/aws-source-common", () => {
   it("importing it loads no @aws-sdk or @smithy module", async () => {
-    const trace = await traceModuleLoads(fileURLToPath(new URL("./index.ts", import.meta.url)));
+    const trace = await traceModuleLoads(fileURLToPath(new URL("../src/index.ts", import.meta.url)));
     const loaded = [...trace.esm, ...trace.cjs];
     expect(loaded.some((m) => m.endsWith("/createAwsClientConfig.ts"))).toBe(true);
     expect(loaded.filter((m) => /@aws-sdk|@smithy/.test(m))).toEqual([]);

@@ -25,12 +25,16 @@ export { lazySource } from "./lazySource.js";
 export { createSource, type CreateSourceOptions } from "./createSource.js";
 export { loadAwsCredentialsHelpers, type AwsCredentialsHelpers } from "./loadAwsCredentialsHelpers.js";
 export {
+  fromFile,
   loadConnections,
   formatOfPath,
   type ConnectionsFileFormat,
+  type FileConnectionSource,
   type FileEntry,
+  type FileProblem,
+  type FileReport,
+  type LoadedConnections,
 } from "@awsconn/source-file";
-export { mergeHits } from "./mergeHits.js";
 export type { AwsClientConfig } from "./awsClientConfig.js";
 export type * from "./types.js";
 // What a user of the facade handles (connections, sources, errors), so `awsconn` alone is enough:

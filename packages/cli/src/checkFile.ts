@@ -1,15 +1,7 @@
-import { readFile } from "node:fs/promises";
-import { basename, extname } from "node:path";
-import { ConfigError, isAwsconnError, validateConnId } from "@awsconn/core";
-import {
-  type ConnectionsFileFormat,
-  type FileEntry,
-  formatOfPath,
-  loadConfigFile,
-  loadConnections,
-  parseConfig,
-} from "awsconn";
-import { isMap, isNode, isScalar, LineCounter, parseDocument, parse as parseYaml } from "yaml";
+import { readFileSync } from "node:fs";
+import { basename, dirname, extname, isAbsolute, resolve } from "node:path";
+import { ConfigError, isAwsconnError, isValidConnId, validateConnId } from "@awsconn/core";
+import { type NormalizedConfig, discoverConfig, fromFile, loadConfigFile, parseConfig } from "awsconn";
 import { lineOfPath } from "./lineOfPath.js";
 
 /** One problem `check` found. */
@@ -23,160 +15,131 @@ export interface Problem {
 /** What kind of file `check` thinks it is looking at. */
 export type CheckedKind = "connections" | "config";
 
-/**
- * An awsconn config file: named `awsconn.config.*`, or a YAML/JSON mapping with a `sources` list
- * (a connections file maps ids to URIs or field objects, so it cannot have one).
- *
- * @example
- * ```ts
- * kindOf("conf/awsconn.config.yaml", text); // "config"
- * ```
- */
-export function kindOf(path: string, text: string): CheckedKind {
-  if (/^awsconn\.config\.(ya?ml|json)$/i.test(basename(path))) return "config";
-  if (extname(path).toLowerCase() === ".env") return "connections";
-  try {
-    const value = parseYaml(text, { maxAliasCount: 100 }) as { sources?: unknown } | null;
-    return value !== null && typeof value === "object" && Array.isArray(value.sources)
-      ? "config"
-      : "connections";
-  } catch {
-    return "connections"; // a syntax error: the connections loader reports it with its line
-  }
+/** What `check` found in one file. */
+export interface FileCheck {
+  file: string;
+  kind: CheckedKind;
+  /** Connections read (connections file), or sources configured (config file). */
+  count: number;
+  problems: Problem[];
+  /** Permission warnings, as `get` gives them. */
+  warnings: string[];
+  /** For a config file: the connections files it names, as absolute paths. */
+  names?: string[];
 }
 
 /**
- * Validates one file and lists its problems (an empty list when it is fine): connection files
- * (`.json`, `.yaml`, `.yml`, `.env`) are read with Airflow's local-filesystem rules, config files
- * against the awsconn config schema. Problems never contain a secret.
+ * Checks one file: a connections file (`.json`, `.yaml`, `.yml`, `.env`) exactly as the file
+ * source reads it (source-file's `fromFile(...).check()`: the same size limit, UTF-8 rule, parse
+ * and permission warnings, every entry and every problem in one pass), or an awsconn config file
+ * (named `awsconn.config.*`, or a mapping whose `sources` is a list) against the config schema.
+ * Problems never contain a secret.
  *
  * @example
  * ```ts
- * for (const p of await checkFile("connections.yaml")) console.log(`${p.file}:${p.line}: ${p.message}`);
+ * for (const p of (await checkFile("connections.yaml")).problems) console.log(`${p.file}:${p.line}: ${p.message}`);
  * ```
  */
-export async function checkFile(
-  file: string,
-): Promise<{ kind?: CheckedKind; problems: Problem[]; count: number }> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    return {
-      problems: [{ file, message: `cannot read the file (${(error as NodeJS.ErrnoException).code})` }],
-      count: 0,
-    };
-  }
-  const kind = kindOf(file, text);
-  return kind === "config"
-    ? { kind, ...(await checkConfig(file, text)) }
-    : { kind, ...(await checkConnections(file, text)) };
+export async function checkFile(file: string): Promise<FileCheck> {
+  if (/^awsconn\.config\.(ya?ml|json)$/i.test(basename(file))) return checkConfigFile(file);
+  const connections = await checkConnectionsFile(file);
+  // A config read as connections: its `sources` list is an entry with a problem (more than one
+  // item, or an item with a `type` key). Only then is the file read again, as a config.
+  const configLike =
+    extname(file).toLowerCase() !== ".env" && connections.problems.some((p) => p.connId === "sources");
+  return configLike ? checkConfigFile(file) : strip(connections);
 }
 
-class EntryProblem extends Error {
-  constructor(
-    readonly reason: string,
-    readonly line: number,
-  ) {
-    super(reason);
-  }
-}
-
-const fail = (reason: string, line: number): never => {
-  throw new EntryProblem(reason, line);
-};
-
-/** Runs source-file's loader (Airflow's LocalFilesystemBackend rules) and returns its first problem, if any. */
-function firstProblem(
-  load: typeof loadConnections,
-  text: string,
-  format: ConnectionsFileFormat,
-): { entries?: Map<string, FileEntry>; problem?: EntryProblem } {
+/**
+ * The files `awsconn check` with no argument checks: the configuration `get` would use (`--config`,
+ * `AWSCONN_CONFIG`, `./awsconn.config.*`, Airflow's settings; see `discoverConfig`) when it is a
+ * file, and every connections file that configuration names.
+ *
+ * @example
+ * ```ts
+ * const { origin, config, files } = discoveredFiles(undefined, process.env, process.cwd());
+ * ```
+ */
+export function discoveredFiles(
+  explicit: string | undefined,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): { origin: string; config?: string; files: string[] } {
   try {
-    return { entries: load(text, format, fail) };
+    const found = discoverConfig(explicit, { env, cwd });
+    const config = isAbsolute(found.origin) ? found.origin : undefined;
+    return { origin: found.origin, config, files: config ? [] : namedFiles(found.config, found.baseDir) };
   } catch (error) {
-    if (error instanceof EntryProblem) return { problem: error };
+    // An invalid config file: check it, which reports the problem at its line.
+    const origin = error instanceof ConfigError ? error.origin : undefined;
+    if (origin && isAbsolute(origin)) return { origin, config: origin, files: [] };
     throw error;
   }
 }
 
-async function checkConnections(file: string, text: string): Promise<{ problems: Problem[]; count: number }> {
-  const format = formatOfPath(file);
-  if (!format)
-    return {
-      problems: [{ file, message: "unsupported file type; use .json, .yaml, .yml or .env" }],
-      count: 0,
-    };
-  const whole = firstProblem(loadConnections, text, format);
-  const found = new Map<number, string>();
-  if (whole.problem) found.set(whole.problem.line, whole.problem.reason);
-  // The loader stops at the first problem; check each entry on its own to report the others too.
-  for (const part of whole.problem ? entriesOf(text, format) : []) {
-    if ([...found.keys()].some((line) => line >= part.firstLine && line <= part.lastLine)) continue;
-    const one = firstProblem(loadConnections, part.text, part.format);
-    if (one.problem)
-      found.set(part.firstLine + (part.format === "env" ? one.problem.line - 1 : 0), one.problem.reason);
+// ---------------------------------------------------------------------------------------------
+
+async function checkConnectionsFile(file: string): Promise<ConnectionsCheck> {
+  const report = await fromFile({ path: file, logger: { warn: () => {} } }).check();
+  const problems: LoaderProblem[] = report.problems.map((p) => ({
+    file,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    message: p.reason,
+    connId: p.connId,
+  }));
+  // `get` refuses these ids before any lookup: the entry can never be used.
+  for (const [id, entry] of report.entries) {
+    if (!isValidConnId(id)) problems.push({ file, line: entry.line, message: idProblem(id) });
   }
-  for (const [id, entry] of whole.entries ?? []) {
-    try {
-      validateConnId(id);
-    } catch (error) {
-      found.set(entry.line, (error as Error).message);
-    }
-  }
-  const problems = [...found].sort(([a], [b]) => a - b).map(([line, message]) => ({ file, line, message }));
-  return { problems, count: whole.entries?.size ?? 0 };
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return {
+    file,
+    kind: "connections",
+    count: report.entries.size,
+    problems,
+    warnings: report.warnings.map((w) => w.message),
+  };
 }
 
-/** The file's entries as standalone texts: one `.env` line each, or each top-level key as a JSON document. */
-function entriesOf(
-  text: string,
-  format: ConnectionsFileFormat,
-): { text: string; format: ConnectionsFileFormat; firstLine: number; lastLine: number }[] {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  if (format === "env") {
-    return lines
-      .map((line, i) => ({ text: `${line}\n`, format, firstLine: i + 1, lastLine: i + 1 }))
-      .filter((e) => e.text.trim() !== "" && !e.text.trim().startsWith("#"));
-  }
-  if (format === "json") {
-    try {
-      JSON.parse(text);
-    } catch {
-      return []; // a syntax error: the loader's own message and line say it all
-    }
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
-  return doc.contents.items.flatMap((pair) => {
-    const key = isScalar(pair.key) ? pair.key.value : undefined;
-    const start = isNode(pair.key) ? pair.key.range?.[0] : undefined;
-    const end = isNode(pair.value) ? pair.value.range?.[1] : start;
-    if ((typeof key !== "string" && typeof key !== "number") || start === undefined || end === undefined)
-      return [];
-    const value = isNode(pair.value) ? pair.value.toJSON() : pair.value;
-    return [
-      {
-        text: JSON.stringify({ [String(key)]: value }),
-        format: "json" as const,
-        firstLine: lineCounter.linePos(start).line,
-        lastLine: lineCounter.linePos(Math.max(start, end - 1)).line,
-      },
-    ];
-  });
+/** A problem with the entry it belongs to (absent for the file's own). */
+type LoaderProblem = Problem & { connId?: string };
+interface ConnectionsCheck extends FileCheck {
+  problems: LoaderProblem[];
 }
 
-async function checkConfig(file: string, text: string): Promise<{ problems: Problem[]; count: number }> {
+function strip(check: ConnectionsCheck): FileCheck {
+  return { ...check, problems: check.problems.map(({ connId: _c, ...p }) => p) };
+}
+
+function idProblem(id: string): string {
+  try {
+    validateConnId(id);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return "invalid connection id";
+}
+
+async function checkConfigFile(file: string): Promise<FileCheck> {
+  const check: FileCheck = { file, kind: "config", count: 0, problems: [], warnings: [] };
   try {
     const config = parseConfig(loadConfigFile(file), file);
-    return { problems: [], count: config.sources.length };
+    check.count = config.sources.length;
+    check.names = namedFiles(config, dirname(resolve(file)));
   } catch (error) {
-    return { problems: [problemOf(file, text, error)], count: 0 };
+    check.problems.push(problemOf(file, error));
   }
+  return check;
 }
 
-function problemOf(file: string, text: string, error: unknown, connId?: string): Problem {
+/** The connections files of a configuration's `file` sources, resolved as the resolver does. */
+function namedFiles(config: NormalizedConfig, baseDir: string): string[] {
+  return config.sources.flatMap((s) =>
+    "type" in s && s.type === "file" && typeof s.path === "string" ? [resolve(baseDir, s.path)] : [],
+  );
+}
+
+function problemOf(file: string, error: unknown): Problem {
   if (!isAwsconnError(error))
     return { file, message: error instanceof Error ? error.message : String(error) };
   const e = error as { line?: number; reason?: string; path?: string; origin?: string; message: string };
@@ -185,10 +148,14 @@ function problemOf(file: string, text: string, error: unknown, connId?: string):
     message = message.slice(e.origin.length + 2);
   }
   const causeLine = (error.cause as { linePos?: { line: number }[] } | undefined)?.linePos?.[0]?.line;
-  const line =
-    e.line ??
-    causeLine ??
-    (e.path ? lineOfPath(text, e.path) : connId ? lineOfPath(text, [connId]) : undefined);
-  if (connId && !message.includes(connId)) message = `${connId}: ${message}`;
+  const line = e.line ?? causeLine ?? (e.path ? lineOfPath(textOf(file), e.path) : undefined);
   return { file, ...(line !== undefined ? { line } : {}), message };
+}
+
+function textOf(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }

@@ -1,7 +1,7 @@
-import type { ConnectionSource } from "@awsconn/core";
-import { createSource } from "awsconn";
+import { existsSync } from "node:fs";
+import { type ConnectionSource, ConnectionFormatError } from "@awsconn/core";
+import { createSource, formatOfPath, fromFile } from "awsconn";
 import { UsageError } from "./exitCodes.js";
-import { fileTarget } from "./fileTarget.js";
 import type { CliResolver } from "./resolver.js";
 
 /** A place `copy` can write to: a source with `get` and `put`, and a label for messages. */
@@ -13,7 +13,8 @@ export interface CopyTarget {
 /**
  * Opens the `--to` target of `copy`: `secretsmanager` or `ssm` (the configured source of that type,
  * else one with the default settings: region and endpoint from the AWS environment), or `file:PATH`
- * (`.json`, `.yaml`, `.yml`, `.env`; written with mode 0600).
+ * (`.json`, `.yaml`, `.yml`, `.env`: source-file's `fromFile(...).put`, which keeps every other
+ * entry and comment and replaces the file atomically with mode 0600; a missing file is created).
  *
  * @example
  * ```ts
@@ -24,7 +25,19 @@ export async function openTarget(spec: string, resolver: CliResolver): Promise<C
   if (spec.startsWith("file:")) {
     const path = spec.slice("file:".length);
     if (!path) throw new UsageError("--to file: needs a path, e.g. file:./connections.yaml");
-    return { label: `file:${path}`, source: fileTarget(path) };
+    if (!formatOfPath(path)) {
+      throw new ConnectionFormatError("the file must end in .json, .yaml, .yml or .env", {
+        origin: `file:${path}`,
+      });
+    }
+    const file = fromFile({ path });
+    const source: CopyTarget["source"] = {
+      name: file.name,
+      // A file that does not exist yet holds nothing: every id is created.
+      get: async (connId, options) => (existsSync(path) ? file.get(connId, options) : undefined),
+      put: (connection, options) => file.put(connection, options),
+    };
+    return { label: `file:${path}`, source };
   }
   if (spec !== "secretsmanager" && spec !== "ssm")
     throw new UsageError(`--to must be secretsmanager, ssm or file:PATH, got ${JSON.stringify(spec)}`);

@@ -1,5 +1,5 @@
 // check: every connection-file format and config files; problems as file:line: message, exit 5.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -103,5 +103,113 @@ describe("check", () => {
         [missing, 1],
       ],
     );
+  });
+});
+
+describe("check with no argument: the discovered config and every file it names", () => {
+  function project(config: string | undefined, files: Record<string, [string, number]> = {}): string {
+    const root = mkdtempSync(join(dir, "project-"));
+    if (config !== undefined) writeFileSync(join(root, "awsconn.config.yaml"), config);
+    for (const [name, [text, mode]] of Object.entries(files)) writeFileSync(join(root, name), text, { mode });
+    return root;
+  }
+  const withFile = (path: string) => `sources:\n  - type: env\n  - type: file\n    path: ${path}\n`;
+
+  it("a config whose connections file does not exist fails, naming the file", async () => {
+    const root = project(withFile("./missing.yaml"));
+    const r = await runBin(["check"], { cwd: root });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain(`configuration: ${join(root, "awsconn.config.yaml")}`);
+    expect(r.stdout.trim()).toBe(
+      `${join(root, "missing.yaml")}: connections file ${join(root, "missing.yaml")} does not exist (ENOENT)`,
+    );
+  });
+
+  it("warns about a connections file readable by others, as get does, and passes it", async () => {
+    const root = project(withFile("./conns.yaml"), { "conns.yaml": ["a: http://h\n", 0o644] });
+    const r = await runBin(["check"], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /warning: connections file .*conns\.yaml is readable by group or others \(mode 644\)/,
+    );
+    expect(r.stderr).toMatch(/ok .*awsconn\.config\.yaml \(config, 2 sources\)/);
+    expect(r.stderr).toMatch(/ok .*conns\.yaml \(1 connections\)/);
+    const get = await runBin(["get", "a"], { cwd: root });
+    expect(get.stderr).toMatch(/warning: connections file .*conns\.yaml is readable by group or others/);
+  });
+
+  it("reports the contents of the named files, and --config or AWSCONN_CONFIG choose the config", async () => {
+    const root = project(undefined, {
+      "elsewhere.yaml": [withFile("./bad.env"), 0o600],
+      "bad.env": ["ok=http://h\nport=mysql://h:notaport\n", 0o600],
+    });
+    for (const r of [
+      await runBin(["--config", join(root, "elsewhere.yaml"), "check"], { cwd: root }),
+      await runBin(["check", "--json"], { cwd: root, env: { AWSCONN_CONFIG: join(root, "elsewhere.yaml") } }),
+    ]) {
+      expect(r.code).toBe(5);
+      expect(r.stdout).toContain(`${join(root, "bad.env")}`);
+    }
+    const json = await runBin(["check", "--json"], { cwd: root, env: { AWSCONN_CONFIG: "elsewhere.yaml" } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      config: join(root, "elsewhere.yaml"),
+      files: [
+        { file: join(root, "elsewhere.yaml"), kind: "config", count: 2, problems: [] },
+        { file: join(root, "bad.env"), kind: "connections", count: 1, problems: [{ line: 2 }] },
+      ],
+    });
+  });
+
+  it("an invalid discovered config is reported at its line; no config at all checks nothing", async () => {
+    const root = project("sources:\n  - type: env\n  - type: sm\n");
+    const r = await runBin(["check"], { cwd: root });
+    expect(r.code).toBe(5);
+    expect(r.stdout).toMatch(/awsconn\.config\.yaml:3: /);
+    const empty = await runBin(["check"], { cwd: project(undefined) });
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toContain("configuration: default");
+  });
+
+  it("an explicit config file argument checks the files it names too", async () => {
+    const root = project(withFile("./missing.json"));
+    const r = await runBin(["check", join(root, "awsconn.config.yaml")]);
+    expect(r.code).toBe(5);
+    expect(r.stdout).toContain(`${join(root, "missing.json")}: `);
+  });
+});
+
+describe("check reads files with the resolver's exact rules", () => {
+  it("refuses what get refuses: over 10 MiB, invalid UTF-8, a directory", async () => {
+    const big = file("big.yaml", `a: http://h\nb: "${"x".repeat(10 * 1024 * 1024)}"\n`);
+    const r = await runBin(["check", big]);
+    expect(r.code).toBe(5);
+    expect(r.stdout).toMatch(
+      /big\.yaml: the file is \d+ bytes; connections files are limited to 10485760 bytes/,
+    );
+    const bad = join(dir, "latin1.yaml");
+    writeFileSync(bad, Buffer.from("a: caf\xe9\n", "latin1"));
+    const r2 = await runBin(["check", bad]);
+    expect(r2.code).toBe(5);
+    expect(r2.stdout).toContain(`${bad}: the file is not valid UTF-8`);
+    const folder = join(dir, "folder.yaml");
+    mkdirSync(folder);
+    expect((await runBin(["check", folder])).code).toBe(5);
+  });
+
+  it("one pass: every problem of a YAML file, each at its line, and ids get refuses", async () => {
+    const path = file(
+      "many.yaml",
+      "ok: http://h\nb:\n  port: abc\nc: postgres://h:99999\nbad id: http://x\n",
+    );
+    const r = await runBin(["check", path]);
+    expect(r.code).toBe(5);
+    expect(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => l.slice(path.length + 1).split(":")[0]),
+    ).toEqual(["3", "4", "5"]);
   });
 });

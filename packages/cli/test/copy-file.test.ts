@@ -1,6 +1,8 @@
 // copy into files: formats by extension, mode 0600, --dry-run writes nothing, no secret in output.
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ensureVenv } from "@awsconn/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoSecret, fixtureDir, SECRET } from "./plant.js";
 import { requireBuiltBin, runBin } from "./runBin.js";
@@ -80,5 +82,58 @@ describe("copy --to file:PATH", () => {
     expect(existsSync(path)).toBe(false);
     const bad = await runBin(["--config", config, "copy", "warehouse", "--to", `file:${join(dir, "x.txt")}`]);
     expect(bad.code).toBe(5);
+  });
+});
+
+describe("copy --to file: keeps data (14.6)", () => {
+  // Strings a YAML 1.1 reader turns into something else when they are written plain.
+  const AWKWARD = {
+    conn_type: "http",
+    host: "1:20",
+    login: "off",
+    password: "no",
+    schema: "2001-12-14",
+    extra: { a: "=", b: "<<", c: "~", d: "null", e: "1_000", f: " x ", g: "y", h: "0x1F", yes: "on" },
+  };
+
+  it("awkward scalars read back the same in awsconn and in PyYAML; other entries and comments stay", async () => {
+    const path = join(dir, "keep.yaml");
+    const before =
+      '# my connections\n\n"bad id": http://x   # awsconn refuses this id\nold:\n  conn_type: http\n';
+    const after = "\n# trailing notes\n";
+    writeFileSync(path, `${before}${after}`);
+    const env = { AIRFLOW_CONN_AWKWARD: JSON.stringify(AWKWARD) };
+    const r = await runBin(["--config", config, "copy", "awkward", "--to", `file:${path}`], { env });
+    expect(r.code).toBe(0);
+    const text = readFileSync(path, "utf8");
+    expect(text.startsWith(before)).toBe(true);
+    expect(text.endsWith(after)).toBe(true);
+    const { conn_type, host, login, password, schema, extra } = await readBack(path, "awkward");
+    expect({ conn_type, host, login, password, schema, extra }).toEqual(AWKWARD);
+    const python = await ensureVenv();
+    const loaded = execFileSync(
+      python,
+      [
+        "-c",
+        "import json, sys, yaml; print(json.dumps(yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)))",
+        path,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(JSON.parse(loaded)).toEqual({
+      "bad id": "http://x",
+      old: { conn_type: "http" },
+      awkward: AWKWARD,
+    });
+  });
+
+  it("refuses to write into a file that has a problem, and leaves it as it was", async () => {
+    const path = join(dir, "broken.yaml");
+    writeFileSync(path, "a: http://a\nb:\n  port: abc\n");
+    const r = await runBin(["--config", config, "copy", "warehouse", "--to", `file:${path}`]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/broken\.yaml:3: /);
+    expect(readFileSync(path, "utf8")).toBe("a: http://a\nb:\n  port: abc\n");
+    expectNoSecret(r);
   });
 });

@@ -34,6 +34,12 @@ const fail = (reason: string, line?: number): never => {
   throw new ConnectionFormatError(reason, { origin: "file:fuzz", line });
 };
 
+/** loadConnections as a lookup reads it: the first problem is thrown. */
+function loadOrFail(text: string, format: ConnectionsFileFormat) {
+  const first = loadConnections(text, format).problems[0];
+  if (first) fail(first.reason, first.line);
+}
+
 const URI_TOKENS = [
   "aws://",
   "postgresql://",
@@ -260,7 +266,7 @@ describe("arbitrary input raises only typed errors (fast-check)", () => {
       const seen = new Set<string>();
       fc.assert(
         fc.property(mixed(list), (s) => {
-          seen.add(onlyTyped(() => loadConnections(s, format, fail)));
+          seen.add(onlyTyped(() => loadOrFail(s, format)));
         }),
         { numRuns: RUNS },
       );
@@ -350,7 +356,7 @@ describe("hostile input is refused (or parsed) in linear time", () => {
     [
       "JSON file, nested objects",
       (n) => `{"x": ${'{"a":'.repeat(n)}1${"}".repeat(n)}}`,
-      (s) => loadConnections(s, "json", fail),
+      (s) => loadOrFail(s, "json"),
     ],
     [
       "env source value, nested JSON",
@@ -379,7 +385,7 @@ describe("hostile input is refused (or parsed) in linear time", () => {
         import { loadConnections } from ${JSON.stringify(sourceFileDist)};
         const outcomes = [];
         for (const n of [2000, 5000, 10000]) for (let i = 0; i < 5; i++) {
-          try { loadConnections("x: " + "[".repeat(n) + "]".repeat(n), "yaml", (r) => { throw Object.assign(new Error(r), { typed: true }); }); outcomes.push("ok"); }
+          try { const p = loadConnections("x: " + "[".repeat(n) + "]".repeat(n), "yaml").problems[0]; if (p) throw Object.assign(new Error(p.reason), { typed: true }); outcomes.push("ok"); }
           catch (e) { outcomes.push(e.typed && !/call stack/i.test(e.message) ? "typed" : "untyped: " + e.message); }
         }
         console.log(JSON.stringify(outcomes));`;
@@ -409,7 +415,7 @@ describe("hostile input is refused (or parsed) in linear time", () => {
   }
 
   it("YAML alias bombs are refused, and 9 levels (10^9 nodes) cost no more than 5 levels", () => {
-    const run = (s: string) => loadConnections(s, "yaml", fail);
+    const run = (s: string) => loadOrFail(s, "yaml");
     for (const levels of [5, 9, 20])
       expect(onlyTyped(() => run(aliasBomb(levels)))).toBe("ConnectionFormatError");
     const t5 = minMs(() => onlyTyped(() => run(aliasBomb(5))), 20, 5);
@@ -429,7 +435,7 @@ describe("hostile input is refused (or parsed) in linear time", () => {
         );
       return `${lines.join("\n")}\n`;
     };
-    const r = scaling(chain, (s) => loadConnections(s, "yaml", fail), 250, 2);
+    const r = scaling(chain, (s) => loadOrFail(s, "yaml"), 250, 2);
     expect(r.outcome).toBe("ConnectionFormatError");
     expect(r.ratio, JSON.stringify(r)).toBeLessThan(4);
   });

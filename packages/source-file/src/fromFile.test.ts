@@ -1,7 +1,7 @@
-import { chmod, mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InvalidConnIdError, SourceError } from "@awsconn/core";
+import { InvalidConnIdError, SourceError, createConnection } from "@awsconn/core";
 import { expectErrorHidesSecret, formatErrorOf } from "@awsconn/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FileInit, fromFile } from "./fromFile.js";
@@ -241,5 +241,82 @@ describe("fromFile: permissions", () => {
   it("warns when the file is writable by others", async () => {
     await source(await file("world.yaml", "a: aws://\n", 0o602)).get("a");
     expect(warnings).toEqual([expect.stringMatching(/writable by others/)]);
+  });
+});
+
+describe("fromFile: put", () => {
+  const conn = (connId: string, password = SECRET) =>
+    createConnection({
+      connId,
+      connType: "postgres",
+      host: "db",
+      login: "u",
+      password,
+      port: 5432,
+      extra: {},
+    });
+
+  it("creates a missing file with mode 0600; a lookup sees the new value at once", async () => {
+    const path = join(dir, "new.yaml");
+    const s = source(path);
+    await s.put(conn("db"));
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect((await s.get("db"))?.connection.password).toBe(SECRET);
+    await s.put(conn("db", "rotated"));
+    expect((await s.get("db"))?.connection.password).toBe("rotated");
+    expect(await readFile(path, "utf8")).toBe(
+      "db:\n  conn_type: postgres\n  host: db\n  login: u\n  password: rotated\n  port: 5432\n",
+    );
+  });
+
+  it("keeps the other entries and comments; writes of one source run one at a time", async () => {
+    const path = await file("c.json", '{\n  "bad id": "http://x",\n  "keep": "http://k"\n}\n', 0o644);
+    const s = source(path);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => s.put(conn(`c${i}`))));
+    const ids: string[] = [];
+    for await (const id of s.list()) ids.push(id);
+    expect(ids).toEqual(["keep", ...Array.from({ length: 20 }, (_, i) => `c${i}`)]);
+    expect(
+      (await readFile(path, "utf8")).startsWith('{\n  "bad id": "http://x",\n  "keep": "http://k",\n'),
+    ).toBe(true);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it("refuses a file with another broken entry and an unsupported extension; nothing is written", async () => {
+    const text = "a: http://a\nb:\n  port: abc\n";
+    const path = await file("broken.yaml", text);
+    const error = await formatErrorOf(source(path).put(conn("db")));
+    expect(error.line).toBe(3);
+    expect(await readFile(path, "utf8")).toBe(text);
+    expectErrorHidesSecret(error, SECRET);
+    await formatErrorOf(source(join(dir, "x.txt")).put(conn("db")));
+    await expect(source(join(dir, "x.yaml")).put(conn("bad id"))).rejects.toBeInstanceOf(InvalidConnIdError);
+  });
+});
+
+describe("fromFile: check", () => {
+  it("reports every entry, every problem and the permission warnings, as a lookup reads them", async () => {
+    const path = await file(
+      "c.yaml",
+      "a: http://a\nb:\n  port: abc\nc: postgres://h:99999\nbad id: http://x\n",
+      0o644,
+    );
+    const report = await source(path, { logger: { warn: () => {} } }).check();
+    expect([...report.entries.keys()]).toEqual(["a", "bad id"]);
+    expect(report.problems.map((p) => [p.connId, p.line])).toEqual([
+      ["b", 3],
+      ["c", 4],
+    ]);
+    expect(report.warnings.map((w) => w.kind)).toEqual(["readable"]);
+  });
+
+  it("the file's own problems: missing, too large, not UTF-8", async () => {
+    const missing = await source(join(dir, "none.yaml")).check();
+    expect(missing.problems).toEqual([{ reason: expect.stringMatching(/does not exist \(ENOENT\)/) }]);
+    const big = await source(await file("big.yaml", `a: ${"x".repeat(200)}\n`), { maxBytes: 100 }).check();
+    expect(big.problems[0]?.reason).toMatch(/limited to 100 bytes/);
+    const bin = join(dir, "bin.yaml");
+    await writeFile(bin, Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]));
+    expect((await source(bin).check()).problems[0]?.reason).toMatch(/not valid UTF-8/);
   });
 });

@@ -1,5 +1,5 @@
 import { type Stats, statSync } from "node:fs";
-import type { ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import {
   ConnectionFormatError,
   SourceError,
@@ -7,9 +7,11 @@ import {
   isValidConnId,
   validateConnId,
 } from "@awsconn/core";
-import { checkFilePermissions } from "./checkFilePermissions.js";
-import { type FileEntry, formatOfPath, loadConnections } from "./loadConnections.js";
+import { type PermissionWarning, checkFilePermissions } from "./checkFilePermissions.js";
+import { type FileEntry, type FileProblem, formatOfPath, loadConnections } from "./loadConnections.js";
 import { RegularFileProblem, readRegularFile } from "./readRegularFile.js";
+import { setFileEntry } from "./setFileEntry.js";
+import { writeFileAtomic } from "./writeFileAtomic.js";
 
 /** The name of the file source. */
 export const FILE_SOURCE_NAME = "file";
@@ -40,14 +42,37 @@ export interface FileSourceStats {
   checks: number;
 }
 
-/** The file source: a {@link ConnectionSource} that can list and count its work. */
+/** What {@link FileConnectionSource.check} found: the file as the lookups read it. */
+export interface FileReport {
+  /** Every connection that could be read, whatever its id (`get` refuses invalid ids). */
+  entries: Map<string, FileEntry>;
+  /** Every problem, the file's own (missing, too large, not UTF-8, syntax) or one entry's. */
+  problems: FileProblem[];
+  /** The file's permission problems (the lookups send them to the logger, once per kind). */
+  warnings: PermissionWarning[];
+}
+
+/** The file source: a {@link ConnectionSource} that can list, check, write and count its work. */
 export interface FileConnectionSource extends ConnectionSource {
   list(options?: SourceCallOptions): AsyncIterable<string>;
+  /**
+   * Adds or replaces one connection, keeping every other entry, comment and line of the file (see
+   * `setFileEntry`), and replaces the file atomically with mode 0600 (see `writeFileAtomic`); a
+   * missing file is created. Refuses (`ConnectionFormatError`, nothing written) a file with a problem
+   * outside that entry, and a write that would not read back the same; a file changed by someone
+   * else meanwhile is a retryable `SourceError`. Writes of one source run one at a time.
+   */
+  put(connection: Connection, options?: SourceCallOptions): Promise<void>;
+  /** Every entry, problem and permission warning of the file, read with the lookups' exact rules. */
+  check(options?: SourceCallOptions): Promise<FileReport>;
   /** Parse and check counters. */
   stats(): FileSourceStats;
 }
 
-type Loaded = { entries: Map<string, FileEntry> } | { error: unknown };
+interface Loaded extends FileReport {
+  /** What a lookup throws: the read failure, or the first problem (Airflow's). */
+  error?: unknown;
+}
 
 const defaultLogger: FileSourceLogger = {
   warn: (message) => process.emitWarning(message, { code: "AWSCONN_FILE_PERMISSIONS" }),
@@ -81,45 +106,68 @@ export function fromFile(init: FileInit): FileConnectionSource {
   const stats: FileSourceStats = { parses: 0, checks: 0 };
   const warned = new Set<string>();
   let cached: { signature: string; loaded: Promise<Loaded> } | undefined;
+  let writing: Promise<unknown> = Promise.resolve();
 
   async function parse(st: Stats): Promise<Loaded> {
-    for (const warning of checkFilePermissions(path, st)) {
+    const warnings = checkFilePermissions(path, st);
+    for (const warning of warnings) {
       if (warned.has(warning.kind)) continue;
       warned.add(warning.kind);
       logger.warn(warning.message);
     }
     try {
-      const format = formatOfPath(path);
-      if (!format) {
-        throw new ConnectionFormatError(
-          "unsupported file format: the file must have one of the extensions .env .json .yaml .yml",
-          { origin },
-        );
-      }
-      if (st.size > maxBytes) throw tooLarge(st.size);
-      let bytes: Buffer;
-      try {
-        // Regular files only, the limit counted while reading, a read racing a rewrite retried.
-        bytes = readRegularFile(path, { maxBytes });
-      } catch (error) {
-        if (error instanceof RegularFileProblem)
-          throw new ConnectionFormatError(`the file ${error.reason}`, { origin });
-        throw error;
-      }
-      let text: string;
-      try {
-        text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-      } catch {
-        throw new ConnectionFormatError("the file is not valid UTF-8", { origin });
-      }
+      const format = formatOf();
+      const text = await readText(st);
       stats.parses++;
-      const entries = loadConnections(text, format, (reason, line, cause) => {
-        throw new ConnectionFormatError(reason, { origin, line, cause });
-      });
-      return { entries };
+      const { entries, problems } = loadConnections(text, format);
+      const first = problems[0];
+      const error = first
+        ? new ConnectionFormatError(first.reason, { origin, line: first.line, cause: first.cause })
+        : undefined;
+      return { entries, problems, warnings, error };
     } catch (error) {
-      return { error: error instanceof ConnectionFormatError ? error : readFailure(error) };
+      return failed(error instanceof ConnectionFormatError ? error : readFailure(error), warnings);
     }
+  }
+
+  function formatOf() {
+    const format = formatOfPath(path);
+    if (!format) {
+      throw new ConnectionFormatError(
+        "unsupported file format: the file must have one of the extensions .env .json .yaml .yml",
+        { origin },
+      );
+    }
+    return format;
+  }
+
+  /** The file's text, read with the size limit and refused when it is not UTF-8. */
+  async function readText(st: Stats): Promise<string> {
+    if (st.size > maxBytes) throw tooLarge(st.size);
+    let bytes: Buffer;
+    try {
+      // Regular files only, the limit counted while reading, a read racing a rewrite retried.
+      bytes = readRegularFile(path, { maxBytes });
+    } catch (error) {
+      if (error instanceof RegularFileProblem)
+        throw new ConnectionFormatError(`the file ${error.reason}`, { origin });
+      throw error;
+    }
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      throw new ConnectionFormatError("the file is not valid UTF-8", { origin });
+    }
+  }
+
+  function failed(error: unknown, warnings: PermissionWarning[]): Loaded {
+    const reason =
+      error instanceof ConnectionFormatError
+        ? error.reason
+        : error instanceof SourceError
+          ? error.message.slice(`${error.source}: `.length)
+          : String(error);
+    return { entries: new Map(), problems: [{ reason }], warnings, error };
   }
 
   function tooLarge(size: number): ConnectionFormatError {
@@ -146,7 +194,8 @@ export function fromFile(init: FileInit): FileConnectionSource {
     });
   }
 
-  async function load(signal?: AbortSignal): Promise<Map<string, FileEntry>> {
+  /** The file as it is now: re-read only when its signature changed. */
+  async function current(): Promise<Loaded> {
     stats.checks++;
     let st: Stats;
     try {
@@ -154,14 +203,42 @@ export function fromFile(init: FileInit): FileConnectionSource {
       // thread-pool round trip on every lookup (about 5x slower).
       st = statSync(path);
     } catch (error) {
-      throw readFailure(error);
+      return failed(readFailure(error), []);
     }
-    const signature = `${st.mtimeMs}:${st.ctimeMs}:${st.size}:${st.ino}`;
+    const signature = signatureOf(st);
     if (cached?.signature !== signature) cached = { signature, loaded: parse(st) };
-    const loaded = await cached.loaded;
+    return cached.loaded;
+  }
+
+  async function load(signal?: AbortSignal): Promise<Map<string, FileEntry>> {
+    const loaded = await current();
     signal?.throwIfAborted();
-    if ("error" in loaded) throw loaded.error;
+    if (loaded.error) throw loaded.error;
     return loaded.entries;
+  }
+
+  async function write(connection: Connection): Promise<void> {
+    const format = formatOf();
+    let st: Stats | undefined;
+    try {
+      st = statSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException | undefined)?.code !== "ENOENT") throw readFailure(error);
+    }
+    const text = setFileEntry(st ? await readText(st) : "", format, connection, origin);
+    const before = st ? signatureOf(st) : "absent";
+    await writeFileAtomic(path, text, () => {
+      let now = "absent";
+      try {
+        now = signatureOf(statSync(path));
+      } catch {}
+      if (now !== before) {
+        throw new SourceError(
+          `connections file ${path} changed while awsconn was writing to it; nothing was written, try again`,
+          { source: FILE_SOURCE_NAME, retryable: true },
+        );
+      }
+    });
   }
 
   return {
@@ -182,6 +259,24 @@ export function fromFile(init: FileInit): FileConnectionSource {
       for (const id of (await load(options?.signal)).keys()) if (isValidConnId(id)) yield id;
     },
 
+    async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
+      options?.signal?.throwIfAborted();
+      validateConnId(connection.connId);
+      const done = writing.then(() => write(connection));
+      writing = done.catch(() => undefined);
+      return done;
+    },
+
+    async check(options?: SourceCallOptions): Promise<FileReport> {
+      options?.signal?.throwIfAborted();
+      const { entries, problems, warnings } = await current();
+      return { entries, problems, warnings };
+    },
+
     stats: () => ({ ...stats }),
   };
+}
+
+function signatureOf(st: Stats): string {
+  return `${st.mtimeMs}:${st.ctimeMs}:${st.size}:${st.ino}`;
 }

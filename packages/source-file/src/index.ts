@@ -4,6 +4,7 @@ export {
   type FileConnectionSource,
   type FileSourceLogger,
   type FileSourceStats,
+  type FileReport,
   FILE_SOURCE_NAME,
   DEFAULT_MAX_FILE_BYTES,
 } from "./fromFile.js";
@@ -12,6 +13,8 @@ export {
   formatOfPath,
   type ConnectionsFileFormat,
   type FileEntry,
+  type FileProblem,
+  type LoadedConnections,
 } from "./loadConnections.js";
 export { CONNECTION_FILE_KEYS } from "./createFileConnection.js";
 export { YAML_MAX_ALIAS_COUNT } from "./parseYamlText.js";

@@ -1,36 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { Fail } from "./createFileConnection.js";
-import { loadConnections } from "./loadConnections.js";
+import { type FileProblem, loadConnections } from "./loadConnections.js";
 
-class Refused extends Error {
-  constructor(
-    readonly reason: string,
-    readonly line: number,
-  ) {
-    super(`${line}: ${reason}`);
-  }
-}
-
-const fail: Fail = (reason, line) => {
-  throw new Refused(reason, line);
-};
-
-function refusal(text: string): Refused {
-  try {
-    loadConnections(text, "json", fail);
-  } catch (error) {
-    expect(error).toBeInstanceOf(Refused);
-    return error as Refused;
-  }
-  throw new Error("expected the file to be refused");
+function refusal(text: string): FileProblem {
+  const [first] = loadConnections(text, "json").problems;
+  if (!first) throw new Error("expected the file to be refused");
+  return first;
 }
 
 describe("loadConnections on .json files (core's parsePythonJson with lines)", () => {
   it("puts each connection at the line of its key, a repeated key at its last line", () => {
-    const entries = loadConnections(
+    const { entries } = loadConnections(
       '{\n"a": "postgres://h/x",\n\n"b": {"conn_type": "http"},\n"a": "mysql://h"}',
       "json",
-      fail,
     );
     expect([...entries.keys()]).toEqual(["a", "b"]);
     expect(entries.get("a")?.line).toBe(5);
@@ -55,7 +36,7 @@ describe("loadConnections on .json files (core's parsePythonJson with lines)", (
   });
 
   it("reads a JSON-string extra with the same parser: Python's NaN accepted, bad JSON at the key's line", () => {
-    const entries = loadConnections('{"a": {"extra": "{\\"x\\": NaN}"}}', "json", fail);
+    const { entries } = loadConnections('{"a": {"extra": "{\\"x\\": NaN}"}}', "json");
     expect(entries.get("a")?.connection.extra).toEqual({ x: Number.NaN });
     expect(refusal('{"a": {\n"conn_type": "http",\n"extra": "{\\"x\\": 1"}}')).toMatchObject({
       reason: "extra is not valid JSON",
@@ -64,7 +45,7 @@ describe("loadConnections on .json files (core's parsePythonJson with lines)", (
   });
 
   it("reads the integer -0 as 0, as Python's json.loads does", () => {
-    const entries = loadConnections('{"a": {"port": -0, "extra": {"n": -0, "f": -0.0}}}', "json", fail);
+    const { entries } = loadConnections('{"a": {"port": -0, "extra": {"n": -0, "f": -0.0}}}', "json");
     expect(Object.is(entries.get("a")?.connection.port, 0)).toBe(true);
     expect(Object.is(entries.get("a")?.connection.extra.n, 0)).toBe(true);
     expect(Object.is(entries.get("a")?.connection.extra.f, -0)).toBe(true);

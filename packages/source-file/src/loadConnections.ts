@@ -13,6 +13,26 @@ export interface FileEntry {
   line: number;
 }
 
+/** One problem of a connections file. Reasons never quote the file's text. */
+export interface FileProblem {
+  /** What is wrong. */
+  reason: string;
+  /** 1-based line; absent when the problem is the file itself (missing, too large, not UTF-8). */
+  line?: number;
+  /** The entry the problem belongs to; absent for a problem of the whole file (syntax, shape). */
+  connId?: string;
+  /** The underlying awsconn error, when there is one (never a foreign error that may quote the text). */
+  cause?: unknown;
+}
+
+/** Everything {@link loadConnections} found in one pass. */
+export interface LoadedConnections {
+  /** Every connection that could be read, in file order, whatever its id (an id `get` refuses too). */
+  entries: Map<string, FileEntry>;
+  /** Every problem, in the order Airflow meets them: `problems[0]` is the one Airflow raises. */
+  problems: FileProblem[];
+}
+
 const FORMATS: Record<string, ConnectionsFileFormat> = {
   json: "json",
   yaml: "yaml",
@@ -38,32 +58,35 @@ export function formatOfPath(path: string): ConnectionsFileFormat | undefined {
 
 /**
  * Reads the text of a connections file into its connections by Airflow's `load_connections_dict`
- * rules, reporting the first problem through `fail` with its 1-based line. Newlines are read as
- * Python's universal-newline mode does (`\r\n` and `\r` are `\n`).
+ * rules, in one pass: every entry that can be read and every problem, each with its 1-based line
+ * (Airflow stops at the first; a reader that fails closed throws `problems[0]`). A problem of the
+ * whole file (syntax, not an object) leaves no entries. Newlines are read as Python's
+ * universal-newline mode does (`\r\n` and `\r` are `\n`).
  *
  * @example
  * ```ts
- * const entries = loadConnections('{"db": "postgres://h/x"}', "json", fail);
+ * const { entries, problems } = loadConnections('{"db": "postgres://h/x", "bad": 1}', "json");
  * entries.get("db")?.line; // 1
+ * problems[0]?.connId;     // "bad"
  * ```
  */
-export function loadConnections(
-  rawText: string,
-  format: ConnectionsFileFormat,
-  fail: Fail,
-): Map<string, FileEntry> {
+export function loadConnections(rawText: string, format: ConnectionsFileFormat): LoadedConnections {
   const text = rawText.replace(/\r\n?/g, "\n");
-  const out = new Map<string, FileEntry>();
+  const entries = new Map<string, FileEntry>();
+  const problems: FileProblem[] = [];
+  /** Reads one entry; a problem of it is recorded and the other entries are still read. */
+  const read = (connId: string, line: number, make: (fail: Fail) => Connection) => {
+    try {
+      entries.set(connId, { connection: make(entryFail), line });
+    } catch (error) {
+      if (!(error instanceof EntryProblem)) throw error;
+      problems.push({ reason: error.reason, line: error.line, connId, cause: error.cause });
+    }
+  };
+
   if (format === "env") {
     const { lines, errors } = parseEnvText(text);
-    const first = errors[0];
-    if (first) {
-      const more =
-        errors.length > 1
-          ? ` (and ${errors.length - 1} more malformed line${errors.length > 2 ? "s" : ""})`
-          : "";
-      return fail(`${first.reason}${more}`, first.line);
-    }
+    for (const e of errors) problems.push({ reason: e.reason, line: e.line });
     const byKey = new Map<string, typeof lines>();
     for (const line of lines) {
       const defs = byKey.get(line.key);
@@ -73,21 +96,23 @@ export function loadConnections(
     for (const [key, defs] of byKey) {
       const [def, second] = defs;
       if (second) {
-        return fail(
-          `"${key}" is defined more than once (lines ${defs.map((d) => d.line).join(", ")})`,
-          second.line,
-        );
-      }
-      if (def)
-        out.set(key, {
-          connection: createFileConnection(key, def.value, { line: def.line }, fail),
-          line: def.line,
+        problems.push({
+          reason: `"${key}" is defined more than once (lines ${defs.map((d) => d.line).join(", ")})`,
+          line: second.line,
+          connId: key,
         });
+      } else if (def) {
+        read(key, def.line, (fail) => createFileConnection(key, def.value, { line: def.line }, fail));
+      }
     }
-    return out;
+    return { entries, problems };
   }
 
-  if (text === "") return fail("The file is empty.", 1);
+  const whole = (reason: string, line: number): LoadedConnections => ({
+    entries,
+    problems: [{ reason, line }],
+  });
+  if (text === "") return whole("The file is empty.", 1);
   let value: unknown;
   let tree: LineTree;
   try {
@@ -95,13 +120,13 @@ export function loadConnections(
   } catch (error) {
     // Python's json.loads message or the YAML parser's, at its line; never the text.
     if (error instanceof ConnectionFormatError || error instanceof YamlTextError)
-      return fail(error.reason, error.line ?? 1);
+      return whole(error.reason, error.line ?? 1);
     // JSON deeper than core's 980-level bound (Python: RecursionError), or a YAML stack overflow.
-    if (error instanceof RangeError) return fail("the file is nested too deeply", 1);
+    if (error instanceof RangeError) return whole("the file is nested too deeply", 1);
     throw error;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return fail("The file should contain an object: connection ids mapped to connections.", 1);
+    return whole("The file should contain an object: connection ids mapped to connections.", 1);
   }
   const top = value as Record<string, unknown>;
   // File order (a repeated key keeps its first place), then any key brought in by a YAML merge.
@@ -111,20 +136,38 @@ export function loadConnections(
     const entryTree = tree.fields?.get(key) ?? { line: 1 };
     const entry = top[key];
     if (Array.isArray(entry)) {
-      if (entry.length > 1)
-        return fail(
-          `Found multiple values for "${key}": a list may hold at most one connection`,
-          entryTree.line,
-        );
+      if (entry.length > 1) {
+        problems.push({
+          reason: `Found multiple values for "${key}": a list may hold at most one connection`,
+          line: entryTree.line,
+          connId: key,
+        });
+        continue;
+      }
       if (entry.length === 0) continue;
       const itemTree = entryTree.items?.[0] ?? entryTree;
-      out.set(key, { connection: createFileConnection(key, entry[0], itemTree, fail), line: entryTree.line });
+      read(key, entryTree.line, (fail) => createFileConnection(key, entry[0], itemTree, fail));
     } else {
-      out.set(key, { connection: createFileConnection(key, entry, entryTree, fail), line: entryTree.line });
+      read(key, entryTree.line, (fail) => createFileConnection(key, entry, entryTree, fail));
     }
   }
-  return out;
+  return { entries, problems };
 }
+
+/** A problem of one entry, carried from `createFileConnection` to the entry's `read`. */
+class EntryProblem extends Error {
+  constructor(
+    readonly reason: string,
+    readonly line: number,
+    override readonly cause?: unknown,
+  ) {
+    super(reason);
+  }
+}
+
+const entryFail: Fail = (reason, line, cause) => {
+  throw new EntryProblem(reason, line, cause);
+};
 
 /** A `.json` connections file as Airflow's `json.loads` reads it, with the line of every key. */
 function parseJsonFile(text: string): { value: unknown; tree: LineTree } {

@@ -14,9 +14,12 @@ export interface EnvLineError {
   reason: string;
 }
 
-// Python's str.splitlines() boundaries (after universal-newline reading turned \r\n and \r into \n).
+/**
+ * The line boundaries of a `.env` connections file: Python's universal newlines (`\r\n`, `\r`, `\n`)
+ * and `str.splitlines()` boundaries, which Airflow splits on.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace and line-break sets include these characters
-const LINE_BREAK = /\n|\v|\f|\x1c|\x1d|\x1e|\x85|\u2028|\u2029/;
+export const ENV_LINE_BREAK = /\r\n|\r|\n|\v|\f|\x1c|\x1d|\x1e|\x85|\u2028|\u2029/;
 // Airflow's COMMENT_PATTERN, re.match(r"\s*#.*"): optional whitespace (Python's \s, which has
 // \x1c-\x1f and not U+FEFF), then "#".
 const COMMENT = new RegExp(`^[${PYTHON_WHITESPACE}]*#`);
@@ -35,7 +38,7 @@ const COMMENT = new RegExp(`^[${PYTHON_WHITESPACE}]*#`);
 export function parseEnvText(text: string): { lines: EnvLine[]; errors: EnvLineError[] } {
   const lines: EnvLine[] = [];
   const errors: EnvLineError[] = [];
-  const parts = text.split(LINE_BREAK);
+  const parts = text.split(ENV_LINE_BREAK);
   if (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
   parts.forEach((content, index) => {
     const line = index + 1;

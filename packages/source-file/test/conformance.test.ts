@@ -99,9 +99,8 @@ describe("LocalFilesystemBackend conformance (vectors from the real Airflow)", (
     expect(format).toBeDefined();
     // Every connection Airflow made, field for field: through get() for ids awsconn can look up,
     // through the same loader for keys that are not valid ids (Airflow keeps them, get() refuses them).
-    const all = loadConnections(vector.content, format!, (reason, line) => {
-      throw new Error(`unexpected error at line ${line}: ${reason}`);
-    });
+    const { entries: all, problems } = loadConnections(vector.content, format!);
+    expect(problems, "unexpected problems").toEqual([]);
     expect([...all.keys()].sort()).toEqual(Object.keys(expected).sort());
     for (const [key, fields] of Object.entries(expected)) {
       const connection = isValidConnId(key) ? (await source.get(key))?.connection : all.get(key)?.connection;

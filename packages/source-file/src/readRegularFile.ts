@@ -18,9 +18,21 @@ export interface ReadRegularFileOptions {
   maxBytes: number;
   /** Reads tried when the file changes during a read (size, mtime, ctime or inode differ before and after). Default 5. */
   attempts?: number;
+  /**
+   * A file modified less than this long ago (ms) is checked again once it is this old: a writer
+   * that rewrites in place and pauses between writes leaves a file that is consistent while read
+   * but not finished. Default {@link SETTLE_MS}.
+   */
+  settleMs?: number;
 }
 
+/** How old (ms) a file's last change must be before its content is trusted as finished. */
+export const SETTLE_MS = 25;
+
 const CHUNK = 64 * 1024;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks this thread for `ms` (the read is synchronous; this happens only right after a change). */
+const sleepSync = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
 // Open without waiting: a FIFO with no writer (or a device) must not block the open itself.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
@@ -31,7 +43,9 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * so `/dev/zero` or a file that grows cannot fill memory. `fstat` before and after the read must
  * agree (size, mtime, ctime, inode) and match the bytes read; otherwise the file was being
  * rewritten in place and the read is tried again, up to `attempts` times, then refused
- * (`RegularFileProblem` kind `changed`): a half-written file is never returned as complete.
+ * (`RegularFileProblem` kind `changed`). A file changed less than `settleMs` ago is trusted only
+ * once it is that old and unchanged, which catches a writer pausing between writes. A half-written file is so
+ * never returned as complete, except from a writer that pauses longer than `settleMs`.
  * Write such files by renaming a finished temporary file over them (atomic on POSIX).
  * Synchronous on purpose: local files of at most a few MB, read only when they changed.
  * Errors of `open` itself (`ENOENT`, `EACCES`...) are thrown as they are.
@@ -44,7 +58,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 export function readRegularFile(path: string, options: ReadRegularFileOptions): Buffer {
   const attempts = Math.max(1, options.attempts ?? 5);
   for (let attempt = 1; ; attempt++) {
-    const read = readOnce(path, options.maxBytes);
+    const read = readOnce(path, options.maxBytes, options.settleMs ?? SETTLE_MS);
     if (read) return read;
     if (attempt >= attempts)
       throw new RegularFileProblem(
@@ -55,7 +69,7 @@ export function readRegularFile(path: string, options: ReadRegularFileOptions): 
 }
 
 /** The bytes, or `undefined` when the file changed during the read. */
-function readOnce(path: string, maxBytes: number): Buffer | undefined {
+function readOnce(path: string, maxBytes: number, settleMs: number): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -79,17 +93,36 @@ function readOnce(path: string, maxBytes: number): Buffer | undefined {
       total += n;
       if (total > maxBytes) throw tooLarge(`over ${maxBytes} bytes`, maxBytes);
     }
-    const after = fstatSync(fd);
-    const same =
-      after.size === before.size &&
-      after.size === total &&
-      after.mtimeMs === before.mtimeMs &&
-      after.ctimeMs === before.ctimeMs &&
-      after.ino === before.ino;
-    return same ? Buffer.concat(chunks, total) : undefined;
+    let after = fstatSync(fd);
+    if (!same(before, after, total)) return undefined;
+    if (settleMs > 0 && ageMs(after) < settleMs) {
+      // Changed moments ago: maybe by a writer that is not done. File times are coarse (a few ms),
+      // so an unchanged fstat alone does not prove that no write happened; an old enough one does.
+      sleepSync(settleMs - Math.max(0, ageMs(after)));
+      after = fstatSync(fd);
+      const age = ageMs(after);
+      // A ctime in the future (another host's clock) says nothing; unchanged over the wait must do.
+      if (!same(before, after, total) || (age >= 0 && age < settleMs)) return undefined;
+    }
+    return Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
+}
+
+/** How long ago (ms) the file last changed: its ctime, which every write moves and no one can set. */
+function ageMs(st: Stats): number {
+  return Date.now() - st.ctimeMs;
+}
+
+function same(before: Stats, after: Stats, total: number): boolean {
+  return (
+    after.size === before.size &&
+    after.size === total &&
+    after.mtimeMs === before.mtimeMs &&
+    after.ctimeMs === before.ctimeMs &&
+    after.ino === before.ino
+  );
 }
 
 function tooLarge(size: string, maxBytes: number): RegularFileProblem {

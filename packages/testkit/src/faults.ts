@@ -1,0 +1,27 @@
+// @awsconn/testkit/faults: loopback proxies in front of moto (counting, canned AWS errors, hangs,
+// scripted faults) and the IMDSv2 fake.
+export {
+  startLoopbackProxy,
+  awsJsonError,
+  type LoopbackProxy,
+  type LoopbackProxyOptions,
+  type RecordedRequest,
+  type CannedResponse,
+} from "./startLoopbackProxy.js";
+export {
+  startImdsFake,
+  type ImdsFake,
+  type ImdsFakeOptions,
+  type ImdsFakeCredentials,
+  type ImdsFakeRequest,
+} from "./imdsFake.js";
+export {
+  startFaultProxy,
+  faultSequence,
+  type Fault,
+  type FaultScript,
+  type FaultRecord,
+  type FaultProxy,
+  type FaultProxyOptions,
+} from "./faultProxy.js";
+export { useLoopbackProxies, type LoopbackProxies } from "./useLoopbackProxies.js";

@@ -1,10 +1,12 @@
 import type { ConnectionSource } from "@awsconn/core";
 import { createSource } from "./createSource.js";
 import { isCachedSource } from "./CachedSource.js";
+import { deferredLayer } from "./deferredLayer.js";
+import type { PluginSource } from "./pluginSource.js";
 import type { Clock } from "./Clock.js";
 import type { Emit } from "./emitEvent.js";
 import type { Layer } from "./Layer.js";
-import type { CacheConfig, SourceEntry, SourceWithOptions } from "./types.js";
+import type { CacheConfig, OnError, SourceEntry, SourceWithOptions } from "./types.js";
 import { withCache } from "./withCache.js";
 
 /** True when the value implements {@link ConnectionSource} (a `name` and a `get` function). */
@@ -35,10 +37,11 @@ export interface LayerOptions {
 }
 
 /**
- * Turns validated `sources` entries into the priority chain. AWS sources are created lazily.
- * `env` and `file` sources are live (read on every lookup); every other source is remote and
- * wrapped in its own cache ({@link withCache}) unless `live: true` is given (or it is already a
- * cached source).
+ * Turns validated `sources` entries into the priority chain. AWS sources and plugins are created
+ * lazily. `env` and `file` sources are live (read on every lookup); every other source is remote
+ * and wrapped in its own cache ({@link withCache}) unless it is given with `live: true`, says
+ * `remote: false` itself, or is already a cached source. A plugin entry's `remote` decides for it;
+ * without one, the plugin's own `remote` flag decides once it is loaded ({@link deferredLayer}).
  *
  * @example
  * ```ts
@@ -50,25 +53,39 @@ export function buildLayers(
   baseDir: string,
   options: LayerOptions,
 ): Layer[] {
-  const built = entries.map((entry) => {
-    if (isConnectionSource(entry)) {
-      return { source: entry, live: entry.name === "env" || entry.name === "file", onError: "fail" as const };
-    }
+  const built = entries.map((entry, i): { source: ConnectionSource; live?: boolean; onError: OnError } => {
+    if (isConnectionSource(entry)) return { source: entry, live: isLive(entry), onError: "fail" };
     if (isSourceWithOptions(entry)) {
-      const live = entry.live ?? (entry.source.name === "env" || entry.source.name === "file");
-      return { source: entry.source, live, onError: entry.onError ?? "fail" };
+      return {
+        source: entry.source,
+        live: entry.live ?? isLive(entry.source),
+        onError: entry.onError ?? "fail",
+      };
     }
-    const live = entry.type === "env" || entry.type === "file";
-    return { source: createSource(entry, { baseDir }), live, onError: entry.onError ?? "fail" };
+    const source = createSource(entry, { baseDir, path: `sources[${i}]` });
+    const onError = entry.onError ?? "fail";
+    if (entry.type === "plugin")
+      return { source, ...(entry.remote === undefined ? {} : { live: !entry.remote }), onError };
+    return { source, live: entry.type === "env" || entry.type === "file", onError };
   });
   const counts = new Map<string, number>();
   for (const b of built) counts.set(b.source.name, (counts.get(b.source.name) ?? 0) + 1);
   return built.map((b, i): Layer => {
     const label = (counts.get(b.source.name) ?? 0) > 1 ? `${b.source.name}#${i + 1}` : b.source.name;
+    const cache = (source: ConnectionSource) =>
+      withCache(source, { ...options.cache, clock: options.clock, label, onEvent: options.emit });
+    if (b.live === undefined) {
+      const plugin = b.source as PluginSource;
+      const isRemote = async () => (await plugin.loaded()).remote !== false;
+      return deferredLayer({ label, source: plugin, onError: b.onError, isRemote, cache });
+    }
     if (b.live) return { label, source: b.source, onError: b.onError };
-    const cached = isCachedSource(b.source)
-      ? b.source
-      : withCache(b.source, { ...options.cache, clock: options.clock, label, onEvent: options.emit });
+    const cached = isCachedSource(b.source) ? b.source : cache(b.source);
     return { label, source: cached, cached, onError: b.onError };
   });
+}
+
+/** A source's own say, else its name: `env` and `file` are live, every other source is remote. */
+function isLive(source: ConnectionSource): boolean {
+  return source.remote !== undefined ? !source.remote : source.name === "env" || source.name === "file";
 }

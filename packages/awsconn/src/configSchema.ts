@@ -87,12 +87,32 @@ export const ssmSourceSchema = z.strictObject({
   prefix: z.string().nullable().optional(),
 });
 
+/** A third-party source package (see loadPlugin.ts): its factory's `ConnectionSource`, loaded on first lookup. */
+export const pluginSourceSchema = z.strictObject({
+  type: z.literal("plugin"),
+  ...common,
+  /** Package name (`@acme/awsconn-source-vault`) or path (`./my-source.mjs`), resolved from the config file's folder as Node's `require.resolve` does. */
+  module: z.string().min(1),
+  /** The named export that is the factory. Default: the default export. */
+  export: z.string().min(1).optional(),
+  /** Passed to the factory untouched; the plugin validates them. */
+  options: z.unknown().optional(),
+  /** `true`: answers are cached; `false`: read on every lookup. Default: the source's own `remote` flag, else `true`. */
+  remote: z.boolean().optional(),
+  /** The source's name in `explain`, events and `awsconn list`. Default: from `module` (`@acme/awsconn-source-vault` -> `vault`). */
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/, "expected letters, digits, _ . : or -")
+    .optional(),
+});
+
 /** A source described by configuration, told apart by `type`. */
 export const sourceConfigSchema = z.discriminatedUnion("type", [
   envSourceSchema,
   fileSourceSchema,
   secretsManagerSourceSchema,
   ssmSourceSchema,
+  pluginSourceSchema,
 ]);
 
 /** The source types a config may name, in the order error messages list them. */

@@ -3,6 +3,7 @@ import type { ConnectionSource } from "@awsconn/core";
 import { fromEnv } from "@awsconn/source-env";
 import { fromFile } from "@awsconn/source-file";
 import { lazySource } from "./lazySource.js";
+import { pluginSource } from "./pluginSource.js";
 import type { SourceConfig } from "./types.js";
 
 /**
@@ -14,8 +15,10 @@ import type { SourceConfig } from "./types.js";
  * ```
  */
 export interface CreateSourceOptions {
-  /** Directory that a relative file `path` is taken from. Default: the working directory. */
+  /** Directory that a relative file `path` or plugin `module` is taken from. Default: the working directory. */
   baseDir?: string;
+  /** The entry's key path (`sources[2]`), named by a plugin's load errors. Default `plugin`. */
+  path?: string;
 }
 
 async function loadAws(config: SourceConfig & { type: "secretsmanager" | "ssm" }): Promise<ConnectionSource> {
@@ -32,7 +35,8 @@ async function loadAws(config: SourceConfig & { type: "secretsmanager" | "ssm" }
 /**
  * Builds one {@link ConnectionSource} from a `sources` config entry, as the resolver does for each
  * entry of its chain. `env` and `file` sources are created at once; `secretsmanager` and `ssm`
- * sources load their package (and so the AWS SDK) on first use only. `onError` is a chain option
+ * sources load their package (and so the AWS SDK) on first use only, and so do `plugin` sources
+ * (see `loadPlugin`). `onError` is a chain option
  * and is ignored here.
  *
  * @example
@@ -48,6 +52,11 @@ export function createSource(config: SourceConfig, options: CreateSourceOptions 
       return fromEnv(config.prefix === undefined ? {} : { prefix: config.prefix });
     case "file":
       return fromFile({ path: resolve(options.baseDir ?? process.cwd(), config.path) });
+    case "plugin":
+      return pluginSource(config, {
+        baseDir: options.baseDir ?? process.cwd(),
+        path: options.path ?? "plugin",
+      });
     default:
       return lazySource(config.type, () => loadAws(config));
   }

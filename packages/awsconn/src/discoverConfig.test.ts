@@ -105,7 +105,7 @@ describe("config file errors", () => {
     [
       "typo.yaml",
       "sources:\n  - type: sm\n",
-      /typo.yaml: sources\[0\].type: expected one of env, file, secretsmanager, ssm, got "sm"/,
+      /typo.yaml: sources\[0\].type: expected one of env, file, secretsmanager, ssm, plugin, got "sm"/,
     ],
     ["code-only.yaml", "logger: x\n", /unknown key "logger"/],
   ])("%s", (name, text, message) => {

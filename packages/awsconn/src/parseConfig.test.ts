@@ -67,12 +67,12 @@ describe("parseConfig", () => {
     [
       "unknown source type",
       { sources: [{ type: "env" }, { type: "file", path: "x.yaml" }, { type: "sm" }] },
-      'sources[2].type: expected one of env, file, secretsmanager, ssm, got "sm"',
+      'sources[2].type: expected one of env, file, secretsmanager, ssm, plugin, got "sm"',
     ],
     [
       "missing source type",
       { sources: [{ path: "x" }] },
-      "sources[0].type: expected one of env, file, secretsmanager, ssm, got nothing",
+      "sources[0].type: expected one of env, file, secretsmanager, ssm, plugin, got nothing",
     ],
     [
       "source not an object",

@@ -12,6 +12,7 @@ import type {
   sourceEntrySchema,
   sourceWithOptionsSchema,
   ssmSourceSchema,
+  pluginSourceSchema,
 } from "./configSchema.js";
 
 /**
@@ -83,6 +84,17 @@ export type SecretsManagerSourceConfig = z.input<typeof secretsManagerSourceSche
  * ```
  */
 export type SsmSourceConfig = z.input<typeof ssmSourceSchema>;
+
+/**
+ * A third-party source package: its factory `(options) => ConnectionSource` is loaded on the
+ * first lookup (see the README's "Plugins").
+ *
+ * @example
+ * ```ts
+ * { type: "plugin", module: "@acme/awsconn-source-vault", options: { address: "https://vault:8200" }, onError: "skip" }
+ * ```
+ */
+export type PluginSourceConfig = z.input<typeof pluginSourceSchema>;
 
 /**
  * Options shared by the AWS sources: the client options of aws-source-common's `AwsClientInit`

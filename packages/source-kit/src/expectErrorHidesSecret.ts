@@ -1,9 +1,11 @@
-import { inspect } from "node:util";
 import { expect } from "vitest";
+import { renderings } from "./expectNoSecretShown.js";
 
 /**
- * Asserts that no rendering of `error` a user could see or log (its message, `util.inspect` with
- * its cause chain, `JSON.stringify`, its stack) contains `secret`.
+ * Asserts that no rendering of `error` a user could see or log contains `secret`: its message,
+ * `util.inspect` (plain, `showHidden`, and `customInspect: false` as `console.dir` prints it),
+ * `util.format("%o")`, `JSON.stringify`, `String`, its stack, and the message and stack of every
+ * error along its `cause` chain (see {@link renderings}).
  *
  * @example
  * ```ts
@@ -12,12 +14,5 @@ import { expect } from "vitest";
  * ```
  */
 export function expectErrorHidesSecret(error: Error, secret: string): void {
-  for (const text of [
-    error.message,
-    inspect(error, { depth: 10 }),
-    JSON.stringify(error),
-    String(error.stack),
-  ]) {
-    expect(text).not.toContain(secret);
-  }
+  for (const text of renderings(error)) expect(text).not.toContain(secret);
 }

@@ -1,0 +1,3 @@
+import { awsconnProject } from "../../vitest.project.js";
+
+export default awsconnProject("awsconn-source-dir");

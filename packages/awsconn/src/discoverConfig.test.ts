@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { ConfigError } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
 import { AIRFLOW_BACKENDS } from "./airflowSettings.js";
+import { SOURCE_TYPES } from "./configSchema.js";
 import { discoverConfig } from "./discoverConfig.js";
 
 function dir(files: Record<string, string> = {}): string {
@@ -105,12 +106,60 @@ describe("config file errors", () => {
     [
       "typo.yaml",
       "sources:\n  - type: sm\n",
-      /typo.yaml: sources\[0\].type: expected one of env, file, secretsmanager, ssm, plugin, got "sm"/,
+      /typo.yaml:2: sources\[0\].type: expected one of env, file, secretsmanager, ssm, plugin, got "sm" \(did you mean "ssm"\?\)/,
     ],
     ["code-only.yaml", "logger: x\n", /unknown key "logger"/],
   ])("%s", (name, text, message) => {
     const cwd = dir({ [name]: text });
     expect(() => discoverConfig(name, { env: {}, cwd })).toThrow(message);
+  });
+
+  it("reports every problem of a YAML file at once, each at its line, with the nearest valid names", () => {
+    const text = [
+      "sorces: []", // 1
+      "sources:", // 2
+      "  - type: secretmanager", // 3
+      "  - type: file", // 4
+      "  - type: ssm", // 5
+      "    prefx: /team", // 6
+      "mode: merg", // 7
+      "cache:", // 8
+      "  ttl: 5", // 9
+      "logger: x", // 10
+      "",
+    ].join("\n");
+    const cwd = dir({ "awsconn.config.yaml": text });
+    const file = join(cwd, "awsconn.config.yaml");
+    let error: ConfigError | undefined;
+    try {
+      discoverConfig(undefined, { env: {}, cwd });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const types = SOURCE_TYPES.join(", ");
+    expect(error?.problems.map((p) => `${p.line}: ${p.path ?? ""}: ${p.message}`)).toEqual([
+      '10: logger: unknown key "logger" (only allowed in code)',
+      '7: mode: expected one of first, merge, got "merg" (did you mean "merge"?)',
+      '9: cache: unknown key "ttl" (did you mean "ttlSeconds"?)',
+      '1: : unknown key "sorces" (did you mean "sources"?)',
+      `3: sources[0].type: expected one of ${types}, got "secretmanager" (did you mean "secretsmanager"?)`,
+      "4: sources[1].path: expected string, got nothing",
+      '6: sources[2]: unknown key "prefx" (did you mean "prefix"?)',
+    ]);
+    expect(error?.message.split("\n")[0]).toBe(`${file}: 7 problems in the configuration:`);
+    expect(error?.message).toContain(
+      `\n  ${file}:6: sources[2]: unknown key "prefx" (did you mean "prefix"?)`,
+    );
+  });
+
+  it("names the line in a JSON config file too", () => {
+    const cwd = dir({
+      "c.json": '{\n  "sources": [\n    {"type": "env"},\n    {"type": "ssm", "region": ""}\n  ]\n}\n',
+    });
+    expect(() => discoverConfig("c.json", { env: {}, cwd })).toThrow(
+      /c\.json:4: sources\[1\]\.region: Too small/,
+    );
   });
 
   it("a missing file named by AWSCONN_CONFIG is a ConfigError, not a silent fallback", () => {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fromAirflowSettings } from "./airflowSettings.js";
-import { loadConfigFile } from "./loadConfigFile.js";
+import { type ConfigFileContent, readConfigFile } from "./loadConfigFile.js";
 import { type NormalizedConfig, parseConfig } from "./parseConfig.js";
 import type { ConfigProvenance } from "./Resolver.js";
 import type { ResolverConfig } from "./types.js";
@@ -53,20 +53,26 @@ export interface DiscoverOptions {
 
 type Reason = ConfigProvenance["reason"];
 
-function fromFile(
-  path: string,
-  cwd: string,
-  reason: Reason,
-): { raw: unknown; origin: string; baseDir: string; reason: Reason } {
+interface FoundConfig {
+  raw: unknown;
+  origin: string;
+  baseDir: string;
+  reason: Reason;
+  /** The file it was read from, with the line of each key. */
+  file?: ConfigFileContent;
+}
+
+function fromFile(path: string, cwd: string, reason: Reason): FoundConfig {
   const full = resolve(cwd, path);
-  return { raw: loadConfigFile(full), origin: full, baseDir: dirname(full), reason };
+  const file = readConfigFile(full);
+  return { raw: file.value, origin: full, baseDir: dirname(full), reason, file };
 }
 
 function discoverRaw(
   input: string | ResolverConfig | undefined,
   env: Record<string, string | undefined>,
   cwd: string,
-) {
+): FoundConfig {
   if (typeof input === "string") return fromFile(input, cwd, "explicit");
   if (input?.configFile) return fromFile(input.configFile, cwd, "explicit");
   if (input?.sources) return { raw: input, origin: "code", baseDir: cwd, reason: "code" as const };
@@ -120,6 +126,7 @@ export function discoverConfig(
   const config = parseConfig(
     raw,
     found.origin === "code" || found.origin === "default" ? undefined : found.origin,
+    found.file ? { lineOf: found.file.lineOf, fileKeys: Object.keys(found.file.value) } : {},
   );
   return { config, origin: found.origin, baseDir: found.baseDir, reason: found.reason };
 }

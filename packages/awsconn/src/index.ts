@@ -19,8 +19,15 @@ export {
   type DiscoverOptions,
 } from "./discoverConfig.js";
 export { fromAirflowSettings, AIRFLOW_BACKENDS } from "./airflowSettings.js";
-export { parseConfig, CACHE_DEFAULTS, type NormalizedConfig } from "./parseConfig.js";
-export { loadConfigFile } from "./loadConfigFile.js";
+export {
+  parseConfig,
+  CACHE_DEFAULTS,
+  type ConfigPath,
+  type NormalizedConfig,
+  type ParseConfigOptions,
+} from "./parseConfig.js";
+export { loadConfigFile, readConfigFile, type ConfigFileContent } from "./loadConfigFile.js";
+export { SOURCE_TYPES } from "./configSchema.js";
 export { lazySource } from "./lazySource.js";
 export { createSource, type CreateSourceOptions } from "./createSource.js";
 export { loadAwsCredentialsHelpers, type AwsCredentialsHelpers } from "./loadAwsCredentialsHelpers.js";

@@ -10,7 +10,9 @@ import {
   readRegularFile,
   yamlNestingProblem,
 } from "@awsconn/source-file";
-import { LineCounter, parseDocument } from "yaml";
+import { type Document, LineCounter, parseDocument } from "yaml";
+import { CODE_ONLY_KEYS } from "./configSchema.js";
+import { configLineOf } from "./configLineOf.js";
 
 const warned = new Set<string>();
 
@@ -29,6 +31,33 @@ const warned = new Set<string>();
  * ```
  */
 export function loadConfigFile(path: string): unknown {
+  const { value } = readConfigFile(path);
+  for (const key of CODE_ONLY_KEYS) {
+    if (key in value) throw new ConfigError(`unknown key "${key}" (only allowed in code)`, { origin: path });
+  }
+  return value;
+}
+
+/** What {@link readConfigFile} gives: the file's content and where each key sits in it. */
+export interface ConfigFileContent {
+  /** The top-level mapping, not yet validated (`{}` for an empty file). */
+  value: Record<string, unknown>;
+  /** The 1-based line of a key path (`["sources", 0, "type"]`), for `parseConfig`'s `lineOf`. */
+  lineOf: (path: readonly (string | number)[]) => number | undefined;
+}
+
+/**
+ * {@link loadConfigFile} that also keeps the position of every key, so that `parseConfig` can
+ * report each problem as `file:line` (the keys only code may set are left to `parseConfig`, which
+ * reports them among the other problems).
+ *
+ * @example
+ * ```ts
+ * const { value, lineOf } = readConfigFile("./awsconn.config.yaml");
+ * const config = parseConfig(value, "./awsconn.config.yaml", { lineOf });
+ * ```
+ */
+export function readConfigFile(path: string): ConfigFileContent {
   let text: string;
   try {
     const stats = statSync(path);
@@ -52,6 +81,7 @@ export function loadConfigFile(path: string): unknown {
   }
   const ext = extname(path).toLowerCase();
   let value: unknown;
+  let lineOf: ConfigFileContent["lineOf"] = () => undefined;
   if (ext === ".json") {
     try {
       value = JSON.parse(text);
@@ -62,24 +92,33 @@ export function loadConfigFile(path: string): unknown {
         origin: path,
       });
     }
+    // Positions only: JSON is YAML, and the same parser gives each key's line.
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: "silent" });
+    if (doc.errors.length === 0) lineOf = configLineOf(doc, lineCounter);
   } else if (ext === ".yaml" || ext === ".yml") {
-    value = parseYamlConfig(text, path);
+    const yaml = parseYamlConfig(text, path);
+    value = yaml.value;
+    lineOf = configLineOf(yaml.doc, yaml.lineCounter);
   } else {
     throw new ConfigError(`unsupported configuration file extension "${ext}"; use .yaml, .yml or .json`, {
       origin: path,
     });
   }
-  if (value === null || value === undefined) return {};
-  if (typeof value !== "object" || Array.isArray(value))
-    throw new ConfigError("expected a mapping at the top level", { origin: path });
-  for (const key of ["logger", "clock", "configFile"]) {
-    if (key in value) throw new ConfigError(`unknown key "${key}" (only allowed in code)`, { origin: path });
-  }
-  return value;
+  if (value === null || value === undefined) return { value: {}, lineOf };
+  if (!isRecord(value)) throw new ConfigError("expected a mapping at the top level", { origin: path });
+  return { value, lineOf };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The YAML 1.2 content of a configuration file; a problem is a `ConfigError` with the parser's reason and place. */
-function parseYamlConfig(text: string, path: string): unknown {
+function parseYamlConfig(
+  text: string,
+  path: string,
+): { value: unknown; doc: Document; lineCounter: LineCounter } {
   const tooDeep = yamlNestingProblem(text);
   if (tooDeep) throw new ConfigError(`${tooDeep.reason} (line ${tooDeep.line})`, { origin: path });
   const lineCounter = new LineCounter();
@@ -95,7 +134,7 @@ function parseYamlConfig(text: string, path: string): unknown {
   if (problem) fail(problem);
   linearYamlAliases(doc);
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    return { value: doc.toJS({ maxAliasCount: 100 }), doc, lineCounter };
   } catch (error) {
     return fail(error);
   }

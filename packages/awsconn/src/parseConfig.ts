@@ -21,10 +21,14 @@ export type ConfigPath = readonly (string | number)[];
 export interface ParseConfigOptions {
   /**
    * The 1-based line of a key path in the file the configuration was read from (see
-   * `readConfigFile`). Given for a file: each problem then names its line, and the keys only code
-   * may set (`logger`, `clock`, `configFile`) are problems too.
+   * `readConfigFile`): each problem then names its line.
    */
   lineOf?: (path: ConfigPath) => number | undefined;
+  /**
+   * The top-level keys that came from a file (when code overrides were merged into its content);
+   * code-only keys among them are problems. Default: every key when `lineOf` is given, else none.
+   */
+  fileKeys?: readonly string[];
 }
 
 // The top level with `sources` left open: each entry is checked against the schema of its kind,
@@ -54,12 +58,13 @@ export function parseConfig(
     for (const issue of issues) problems.push(...problemsOf(issue, value, schema, at));
   };
   const raw = input ?? {};
-  if (options.lineOf && raw !== null && typeof raw === "object") {
-    for (const key of CODE_ONLY_KEYS) {
-      if (key in raw) problems.push({ path: key, message: `unknown key "${key}" (only allowed in code)` });
-    }
-  }
-  const top = topSchema.safeParse(raw);
+  const fileKeys =
+    options.fileKeys ?? (options.lineOf && typeof raw === "object" && raw !== null ? Object.keys(raw) : []);
+  // A code-only key in a file is one problem (its value is not checked as well).
+  const refused = CODE_ONLY_KEYS.filter((key) => fileKeys.includes(key));
+  for (const key of refused)
+    problems.push({ path: key, message: `unknown key "${key}" (only allowed in code)` });
+  const top = topSchema.safeParse(refused.length > 0 ? withoutKeys(raw, refused) : raw);
   if (!top.success) report(top.error.issues, raw, topSchema, []);
   // The entries are checked even when the top level has problems: every problem is reported at once.
   const entries = valueAt(raw, ["sources"]);
@@ -116,6 +121,11 @@ function checkEntry(entry: unknown) {
   const schema = sourceConfigSchema.options.find((option) => option.shape.type.value === type);
   if (schema) return { ...schema.safeParse(entry), schema };
   return { ...sourceConfigSchema.safeParse(entry), schema: sourceConfigSchema };
+}
+
+function withoutKeys(value: unknown, keys: readonly string[]): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
 }
 
 function pathText(path: ConfigPath): string {

@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { format, inspect } from "node:util";
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import type { ConnectionSource } from "@awsconn/core";
-import { connectionToJson, isAwsconnError, parseConnectionUri } from "@awsconn/core";
+import { connectionToJson, InvalidConnIdError, isAwsconnError, parseConnectionUri } from "@awsconn/core";
 import { resolveAwsConfig } from "@awsconn/credentials";
 import { fromEnv } from "@awsconn/source-env";
 import { fromFile } from "@awsconn/source-file";
@@ -47,11 +49,19 @@ function renderings(value: unknown): Record<string, string> {
   const out: Record<string, string> = {
     "util.inspect": inspect(value, { depth: 20 }),
     "util.inspect(showHidden)": inspect(value, { depth: 20, showHidden: true }),
+    "console.dir": inspect(value, { depth: 20, customInspect: false }),
     "util.format(%o)": format("%o", value),
     "String()": safe(() => String(value)),
     "JSON.stringify": safe(() => JSON.stringify(value) ?? ""),
   };
   if (value instanceof Error) out.stack = value.stack ?? "";
+  // The cause chain, as a logger that walks `cause` prints it.
+  let cause = (value as { cause?: unknown } | null)?.cause;
+  for (let depth = 1; depth <= 10 && cause !== undefined && cause !== null; depth++) {
+    out[`cause ${depth}`] =
+      cause instanceof Error ? `${cause.message}\n${cause.stack}` : safe(() => String(cause));
+    cause = (cause as { cause?: unknown }).cause;
+  }
   return out;
 }
 function safe(f: () => string): string {
@@ -303,4 +313,120 @@ describe.runIf(CLI_BUILT)("the built CLI without --show-secrets", () => {
       if (r.code === 0 && args.includes("get")) expect(r.stdout).toContain("AKIAPLANTEDLOGIN");
     });
   }
+});
+
+// Issue 14 item 4: the shapes that leaked before, each planted with a secret and checked on every channel.
+describe("planted secrets never leak from error shapes", () => {
+  const P = CORES.password;
+  /** Looks `id` up through a resolver over `sources`; checks the result or error, explain and events. */
+  async function lookUp(sources: ConnectionSource[], id: string, mode?: "first" | "merge") {
+    const events: ResolverEvent[] = [];
+    const resolver = createResolver({ sources, logger: (e) => events.push(e), ...(mode ? { mode } : {}) });
+    const outcome = await resolver.get(id).catch((e: unknown) => e);
+    expectNoSecretIn(outcome, `lookup of ${id}`);
+    expectNoSecretIn(await resolver.explain(id).catch((e: unknown) => e), `explain of ${id}`);
+    expectNoSecret(JSON.stringify(events), `events of ${id}`);
+    return outcome;
+  }
+
+  it.each([
+    ["unresolved tag", `planted:\n  conn_type: aws\n  password: !${P}\n`, /unresolved tag/],
+    ["| block header", `planted:\n  conn_type: aws\n  password: |${P}\n    x\n`, /block scalar header/],
+    ["> block header", `planted:\n  conn_type: aws\n  password: >${P}\n    x\n`, /block scalar header/],
+    ["alias name", `planted:\n  conn_type: aws\n  password: *${P}\n`, /unresolved alias/],
+    ["\\U escape", `planted:\n  conn_type: aws\n  password: "x\\U${P}"\n`, /invalid escape/],
+    ["unclosed quote", `planted:\n  password: "${P}\n  host: h\n`, /unclosed quoted scalar/],
+  ])("YAML %s: the reason and line, never the text", async (_shape, text, reason) => {
+    const path = join(dir, `shape-${_shape.replace(/\W+/g, "_")}.yaml`);
+    writeFileSync(path, text, { mode: 0o600 });
+    const error = await lookUp([fromFile({ path })], "planted");
+    expect(isAwsconnError(error), String(error)).toBe(true);
+    expect((error as Error).message).toMatch(reason);
+    expect((error as Error).message).toMatch(/:\d+: /); // file:PATH:LINE
+  });
+
+  it("a backend body cut inside the secret, and a 502 with an HTML body: HTTP status, never the body", async () => {
+    const bodies = [
+      { status: 200, type: "application/x-amz-json-1.1", body: `{"Name":"x","SecretString":"aws://k:${P}@h` },
+      { status: 502, type: "text/html", body: `<html>Bad Gateway ${P}</html>` },
+    ];
+    for (const { status, type, body } of bodies) {
+      const server = createServer((req, res) => {
+        req.resume();
+        req.on("end", () => {
+          res.writeHead(status, { "content-type": type });
+          res.end(body);
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      try {
+        const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const source = fromSecretsManager({ region: "us-east-1", endpoint, maxAttempts: 1 });
+        const error = await lookUp([source], "planted");
+        expect((error as Error).message).toContain(`HTTP ${status}`);
+      } finally {
+        server.close();
+      }
+    }
+  });
+
+  it("a URI given as a connection id is not echoed", async () => {
+    const error = await lookUp([fromEnv({ env: ENV })], `aws://AKIAPLANTEDLOGIN:${P}@host/?x=1`);
+    expect(error).toBeInstanceOf(InvalidConnIdError);
+  });
+
+  it("extras nested 40 levels deep and secret-looking key names (pwd, auth, connection_string, cookie, jwt...)", async () => {
+    let deep: Record<string, unknown> = { password: `${P}-deep`, token: `${P}-tok` };
+    for (let i = 0; i < 40; i++) deep = { level: deep };
+    const extra = {
+      pwd: `${P}1`,
+      auth: `${P}2`,
+      connection_string: `${P}3`,
+      cookie: `${P}4`,
+      jwt: `${P}5`,
+      apiKey: `${P}6`,
+      nested: [{ sessionCookie: `${P}7`, oauth_client_secret: `${P}8`, dsn: `${P}9` }],
+      deep,
+    };
+    const path = join(dir, "deep.json");
+    writeFileSync(path, JSON.stringify({ planted: { conn_type: "http", host: "h", extra } }), {
+      mode: 0o600,
+    });
+    const connection = await lookUp([fromFile({ path })], "planted");
+    expect((connection as { extra: typeof extra }).extra.jwt).toBe(`${P}5`); // readable, only not printed
+  });
+
+  it("a custom source's own error (and its cause chain) is summarised, never printed", async () => {
+    const failing: ConnectionSource = {
+      name: "custom",
+      get: async () => {
+        throw new TypeError(`boom postgres://u:${P}@h`, { cause: new Error(`inner ${P}`) });
+      },
+    };
+    const error = await lookUp([failing], "planted");
+    expect(isAwsconnError(error)).toBe(true);
+    expect((error as Error).cause).toBeDefined(); // kept as a summary: name and stack frames
+  });
+
+  it("a custom source's plain-object connection comes back protected in first mode", async () => {
+    const plain: ConnectionSource = {
+      name: "custom",
+      get: async (connId) => ({
+        connection: { connId, host: "h", password: P, extra: { aws_session_token: P } },
+        origin: "custom",
+      }),
+    };
+    const connection = await lookUp([plain], "planted", "first");
+    expect((connection as { password: string }).password).toBe(P);
+  });
+});
+
+describe.runIf(CLI_BUILT)("the built CLI: exec with a password holding a NUL byte", () => {
+  it("the spawn error does not print the password", async () => {
+    const env = { AIRFLOW_CONN_NUL: `aws://AKIAPLANTEDLOGIN:${CORES.password}%00x@/` };
+    const r = await runCli(["exec", "nul", "--", "true"], { env });
+    expect(r.code).not.toBe(0);
+    expectNoSecret(r.stdout, "stdout");
+    expectNoSecret(r.stderr, "stderr");
+  });
 });

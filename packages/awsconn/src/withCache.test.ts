@@ -101,4 +101,71 @@ describe("withCache", () => {
 
     expect((await cached.get("a"))?.connection.host).toBe("new");
   });
+
+  it("jitter: each answer lives a random 80-100% of its TTL (0.2 by default), exactly the TTL with jitter 0", async () => {
+    const lifetimeOf = async (random: () => number, jitter?: number) => {
+      const clock = fakeClock();
+      const source = memorySource("sm", { a: {} });
+      const cached = withCache(source, {
+        clock,
+        ttlSeconds: 100,
+        staleWhileRevalidate: false,
+        random,
+        jitter,
+      });
+      await cached.get("a");
+      let seconds = 0;
+      while (source.state.calls === 1) {
+        clock.advance(1);
+        seconds++;
+        await cached.get("a");
+      }
+      return seconds;
+    };
+    // the first whole second past the lifetime (fresh up to and including it)
+    expect(await lifetimeOf(() => 0)).toBe(101);
+    expect(await lifetimeOf(() => 0.999)).toBe(81);
+    expect(await lifetimeOf(() => 0.5)).toBe(91);
+    expect(await lifetimeOf(() => 0.999, 0)).toBe(101);
+  });
+
+  it("a background refresh takes along, in one batch call, the other hits due within the jitter window", async () => {
+    const clock = fakeClock();
+    const source = memorySource("sm", { a: {}, b: {}, c: {} }, { batch: true });
+    let next = 0;
+    const lifetimes = [0, 0.5, 0.999]; // a: 100 s, b: 90 s, c: 80.1 s
+    const cached = withCache(source, {
+      clock,
+      ttlSeconds: 100,
+      random: () => lifetimes[next++ % 3] as number,
+    });
+    await cached.get("a");
+    await cached.get("b");
+    await cached.get("c");
+    source.state.calls = 0;
+
+    clock.advance(85); // c is past its lifetime; a (15 s left) and b (5 s left) are within 20 s of theirs
+    expect((await cached.lookup("c")).cache).toBe("stale");
+    await new Promise((r) => setImmediate(r));
+
+    expect(source.state.calls).toBe(0);
+    expect(source.state.batchCalls.map((ids) => [...ids].sort())).toEqual([["a", "b", "c"]]);
+    expect((await cached.lookup("a")).cache).toBe("fresh");
+  });
+
+  it("ids far from their lifetime's end are not refreshed ahead", async () => {
+    const clock = fakeClock();
+    const source = memorySource("sm", { a: {}, b: {} }, { batch: true });
+    const cached = withCache(source, { clock, ttlSeconds: 100, jitter: 0 });
+    await cached.get("a");
+    clock.advance(50);
+    await cached.get("b");
+    source.state.calls = 0;
+
+    clock.advance(51);
+    await cached.lookup("a");
+    await new Promise((r) => setImmediate(r));
+
+    expect(source.state.batchCalls).toEqual([["a"]]);
+  });
 });

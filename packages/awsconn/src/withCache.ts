@@ -16,6 +16,9 @@ import type { CacheConfig } from "./types.js";
 /** After a failed refresh served a stale value, the next attempt comes at most this much later (ms). */
 export const RETRY_AFTER_FAILURE_MS = 5000;
 
+/** Default {@link WithCacheOptions.jitter}: lifetimes are 80-100% of the TTL. */
+export const DEFAULT_JITTER = 0.2;
+
 /**
  * Options of {@link withCache}: the `cache` settings of the resolver plus where events go.
  *
@@ -31,6 +34,15 @@ export interface WithCacheOptions extends CacheConfig {
   label?: string;
   /** Receives `stale` and `refresh` events; never a secret. */
   onEvent?: (event: ResolverEvent) => void;
+  /**
+   * Spreads lifetimes so that processes started together do not refresh together: each answer is
+   * kept for a random 80-100% of its TTL with the default 0.2 (`0` = exactly the TTL). Also the
+   * refresh-ahead window: when a background refresh runs, every other hit of the source due within
+   * `jitter * ttlSeconds` is refreshed in the same batch call.
+   */
+  jitter?: number;
+  /** Random numbers in [0, 1) for the jitter (tests). Default `Math.random`. */
+  random?: () => number;
 }
 
 /** How a flight gets its answer: its shared call and the promise of the source's answer. */
@@ -47,7 +59,9 @@ type Status = LRUCache.Status<string, CachedValue, Plan>;
  * 4. when a call fails with a `SourceError` and the last good hit is younger than `maxStaleSeconds`,
  *    that hit is served (a `stale` event), and the next call comes within 5 s;
  * 5. at most `maxEntries` ids are kept (least recently used go first); `ttlSeconds: 0` keeps
- *    nothing (lookups are still shared);
+ *    nothing (lookups are still shared); each answer is kept for a random 80-100% of its TTL
+ *    (`jitter`), and a background refresh takes along, in one batch call, every other hit due
+ *    within that window;
  * 6. a caller's `signal` aborts its own wait at once; the backend call is aborted only when every
  *    caller waiting for it has aborted.
  *
@@ -66,6 +80,10 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
   const negativeMs = settings.negativeTtlSeconds * 1000;
   const calls = new Map<string, SharedCall>();
   const transient = new WeakSet<CachedValue>();
+  const jitter = Math.min(1, Math.max(0, options.jitter ?? DEFAULT_JITTER));
+  const random = options.random ?? Math.random;
+  /** A lifetime in ms for a TTL in ms: 80-100% of it with the default jitter. */
+  const lifetime = (ttl: number): number => Math.max(1, Math.round(ttl * (1 - jitter * random())));
 
   const young = (value: CachedValue): boolean =>
     clock.now() - value.fetchedAt < settings.maxStaleSeconds * 1000;
@@ -95,7 +113,7 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
     try {
       const value = createCachedValue(protectHit(await answer), clock.now());
       const ttl = value.hit ? positiveMs : negativeMs;
-      setOptions.ttl = Math.max(1, ttl);
+      setOptions.ttl = lifetime(ttl);
       if (ttl <= 0) transient.add(value); // not kept: dropped as soon as its callers have it
       if (refreshing) {
         const same = stale.hit?.origin === value.hit?.origin;
@@ -154,7 +172,28 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
   function start(connId: string, plan: Plan, status: Status): Promise<CachedValue | undefined> {
     const before = lru.peek(connId, { allowStale: true });
     const allowStale = settings.staleWhileRevalidate && before?.hit !== undefined && young(before);
-    return lru.fetch(connId, { allowStale, status, context: plan });
+    const backgroundRefresh = allowStale && !calls.has(connId) && lru.getRemainingTTL(connId) <= 0;
+    if (!backgroundRefresh || !source.getMany)
+      return lru.fetch(connId, { allowStale, status, context: plan });
+    const batch = batchPlan(source.getMany.bind(source));
+    const flight = lru.fetch(connId, { allowStale, status, context: batch });
+    refreshAhead(connId, batch);
+    return flight;
+  }
+
+  /**
+   * Joins to a background refresh every other hit of the source that is due within the jitter
+   * window (and not in flight), so that ids falling due close together go out as one batch call.
+   */
+  function refreshAhead(first: string, batch: Plan): void {
+    const aheadMs = positiveMs * jitter;
+    const due: string[] = [];
+    for (const [id, value] of lru.entries()) {
+      if (id === first || value.hit === undefined || calls.has(id) || !young(value)) continue;
+      if (lru.getRemainingTTL(id) <= aheadMs) due.push(id);
+    }
+    for (const id of due)
+      lru.fetch(id, { allowStale: true, forceRefresh: true, context: batch }).catch(() => {});
   }
 
   function toLookup(connId: string, value: CachedValue, status: Status): CacheLookup {

@@ -15,8 +15,9 @@ import type { AwsClientInit } from "@awsconn/aws-source-common";
 export interface SecretsManagerInit extends AwsClientInit {
   /**
    * Secret-name prefix: the secret id is `prefix + sep + connId`. Trailing `sep` characters are
-   * trimmed (as Airflow's `rstrip(sep)`). `""` or `null` means the bare connection id.
-   * Default `"airflow/connections"`.
+   * trimmed (as Airflow's `rstrip(sep)`). `""` means the bare connection id; `null` switches
+   * connections off (Airflow's `connections_prefix=None`: every id is "not here", without a
+   * request). Default `"airflow/connections"`.
    */
   prefix?: string | null;
   /** Separator between prefix and id. Default `"/"`. */

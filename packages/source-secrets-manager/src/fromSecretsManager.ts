@@ -48,7 +48,11 @@ export const BATCH_GET_LIMIT = 20;
 export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSource {
   const sep = init.sep ?? "/";
   const prefix = trimPrefix(init.prefix === undefined ? DEFAULT_SECRETS_MANAGER_PREFIX : init.prefix, sep);
-  const matches = compileLookupPattern(init.lookupPattern);
+  // prefix null switches connections off, as Airflow's connections_prefix=None: every id is
+  // "not here" without a request, list() is empty and put() refuses.
+  const off = init.prefix === null;
+  const pattern = compileLookupPattern(init.lookupPattern);
+  const matches = off ? () => false : pattern;
   const extraConnWords = init.extraConnWords ?? {};
   for (const [field, words] of Object.entries(extraConnWords)) {
     if (!EXTRA_CONN_WORD_FIELDS.includes(field)) {
@@ -148,6 +152,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
     async *list(options?: SourceCallOptions): AsyncIterable<string> {
       const signal = options?.signal;
       signal?.throwIfAborted();
+      if (off) return;
       const head = prefix ? `${prefix}${sep}` : "";
       const [{ ListSecretsCommand }, c] = await Promise.all([sdk(), client()]).catch(async (error) => {
         throw await fail(error, "ListSecrets", head, signal);
@@ -171,6 +176,10 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       const signal = options?.signal;
       signal?.throwIfAborted();
       validateConnId(connection.connId);
+      if (off)
+        throw new ConfigError("connections are switched off here (prefix: null): nothing to write to", {
+          path: "prefix",
+        });
       const secretId = secretIdFor(prefix, sep, connection.connId);
       const value = JSON.stringify(connectionToJson(connection));
       const secrets = [value, connection.password ?? ""];

@@ -35,10 +35,6 @@ const DEVIATIONS: Record<string, AirflowDeviation> = {
     because: "a binary-only secret is a clear ConnectionFormatError, not a silent 'not found'",
     check: (o) => expect(o.error).toBeInstanceOf(ConnectionFormatError),
   },
-  "sm-prefix-null": {
-    because: "prefix null means the bare id (Airflow: the backend is switched off for connections)",
-    check: (o) => expect(o.hit?.origin).toMatch(/^secretsmanager:x@/),
-  },
 };
 
 describeAirflowBackendConformance({

@@ -15,7 +15,9 @@ import type { AwsClientInit } from "@awsconn/aws-source-common";
 export interface SsmInit extends AwsClientInit {
   /**
    * Parameter-name prefix: the name is `prefix + "/" + connId`, with a leading `/` ensured.
-   * Trailing `/` are trimmed. `""` or `null` means `/<connId>`. Default `"/airflow/connections"`.
+   * Trailing `/` are trimmed. `""` means `/<connId>`; `null` switches connections off (Airflow's
+   * `connections_prefix=None`: every id is "not here", without a request). Default
+   * `"/airflow/connections"`.
    */
   prefix?: string | null;
   /**

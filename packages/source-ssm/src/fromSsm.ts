@@ -2,6 +2,7 @@ import type { SSMClient } from "@aws-sdk/client-ssm";
 import { compileLookupPattern, failureFor, lazyClient, listConnIds } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import {
+  ConfigError,
   ConnectionFormatError,
   connectionToJson,
   parseConnectionValue,
@@ -43,7 +44,11 @@ export const STANDARD_TIER_MAX_BYTES = 4096;
  */
 export function fromSsm(init: SsmInit = {}): ConnectionSource {
   const prefix = trimSsmPrefix(init.prefix === undefined ? DEFAULT_SSM_PREFIX : init.prefix);
-  const matches = compileLookupPattern(init.lookupPattern);
+  // prefix null switches connections off, as Airflow's connections_prefix=None: every id is
+  // "not here" without a request, list() is empty and put() refuses.
+  const off = init.prefix === null;
+  const pattern = compileLookupPattern(init.lookupPattern);
+  const matches = off ? () => false : pattern;
   const client = lazyClient<SSMClient>(init.client, () => createSsmClient(init));
   // The SDK module, loaded once (a repeated dynamic import() costs a module-map lookup and a promise per call).
   const sdk = lazyClient(undefined, () => import("@aws-sdk/client-ssm"));
@@ -123,6 +128,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     async *list(options?: SourceCallOptions): AsyncIterable<string> {
       const signal = options?.signal;
       signal?.throwIfAborted();
+      if (off) return;
       const path = parameterNameFor(prefix, "").replace(/\/$/, "") || "/";
       const head = path === "/" ? "/" : `${path}/`;
       const [{ GetParametersByPathCommand }, c] = await Promise.all([sdk(), client()]).catch(
@@ -152,6 +158,10 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       const signal = options?.signal;
       signal?.throwIfAborted();
       validateConnId(connection.connId);
+      if (off)
+        throw new ConfigError("connections are switched off here (prefix: null): nothing to write to", {
+          path: "prefix",
+        });
       const name = parameterNameFor(prefix, connection.connId);
       const value = JSON.stringify(connectionToJson(connection));
       const big = Buffer.byteLength(value, "utf8") > STANDARD_TIER_MAX_BYTES;

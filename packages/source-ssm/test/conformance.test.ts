@@ -24,8 +24,6 @@ const BOM_DEVIATIONS = listedAirflowDeviations("aws_backends", (o) => {
 });
 
 /** Cases where awsconn deliberately differs from Airflow, and what it does instead. */
-// ssm-prefix-null: Airflow switches the backend off for connections; awsconn reads "/x" instead.
-// The case stores only /airflow/connections/x, so both answer "not found".
 const DEVIATIONS: Record<string, AirflowDeviation> = { ...BOM_DEVIATIONS };
 
 describeAirflowBackendConformance({

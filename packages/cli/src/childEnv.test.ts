@@ -7,6 +7,8 @@ import {
   childEnv,
   defaultProfileWithKeys,
   isCredentialVariable,
+  isEndpointVariable,
+  shadowingSources,
 } from "./childEnv.js";
 
 describe("childEnv", () => {
@@ -80,5 +82,47 @@ describe("defaultProfileWithKeys", () => {
     expect(defaultProfileWithKeys(env)).toBe(file);
     writeFileSync(file, "[ default ]\n  aws_access_key_id=AKIA\n[etl]\n");
     expect(defaultProfileWithKeys(env)).toBe(file);
+  });
+});
+
+describe("endpoints and shadowing sources", () => {
+  it("inherited AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SVC> are dropped; the connection's is set", () => {
+    const parent = {
+      AWS_ENDPOINT_URL: "http://a",
+      AWS_ENDPOINT_URL_S3: "http://b",
+      AWS_ENDPOINT_URLX: "kept",
+    };
+    expect(childEnv(parent, {})).toEqual({ AWS_ENDPOINT_URLX: "kept" });
+    expect(childEnv(parent, { endpoint: "http://c", service: "sqs" })).toEqual({
+      AWS_ENDPOINT_URLX: "kept",
+      AWS_ENDPOINT_URL_SQS: "http://c",
+    });
+    expect(isEndpointVariable("AWS_ENDPOINT_URL_DYNAMODB")).toBe(true);
+  });
+
+  it("finds keys, credential_process, roles, web identity and SSO in the default profile of both files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "awsconn-shadow-"));
+    const env = {
+      AWS_CONFIG_FILE: join(dir, "config"),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"),
+    };
+    expect(shadowingSources(env)).toEqual([]);
+    writeFileSync(
+      env.AWS_CONFIG_FILE,
+      "[default]\nregion = x\n[profile etl]\ncredential_process = awsconn\n",
+    );
+    expect(shadowingSources(env)).toEqual([]);
+    writeFileSync(
+      env.AWS_CONFIG_FILE,
+      "[profile  default]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = x\nweb_identity_token_file = /t\n",
+    );
+    writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, "[default] ; keys\naws_access_key_id=AKIA\n");
+    expect(shadowingSources(env)).toEqual([
+      `${env.AWS_CONFIG_FILE} [default] has role_arn, web_identity_token_file`,
+      `${env.AWS_SHARED_CREDENTIALS_FILE} [default] has aws_access_key_id`,
+    ]);
+    // In the credentials file, "profile default" is not the default profile.
+    writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, "[profile default]\naws_access_key_id=AKIA\n");
+    expect(shadowingSources(env)).toHaveLength(1);
   });
 });

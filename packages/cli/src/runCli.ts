@@ -5,6 +5,7 @@ import { endpointHint } from "./endpointHint.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
 import { type CliIO, Output } from "./Output.js";
 import { createProgram } from "./program.js";
+import { protectExecCommand } from "./protectExecCommand.js";
 import { openResolver } from "./resolver.js";
 import { suggestConnId } from "./suggestConnId.js";
 
@@ -46,7 +47,7 @@ export async function runCli(
     ran = actionCommand;
   });
   try {
-    await program.parseAsync([...args], { from: "user" });
+    await program.parseAsync(protectExecCommand(args, program), { from: "user" });
     // `explain` reports "found nowhere" by its exit code rather than by throwing.
     const connId = ran?.registeredArguments[0]?.name() === "conn_id" ? ran.processedArgs[0] : undefined;
     if (state.code === EXIT.NOT_FOUND && typeof connId === "string" && state.out) {

@@ -1,13 +1,14 @@
 // `awsconn exec` (the built binary): a clean AWS environment for the child, the connection's keys or a
 // private credentials endpoint (--serve), stdio, signals and exit codes passed through; boto3 from the
 // repo's .venv as the child, against moto's STS.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ensureVenv, motoEndpoint } from "@awsconn/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MARKER, SECRET } from "./plant.js";
+import { expectNoSecret, MARKER, SECRET } from "./plant.js";
 import { BIN, cleanEnv, requireBuiltBin, runBin } from "./runBin.js";
 
 const NODE = process.execPath;
@@ -207,5 +208,113 @@ describe("boto3 as the child, against moto's STS", () => {
       method: "container-role",
       region: "us-east-1",
     });
+  });
+});
+
+describe("exec passes the command on untouched and signals once (14.7)", () => {
+  const PRINT_ARGV = "process.stdout.write(JSON.stringify(process.argv.slice(1)))";
+
+  it("without --, option parsing stops at the program: its flags (even awsconn's) reach it", async () => {
+    const flags = [
+      "--verbose",
+      "--json",
+      "-q",
+      "--config",
+      "x.yaml",
+      "--service",
+      "s3",
+      "--serve",
+      "--",
+      "-h",
+    ];
+    const r = await exec(["static", NODE, "-e", PRINT_ARGV, "--", ...flags]);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual(flags);
+    const before = await runBin(
+      ["--quiet", "exec", "--service", "s3", "static", NODE, "-e", PRINT_ARGV, "a", "--json"],
+      {
+        env: conns,
+      },
+    );
+    expect(JSON.parse(before.stdout)).toEqual(["a", "--json"]);
+  });
+
+  /** Runs `awsconn exec static -- node <counter>` on a pseudo-terminal (ptyRun.py). */
+  async function onTerminal(signal: string, action: { keys?: string; kill?: string }) {
+    const counter = `let n=0;process.on('${signal}',()=>{if(++n===1)setTimeout(()=>{process.stdout.write('GOT '+n+'\\n');process.exit(42)},700)});process.stdout.write('READY\\n');setInterval(()=>{},1000)`;
+    const spec = {
+      argv: [NODE, BIN, "--verbose", "exec", "static", "--", NODE, "-e", counter],
+      env: cleanEnv(conns),
+      ...action,
+    };
+    const pty = join(dirname(fileURLToPath(import.meta.url)), "ptyRun.py");
+    const result = JSON.parse(execFileSync(python, [pty, JSON.stringify(spec)], { encoding: "utf8" }));
+    // Two signals that arrive together may merge into one in the kernel, so the count alone does not
+    // always show a second delivery; awsconn's --verbose line says what it did.
+    const passed = /exec: SIG[A-Z]+ passed on/.test(result.output);
+    return { code: result.code as number, got: Number(/GOT (\d+)/.exec(result.output)?.[1]), passed };
+  }
+
+  it("Ctrl-C and Ctrl-\\ on the terminal reach the child once (the terminal already delivered them)", async () => {
+    expect(await onTerminal("SIGINT", { keys: "\u0003" })).toEqual({ code: 42, got: 1, passed: false });
+    expect(await onTerminal("SIGQUIT", { keys: "\u001c" })).toEqual({ code: 42, got: 1, passed: false });
+  });
+
+  it("SIGTERM and SIGHUP sent to awsconn alone are still passed on, on a terminal too", async () => {
+    expect(await onTerminal("SIGTERM", { kill: "SIGTERM" })).toEqual({ code: 42, got: 1, passed: true });
+    expect(await onTerminal("SIGHUP", { kill: "SIGHUP" })).toEqual({ code: 42, got: 1, passed: true });
+  });
+
+  it("--serve warns about every shadowing source in ~/.aws/config and ~/.aws/credentials", async () => {
+    const home = mkdtempSync(join(tmpdir(), "awsconn-exec-shadow-"));
+    const config = join(home, "config");
+    const credentials = join(home, "credentials");
+    writeFileSync(
+      config,
+      "[profile etl]\nrole_arn = x\n[default]\nregion = us-east-1\ncredential_process = /bin/false\n",
+    );
+    writeFileSync(credentials, "[default]\naws_access_key_id = AKIASHADOW\naws_secret_access_key = s\n");
+    const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
+    const r = await exec(["static", "--serve", "--", NODE, "-e", "0"], env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      `${config} [default] has credential_process: AWS SDKs use it before the --serve endpoint`,
+    );
+    expect(r.stderr).toContain(`${credentials} [default] has aws_access_key_id: AWS SDKs use it`);
+    writeFileSync(config, "[profile default]\nsso_session = corp\n");
+    expect((await exec(["static", "--serve", "--", NODE, "-e", "0"], env)).stderr).toContain(
+      `${config} [default] has sso_session`,
+    );
+  });
+
+  it("inherited AWS_ENDPOINT_URL* are removed unless the connection sets them", async () => {
+    const inherited = {
+      AWS_ENDPOINT_URL: "http://inherited:1",
+      AWS_ENDPOINT_URL_S3: "http://inherited:2",
+      AWS_ENDPOINT_URL_STS: "http://inherited:3",
+    };
+    for (const mode of [[], ["--serve"]]) {
+      const env = JSON.parse(
+        (await exec(["static", ...mode, "--", NODE, "-e", PRINT_ENV], inherited)).stdout,
+      );
+      expect(env.AWS_ENDPOINT_URL).toBe("http://127.0.0.1:4566");
+      expect(env.AWS_ENDPOINT_URL_S3).toBeUndefined();
+      expect(env.AWS_ENDPOINT_URL_STS).toBeUndefined();
+    }
+    const s3 = JSON.parse(
+      (await exec(["static", "--service", "s3", "--", NODE, "-e", PRINT_ENV], inherited)).stdout,
+    );
+    expect(s3.AWS_ENDPOINT_URL_S3).toBe("http://127.0.0.1:9000");
+    expect(s3.AWS_ENDPOINT_URL).toBeUndefined();
+  });
+
+  it("a connection value with a NUL byte: exit 5 naming the variable, never the value", async () => {
+    const env = {
+      AIRFLOW_CONN_NUL: JSON.stringify({ conn_type: "aws", login: "AKIANUL", password: `a\u0000${SECRET}` }),
+    };
+    const r = await exec(["nul", "--", NODE, "-e", "0"], env);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain("AWS_SECRET_ACCESS_KEY would hold a NUL byte");
+    expectNoSecret(r);
   });
 });

@@ -1,13 +1,14 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import { validateConnId } from "@awsconn/core";
+import { ConnectionFormatError, validateConnId } from "@awsconn/core";
 import { Command } from "commander";
-import { childEnv, defaultProfileWithKeys } from "../childEnv.js";
+import { childEnv, shadowingSources } from "../childEnv.js";
 import { type ExitState, action, examples } from "../context.js";
 import { EXIT } from "../exitCodes.js";
 import type { CliIO, Output } from "../Output.js";
 import { openResolver } from "../resolver.js";
 import { startCredentialsServer } from "../server/startCredentialsServer.js";
+import { TERMINAL_SIGNALS, terminalSignalsReachChildren } from "../terminalSignals.js";
 
 interface ExecOptions {
   service?: string;
@@ -34,8 +35,13 @@ export const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = [
  * the keys, region and endpoint are set (`AWS_ACCESS_KEY_ID`...), or with `--serve` a private
  * credentials server runs for the child's lifetime and the child gets
  * `AWS_CONTAINER_CREDENTIALS_FULL_URI` + `AWS_CONTAINER_AUTHORIZATION_TOKEN`, so its SDK refreshes
- * temporary credentials by itself. stdin/stdout/stderr are the child's; signals are passed on; the
- * exit code is the child's, or 128 + the signal number that ended it.
+ * temporary credentials by itself (exec warns about every `[default]` profile setting that would
+ * shadow that endpoint). Inherited `AWS_ENDPOINT_URL*` variables are removed too; the connection's
+ * endpoint is set. The program and its arguments are passed untouched: option parsing stops at the
+ * program, with or without `--` (see `protectExecCommand`). stdin/stdout/stderr are the child's;
+ * signals sent to awsconn are passed on, except Ctrl-C, Ctrl-\ and resizes that the terminal already
+ * gave the child (see `terminalSignalsReachChildren`); the exit code is the child's, or 128 + the
+ * signal number that ended it.
  *
  * @example
  * ```sh
@@ -79,10 +85,9 @@ export function execCommand(io: CliIO, state: ExitState): Command {
             return run(command, childEnv(io.env, { ...common, credentials: identity }), out);
           }
           await config.credentials(); // fail before starting the child when the connection cannot give any
-          const shadow = defaultProfileWithKeys(io.env);
-          if (shadow) {
+          for (const shadow of shadowingSources(io.env)) {
             out.warn(
-              `${shadow} has keys in [default]: AWS SDKs read them before the --serve endpoint; use exec without --serve, or set AWS_SHARED_CREDENTIALS_FILE`,
+              `${shadow}: AWS SDKs use it before the --serve endpoint; use exec without --serve, or point AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE elsewhere`,
             );
           }
           const server = await startCredentialsServer({
@@ -106,9 +111,22 @@ export function execCommand(io: CliIO, state: ExitState): Command {
 
 function run(command: readonly string[], env: Record<string, string>, out: Output): Promise<number> {
   const [file, ...args] = command;
+  // A NUL byte cannot be passed to a program; Node's own error would quote the value whole.
+  const nul = Object.keys(env).find((name) => env[name]?.includes("\0"));
+  if (nul) {
+    throw new ConnectionFormatError(
+      `${nul} would hold a NUL byte, which no program's environment can carry; fix the connection (its value is not shown)`,
+    );
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(file as string, args, { env, stdio: "inherit" });
     const forward = (signal: NodeJS.Signals) => {
+      // The terminal already gave Ctrl-C / Ctrl-\ to the child (same process group): not twice.
+      if (TERMINAL_SIGNALS.includes(signal) && terminalSignalsReachChildren()) {
+        out.debug(`exec: ${signal} not passed on: the terminal gave it to the child too`);
+        return;
+      }
+      out.debug(`exec: ${signal} passed on to the child`);
       child.kill(signal);
     };
     for (const s of FORWARDED_SIGNALS) process.on(s, forward);
@@ -117,7 +135,8 @@ function run(command: readonly string[], env: Record<string, string>, out: Outpu
     };
     child.on("error", (error: NodeJS.ErrnoException) => {
       done();
-      if (error.code !== "ENOENT") return reject(error);
+      if (error.code !== "ENOENT")
+        return reject(new Error(`${file}: cannot start it (${error.code ?? error.name})`));
       out.error(`${file}: command not found`);
       resolve(COMMAND_NOT_FOUND);
     });

@@ -66,7 +66,8 @@ describe.runIf(POSIX)("only regular files are read", () => {
 describe("YAML aliases cost linear time", () => {
   function aliasFile(n: number): string {
     const path = join(dir, `aliases-${n}.yaml`);
-    let text = "base:\n  conn_type: http\n  extra: &defaults {region_name: eu-west-1, retries: 3, verify: true}\n";
+    let text =
+      "base:\n  conn_type: http\n  extra: &defaults {region_name: eu-west-1, retries: 3, verify: true}\n";
     for (let i = 0; i < n; i++) text += `c_${i}:\n  conn_type: http\n  host: h${i}\n  extra: *defaults\n`;
     writeFileSync(path, text);
     return path;

@@ -1,6 +1,7 @@
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
-import type { CachedSource } from "./CachedSource.js";
+import type { CachedSource, CacheLookup } from "./CachedSource.js";
 import type { Layer } from "./Layer.js";
+import { protectHit } from "./protectHit.js";
 import type { OnError } from "./types.js";
 
 /**
@@ -25,14 +26,15 @@ export interface DeferredLayerInit {
 /**
  * A layer whose caching is decided when its source is first used, for a plugin whose `remote`
  * flag is only known once it is loaded: the first call loads the source and asks `isRemote()`;
- * from then on the layer is a cached layer (remote) or a live one. The first lookup of a remote
- * plugin already goes through the cache (so concurrent first lookups share one call), but its
- * `explain` step shows no cache state, since the layer was not known to be cached when asked.
+ * from then on the layer is a cached layer (remote) or a live one. Until then the layer's
+ * `cached` is a stand-in that decides on its first lookup and answers as the decided layer would
+ * (through the cache, with its cache state; or live, without one), so even the first lookup of a
+ * remote plugin is shared by concurrent callers and shows `cache: "call"` in `explain`.
  *
  * @example
  * ```ts
  * const layer = deferredLayer({ label, source: plugin, onError: "fail", isRemote, cache: (s) => withCache(s, options) });
- * layer.cached; // undefined until the plugin is loaded, then its cache if it is remote
+ * layer.cached; // a stand-in until the plugin is loaded, then its cache (remote) or undefined (live)
  * ```
  */
 export function deferredLayer(init: DeferredLayerInit): Layer {
@@ -74,6 +76,33 @@ export function deferredLayer(init: DeferredLayerInit): Layer {
       return (await decide()).put!(connection, options);
     },
   };
+  // Answers of a live layer carry no cache state (the chain then shows none).
+  const live = (hit: SourceHit | undefined) => ({ hit: protectHit(hit) }) as CacheLookup;
+  const pending: CachedSource = {
+    ...undecided,
+    inner: init.source,
+    async lookup(connId, options) {
+      options?.signal?.throwIfAborted();
+      await decide();
+      if (decided?.cached) return decided.cached.lookup(connId, options);
+      return live(await init.source.get(connId, options));
+    },
+    async lookupMany(connIds, options) {
+      options?.signal?.throwIfAborted();
+      await decide();
+      if (decided?.cached) return decided.cached.lookupMany(connIds, options);
+      try {
+        const found = await init.source.getMany!(connIds, options);
+        return new Map(connIds.map((id) => [id, live(found.get(id))]));
+      } catch (error) {
+        return new Map(connIds.map((id) => [id, { error }]));
+      }
+    },
+    peekLookup: () => undefined,
+    peekFresh: () => undefined,
+    invalidate() {},
+    clear() {},
+  };
   return {
     label: init.label,
     onError: init.onError,
@@ -81,7 +110,7 @@ export function deferredLayer(init: DeferredLayerInit): Layer {
       return decided?.source ?? undecided;
     },
     get cached() {
-      return decided?.cached;
+      return decided ? decided.cached : pending;
     },
   };
 }

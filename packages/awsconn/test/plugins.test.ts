@@ -82,14 +82,25 @@ describe("plugin sources: caching", () => {
     expect(vault.state.calls).toBe(2);
   });
 
+  it("the first lookup, which loads the plugin, already shows the cache state (call), and fresh next", async () => {
+    const vault = memorySource("inner", { a: { host: "vault" } });
+    const resolver = createResolver({ sources: [pluginEntry(vault)], clock: fakeClock() });
+    expect((await resolver.explain("a")).steps[0]).toMatchObject({ source: "vault", cache: "call" });
+    expect((await resolver.explain("a")).steps[0]).toMatchObject({ source: "vault", cache: "fresh" });
+    const many = createResolver({ sources: [pluginEntry(vault)], clock: fakeClock() });
+    expect(await many.preload(["a", "b"])).toEqual({ found: ["a"], notFound: ["b"] });
+    expect((await many.explain("b")).steps[0]).toMatchObject({ outcome: "miss", cache: "negative" });
+  });
+
   it("a plugin whose source says remote: false is read on every lookup, with no cache state", async () => {
     const vault = Object.assign(memorySource("inner", { a: { host: "v1" } }), { remote: false });
     const resolver = createResolver({ sources: [pluginEntry(vault)], clock: fakeClock() });
 
+    expect((await resolver.explain("a")).steps[0]).not.toHaveProperty("cache");
     expect((await resolver.get("a")).host).toBe("v1");
     vault.state.data.a = { host: "v2" };
     expect((await resolver.get("a")).host).toBe("v2");
-    expect(vault.state.calls).toBe(2);
+    expect(vault.state.calls).toBe(3);
     const explained = await resolver.explain("a");
     expect(explained.steps[0]).not.toHaveProperty("cache");
   });

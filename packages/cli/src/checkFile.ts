@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, resolve } from "node:path";
 import { ConfigError, isAwsconnError, isValidConnId, validateConnId } from "@awsconn/core";
-import { type NormalizedConfig, discoverConfig, fromFile, loadConfigFile, parseConfig } from "awsconn";
+import { type NormalizedConfig, discoverConfig, fromFile, parseConfig, readConfigFile } from "awsconn";
 import { lineOfPath } from "./lineOfPath.js";
 
 /** One problem `check` found. */
@@ -123,11 +123,19 @@ function idProblem(id: string): string {
 async function checkConfigFile(file: string): Promise<FileCheck> {
   const check: FileCheck = { file, kind: "config", count: 0, problems: [], warnings: [] };
   try {
-    const config = parseConfig(loadConfigFile(file), file);
+    const { value, lineOf } = readConfigFile(file);
+    const config = parseConfig(value, file, { lineOf });
     check.count = config.sources.length;
     check.names = namedFiles(config, dirname(resolve(file)));
   } catch (error) {
-    check.problems.push(problemOf(file, error));
+    // A configuration's ConfigError lists every problem, each with its key path and line.
+    if (error instanceof ConfigError && error.problems.length > 1) {
+      for (const p of error.problems) {
+        const line = p.line ?? (p.path ? lineOfPath(textOf(file), p.path) : undefined);
+        const message = p.path ? `${p.path}: ${p.message}` : p.message;
+        check.problems.push({ file, ...(line !== undefined ? { line } : {}), message });
+      }
+    } else check.problems.push(problemOf(file, error));
   }
   return check;
 }
@@ -144,8 +152,9 @@ function problemOf(file: string, error: unknown): Problem {
     return { file, message: error instanceof Error ? error.message : String(error) };
   const e = error as { line?: number; reason?: string; path?: string; origin?: string; message: string };
   let message = e.reason ?? e.message;
-  if (error instanceof ConfigError && e.origin && message.startsWith(`${e.origin}: `)) {
-    message = message.slice(e.origin.length + 2);
+  if (error instanceof ConfigError && e.origin) {
+    const where = `${e.origin}${e.line !== undefined ? `:${e.line}` : ""}: `;
+    if (message.startsWith(where)) message = message.slice(where.length);
   }
   const causeLine = (error.cause as { linePos?: { line: number }[] } | undefined)?.linePos?.[0]?.line;
   const line = e.line ?? causeLine ?? (e.path ? lineOfPath(textOf(file), e.path) : undefined);

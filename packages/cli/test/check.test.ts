@@ -80,6 +80,25 @@ describe("check", () => {
     expect(r2.stdout).toContain(`${cache}:4: cache.ttlSeconds`);
   });
 
+  it("lists every problem of a config file, each at its line, with the nearest valid names", async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), "awsconn-check-all-"));
+    const path = join(dir2, "awsconn.config.yaml");
+    writeFileSync(path, "sorces: []\nsources:\n  - type: secretmanager\nmode: merg\n");
+    const r = await runBin(["check", path]);
+    expect(r.code).toBe(5);
+    const rows = r.stdout.trim().split("\n");
+    expect(rows).toContain(`${path}:1: unknown key "sorces" (did you mean "sources"?)`);
+    expect(rows).toContain(
+      `${path}:4: mode: expected one of first, merge, got "merg" (did you mean "merge"?)`,
+    );
+    expect(
+      rows.some(
+        (row) =>
+          row.startsWith(`${path}:3: sources[0].type: `) && row.endsWith('(did you mean "secretsmanager"?)'),
+      ),
+    ).toBe(true);
+  });
+
   it("recognises a JSON config by its sources list", async () => {
     const path = file(
       "settings.json",

@@ -54,7 +54,8 @@ export interface DiscoverOptions {
 type Reason = ConfigProvenance["reason"];
 
 interface FoundConfig {
-  raw: unknown;
+  /** Not validated yet. */
+  raw: Record<string, unknown>;
   origin: string;
   baseDir: string;
   reason: Reason;
@@ -114,14 +115,13 @@ export function discoverConfig(
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const found = discoverRaw(input, env, cwd);
-  let raw = found.raw as ResolverConfig;
+  let raw = found.raw;
   if (typeof input === "object" && input !== null && raw !== input) {
     const { configFile: _f, sources: _s, ...overrides } = input;
-    raw = {
-      ...raw,
-      ...overrides,
-      ...(raw.cache || overrides.cache ? { cache: { ...raw.cache, ...overrides.cache } } : {}),
-    };
+    // The found cache section is not validated yet: a non-object is left for parseConfig to report.
+    const cache =
+      isRecord(raw.cache) || raw.cache === undefined ? { ...raw.cache, ...overrides.cache } : raw.cache;
+    raw = { ...raw, ...overrides, ...(raw.cache || overrides.cache ? { cache } : {}) };
   }
   const config = parseConfig(
     raw,
@@ -129,4 +129,8 @@ export function discoverConfig(
     found.file ? { lineOf: found.file.lineOf, fileKeys: Object.keys(found.file.value) } : {},
   );
   return { config, origin: found.origin, baseDir: found.baseDir, reason: found.reason };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,10 +1,11 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { compileLookupPattern, failureFor, lazyClient, listConnIds } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
-import { ConfigError, ConnectionFormatError, connectionToJson, validateConnId } from "@awsconn/core";
+import { ConfigError, ConnectionFormatError, validateConnId } from "@awsconn/core";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
 import { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 import { parseSecretString } from "./parseSecretString.js";
+import { type ExistingSecret, mergeConnectionSecret } from "./mergeConnectionSecret.js";
 import { secretIdFor, trimPrefix } from "./secretIdFor.js";
 import { EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
 
@@ -181,21 +182,48 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
           path: "prefix",
         });
       const secretId = secretIdFor(prefix, sep, connection.connId);
-      const value = JSON.stringify(connectionToJson(connection));
-      const secrets = [value, connection.password ?? ""];
+      const secrets = [connection.password ?? ""];
       try {
-        const [{ PutSecretValueCommand, CreateSecretCommand }, c] = await Promise.all([sdk(), client()]);
+        const [{ GetSecretValueCommand, PutSecretValueCommand, CreateSecretCommand }, c] = await Promise.all([
+          sdk(),
+          client(),
+        ]);
+        // Keys the connection does not own (rotation metadata) stay: merge into what is there.
+        let existing: ExistingSecret;
         try {
+          const entry = await c.send(new GetSecretValueCommand({ SecretId: secretId }), {
+            abortSignal: signal,
+          });
+          existing =
+            typeof entry.SecretString === "string"
+              ? { secretString: entry.SecretString }
+              : { binaryOnly: true };
+          secrets.push(entry.SecretString ?? "");
+        } catch (error) {
+          if (signal?.aborted || !SECRETS_MANAGER_NOT_FOUND.has((error as Error)?.name)) throw error;
+        }
+        const origin = `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}`;
+        const value = mergeConnectionSecret(existing, connection, extraConnWords, origin);
+        secrets.push(value);
+        if (existing) {
           await c.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: value }), {
             abortSignal: signal,
           });
-        } catch (error) {
-          if ((error as Error)?.name !== "ResourceNotFoundException") throw error;
-          await c.send(new CreateSecretCommand({ Name: secretId, SecretString: value }), {
-            abortSignal: signal,
-          });
+        } else {
+          try {
+            await c.send(new CreateSecretCommand({ Name: secretId, SecretString: value }), {
+              abortSignal: signal,
+            });
+          } catch (error) {
+            // Not readable but there (scheduled for deletion...): PutSecretValue says why.
+            if ((error as Error)?.name !== "ResourceExistsException") throw error;
+            await c.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: value }), {
+              abortSignal: signal,
+            });
+          }
         }
       } catch (error) {
+        if (error instanceof ConnectionFormatError) throw error;
         throw await fail(error, "PutSecretValue/CreateSecret", secretId, signal, secrets);
       }
     },

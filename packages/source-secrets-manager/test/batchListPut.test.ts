@@ -3,7 +3,7 @@ import {
   GetSecretValueCommand,
   SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
-import { createConnection } from "@awsconn/core";
+import { ConnectionFormatError, createConnection } from "@awsconn/core";
 import {
   awsTestClientConfig,
   motoEndpoint,
@@ -117,6 +117,76 @@ describe("put", () => {
     const second = await source.get("w");
     expect(second?.connection.password).toBe("rotated-secret");
     expect(second?.version).not.toBe(first?.version);
+  });
+
+  it("keeps the keys it does not own (rotation metadata), writing each field under the existing spelling", async () => {
+    const prefix = uniquePrefix("sm-merge");
+    const rotated = {
+      engine: "postgres",
+      username: "old-user",
+      password: "old-password",
+      host: "old.internal",
+      port: 5432,
+      dbname: "analytics",
+      masterarn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:master",
+      proxy: { tls: true },
+    };
+    await admin.send(
+      new CreateSecretCommand({ Name: `${prefix}/db`, SecretString: JSON.stringify(rotated) }),
+    );
+    const source = fromSecretsManager({ region: "us-east-1", endpoint: motoEndpoint(), prefix });
+    const connection = createConnection({
+      connId: "db",
+      connType: "postgres",
+      host: "new.internal",
+      login: "etl",
+      password: "new-password",
+      schema: "analytics",
+      extra: { sslmode: "require" },
+    });
+    await source.put?.(connection);
+    const stored = await admin.send(new GetSecretValueCommand({ SecretId: `${prefix}/db` }));
+    expect(JSON.parse(stored.SecretString as string)).toEqual({
+      engine: "postgres",
+      username: "etl",
+      password: "new-password",
+      host: "new.internal",
+      dbname: "analytics",
+      masterarn: rotated.masterarn,
+      proxy: { tls: true },
+      schema: "analytics",
+      extra: { sslmode: "require" },
+    });
+    expect({ ...(await source.get("db"))?.connection }).toEqual({ ...connection });
+  });
+
+  it("refuses to overwrite a secret that is not a connection; the secret is unchanged", async () => {
+    const prefix = uniquePrefix("sm-refuse");
+    const planted = "planted-api-key-9731";
+    await admin.send(
+      new CreateSecretCommand({ Name: `${prefix}/api`, SecretString: JSON.stringify({ api_key: planted }) }),
+    );
+    await admin.send(
+      new CreateSecretCommand({ Name: `${prefix}/bin`, SecretBinary: new Uint8Array([1, 2, 3]) }),
+    );
+    await admin.send(new CreateSecretCommand({ Name: `${prefix}/list`, SecretString: "[1, 2]" }));
+    const source = fromSecretsManager({ region: "us-east-1", endpoint: motoEndpoint(), prefix });
+    for (const [id, why] of [
+      ["api", "none of the connection keys"],
+      ["bin", "only SecretBinary"],
+      ["list", "neither a connection URI nor connection JSON"],
+    ] as const) {
+      const error = await source.put?.(createConnection({ connId: id, connType: "http", extra: {} })).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ConnectionFormatError);
+      expect((error as Error).message).toContain(why);
+      expect((error as Error).message).toContain("awsconn will not overwrite it");
+      expect((error as Error).message).not.toContain(planted);
+    }
+    const api = await admin.send(new GetSecretValueCommand({ SecretId: `${prefix}/api` }));
+    expect(api.SecretString).toBe(JSON.stringify({ api_key: planted }));
   });
 });
 

@@ -29,8 +29,13 @@ if [[ ! -f "$STAMP" || "$(cat "$STAMP")" != "$WANT" ]]; then
 fi
 
 export PYTHONHASHSEED=0
+# generate_file_writes.py writes files with the built @awsconn/source-file (write_connection_files.mjs).
+if [[ ! -f "$HERE/../packages/source-file/dist/esm/index.js" ]]; then
+  echo "conformance: build first (npm run build): generate_file_writes.py uses packages/source-file/dist" >&2
+  exit 1
+fi
 cd "$HERE"
-for gen in generate_python.py generate_connection.py generate_local_filesystem.py generate_aws_backends.py generate_aws_wrapper.py generate_secrets_settings.py generate_env_backend.py; do
+for gen in generate_python.py generate_connection.py generate_local_filesystem.py generate_aws_backends.py generate_aws_wrapper.py generate_secrets_settings.py generate_env_backend.py generate_file_writes.py; do
   echo "conformance: $gen" >&2
   # Airflow logs to stdout; only the generators' own summary lines (stderr) are of interest.
   "$VENV/bin/python" "$gen" >/dev/null

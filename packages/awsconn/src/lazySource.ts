@@ -1,9 +1,16 @@
-import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+import {
+  type Connection,
+  type ConnectionSource,
+  type SourceCallOptions,
+  type SourceHit,
+  SourceError,
+} from "@awsconn/core";
 
 /**
  * A {@link ConnectionSource} whose real implementation is loaded on first use, so a resolver
  * configured with an AWS source loads no `@aws-sdk/*` module until that source is asked.
- * A failed load is retried on the next call.
+ * A failed load is retried on the next call. `list` and `put` exist before the real source is
+ * known; when it turns out to lack one, calling it is a `SourceError` saying so.
  *
  * @example
  * ```ts
@@ -36,12 +43,14 @@ export function lazySource(name: string, load: () => Promise<ConnectionSource>):
     },
     async *list(options?: SourceCallOptions): AsyncIterable<string> {
       const real = await source();
-      if (!real.list) throw new Error(`source "${name}" cannot list connections`);
+      if (!real.list)
+        throw new SourceError("cannot list connections (the source has no list())", { source: name });
       yield* real.list(options);
     },
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
       const real = await source();
-      if (!real.put) throw new Error(`source "${name}" cannot store connections`);
+      if (!real.put)
+        throw new SourceError("cannot store connections (the source has no put())", { source: name });
       return real.put(connection, options);
     },
   };

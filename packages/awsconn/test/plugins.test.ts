@@ -177,6 +177,24 @@ describe("plugin sources: getMany, preload, list, put, events", () => {
     expect(stored.map((c) => c.connId)).toEqual(["new"]);
   });
 
+  it("list or put on a plugin without them is a SourceError saying so", async () => {
+    const resolver = createResolver({
+      sources: [pluginEntry(memorySource("inner", {}))],
+      clock: fakeClock(),
+    });
+    const source = resolver.sources?.[0];
+    const drain = async () => {
+      for await (const _ of source?.list?.() ?? []) {
+        // drain
+      }
+    };
+    await expect(drain()).rejects.toThrow(SourceError);
+    await expect(drain()).rejects.toThrow("vault: cannot list connections");
+    await expect(source?.put?.({ connId: "x", extra: {} })).rejects.toThrow(
+      "vault: cannot store connections",
+    );
+  });
+
   it("hit and miss events name the plugin by its entry name", async () => {
     const vault = memorySource("inner", { a: { host: "A" } });
     const log = eventLog();

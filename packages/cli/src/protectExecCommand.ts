@@ -39,5 +39,5 @@ export function protectExecCommand(args: readonly string[], program: Command): s
 }
 
 function isOption(arg: string | undefined): boolean {
-  return arg !== undefined && arg.startsWith("-") && arg !== "-";
+  return arg?.startsWith("-") === true && arg !== "-";
 }

@@ -93,7 +93,7 @@ describe("README tour, as written", () => {
     const sh = blocks(step5).find((b) => b.lang === "sh")?.body ?? "";
     const boto3 = sh.split("\n").find((l) => l.includes("import boto3"));
     expect(boto3).toBeDefined();
-    const profileEnv = { ...env, AWS_CONFIG_FILE: join(dir, "aws-config") };
+    const profileEnv: Record<string, string> = { ...env, AWS_CONFIG_FILE: join(dir, "aws-config") };
     delete profileEnv.AWS_ACCESS_KEY_ID;
     delete profileEnv.AWS_SECRET_ACCESS_KEY;
     const r = spawnSync("bash", ["-c", boto3 ?? ""], { cwd: dir, env: profileEnv, encoding: "utf8" });
@@ -110,5 +110,36 @@ describe("README tour, as written", () => {
     );
     expect(sts.status, sts.stdout + sts.stderr).toBe(0);
     expect(sts.stdout.trim()).toMatch(/^\d{12}$/);
+  });
+});
+
+describe("credential_process through its own profile", () => {
+  it("a run started by its own credential_process refuses instead of starting the next one", () => {
+    const self = join(dir, "self");
+    mkdirSync(self, { recursive: true });
+    writeFileSync(
+      join(self, "awsconn.config.yaml"),
+      "sources:\n  - type: secretsmanager\n    region: eu-west-1\n",
+    );
+    writeFileSync(
+      join(self, "aws-config"),
+      `[profile etl]\nregion = eu-west-1\ncredential_process = "${process.execPath}" "${BIN}" credentials aws_default --config ${join(self, "awsconn.config.yaml")}\n`,
+    );
+    const selfEnv: Record<string, string> = {
+      ...env,
+      AWS_PROFILE: "etl",
+      AWS_CONFIG_FILE: join(self, "aws-config"),
+    };
+    delete selfEnv.AWS_ACCESS_KEY_ID;
+    delete selfEnv.AWS_SECRET_ACCESS_KEY;
+    const r = spawnSync(process.execPath, [BIN, "credentials", "aws_default"], {
+      cwd: self,
+      env: selfEnv,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.signal, "the runs did not stop by themselves").toBeNull();
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe("");
   });
 });

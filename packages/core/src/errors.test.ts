@@ -32,7 +32,9 @@ describe("the error family across copies of @awsconn/core (dual-package hazard)"
     const notFound = new other.ConnectionNotFoundError("x");
     expect(notFound instanceof errors.SourceError).toBe(false);
     expect(notFound instanceof errors.ConfigError).toBe(false);
-    expect(new errors.SourceError("x", { source: "ssm" }) instanceof errors.ConnectionNotFoundError).toBe(false);
+    expect(new errors.SourceError("x", { source: "ssm" }) instanceof errors.ConnectionNotFoundError).toBe(
+      false,
+    );
   });
 
   test("a user's subclass keeps the plain prototype-chain instanceof", async () => {

@@ -12,14 +12,11 @@ connection it was given and every other entry unchanged.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import tempfile
 from typing import Any
 
-from _common import HERE, LogCapture, error_of, fields_of, write_vectors
-
-from airflow.secrets.local_filesystem import load_connections_dict
+from _common import HERE, write_vectors
+from generate_local_filesystem import run_case
 
 AWKWARD = [
     *["no", "No", "NO", "off", "OFF", "yes", "Yes", "on", "On", "y", "Y", "n", "N", "true", "False"],
@@ -73,21 +70,10 @@ def cases() -> list[dict[str, Any]]:
 
 
 def airflow_reads(filename: str, content: str | None) -> dict[str, Any]:
+    """Airflow's reading of a file (generate_local_filesystem's run_case); nothing for no file."""
     if content is None:
         return {"expected": None, "error": None, "logs": []}
-    cwd = os.getcwd()
-    with tempfile.TemporaryDirectory() as tmp, LogCapture() as logs:
-        os.chdir(tmp)
-        try:
-            with open(filename, "w", encoding="utf-8", newline="") as fh:
-                fh.write(content)
-            conns = load_connections_dict(filename)
-            result = {"expected": {k: fields_of(v) for k, v in conns.items()}, "error": None}
-        except Exception as exc:  # noqa: BLE001 - recording Airflow's error is the point
-            result = {"expected": None, "error": error_of(exc)}
-        finally:
-            os.chdir(cwd)
-    return {**result, "logs": logs.messages}
+    return run_case(filename, content)
 
 
 def main() -> None:

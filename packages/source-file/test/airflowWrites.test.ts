@@ -8,19 +8,9 @@ import { fileURLToPath } from "node:url";
 import { ConnectionFormatError, createConnection } from "@awsconn/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromFile } from "../src/fromFile.js";
+import type { AirflowFields } from "./AirflowFields.js";
 
 const VECTORS = fileURLToPath(new URL("../../../conformance/vectors/file_writes.json", import.meta.url));
-
-interface AirflowFields {
-  conn_type: unknown;
-  host: unknown;
-  login: unknown;
-  password: unknown;
-  schema: unknown;
-  port: unknown;
-  extra_dejson: Record<string, unknown>;
-  description: unknown;
-}
 
 interface WriteVector {
   id: string;

@@ -7,21 +7,10 @@ import { type Connection, ConnectionFormatError, isValidConnId } from "@awsconn/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromFile } from "../src/fromFile.js";
 import { formatOfPath, loadConnections } from "../src/loadConnections.js";
+import type { AirflowFields } from "./AirflowFields.js";
 
 // Vectors made by running Airflow's load_connections_dict on each file (conformance/FORMAT.md).
 const VECTORS = fileURLToPath(new URL("../../../conformance/vectors/local_filesystem.json", import.meta.url));
-
-interface AirflowFields {
-  conn_id: string | null;
-  conn_type: unknown;
-  host: unknown;
-  login: unknown;
-  password: unknown;
-  schema: unknown;
-  port: unknown;
-  extra_dejson: Record<string, unknown>;
-  description: unknown;
-}
 
 interface Vector {
   id: string;

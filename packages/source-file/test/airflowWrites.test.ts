@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConnectionFormatError, createConnection } from "@awsconn/core";
+import { airflowFieldsOf } from "@awsconn/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromFile } from "../src/fromFile.js";
 import type { AirflowFields } from "./AirflowFields.js";
@@ -24,20 +25,6 @@ interface WriteVector {
 }
 
 const vectors: WriteVector[] = existsSync(VECTORS) ? JSON.parse(readFileSync(VECTORS, "utf8")).cases : [];
-
-/** The connection as Airflow's fields. */
-function asAirflow(c: Record<string, unknown>): Record<string, unknown> {
-  return {
-    conn_type: c.connType ?? null,
-    host: c.host ?? null,
-    login: c.login ?? null,
-    password: c.password ?? null,
-    schema: c.schema ?? null,
-    port: c.port ?? null,
-    extra_dejson: c.extra ?? {},
-    description: c.description ?? null,
-  };
-}
 
 describe("files awsconn writes read back the same in Airflow (vectors from the real Airflow)", () => {
   let dir: string;
@@ -67,10 +54,9 @@ describe("files awsconn writes read back the same in Airflow (vectors from the r
     // Still exactly the text Airflow read (else the writer changed: npm run conformance:refresh).
     expect(await readFile(path, "utf8")).toBe(v.written);
     const airflow = v.expected ?? {};
-    const { connId, ...fields } = v.connection;
+    const connId = v.connection.connId;
     const got = { ...(airflow[connId] as object) } as Record<string, unknown>;
-    delete got.conn_id;
-    const want = asAirflow(fields);
+    const want = airflowFieldsOf(createConnection(v.connection as never)) as Record<string, unknown>;
     // A URI (.env) cannot tell an absent host, login or schema from an empty one (setFileEntry).
     if (v.filename.endsWith(".env")) {
       for (const k of ["host", "login", "schema"]) for (const o of [got, want]) if (o[k] === "") o[k] = null;

@@ -42,7 +42,6 @@ export {
   type FileReport,
   type LoadedConnections,
 } from "@awsconn/source-file";
-export { mergeHits } from "./mergeHits.js";
 export type { AwsClientConfig } from "./awsClientConfig.js";
 export type * from "./types.js";
 // What a user of the facade handles (connections, sources, errors), so `awsconn` alone is enough:

@@ -12,13 +12,20 @@ export interface AwsClientInit {
   region?: string;
   /** Endpoint URL (moto, LocalStack, a VPC endpoint). */
   endpoint?: string;
-  /** Shared-config profile for the credentials. */
+  /**
+   * Shared-config profile for the credentials (default: the `AWS_PROFILE` variable). A named profile
+   * is the only place the credentials come from; without one, the SDK's default chain.
+   */
   profile?: string;
   /** A role to assume (STS `AssumeRole`) with the credentials found otherwise. */
   roleArn?: string;
   /** TCP connect timeout of each attempt, ms. Default 1000. */
   connectTimeoutMs?: number;
-  /** Timeout of each request attempt, ms. Default 3000. */
+  /**
+   * Timeout of each request attempt, ms, from the start to the last byte of the answer's body
+   * (connect and headers included). Default 3000. Each call also has a deadline over all its
+   * attempts: `maxAttempts x (connectTimeoutMs + requestTimeoutMs) + 3000` ms (15 s by default).
+   */
   requestTimeoutMs?: number;
   /** Attempts per call with the SDK's standard retry (jittered backoff). Default 3. */
   maxAttempts?: number;

@@ -1,38 +1,52 @@
-import type { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import type { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { AwsClientInit } from "./AwsClientInit.js";
+import { createBoundedHttpHandler } from "./createBoundedHttpHandler.js";
 
 /** Default TCP connect timeout of each attempt, ms. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 1000;
-/** Default timeout of each request attempt, ms. */
+/** Default timeout of each request attempt (connect, headers and the whole body), ms. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 3000;
 /** Default attempts per call (the SDK's standard retry mode). */
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
-/** The credential provider of an assumed role. */
-type RoleCredentials = ReturnType<typeof fromTemporaryCredentials>;
+/** The credential provider of an assumed role, or of one shared-config profile. */
+type SourceCredentials = ReturnType<typeof fromTemporaryCredentials> | ReturnType<typeof fromIni>;
 
 /** What {@link createAwsClientConfig} returns: options for any AWS SDK v3 client constructor. */
 export interface AwsClientConfig {
   region?: string;
   endpoint?: string;
-  /** Set only when `profile` is given and no role is assumed (the role's credentials win). */
+  /** Set only when `profile` is given and no role is assumed (the SDK then also reads its region). */
   profile?: string;
-  /** Assumed-role credentials, set only when `roleArn` is given. */
-  credentials?: RoleCredentials;
+  /**
+   * Assumed-role credentials when `roleArn` is given; else the credentials of the profile (`profile`,
+   * else `AWS_PROFILE`) when there is one; else unset (the SDK's default chain).
+   */
+  credentials?: SourceCredentials;
   maxAttempts: number;
   retryMode: "standard";
   requestHandler: NodeHttpHandler;
 }
 
 /**
- * The configuration an AWS source gives its SDK client: a `NodeHttpHandler` with a connect and a
- * request timeout on every attempt (`throwOnRequestTimeout`), the standard retry mode with
- * `maxAttempts`, `region`/`endpoint`/`profile`, and, when `roleArn` is set, credentials of that
- * role assumed through STS (session `awsconn-<sourceName>`, from `profile`'s credentials when
- * given), whose STS calls use the same handler and retries. `@smithy/node-http-handler` and
- * `@aws-sdk/credential-providers` are loaded only now (dynamic `import()`); the SDK client itself
- * stays the source's to import.
+ * The configuration an AWS source gives its SDK client:
+ *
+ * - a request handler ({@link createBoundedHttpHandler}) whose request timeout bounds each attempt
+ *   from start to finish (connect, headers and the whole body), with a connect timeout of its own;
+ * - the standard retry mode with `maxAttempts`; `region`, `endpoint`;
+ * - credentials: with `roleArn`, that role assumed through STS (session `awsconn-<sourceName>`,
+ *   signed with the profile's credentials when there is one), whose STS calls use the same handler
+ *   and retries; else, when a profile is named (`profile`, else the `AWS_PROFILE` variable), that
+ *   profile alone (`fromIni`, as botocore reads a named profile); else the SDK's default chain. A
+ *   named profile is read by `fromIni` only because the SDK's default chain would run its
+ *   `credential_process` twice (`fromIni`, then `fromProcess`) when it fails, and would then go on to
+ *   instance metadata: with a profile that runs `awsconn credentials`, that doubled each level of a
+ *   loop. A failed `credential_process` reads `profile "<name>": credential_process failed: <its
+ *   stderr>` (the command line, which can be long, is left out).
+ *
+ * `@smithy/node-http-handler` and `@aws-sdk/credential-providers` are loaded only now (dynamic
+ * `import()`); the SDK client itself stays the source's to import.
  *
  * @example
  * ```ts
@@ -43,30 +57,58 @@ export interface AwsClientConfig {
 export async function createAwsClientConfig(
   init: AwsClientInit,
   sourceName: string,
+  env: Record<string, string | undefined> = process.env,
 ): Promise<AwsClientConfig> {
-  const { NodeHttpHandler } = await import("@smithy/node-http-handler");
-  const requestHandler = new NodeHttpHandler({
-    connectionTimeout: init.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    requestTimeout: init.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    throwOnRequestTimeout: true,
+  const requestHandler = await createBoundedHttpHandler({
+    connectTimeoutMs: init.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    requestTimeoutMs: init.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   });
   const maxAttempts = init.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  let credentials: RoleCredentials | undefined;
-  if (init.roleArn) {
+  const profile = init.profile ?? (env.AWS_PROFILE || undefined);
+  let credentials: SourceCredentials | undefined;
+  if (init.roleArn || profile) {
     const { fromTemporaryCredentials, fromIni } = await import("@aws-sdk/credential-providers");
-    credentials = fromTemporaryCredentials({
-      params: { RoleArn: init.roleArn, RoleSessionName: `awsconn-${sourceName}` },
-      ...(init.profile ? { masterCredentials: fromIni({ profile: init.profile }) } : {}),
-      clientConfig: { region: init.region, requestHandler, maxAttempts, retryMode: "standard" },
-    });
+    const ofProfile = profile ? withShortProcessErrors(fromIni({ profile }), profile) : undefined;
+    credentials = init.roleArn
+      ? fromTemporaryCredentials({
+          params: { RoleArn: init.roleArn, RoleSessionName: `awsconn-${sourceName}` },
+          ...(ofProfile ? { masterCredentials: ofProfile } : {}),
+          clientConfig: { region: init.region, requestHandler, maxAttempts, retryMode: "standard" },
+        })
+      : ofProfile;
   }
   return {
     region: init.region,
     endpoint: init.endpoint,
-    ...(init.profile && !credentials ? { profile: init.profile } : {}),
+    ...(init.profile && !init.roleArn ? { profile: init.profile } : {}),
     ...(credentials ? { credentials } : {}),
     maxAttempts,
     retryMode: "standard",
     requestHandler,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The profile's provider, with a failed `credential_process` (Node's "Command failed: <command>\n<stderr>")
+ * reported as `profile "<name>": credential_process failed: <stderr>`, so what the process said is
+ * not cut off behind a long command line.
+ */
+function withShortProcessErrors(
+  provider: ReturnType<typeof fromIni>,
+  profile: string,
+): ReturnType<typeof fromIni> {
+  return async (properties) => {
+    try {
+      return await provider(properties);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : "";
+      if (!message.startsWith("Command failed: ")) throw error;
+      const said = message.slice(message.indexOf("\n") + 1).trim() || "(nothing on stderr)";
+      throw Object.assign(new Error(`profile "${profile}": credential_process failed: ${said}`), {
+        name: (error as Error).name,
+      });
+    }
   };
 }

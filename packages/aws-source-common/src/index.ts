@@ -6,6 +6,9 @@ export {
   DEFAULT_MAX_ATTEMPTS,
   type AwsClientConfig,
 } from "./createAwsClientConfig.js";
+export { createBoundedHttpHandler, type BoundedHttpHandlerInit } from "./createBoundedHttpHandler.js";
+export { withDeadline } from "./withDeadline.js";
+export { callDeadlineMs, DEADLINE_SLACK_MS } from "./callDeadlineMs.js";
 export { lazyClient } from "./lazyClient.js";
 export { failureFor } from "./failureFor.js";
 export {

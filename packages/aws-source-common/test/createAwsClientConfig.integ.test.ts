@@ -1,3 +1,7 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { motoEndpoint, startLoopbackProxy, traceModuleLoads } from "@awsconn/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -25,7 +29,8 @@ describe("createAwsClientConfig", () => {
       maxAttempts: DEFAULT_MAX_ATTEMPTS,
       retryMode: "standard",
     });
-    expect(config.credentials).toBeUndefined();
+    expect(typeof config.credentials).toBe("function"); // the profile's, alone
+    expect((await createAwsClientConfig({}, "ssm", {})).credentials).toBeUndefined(); // the SDK's chain
     const withRole = await createAwsClientConfig(
       { profile: "dev", roleArn: "arn:aws:iam::123456789012:role/r", maxAttempts: 5 },
       "ssm",
@@ -74,6 +79,49 @@ describe("createAwsClientConfig", () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe("a named profile is the only credentials source", () => {
+  // A profile whose credential_process counts its runs and fails (as a nested awsconn that refuses a loop does).
+  async function countingProfile(): Promise<{ env: Record<string, string>; runs: () => number }> {
+    const dir = await mkdtemp(join(tmpdir(), "awsconn-profile-"));
+    const count = join(dir, "runs");
+    await writeFile(count, "");
+    await writeFile(
+      join(dir, "config"),
+      `[profile looping]\ncredential_process = sh -c 'echo run >> ${count}; echo refused >&2; exit 5'\n`,
+    );
+    return {
+      env: { AWS_CONFIG_FILE: join(dir, "config"), AWS_SHARED_CREDENTIALS_FILE: join(dir, "none") },
+      runs: () => readFileSync(count, "utf8").split("\n").filter(Boolean).length,
+    };
+  }
+
+  it("AWS_PROFILE (or profile) with a failing credential_process: run once, not twice as the SDK's default chain does", async () => {
+    const profile = await countingProfile();
+    for (const [k, v] of Object.entries(profile.env)) vi.stubEnv(k, v);
+    vi.stubEnv("AWS_PROFILE", "looping");
+    try {
+      const { credentials } = await createAwsClientConfig({ region: "us-east-1" }, "ssm");
+      await expect(credentials?.()).rejects.toThrow(/refused/);
+      expect(profile.runs()).toBe(1);
+      // What awsconn avoids: the SDK's default chain runs the process in fromIni, then again in fromProcess.
+      const { fromNodeProviderChain } = await import("@aws-sdk/credential-providers");
+      await expect(fromNodeProviderChain()()).rejects.toThrow();
+      expect(profile.runs()).toBe(3);
+    } finally {
+      vi.stubEnv("AWS_PROFILE", undefined);
+      vi.stubEnv("AWS_CONFIG_FILE", "/nonexistent/awsconn-test-config");
+      vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/awsconn-test-credentials");
+    }
+  });
+
+  it("the environment's AWS_PROFILE is used only when the source names none", async () => {
+    const env = { AWS_PROFILE: "from-env" };
+    expect(typeof (await createAwsClientConfig({}, "ssm", env)).credentials).toBe("function");
+    expect((await createAwsClientConfig({}, "ssm", { AWS_PROFILE: "" })).credentials).toBeUndefined();
+    expect((await createAwsClientConfig({ profile: "own" }, "ssm", env)).profile).toBe("own");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { readAwsConnection, serviceEndpoint } from "@awsconn/credentials";
+import type { callerIdentity, readAwsConnection, serviceEndpoint } from "@awsconn/credentials";
 
 /**
  * The `@awsconn/credentials` helpers that read an `aws` connection, returned by
@@ -14,11 +14,14 @@ export interface AwsCredentialsHelpers {
   readAwsConnection: typeof readAwsConnection;
   /** The endpoint URL for one AWS service (`service_config.<service>.endpoint_url`, else the connection-wide one). */
   serviceEndpoint: typeof serviceEndpoint;
+  /** STS `GetCallerIdentity` with a connection's credentials, bounded by a deadline (`awsconn test`). */
+  callerIdentity: typeof callerIdentity;
 }
 
 /**
  * Loads `@awsconn/credentials` on first call (importing `awsconn` does not load it) and returns
- * the helpers that read an `aws` connection: `readAwsConnection` and `serviceEndpoint`.
+ * the helpers that read an `aws` connection (`readAwsConnection`, `serviceEndpoint`) and check it
+ * against STS (`callerIdentity`).
  *
  * @example
  * ```ts
@@ -27,6 +30,6 @@ export interface AwsCredentialsHelpers {
  * ```
  */
 export async function loadAwsCredentialsHelpers(): Promise<AwsCredentialsHelpers> {
-  const { readAwsConnection, serviceEndpoint } = await import("@awsconn/credentials");
-  return { readAwsConnection, serviceEndpoint };
+  const { readAwsConnection, serviceEndpoint, callerIdentity } = await import("@awsconn/credentials");
+  return { readAwsConnection, serviceEndpoint, callerIdentity };
 }

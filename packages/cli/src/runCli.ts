@@ -2,6 +2,7 @@ import { ConnectionNotFoundError, foreignErrorMessage } from "@awsconn/core";
 import { type Command, CommanderError } from "commander";
 import type { ExitState, GlobalOptions } from "./context.js";
 import { endpointHint } from "./endpointHint.js";
+import { loopFailure } from "./credentialProcessChain.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
 import { type CliIO, Output } from "./Output.js";
 import { createProgram } from "./program.js";
@@ -68,6 +69,12 @@ export async function runCli(
     if (error instanceof ConnectionNotFoundError) await didYouMean(error.connId, program.opts(), out);
     const cause = error instanceof Error ? error.cause : undefined;
     if (cause instanceof Error) out.debug(`caused by ${cause.name}`);
+    // A nested awsconn refused a credential_process loop: say here too why, and how to break it.
+    const loop = loopFailure(error, io.env);
+    if (loop) {
+      out.error(loop);
+      return EXIT.INVALID;
+    }
     return exitCodeFor(error);
   }
 }

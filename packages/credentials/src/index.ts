@@ -9,7 +9,7 @@ export {
 export { serviceEndpoint, type ServiceEndpointOptions } from "./serviceEndpoint.js";
 export { roleSessionName, airflowSlug, ROLE_SESSION_NAME_MAX_LENGTH } from "./roleSessionName.js";
 export { httpAndRetryOptions, type HttpAndRetryOptions, type HttpOptions } from "./httpAndRetryOptions.js";
-export { createRequestHandler } from "./createRequestHandler.js";
+export { createRequestHandler, type RequestHandlerShape } from "./createRequestHandler.js";
 export {
   memoizeCredentials,
   type MemoizeCredentialsInit,
@@ -20,5 +20,13 @@ export { fromWebIdentity, type WebIdentityInit } from "./fromWebIdentity.js";
 export { fromProfile } from "./fromProfile.js";
 export { fromDefaultChain } from "./fromDefaultChain.js";
 export { lazyProvider, type CredentialProvidersModule } from "./lazyProvider.js";
-export { createSdkStsCaller, type StsCaller, type StsCredentialsOutput } from "./StsCaller.js";
+export {
+  createSdkStsCaller,
+  type StsCaller,
+  type SdkStsCaller,
+  type SdkStsCallerOptions,
+  type StsCredentialsOutput,
+} from "./StsCaller.js";
 export { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
+export { callerIdentity, type CallerIdentity, type CallerIdentityOptions } from "./callerIdentity.js";
+export { stsCallerFor, stsDeadlineMs } from "./stsCallerFor.js";

@@ -11,7 +11,8 @@ import { readAwsConnection } from "./readAwsConnection.js";
 import { fromDefaultChain } from "./fromDefaultChain.js";
 import { fromProfile } from "./fromProfile.js";
 import { serviceEndpoint } from "./serviceEndpoint.js";
-import { createSdkStsCaller, type StsCaller } from "./StsCaller.js";
+import type { StsCaller } from "./StsCaller.js";
+import { stsCallerFor } from "./stsCallerFor.js";
 
 /**
  * Options of {@link resolveAwsConfig}.
@@ -35,9 +36,6 @@ export interface ResolveAwsConfigOptions {
   /** Environment for `AWS_WEB_IDENTITY_TOKEN_FILE`, `AWS_REGION`, `AWS_DEFAULT_REGION`. Default `process.env`. */
   env?: Record<string, string | undefined>;
 }
-
-/** Timeouts of the STS client that assumes the role, unless `config_kwargs` sets them. */
-const STS_DEFAULT_TIMEOUTS = { connectionTimeoutMs: 1000, requestTimeoutMs: 3000 };
 
 /**
  * Turns an Airflow `aws` connection into AWS SDK v3 client configuration, following the Amazon
@@ -98,14 +96,10 @@ export async function resolveAwsConfig(
     }
     const sts =
       options.sts ??
-      createSdkStsCaller(async () => ({
+      stsCallerFor(settings, tuning, {
         region: region ?? env.AWS_REGION ?? "us-east-1",
-        ...optional("endpoint", serviceEndpoint(settings, "sts", { forAssumeRole: true })),
         credentials: base.credentials,
-        requestHandler: await createRequestHandler({ ...STS_DEFAULT_TIMEOUTS, ...tuning.http }),
-        ...optional("maxAttempts", tuning.maxAttempts),
-        ...optional("retryMode", tuning.retryMode),
-      }));
+      });
     const role = {
       roleArn: settings.roleArn,
       roleSessionName: settings.roleSessionName,

@@ -6,8 +6,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { type Connection, createConnection, SourceError } from "@awsconn/core";
-import { type LoopbackProxy, motoEndpoint, startLoopbackProxy } from "@awsconn/testkit";
+import {
+  type Fault,
+  type LoopbackProxy,
+  motoEndpoint,
+  startFaultProxy,
+  startLoopbackProxy,
+} from "@awsconn/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerIdentity } from "../src/callerIdentity.js";
 import { resolveAwsConfig } from "../src/resolveAwsConfig.js";
 
 const ACCOUNT = "123456789012";
@@ -197,5 +204,116 @@ describe("static keys against moto STS", () => {
     expect(await callerArn(config)).toMatch(/^arn:aws:(sts|iam)::\d{12}:/);
     const auth = String(proxy.requests[0]?.headers.authorization);
     expect(auth).toContain("Credential=AKIAIOSFODNN7EXAMPLE/");
+  });
+});
+
+describe("every STS call ends: a timeout on each attempt (body included) and a deadline per call", () => {
+  // Short timeouts from config_kwargs, as a connection may set them: 300 ms per attempt, 2 attempts.
+  const FAST = { connect_timeout: 0.3, read_timeout: 0.3, retries: { total_max_attempts: 2 } };
+
+  async function behind<T>(fault: Fault, run: (endpoint: string) => Promise<T>) {
+    const sts = await startFaultProxy({ target: motoEndpoint(), script: () => fault });
+    const started = performance.now();
+    try {
+      const error = await run(sts.endpoint).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      return {
+        error: error as SourceError | undefined,
+        ms: performance.now() - started,
+        requests: sts.count(),
+      };
+    } finally {
+      await sts.close();
+    }
+  }
+
+  for (const [label, fault] of [
+    ["no answer at all", "hang"],
+    ["headers, then silence", "stallAfterHeaders"],
+    ["a body trickling 1 byte / 200 ms", { trickle: 200 }],
+  ] as const) {
+    it(`AssumeRole, ${label}: SourceError TimeoutError after 2 x 300 ms`, async () => {
+      const r = await behind(fault, async (endpoint) => {
+        const config = await resolveAwsConfig(
+          roleConnection(`slow_${label.length}`, {
+            config_kwargs: FAST,
+            service_config: { sts: { endpoint_url: endpoint } },
+          }),
+        );
+        return config.credentials();
+      });
+      expect(r.error).toBeInstanceOf(SourceError);
+      expect(r.error).toMatchObject({ source: "sts", awsErrorName: "TimeoutError", retryable: true });
+      expect(r.error?.message).toContain(ROLE_ARN);
+      expect(r.requests).toBe(2);
+      expect(r.ms).toBeGreaterThanOrEqual(2 * 300 - 50);
+      expect(r.ms).toBeLessThan(2 * 300 + 3000);
+    });
+  }
+
+  it("callerIdentity (awsconn test): the account and ARN; a trickled answer is a SourceError in time", async () => {
+    const conn = (endpoint: string) =>
+      createConnection({
+        connId: "who",
+        connType: "aws",
+        login: "AKIAIOSFODNN7EXAMPLE",
+        password: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        extra: { config_kwargs: FAST, service_config: { sts: { endpoint_url: endpoint } } },
+      });
+    const ok = await resolveAwsConfig(conn(motoEndpoint()));
+    const who = await callerIdentity(conn(motoEndpoint()), {
+      credentials: ok.credentials,
+      region: "us-east-1",
+    });
+    expect(who).toMatchObject({ account: ACCOUNT, arn: expect.stringMatching(/^arn:aws:(sts|iam)::/) });
+
+    const r = await behind({ trickle: 200 }, async (endpoint) => {
+      const config = await resolveAwsConfig(conn(endpoint));
+      return callerIdentity(conn(endpoint), { credentials: config.credentials, region: "us-east-1" });
+    });
+    expect(r.error).toMatchObject({ source: "sts", awsErrorName: "TimeoutError" });
+    expect(r.error?.message).toMatch(/^sts: GetCallerIdentity failed: TimeoutError/);
+    expect(r.error?.message).not.toContain("wJalrXUtnFEMI");
+    expect(r.requests).toBe(2);
+    expect(r.ms).toBeLessThan(2 * 300 + 3000);
+  });
+
+  it("callerIdentity: credentials that never come end at the connection's deadline", async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const started = performance.now();
+    const error = await callerIdentity(
+      createConnection({
+        connId: "stuck",
+        connType: "aws",
+        extra: {
+          config_kwargs: { connect_timeout: 0.1, read_timeout: 0.1, retries: { total_max_attempts: 1 } },
+        },
+      }),
+      { credentials: never, region: "us-east-1" },
+    ).catch((e: unknown) => e);
+    // deadline = 1 x (100 + 100) + 3000 ms
+    expect(error).toMatchObject({ awsErrorName: "TimeoutError" });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(3150);
+    expect(performance.now() - started).toBeLessThan(3200 + 1000);
+  });
+
+  it("a connection's own request handler (config_kwargs.read_timeout) throws on its timeout instead of logging a warning", async () => {
+    const r = await behind("hang", async (endpoint) => {
+      const config = await resolveAwsConfig(
+        createConnection({
+          connId: "user_client",
+          connType: "aws",
+          login: "AKIAIOSFODNN7EXAMPLE",
+          password: "x",
+          extra: { region_name: "us-east-1", endpoint_url: endpoint, config_kwargs: FAST },
+        }),
+        { service: "sts" },
+      );
+      return callerArn(config);
+    });
+    expect((r.error as Error | undefined)?.name).toBe("TimeoutError");
+    expect(r.ms).toBeLessThan(2 * 300 + 3000);
   });
 });

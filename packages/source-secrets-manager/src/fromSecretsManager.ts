@@ -1,5 +1,12 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { compileLookupPattern, failureFor, lazyClient, listConnIds } from "@awsconn/aws-source-common";
+import {
+  callDeadlineMs,
+  compileLookupPattern,
+  failureFor,
+  lazyClient,
+  listConnIds,
+  withDeadline,
+} from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import { ConfigError, ConnectionFormatError, validateConnId } from "@awsconn/core";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
@@ -37,7 +44,9 @@ export const BATCH_GET_LIMIT = 20;
  * - `getMany`: `BatchGetSecretValue`, 20 ids a call; `list()`: `ListSecrets` under the prefix;
  *   `put()`: creates or updates the secret as Airflow's connection JSON
  * - `@aws-sdk/client-secrets-manager` is loaded on first use; every attempt has a connect timeout
- *   (1 s) and a request timeout (3 s), with the SDK's standard retry (3 attempts)
+ *   (1 s) and a request timeout that covers the whole answer, body included (3 s), with the SDK's
+ *   standard retry (3 attempts); every call has a deadline over all its attempts (`callDeadlineMs`:
+ *   15 s by default), also with a ready `client`
  *
  * @example
  * ```ts
@@ -69,6 +78,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
   // The SDK module, loaded once (a repeated dynamic import() costs a module-map lookup and a promise per call).
   const sdk = lazyClient(undefined, () => import("@aws-sdk/client-secrets-manager"));
   const fail = failureFor(SECRETS_MANAGER_SOURCE_NAME);
+  const deadlineMs = callDeadlineMs(init);
   const hitOf = (connId: string, secretId: string, entry: SecretEntry): SourceHit => {
     const origin = `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}`;
     if (typeof entry.SecretString !== "string") {
@@ -96,7 +106,9 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       let entry: SecretEntry;
       try {
         const [{ GetSecretValueCommand }, c] = await Promise.all([sdk(), client()]);
-        entry = await c.send(new GetSecretValueCommand({ SecretId: secretId }), { abortSignal: signal });
+        entry = await withDeadline(deadlineMs, signal, (abortSignal) =>
+          c.send(new GetSecretValueCommand({ SecretId: secretId }), { abortSignal }),
+        );
       } catch (error) {
         if (!signal?.aborted && SECRETS_MANAGER_NOT_FOUND.has((error as Error)?.name)) return undefined;
         throw await fail(error, "GetSecretValue", secretId, signal);
@@ -124,11 +136,10 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
         do {
           let page: BatchPage;
           try {
-            page = await c.send(
-              new BatchGetSecretValueCommand({ SecretIdList: chunk, NextToken: nextToken }),
-              {
-                abortSignal: signal,
-              },
+            page = await withDeadline(deadlineMs, signal, (abortSignal) =>
+              c.send(new BatchGetSecretValueCommand({ SecretIdList: chunk, NextToken: nextToken }), {
+                abortSignal,
+              }),
             );
           } catch (error) {
             throw await fail(error, "BatchGetSecretValue", `${chunk.length} ids from ${chunk[0]}`, signal);
@@ -162,9 +173,10 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       const filters = head && FILTERABLE.test(head) ? [{ Key: "name" as const, Values: [head] }] : undefined;
       yield* listConnIds(head, matches, async (nextToken) => {
         try {
-          const page = await c.send(
-            new ListSecretsCommand({ Filters: filters, NextToken: nextToken, MaxResults: 100 }),
-            { abortSignal: signal },
+          const page = await withDeadline(deadlineMs, signal, (abortSignal) =>
+            c.send(new ListSecretsCommand({ Filters: filters, NextToken: nextToken, MaxResults: 100 }), {
+              abortSignal,
+            }),
           );
           return { names: (page.SecretList ?? []).map((s) => s.Name), nextToken: page.NextToken };
         } catch (error) {
@@ -191,9 +203,9 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
         // Keys the connection does not own (rotation metadata) stay: merge into what is there.
         let existing: ExistingSecret;
         try {
-          const entry = await c.send(new GetSecretValueCommand({ SecretId: secretId }), {
-            abortSignal: signal,
-          });
+          const entry = await withDeadline(deadlineMs, signal, (abortSignal) =>
+            c.send(new GetSecretValueCommand({ SecretId: secretId }), { abortSignal }),
+          );
           existing =
             typeof entry.SecretString === "string"
               ? { secretString: entry.SecretString }
@@ -206,20 +218,20 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
         const value = mergeConnectionSecret(existing, connection, extraConnWords, origin);
         secrets.push(value);
         if (existing) {
-          await c.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: value }), {
-            abortSignal: signal,
-          });
+          await withDeadline(deadlineMs, signal, (abortSignal) =>
+            c.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: value }), { abortSignal }),
+          );
         } else {
           try {
-            await c.send(new CreateSecretCommand({ Name: secretId, SecretString: value }), {
-              abortSignal: signal,
-            });
+            await withDeadline(deadlineMs, signal, (abortSignal) =>
+              c.send(new CreateSecretCommand({ Name: secretId, SecretString: value }), { abortSignal }),
+            );
           } catch (error) {
             // Not readable but there (scheduled for deletion...): PutSecretValue says why.
             if ((error as Error)?.name !== "ResourceExistsException") throw error;
-            await c.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: value }), {
-              abortSignal: signal,
-            });
+            await withDeadline(deadlineMs, signal, (abortSignal) =>
+              c.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: value }), { abortSignal }),
+            );
           }
         }
       } catch (error) {

@@ -1,5 +1,12 @@
 import type { SSMClient } from "@aws-sdk/client-ssm";
-import { compileLookupPattern, failureFor, lazyClient, listConnIds } from "@awsconn/aws-source-common";
+import {
+  callDeadlineMs,
+  compileLookupPattern,
+  failureFor,
+  lazyClient,
+  listConnIds,
+  withDeadline,
+} from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import {
   ConfigError,
@@ -34,7 +41,9 @@ export const STANDARD_TIER_MAX_BYTES = 4096;
  * - `getMany`: `GetParameters`, 10 names a call; `list()`: `GetParametersByPath` (recursive,
  *   paginated); `put()`: `PutParameter` as `SecureString` with `Overwrite`
  * - `@aws-sdk/client-ssm` is loaded on first use; every attempt has a connect timeout (1 s) and a
- *   request timeout (3 s), with the SDK's standard retry (3 attempts)
+ *   request timeout that covers the whole answer, body included (3 s), with the SDK's standard
+ *   retry (3 attempts); every call has a deadline over all its attempts (`callDeadlineMs`: 15 s by
+ *   default), also with a ready `client`
  *
  * @example
  * ```ts
@@ -53,6 +62,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
   // The SDK module, loaded once (a repeated dynamic import() costs a module-map lookup and a promise per call).
   const sdk = lazyClient(undefined, () => import("@aws-sdk/client-ssm"));
   const fail = failureFor(SSM_SOURCE_NAME);
+  const deadlineMs = callDeadlineMs(init);
   const hitOf = (connId: string, parameter: Parameter): SourceHit => {
     const name = parameter.Name ?? parameterNameFor(prefix, connId);
     const origin = `${SSM_SOURCE_NAME}:${name}`;
@@ -83,9 +93,9 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       let parameter: Parameter | undefined;
       try {
         const [{ GetParameterCommand }, c] = await Promise.all([sdk(), client()]);
-        const out = await c.send(new GetParameterCommand({ Name: name, WithDecryption: true }), {
-          abortSignal: signal,
-        });
+        const out = await withDeadline(deadlineMs, signal, (abortSignal) =>
+          c.send(new GetParameterCommand({ Name: name, WithDecryption: true }), { abortSignal }),
+        );
         parameter = out.Parameter;
       } catch (error) {
         if (!signal?.aborted && (error as Error)?.name === "ParameterNotFound") return undefined;
@@ -110,9 +120,9 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
         const chunk = names.slice(i, i + GET_PARAMETERS_LIMIT);
         let out: { Parameters?: Parameter[] };
         try {
-          out = await c.send(new GetParametersCommand({ Names: chunk, WithDecryption: true }), {
-            abortSignal: signal,
-          });
+          out = await withDeadline(deadlineMs, signal, (abortSignal) =>
+            c.send(new GetParametersCommand({ Names: chunk, WithDecryption: true }), { abortSignal }),
+          );
         } catch (error) {
           throw await fail(error, "GetParameters", `${chunk.length} names from ${chunk[0]}`, signal);
         }
@@ -138,14 +148,16 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       );
       yield* listConnIds(head, matches, async (nextToken) => {
         try {
-          const page = await c.send(
-            new GetParametersByPathCommand({
-              Path: path,
-              Recursive: true,
-              WithDecryption: false,
-              NextToken: nextToken,
-            }),
-            { abortSignal: signal },
+          const page = await withDeadline(deadlineMs, signal, (abortSignal) =>
+            c.send(
+              new GetParametersByPathCommand({
+                Path: path,
+                Recursive: true,
+                WithDecryption: false,
+                NextToken: nextToken,
+              }),
+              { abortSignal },
+            ),
           );
           return { names: (page.Parameters ?? []).map((p) => p.Name), nextToken: page.NextToken };
         } catch (error) {
@@ -167,15 +179,17 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       const big = Buffer.byteLength(value, "utf8") > STANDARD_TIER_MAX_BYTES;
       try {
         const [{ PutParameterCommand }, c] = await Promise.all([sdk(), client()]);
-        await c.send(
-          new PutParameterCommand({
-            Name: name,
-            Value: value,
-            Type: "SecureString",
-            Overwrite: true,
-            ...(big ? { Tier: "Intelligent-Tiering" as const } : {}),
-          }),
-          { abortSignal: signal },
+        await withDeadline(deadlineMs, signal, (abortSignal) =>
+          c.send(
+            new PutParameterCommand({
+              Name: name,
+              Value: value,
+              Type: "SecureString",
+              Overwrite: true,
+              ...(big ? { Tier: "Intelligent-Tiering" as const } : {}),
+            }),
+            { abortSignal },
+          ),
         );
       } catch (error) {
         throw await fail(error, "PutParameter", name, signal, [value, connection.password ?? ""]);

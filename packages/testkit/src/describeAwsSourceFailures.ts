@@ -1,7 +1,9 @@
 import type { ConnectionSource } from "@awsconn/core";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { type FaultProxy, startFaultProxy } from "./faultProxy.js";
 import { freePort } from "./freePort.js";
 import { sourceErrorOf } from "@awsconn/source-kit";
+import { motoEndpoint } from "./motoEndpoint.js";
 import { useLoopbackProxies } from "./useLoopbackProxies.js";
 
 /** The options {@link describeAwsSourceFailures} gives the source it makes (region `us-east-1`). */
@@ -27,8 +29,10 @@ export interface AwsFailureNames {
  * retryable, names the source, operation and target, after one request; throttling is retried
  * (3 attempts) and then retryable. An endpoint that is down never hangs a lookup: a closed port
  * fails fast as a retryable `SourceError`; a server that never answers times out after
- * `requestTimeoutMs` per attempt (default 3000 ms) with 3 attempts; an abort signal ends a hung
- * call with the signal's own reason. `make` builds the source from the given options.
+ * `requestTimeoutMs` per attempt (default 3000 ms) with 3 attempts; so does one that sends the
+ * headers and then trickles the body (1 byte per 200 ms) or sends no body at all (the request timeout
+ * covers the whole answer); an abort signal ends a hung call with the signal's own reason. `make`
+ * builds the source from the given options.
  *
  * @example
  * ```ts
@@ -105,6 +109,29 @@ export function describeAwsSourceFailures(
       expect(elapsed).toBeGreaterThanOrEqual(2900);
       expect(elapsed).toBeLessThan(6000);
     }, 15_000);
+
+    const faults: FaultProxy[] = [];
+    afterEach(async () => {
+      await Promise.all(faults.splice(0).map((p) => p.close()));
+    });
+    for (const [label, fault] of [
+      ["headers, then the body trickles (1 byte / 200 ms)", { trickle: 200 }],
+      ["headers, then silence", "stallAfterHeaders"],
+    ] as const) {
+      it(`${label} -> TimeoutError SourceError after maxAttempts x requestTimeoutMs`, async () => {
+        const proxy = await startFaultProxy({ target: motoEndpoint(), script: () => fault });
+        faults.push(proxy);
+        const t = { requestTimeoutMs: 300, maxAttempts: 2 };
+        const source = make({ region: "us-east-1", endpoint: proxy.endpoint, ...t });
+        const started = performance.now();
+        const error = await sourceErrorOf(source.get("x"));
+        const elapsed = performance.now() - started;
+        expect(error).toMatchObject({ retryable: true, awsErrorName: "TimeoutError", source: names.source });
+        expect(proxy.count()).toBe(2);
+        expect(elapsed).toBeGreaterThanOrEqual(2 * 300 - 50);
+        expect(elapsed).toBeLessThan(2 * 300 + 3000);
+      });
+    }
 
     it("an abort signal ends a hung call promptly with the signal's reason", async () => {
       const proxy = await proxies.hanging();

@@ -69,6 +69,34 @@ function post(endpoint: string, operation = "GetSecretValue"): Promise<Answer> {
   });
 }
 
+/** When the headers and the first body byte of one answer came (ms; Infinity when none within `waitMs`). */
+function firstByteAndHeaders(
+  endpoint: string,
+  waitMs = 5000,
+): Promise<{ status?: number; contentLength?: string; headersMs: number; firstByteMs: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(endpoint, { method: "POST", agent: false }, (res) => {
+      const headersMs = performance.now() - started;
+      const done = (firstByteMs: number) => {
+        clearTimeout(timer);
+        req.destroy();
+        resolve({
+          status: res.statusCode,
+          contentLength: res.headers["content-length"],
+          headersMs,
+          firstByteMs,
+        });
+      };
+      const timer = setTimeout(() => done(Number.POSITIVE_INFINITY), waitMs);
+      res.once("data", () => done(performance.now() - started));
+      res.on("error", () => undefined);
+    });
+    req.on("error", reject);
+    req.end("{}");
+  });
+}
+
 async function withProxy(script: (i: number) => Fault, run: (p: FaultProxy) => Promise<void>) {
   const proxy = await startFaultProxy({ target, script: ({ index }) => script(index) });
   try {
@@ -137,6 +165,45 @@ describe("startFaultProxy", () => {
         const answer = await post(proxy.endpoint);
         expect(answer.error ?? "aborted").toMatch(/aborted|ECONNRESET/);
         expect((answer.body ?? "").length).toBeLessThan(UPSTREAM_BODY.length);
+      },
+    );
+  });
+
+  it("trickles: the headers at once with the full length, then the body one byte per interval", async () => {
+    const short = JSON.stringify({ a: 1 }); // 7 bytes: trickled in about 7 x 20 ms
+    const small = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => res.end(short));
+    });
+    await new Promise<void>((r) => small.listen(0, "127.0.0.1", r));
+    const proxy = await startFaultProxy({
+      target: `http://127.0.0.1:${(small.address() as AddressInfo).port}`,
+      script: () => ({ trickle: 20 }),
+    });
+    try {
+      const first = await firstByteAndHeaders(proxy.endpoint);
+      expect(first.headersMs).toBeLessThan(first.firstByteMs);
+      expect(first.contentLength).toBe(String(short.length));
+      const answer = await post(proxy.endpoint);
+      expect(answer).toMatchObject({ status: 200, body: short });
+      expect(answer.ms).toBeGreaterThanOrEqual(short.length * 20 - 20);
+    } finally {
+      await proxy.close();
+      await new Promise<void>((r) => small.close(() => r()));
+    }
+  });
+
+  it("stalls after the headers: a 200 with a content-length and never a byte of the body", async () => {
+    await withProxy(
+      () => "stallAfterHeaders",
+      async (proxy) => {
+        const started = performance.now();
+        const first = await firstByteAndHeaders(proxy.endpoint, 300);
+        expect(first.status).toBe(200);
+        expect(first.contentLength).toBe(String(UPSTREAM_BODY.length));
+        expect(first.headersMs).toBeLessThan(300);
+        expect(first.firstByteMs).toBe(Number.POSITIVE_INFINITY); // nothing within 300 ms
+        expect(performance.now() - started).toBeGreaterThanOrEqual(290);
       },
     );
   });

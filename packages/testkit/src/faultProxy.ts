@@ -14,6 +14,10 @@ import type { AddressInfo, Socket } from "node:net";
  *   429 for `TooManyRequestsException`).
  * - `{ truncate }`: forward, but send only the first `truncate` bytes of the answer's body, then
  *   cut the connection (the declared `content-length` is kept).
+ * - `{ trickle }`: forward, send the answer's headers at once (its full `content-length`), then its
+ *   body one byte every `trickle` ms (a slow or hostile backend that never times out a read).
+ * - `"stallAfterHeaders"`: forward, send the answer's headers, then nothing more (the body never
+ *   comes; the connection stays open until the client or the proxy closes it).
  * - `{ delayMs, next }`: wait, then apply `next` (default `"pass"`).
  */
 export type Fault =
@@ -24,6 +28,8 @@ export type Fault =
   | { status: number; body?: string }
   | { throttle: "ThrottlingException" | "TooManyRequestsException"; message?: string }
   | { truncate: number }
+  | { trickle: number }
+  | "stallAfterHeaders"
   | { delayMs: number; next?: Fault };
 
 /** One request the fault proxy received, and what it did with it. */
@@ -124,7 +130,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
   function apply(fault: Fault, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
     if (fault === "pass") {
-      forward(target, req, body, res, undefined);
+      forward(target, req, body, res, { kind: "pass" });
+      return;
+    }
+    if (fault === "stallAfterHeaders") {
+      forward(target, req, body, res, { kind: "stall" });
       return;
     }
     if (fault === "hang") return;
@@ -145,7 +155,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return;
     }
     if ("truncate" in fault) {
-      forward(target, req, body, res, fault.truncate);
+      forward(target, req, body, res, { kind: "truncate", at: fault.truncate });
+      return;
+    }
+    if ("trickle" in fault) {
+      forward(target, req, body, res, { kind: "trickle", everyMs: fault.trickle, timers });
       return;
     }
     if ("throttle" in fault) {
@@ -236,16 +250,23 @@ function operationOf(req: IncomingMessage): string {
   return typeof target === "string" ? target.slice(target.lastIndexOf(".") + 1) : "";
 }
 
+/** How {@link forward} hands the target's answer on. */
+type Relay =
+  | { kind: "pass" }
+  | { kind: "truncate"; at: number }
+  | { kind: "trickle"; everyMs: number; timers: Set<NodeJS.Timeout> }
+  | { kind: "stall" };
+
 function forward(
   target: string,
   req: IncomingMessage,
   body: Buffer,
   res: ServerResponse,
-  truncateAt: number | undefined,
+  relay: Relay,
 ): void {
   const url = new URL(req.url ?? "/", target);
   const upstream = request(url, { method: req.method, headers: { ...req.headers, host: url.host } }, (up) => {
-    if (truncateAt === undefined) {
+    if (relay.kind === "pass") {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
       return;
@@ -257,7 +278,16 @@ function forward(
       const headers = { ...up.headers, "content-length": String(full.length) };
       delete headers["transfer-encoding"];
       res.writeHead(up.statusCode ?? 502, headers);
-      res.write(full.subarray(0, Math.min(truncateAt, Math.max(0, full.length - 1))));
+      if (relay.kind === "stall") {
+        res.flushHeaders();
+        return;
+      }
+      if (relay.kind === "trickle") {
+        res.flushHeaders();
+        trickle(full, res, relay.everyMs, relay.timers);
+        return;
+      }
+      res.write(full.subarray(0, Math.min(relay.at, Math.max(0, full.length - 1))));
       // Let the partial body leave, then cut the connection mid-body.
       setImmediate(() => req.socket.destroy());
     });
@@ -271,4 +301,20 @@ function forward(
     res.end("fault proxy: target unreachable");
   });
   upstream.end(body);
+}
+
+/** Writes `body` one byte every `everyMs` ms, until it is all sent or the client is gone. */
+function trickle(body: Buffer, res: ServerResponse, everyMs: number, timers: Set<NodeJS.Timeout>): void {
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || sent >= body.length) {
+      clearInterval(timer);
+      timers.delete(timer);
+      if (!res.destroyed) res.end();
+      return;
+    }
+    res.write(body.subarray(sent, sent + 1));
+    sent += 1;
+  }, everyMs);
+  timers.add(timer);
 }

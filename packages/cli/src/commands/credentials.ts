@@ -1,6 +1,7 @@
 import { ConfigError, validateConnId } from "@awsconn/core";
 import { Command, Option } from "commander";
 import { type ExitState, action, examples } from "../context.js";
+import { enterCredentialProcess } from "../credentialProcessChain.js";
 import {
   CREDENTIAL_FORMATS,
   type CredentialFormat,
@@ -21,7 +22,9 @@ interface CredentialsOptions {
 
 /**
  * `awsconn credentials <conn_id>`: resolves an `aws` connection to AWS credentials (static keys,
- * an assumed role, a profile, or the default chain) and prints them for another program.
+ * an assumed role, a profile, or the default chain) and prints them for another program. Run as a
+ * profile's `credential_process`, it marks the processes it starts (`enterCredentialProcess`): when
+ * its own AWS clients read that same profile and start awsconn again, the nested one refuses at once.
  *
  * @example
  * ```ini
@@ -62,6 +65,8 @@ export function credentialsCommand(io: CliIO, state: ExitState): Command {
     .action(
       action<[string], CredentialsOptions>(io, state, async ({ out, globals }, [connId], options) => {
         validateConnId(connId);
+        // Refuses at once when awsconn's own AWS clients started this process (a loop through a profile).
+        enterCredentialProcess(connId, io.env);
         const format: CredentialFormat = options.format ?? (globals.json ? "json" : "process");
         // As a credential_process, awsconn's own AWS clients (its Secrets Manager or SSM source) may
         // resolve their credentials through the very profile that runs it: each run would start the

@@ -1,8 +1,7 @@
-import { isAwsconnError, validateConnId } from "@awsconn/core";
+import { validateConnId } from "@awsconn/core";
 import { loadAwsCredentialsHelpers } from "awsconn";
 import { Command } from "commander";
 import { type ExitState, action, examples } from "../context.js";
-import { isNetworkFailure, STS_ENDPOINT_HINT } from "../endpointHint.js";
 import { EXIT } from "../exitCodes.js";
 import type { CliIO } from "../Output.js";
 import { openResolver } from "../resolver.js";
@@ -21,8 +20,11 @@ export interface TestResult {
 /**
  * `awsconn test <conn_id>`: Airflow's `test_connection` for AWS. Calls STS `GetCallerIdentity` with the
  * connection's credentials and region; the STS endpoint comes from `service_config.sts.endpoint_url`
- * only (never the connection-wide `endpoint_url`), as Airflow does. Exit 0 with account, ARN, method
- * and region; exit 4 with the AWS error name and message (never a secret).
+ * only (never the connection-wide `endpoint_url`), as Airflow does. The call is awsconn's own STS
+ * client for the connection (`callerIdentity` of `@awsconn/credentials`): each attempt bounded
+ * (connect 1 s, whole answer 3 s, or `config_kwargs`), the call by a deadline (15 s by default).
+ * Exit 0 with account, ARN, method and region; exit 4 with the AWS error name and message (never a
+ * secret).
  *
  * @example
  * ```sh
@@ -47,46 +49,23 @@ export function testCommand(io: CliIO, state: ExitState): Command {
         const connection = await resolver.get(connId);
         const config = await resolver.getAwsClientConfig(connId);
         for (const warning of config.warnings ?? []) out.warn(warning);
-        const { readAwsConnection, serviceEndpoint } = await loadAwsCredentialsHelpers();
-        const stsEndpoint = serviceEndpoint(readAwsConnection(connection), "sts", { forAssumeRole: true });
-        let secrets: string[] = [];
-        try {
-          const identity = await config.credentials();
-          secrets = [identity.secretAccessKey, identity.sessionToken ?? ""].filter((s) => s.length >= 8);
-          const { STSClient, GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
-          const { endpoint: _connectionWide, ...settings } = config;
-          const sts = new STSClient({
-            ...settings,
-            credentials: identity,
-            // STS needs a region to sign; Airflow's boto3 falls back to the global endpoint (us-east-1).
-            region: config.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1",
-            ...(stsEndpoint ? { endpoint: stsEndpoint } : {}),
-          });
-          try {
-            const who = await sts.send(new GetCallerIdentityCommand({}));
-            const result: TestResult = {
-              conn_id: connId,
-              account: who.Account ?? null,
-              arn: who.Arn ?? null,
-              user_id: who.UserId ?? null,
-              method: config.method,
-              region: config.region ?? null,
-            };
-            if (globals.json) out.json(result);
-            else out.data(testText(result));
-            return EXIT.OK;
-          } finally {
-            // A handler built from the connection (verify, timeouts) is shared with the resolver's cache.
-            if (!config.requestHandler) sts.destroy();
-          }
-        } catch (error) {
-          if (isAwsconnError(error)) throw error;
-          const name = error instanceof Error ? error.name : "Error";
-          const message = scrub(error instanceof Error ? error.message : String(error), secrets);
-          out.error(`test ${connId} failed: STS GetCallerIdentity: ${name}: ${message}`);
-          if (isNetworkFailure(error)) out.info(`hint: ${STS_ENDPOINT_HINT}`);
-          return EXIT.SOURCE_FAILED;
-        }
+        const { callerIdentity } = await loadAwsCredentialsHelpers();
+        const who = await callerIdentity(connection, {
+          credentials: config.credentials,
+          // STS needs a region to sign; Airflow's boto3 falls back to the global endpoint (us-east-1).
+          region: config.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1",
+        });
+        const result: TestResult = {
+          conn_id: connId,
+          account: who.account ?? null,
+          arn: who.arn ?? null,
+          user_id: who.userId ?? null,
+          method: config.method,
+          region: config.region ?? null,
+        };
+        if (globals.json) out.json(result);
+        else out.data(testText(result));
+        return EXIT.OK;
       }),
     );
 }
@@ -109,11 +88,4 @@ export function testText(r: TestResult): string {
     ["region", r.region ?? "(none: the SDK default)"],
   ];
   return rows.map(([k, v]) => `${k.padEnd(8)} ${v ?? "-"}`).join("\n");
-}
-
-/** Removes the credentials' own secret values from a foreign error message, should a service ever echo them. */
-function scrub(message: string, secrets: readonly string[]): string {
-  let out = message;
-  for (const s of secrets) out = out.split(s).join("***");
-  return out;
 }

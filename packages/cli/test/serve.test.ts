@@ -1,15 +1,15 @@
 // `awsconn serve` (the built binary) against real clients: botocore from the repo's .venv and the AWS SDK
 // for JavaScript read credentials through AWS_CONTAINER_CREDENTIALS_FULL_URI and call moto's STS.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureVenv, freePort, type LoopbackProxy, motoEndpoint, startLoopbackProxy } from "@awsconn/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoSecret, MARKER, SECRET } from "./plant.js";
-import { requireBuiltBin } from "./runBin.js";
+import { requireBuiltBin, runBin } from "./runBin.js";
 import {
   BOTOCORE_WHOAMI,
   execFileP,
@@ -27,7 +27,7 @@ const staticConn = JSON.stringify({
   extra: { region_name: "us-east-1" },
 });
 /** An assume-role connection whose STS calls go to `stsEndpoint` (only service_config.sts counts). */
-const roleConn = (stsEndpoint: string, role = "serve-role") =>
+const roleConn = (stsEndpoint: string, role = "serve-role", more: Record<string, unknown> = {}) =>
   JSON.stringify({
     conn_type: "aws",
     login: "testing",
@@ -36,8 +36,12 @@ const roleConn = (stsEndpoint: string, role = "serve-role") =>
       role_arn: `arn:aws:iam::123456789012:role/${role}`,
       region_name: "us-east-1",
       service_config: { sts: { endpoint_url: stsEndpoint } },
+      ...more,
     },
   });
+/** A role whose STS never answers and whose timeouts are a minute long: its requests stay in progress. */
+const stuckConn = (stsEndpoint: string) =>
+  roleConn(stsEndpoint, "stuck-role", { config_kwargs: { connect_timeout: 60, read_timeout: 60 } });
 
 interface Answer {
   status: number;
@@ -70,7 +74,7 @@ beforeAll(async () => {
   moto = motoEndpoint();
   python = await ensureVenv();
   sts = await startLoopbackProxy({ target: moto });
-  serve = await startServe(["--max-concurrent", "1000"], {
+  serve = await startServe(["--max-concurrent", "1000", "--max-connections", "1000"], {
     AIRFLOW_CONN_STATIC: staticConn,
     AIRFLOW_CONN_AWS_DEFAULT: roleConn(sts.endpoint),
     AIRFLOW_CONN_BURST: roleConn(sts.endpoint, "burst-role"),
@@ -87,7 +91,7 @@ const auth = () => ({ authorization: serve.token as string });
 describe("access control", () => {
   const paths = ["/credentials/static", "/connections/static", "/healthz"];
 
-  it("without the token, with a wrong one, or with X-Forwarded-For: 401/403 and no secret", async () => {
+  it("without the token, with a wrong one, or relayed by a proxy (Forwarded, X-Forwarded-*, X-Real-IP, Via): 401/403 and no secret", async () => {
     const wrong = randomBytes(32).toString("base64url");
     const cases: [Record<string, string>, number][] = [
       [{}, 401],
@@ -97,6 +101,10 @@ describe("access control", () => {
       [{ authorization: `${serve.token}x` }, 401],
       [{ ...auth(), "x-forwarded-for": "127.0.0.1" }, 403],
       [{ "x-forwarded-for": "10.0.0.1" }, 403],
+      [{ ...auth(), forwarded: "for=127.0.0.1" }, 403],
+      [{ ...auth(), "x-real-ip": "127.0.0.1" }, 403],
+      [{ ...auth(), "x-forwarded-host": "localhost" }, 403],
+      [{ ...auth(), via: "1.1 proxy" }, 403],
       [{ ...auth(), host: "attacker.example" }, 403],
     ];
     for (const path of paths) {
@@ -335,3 +343,185 @@ describe("listening", () => {
     }
   });
 });
+
+describe("slots, timeouts and connections: a stalled backend cannot wedge the server", () => {
+  /** A GET whose client gives up (destroys the socket) after `ms`. */
+  const giveUpAfter = (url: string, token: string, ms: number) =>
+    new Promise<void>((resolve) => {
+      const req = request(url, { headers: { authorization: token }, agent: false });
+      req.on("error", () => resolve());
+      req.end();
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, ms);
+    });
+
+  it("a client that goes away gives its slot back: a stalled STS call holds no slot once its clients leave (130 give-ups, as reported)", async () => {
+    const hang = await startLoopbackProxy({ respond: () => "hang" });
+    const small = await startServe(["--max-concurrent", "2"], {
+      AIRFLOW_CONN_STUCK: stuckConn(hang.endpoint),
+    });
+    try {
+      const token = small.token as string;
+      const stuck = `${small.url}/credentials/stuck`;
+      const healthz = async () => (await get(`${small.url}/healthz`, { authorization: token })).status;
+      const holders = [giveUpAfter(stuck, token, 600), giveUpAfter(stuck, token, 600)];
+      while (hang.count() === 0) await new Promise((r) => setTimeout(r, 20));
+      expect(await healthz()).toBe(503); // both slots held by the stalled call
+      await Promise.all(holders);
+      expect(await waitFor(async () => (await healthz()) === 200, 2000)).toBe(true);
+      for (let wave = 0; wave < 13; wave++) {
+        await Promise.all(Array.from({ length: 10 }, () => giveUpAfter(stuck, token, 200)));
+      }
+      expect(await waitFor(async () => (await healthz()) === 200, 2000)).toBe(true);
+    } finally {
+      small.child.kill("SIGKILL");
+      await hang.close();
+    }
+  });
+
+  it("a request not answered within --request-timeout gets 504 and its slot back", async () => {
+    const hang = await startLoopbackProxy({ respond: () => "hang" });
+    const small = await startServe(["--max-concurrent", "2", "--request-timeout", "1"], {
+      AIRFLOW_CONN_STUCK: stuckConn(hang.endpoint),
+    });
+    try {
+      const token = { authorization: small.token as string };
+      const started = performance.now();
+      const answers = await Promise.all([
+        get(`${small.url}/credentials/stuck`, token),
+        get(`${small.url}/credentials/stuck`, token),
+      ]);
+      const ms = performance.now() - started;
+      expect(answers.map((a) => [a.status, JSON.parse(a.body).code])).toEqual([
+        [504, "TIMEOUT"],
+        [504, "TIMEOUT"],
+      ]);
+      expect(answers[0]?.headers["retry-after"]).toBe("1");
+      expect(ms).toBeGreaterThanOrEqual(950);
+      expect(ms).toBeLessThan(1000 + 2000);
+      expect((await get(`${small.url}/healthz`, token)).status).toBe(200);
+    } finally {
+      small.child.kill("SIGKILL");
+      await hang.close();
+    }
+  });
+
+  it("SIGTERM with requests stuck in progress: exit 0 within the 5 s grace plus 1 s", async () => {
+    const hang = await startLoopbackProxy({ respond: () => "hang" });
+    const busy = await startServe([], { AIRFLOW_CONN_STUCK: stuckConn(hang.endpoint) });
+    try {
+      const token = { authorization: busy.token as string };
+      const stuck = [
+        get(`${busy.url}/credentials/stuck`, token),
+        get(`${busy.url}/credentials/stuck`, token),
+      ];
+      for (const p of stuck) p.catch(() => undefined);
+      while (hang.count() === 0) await new Promise((r) => setTimeout(r, 20));
+      const idle = await openSockets(portOf(busy), 5); // idle connections must not hold it either
+      const started = performance.now();
+      const code = await busy.stop();
+      const ms = performance.now() - started;
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(5000 + 1000 + 1500);
+      for (const s of idle) s.destroy();
+    } finally {
+      busy.child.kill("SIGKILL");
+      await hang.close();
+    }
+  });
+
+  it("--max-connections caps open connections: extra ones are closed at once, idle ones time out (10 s) and service resumes", async () => {
+    const capped = await startServe(["--max-connections", "4"], { AIRFLOW_CONN_STATIC: staticConn });
+    try {
+      const token = { authorization: capped.token as string };
+      const sockets = await openSockets(portOf(capped), 10);
+      await new Promise((r) => setTimeout(r, 300));
+      const open = sockets.filter((s) => !s.destroyed && !s.readableEnded);
+      expect(open.length).toBe(4);
+      // Idle connections that never send a request are closed by the headers timeout.
+      const started = performance.now();
+      const drained = await waitFor(async () => sockets.every((s) => s.destroyed || s.readableEnded), 15_000);
+      expect(drained).toBe(true);
+      expect(performance.now() - started).toBeLessThan(12_000);
+      expect((await get(`${capped.url}/credentials/static`, token)).status).toBe(200);
+      for (const s of sockets) s.destroy();
+    } finally {
+      await capped.stop();
+    }
+  });
+});
+
+describe("--token-file", () => {
+  it("that cannot be written: exit 1 before listening, nothing on the port", async () => {
+    const port = await freePort();
+    const r = await runBin(
+      ["serve", "--port", String(port), "--token-file", "/nonexistent-dir/awsconn/token"],
+      {
+        env: { AIRFLOW_CONN_STATIC: staticConn },
+      },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot write the token file "\/nonexistent-dir\/awsconn\/token" \(ENOENT\)/);
+    expect(r.stderr).not.toMatch(/listening on/);
+    expect(
+      await new Promise((resolve) => {
+        const s = connect({ host: "127.0.0.1", port }, () => resolve("connected"));
+        s.on("error", (e: NodeJS.ErrnoException) => resolve(e.code));
+      }),
+    ).toBe("ECONNREFUSED");
+  });
+
+  it("a symlink at the path is replaced by the token file, never followed: its target (existing or not) is untouched", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "awsconn-token-link-"));
+    const target = join(dir, "precious");
+    writeFileSync(target, "keep me\n", { mode: 0o644 });
+    const link = join(dir, "token");
+    symlinkSync(target, link);
+    const dangling = join(dir, "token2");
+    const missing = join(dir, "would-be-created");
+    symlinkSync(missing, dangling);
+    for (const path of [link, dangling]) {
+      const s = await startServe(["--token-file", path], { AIRFLOW_CONN_STATIC: staticConn });
+      try {
+        expect(lstatSync(path).isSymbolicLink()).toBe(false);
+        expect(statSync(path).mode & 0o777).toBe(0o600);
+        const token = readFileSync(path, "utf8");
+        expect((await get(`${s.url}/healthz`, { authorization: token })).status).toBe(200);
+      } finally {
+        await s.stop();
+      }
+    }
+    expect(readFileSync(target, "utf8")).toBe("keep me\n");
+    expect(statSync(target).mode & 0o777).toBe(0o644);
+    expect(() => statSync(missing)).toThrow(/ENOENT/);
+  });
+});
+
+const portOf = (s: ServeProcess) => Number(new URL(s.url).port);
+
+/** Opens `n` raw TCP connections to the server that send nothing. */
+async function openSockets(port: number, n: number): Promise<Socket[]> {
+  return Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<Socket>((resolve) => {
+          const socket = connect({ host: "127.0.0.1", port }, () => resolve(socket));
+          socket.on("error", () => resolve(socket));
+          socket.resume();
+        }),
+    ),
+  );
+}
+
+/** Polls `check` every 100 ms until it is true or `ms` pass. */
+async function waitFor(check: () => Promise<boolean>, ms = 10_000): Promise<boolean> {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    if (await check().catch(() => false)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}

@@ -3,8 +3,13 @@ import { Command, InvalidArgumentError } from "commander";
 import { type ExitState, action, examples } from "../context.js";
 import type { CliIO } from "../Output.js";
 import { openResolver } from "../resolver.js";
-import { DEFAULT_MAX_CONCURRENT } from "../server/createCredentialsHandler.js";
-import { startCredentialsServer } from "../server/startCredentialsServer.js";
+import { newBearerToken } from "../server/bearerToken.js";
+import { DEFAULT_ANSWER_TIMEOUT_MS, DEFAULT_MAX_CONCURRENT } from "../server/createCredentialsHandler.js";
+import {
+  DEFAULT_GRACE_MS,
+  DEFAULT_MAX_CONNECTIONS,
+  startCredentialsServer,
+} from "../server/startCredentialsServer.js";
 import { writeTokenFile } from "../server/writeTokenFile.js";
 
 interface ServeOptions {
@@ -12,13 +17,18 @@ interface ServeOptions {
   conn?: string[];
   tokenFile?: string;
   maxConcurrent?: number;
+  maxConnections?: number;
+  requestTimeout?: number;
 }
 
 /**
  * `awsconn serve`: a loopback-only credentials server in the container-credentials format, so any AWS
  * SDK (Python, Go, Java, JS, the AWS CLI...) gets a connection's credentials through
  * `AWS_CONTAINER_CREDENTIALS_FULL_URI` + `AWS_CONTAINER_AUTHORIZATION_TOKEN` and refreshes them by
- * itself. Runs until SIGTERM or SIGINT, then finishes the requests in progress and exits 0.
+ * itself. Runs until SIGTERM, SIGINT or SIGHUP: then it stops accepting, gives the requests in
+ * progress {@link DEFAULT_GRACE_MS} ms, cuts every connection and exits 0 (a second signal stops it at
+ * once). The token file, when asked for, is written before the server listens: if it cannot be,
+ * nothing listens and the exit code is 1.
  *
  * @example
  * ```sh
@@ -41,6 +51,16 @@ export function serveCommand(io: CliIO, state: ExitState): Command {
       `requests in progress at most; beyond it 503 (default ${DEFAULT_MAX_CONCURRENT})`,
       parsePositive,
     )
+    .option(
+      "--max-connections <n>",
+      `open connections at most; beyond it new ones are closed (default ${DEFAULT_MAX_CONNECTIONS})`,
+      parsePositive,
+    )
+    .option(
+      "--request-timeout <seconds>",
+      `answer 504 to a request not done in this many seconds (default ${DEFAULT_ANSWER_TIMEOUT_MS / 1000})`,
+      parsePositive,
+    )
     .addHelpText(
       "after",
       `${examples(
@@ -53,21 +73,26 @@ export function serveCommand(io: CliIO, state: ExitState): Command {
           'curl -H "Authorization: $TOKEN" http://127.0.0.1:9911/connections/warehouse',
           "a connection as Airflow JSON (secrets included)",
         ],
-      )}\nPaths: GET /credentials/<conn_id>, GET /connections/<conn_id>, GET /healthz. Every request needs the token\n(Authorization: <token> or Bearer <token>); requests with X-Forwarded-For get 403.\n`,
+      )}\nPaths: GET /credentials/<conn_id>, GET /connections/<conn_id>, GET /healthz. Every request needs the token\n(Authorization: <token> or Bearer <token>); requests relayed by a proxy (Forwarded, X-Forwarded-*,\nX-Real-IP, Via) get 403.\n`,
     )
     .action(
       action<[], ServeOptions>(io, state, async ({ out, globals }, _args, options) => {
         const connIds = options.conn ?? [];
         for (const id of connIds) validateConnId(id);
         const resolver = await openResolver(globals);
+        // The token file first: when it cannot be written, nothing listens.
+        const token = newBearerToken();
+        if (options.tokenFile) await writeTokenFile(options.tokenFile, token);
         const server = await startCredentialsServer({
           resolver,
           connIds,
+          token,
           ...(options.port !== undefined ? { port: options.port } : {}),
           ...(options.maxConcurrent !== undefined ? { maxConcurrent: options.maxConcurrent } : {}),
+          ...(options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {}),
+          ...(options.requestTimeout !== undefined ? { answerTimeoutMs: options.requestTimeout * 1000 } : {}),
           onRequest: ({ method, path, status }) => out.debug(`${method} ${path} ${status}`),
         });
-        if (options.tokenFile) await writeTokenFile(options.tokenFile, server.token);
         const uri =
           connIds.length === 1
             ? server.credentialsUri(connIds[0] as string)

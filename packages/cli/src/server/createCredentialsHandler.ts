@@ -8,6 +8,20 @@ import { servedCredentials } from "./servedCredentials.js";
 
 /** Default bound on requests in progress. */
 export const DEFAULT_MAX_CONCURRENT = 128;
+/** Default time a request may take before it is answered `504` (and its slot freed), ms. */
+export const DEFAULT_ANSWER_TIMEOUT_MS = 20_000;
+/**
+ * Headers a proxy adds when it relays a request (RFC 7239 `Forwarded`, the `X-Forwarded-*` family,
+ * `X-Real-IP`, `Via`): the client is then not a local program. No AWS SDK sends any of them.
+ */
+export const RELAYED_HEADERS: readonly string[] = [
+  "forwarded",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-real-ip",
+  "via",
+];
 
 /** Options of {@link createCredentialsHandler}. */
 export interface CredentialsHandlerInit {
@@ -19,6 +33,11 @@ export interface CredentialsHandlerInit {
   connIds?: readonly string[];
   /** At most this many requests in progress; beyond it `503`. Default {@link DEFAULT_MAX_CONCURRENT}. */
   maxConcurrent?: number;
+  /**
+   * A request not answered within this many ms gets `504` and gives its slot back (the lookup goes on
+   * in the background and fills the cache). Default {@link DEFAULT_ANSWER_TIMEOUT_MS}.
+   */
+  answerTimeoutMs?: number;
   /** Called once per answered request (method, path without the query, status); never with a secret. */
   onRequest?: (line: { method: string; path: string; status: number }) => void;
 }
@@ -26,17 +45,19 @@ export interface CredentialsHandlerInit {
 /**
  * The request handler of the local credentials server (`awsconn serve`, `awsconn exec --serve`):
  *
- * 1. a request carrying `X-Forwarded-For` (a proxy relays it: not a local client) -> `403`;
+ * 1. a request carrying a header a proxy adds ({@link RELAYED_HEADERS}: `Forwarded`,
+ *    `X-Forwarded-*`, `X-Real-IP`, `Via`; not a local client) -> `403`;
  * 2. a `Host` that is not a loopback name (DNS rebinding) -> `403`;
  * 3. a missing or wrong token -> `401`;
- * 4. not `GET`/`HEAD` -> `405`; more than `maxConcurrent` requests in progress -> `503`;
+ * 4. not `GET`/`HEAD` -> `405`; more than `maxConcurrent` requests in progress -> `503`. A request
+ *    holds its slot until it is answered, its client goes away, or `answerTimeoutMs` passes (`504`);
  * 5. `GET /credentials/<conn_id>`: the connection's AWS credentials in the container-credentials
  *    format (`AccessKeyId`, `SecretAccessKey`, `Token`, `Expiration`), from the resolver's cache;
  *    `GET /connections/<conn_id>`: the connection as Airflow JSON (`Connection.as_json()`), password
  *    included; `GET /healthz`: `{"status":"ok"}`.
  *
  * Errors answer `{"code","message"}` (404 not found or not served, 400 invalid id, 502 a source or STS
- * failed, 500 otherwise); their messages never contain a secret.
+ * failed, 504 no answer in time, 500 otherwise); their messages never contain a secret.
  *
  * @example
  * ```ts
@@ -51,10 +72,14 @@ export function createCredentialsHandler(
   const serve = servedCredentials();
   const allowed = init.connIds && init.connIds.length > 0 ? new Set(init.connIds) : undefined;
 
+  const answerTimeoutMs = init.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
+
   return (req, res) => {
     const method = req.method ?? "GET";
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      // Already answered (504 first, or a late result), or the client is gone: nothing to write.
+      if (res.headersSent || res.destroyed) return;
       const text = `${JSON.stringify(body)}\n`;
       res.writeHead(status, {
         "content-type": "application/json",
@@ -68,8 +93,12 @@ export function createCredentialsHandler(
     const fail = (status: number, code: string, message: string, headers?: Record<string, string>) =>
       reply(status, { code, message }, headers);
 
-    if (req.headers["x-forwarded-for"] !== undefined) {
-      return fail(403, "FORBIDDEN", "requests relayed by a proxy (X-Forwarded-For) are refused");
+    if (isRelayed(req)) {
+      return fail(
+        403,
+        "FORBIDDEN",
+        "requests relayed by a proxy (Forwarded, X-Forwarded-*, X-Real-IP, Via) are refused",
+      );
     }
     if (!isLoopbackHost(req.headers.host)) {
       return fail(403, "FORBIDDEN", "only loopback host names are served");
@@ -86,12 +115,23 @@ export function createCredentialsHandler(
     if (!release) {
       return fail(503, "BUSY", `more than ${limit.max} requests in progress; retry`, { "retry-after": "1" });
     }
+    // The slot comes back when the answer is written, the client goes away, or the time is up.
+    res.once("close", release);
+    const timer = setTimeout(() => {
+      fail(504, "TIMEOUT", `no answer within ${answerTimeoutMs} ms; the lookup goes on: retry`, {
+        "retry-after": "1",
+      });
+      release();
+    }, answerTimeoutMs);
     route(path)
       .then(
         (answer) => reply(200, answer),
         (error: unknown) => failWith(error),
       )
-      .finally(release);
+      .finally(() => {
+        clearTimeout(timer);
+        release();
+      });
 
     async function route(p: string): Promise<unknown> {
       if (p === "/healthz") return { status: "ok" };
@@ -145,6 +185,13 @@ function decodeId(raw: string): string {
   } catch {
     throw new RouteError(400, "INVALID_CONN_ID", "the connection id is not valid percent-encoding");
   }
+}
+
+function isRelayed(req: IncomingMessage): boolean {
+  for (const name of Object.keys(req.headers)) {
+    if (RELAYED_HEADERS.includes(name) || name.startsWith("x-forwarded-")) return true;
+  }
+  return false;
 }
 
 function isLoopbackHost(host: string | undefined): boolean {

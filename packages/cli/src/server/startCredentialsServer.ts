@@ -5,6 +5,10 @@ import { type CredentialsHandlerInit, createCredentialsHandler } from "./createC
 
 /** The only address the credentials server listens on. */
 export const LOOPBACK = "127.0.0.1";
+/** Default bound on open connections (idle keep-alive ones included); beyond it new ones are closed at once. */
+export const DEFAULT_MAX_CONNECTIONS = 256;
+/** Default time requests in progress get to finish on `close()` before every connection is cut, ms. */
+export const DEFAULT_GRACE_MS = 5000;
 
 /** Options of {@link startCredentialsServer}. */
 export interface CredentialsServerInit extends Omit<CredentialsHandlerInit, "token"> {
@@ -12,8 +16,10 @@ export interface CredentialsServerInit extends Omit<CredentialsHandlerInit, "tok
   port?: number;
   /** The token; default a new random one ({@link newBearerToken}). */
   token?: string;
-  /** On close, requests in progress get this long to finish before their connections are cut. Default 5000 ms. */
+  /** On close, requests in progress get this long to finish before their connections are cut. Default {@link DEFAULT_GRACE_MS}. */
   graceMs?: number;
+  /** Open connections at most; a connection beyond it is closed at once. Default {@link DEFAULT_MAX_CONNECTIONS}. */
+  maxConnections?: number;
 }
 
 /** A running credentials server. */
@@ -31,7 +37,10 @@ export interface CredentialsServer {
 
 /**
  * Starts the loopback credentials server of `awsconn serve` and `awsconn exec --serve`
- * (see {@link createCredentialsHandler} for what it answers). It binds 127.0.0.1 only.
+ * (see {@link createCredentialsHandler} for what it answers). It binds 127.0.0.1 only, and bounds
+ * what a client can hold: `maxConnections` open connections; an idle keep-alive connection is closed
+ * after 5 s, one that has not sent its headers after 10 s, a request not received in full after 30 s
+ * (checked every second).
  *
  * @example
  * ```ts
@@ -41,9 +50,16 @@ export interface CredentialsServer {
  */
 export async function startCredentialsServer(init: CredentialsServerInit): Promise<CredentialsServer> {
   const token = init.token ?? newBearerToken();
-  const server = createServer(createCredentialsHandler({ ...init, token }));
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  const server = createServer(
+    {
+      connectionsCheckingInterval: 1000,
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+      keepAliveTimeout: 5000,
+    },
+    createCredentialsHandler({ ...init, token }),
+  );
+  server.maxConnections = init.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(init.port ?? 0, LOOPBACK, () => {
@@ -61,7 +77,7 @@ export async function startCredentialsServer(init: CredentialsServerInit): Promi
     credentialsUri: (connId) => `${url}/credentials/${encodeURIComponent(connId)}`,
     close() {
       closing ??= new Promise<void>((resolve) => {
-        const timer = setTimeout(() => server.closeAllConnections(), init.graceMs ?? 5000);
+        const timer = setTimeout(() => server.closeAllConnections(), init.graceMs ?? DEFAULT_GRACE_MS);
         timer.unref();
         server.close(() => {
           clearTimeout(timer);

@@ -86,7 +86,7 @@ describe.concurrent("network errors name the endpoint setting", () => {
       env: { AIRFLOW_CONN_AWS_DEFAULT: `${ENV_CONN}&service_config=${extra}` },
     });
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain("STS GetCallerIdentity");
+    expect(r.stderr).toContain("sts: GetCallerIdentity failed");
     expect(r.stderr).toContain(
       "hint: the STS endpoint comes from the connection's extra service_config.sts.endpoint_url",
     );

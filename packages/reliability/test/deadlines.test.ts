@@ -45,8 +45,8 @@ const BOUND_MS = callDeadlineMs(T);
 const STARTUP_MS = 5000;
 
 const FAULTS: [string, Fault][] = [
-  ["body trickling 1 byte / 200 ms", { trickle: 200 }],
-  ["headers, then silence", "stallAfterHeaders"],
+  ["a body trickling 1 byte / 200 ms", { trickle: 200 }],
+  ["silence", "stallAfterHeaders"],
 ];
 
 let proxy: FaultProxy;

@@ -3,7 +3,9 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { motoEndpoint, startLoopbackProxy, traceModuleLoads } from "@awsconn/testkit";
+import { startLoopbackProxy } from "@awsconn/testkit/faults";
+import { motoEndpoint } from "@awsconn/testkit/moto";
+import { traceModuleLoads } from "@awsconn/testkit/process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAwsClientConfig, DEFAULT_MAX_ATTEMPTS } from "../src/createAwsClientConfig.js";
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Fault, startFaultProxy } from "@awsconn/testkit";
+import { type Fault, startFaultProxy } from "@awsconn/testkit/faults";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoundedHttpHandler } from "../src/createBoundedHttpHandler.js";
 

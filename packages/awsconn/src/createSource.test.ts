@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { traceModuleLoads } from "@awsconn/testkit";
+import { traceModuleLoads } from "@awsconn/testkit/process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSource } from "./createSource.js";
 

@@ -6,14 +6,8 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import {
-  awsJsonError,
-  awsTestClientConfig,
-  type LoopbackProxy,
-  motoEndpoint,
-  startLoopbackProxy,
-  uniquePrefix,
-} from "@awsconn/testkit";
+import { awsJsonError, type LoopbackProxy, startLoopbackProxy } from "@awsconn/testkit/faults";
+import { awsTestClientConfig, motoEndpoint, uniquePrefix } from "@awsconn/testkit/moto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createResolver } from "../src/index.js";
 import { deferred, eventLog, fakeClock } from "./helpers.js";

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { traceModuleLoads } from "@awsconn/testkit";
+import { traceModuleLoads } from "@awsconn/testkit/process";
 import { describe, expect, it } from "vitest";
 
 const sdkModules = (trace: { esm: string[]; cjs: string[] }) =>

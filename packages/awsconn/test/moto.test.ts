@@ -6,14 +6,8 @@ import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { SourceError } from "@awsconn/core";
 import { fromEnv } from "@awsconn/source-env";
-import {
-  awsJsonError,
-  awsTestClientConfig,
-  type LoopbackProxy,
-  motoEndpoint,
-  startLoopbackProxy,
-  uniquePrefix,
-} from "@awsconn/testkit";
+import { awsJsonError, type LoopbackProxy, startLoopbackProxy } from "@awsconn/testkit/faults";
+import { awsTestClientConfig, motoEndpoint, uniquePrefix } from "@awsconn/testkit/moto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createResolver } from "../src/index.js";
 import { eventLog, fakeClock } from "./helpers.js";

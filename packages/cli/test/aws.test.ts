@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { ensureVenv, motoEndpoint, uniquePrefix } from "@awsconn/testkit";
+import { ensureVenv, motoEndpoint, uniquePrefix } from "@awsconn/testkit/moto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoSecret, fixtureDir, SECRET } from "./plant.js";
 import { BIN, requireBuiltBin, runBin } from "./runBin.js";

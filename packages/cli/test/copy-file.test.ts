@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ensureVenv } from "@awsconn/testkit";
+import { ensureVenv } from "@awsconn/testkit/moto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoSecret, fixtureDir, SECRET } from "./plant.js";
 import { requireBuiltBin, runBin } from "./runBin.js";

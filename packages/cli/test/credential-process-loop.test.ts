@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { awsTestClientConfig, ensureVenv, motoEndpoint, uniquePrefix } from "@awsconn/testkit";
+import { awsTestClientConfig, ensureVenv, motoEndpoint, uniquePrefix } from "@awsconn/testkit/moto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CREDENTIAL_PROCESS_CHAIN_VAR } from "../src/credentialProcessChain.js";
 import { BIN, requireBuiltBin } from "./runBin.js";

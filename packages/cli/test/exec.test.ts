@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureVenv, motoEndpoint } from "@awsconn/testkit";
+import { ensureVenv, motoEndpoint } from "@awsconn/testkit/moto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoSecret, MARKER, SECRET } from "./plant.js";
 import { BIN, cleanEnv, requireBuiltBin, runBin } from "./runBin.js";

@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "@awsconn/testkit";
+import { freePort } from "@awsconn/testkit/moto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { requireBuiltBin, runBin } from "./runBin.js";
 

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { motoEndpoint } from "@awsconn/testkit";
+import { motoEndpoint } from "@awsconn/testkit/moto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BIN, REPO_ROOT, cleanEnv, requireBuiltBin } from "./runBin.js";
 

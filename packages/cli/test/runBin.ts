@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runNodeScript } from "@awsconn/testkit";
+import { runNodeScript } from "@awsconn/testkit/process";
 
 /** The built binary; AWSCONN_CLI_BIN points the suites at another build of it. */
 export const BIN =

@@ -1,6 +1,7 @@
 // `awsconn test` (the built binary) against moto's STS: Airflow's test_connection (GetCallerIdentity),
 // the STS endpoint taken from service_config.sts only, failures as exit 4 without secrets.
-import { type CannedResponse, motoEndpoint, startLoopbackProxy } from "@awsconn/testkit";
+import { type CannedResponse, startLoopbackProxy } from "@awsconn/testkit/faults";
+import { motoEndpoint } from "@awsconn/testkit/moto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoSecret, SECRET } from "./plant.js";
 import { requireBuiltBin, runBin } from "./runBin.js";

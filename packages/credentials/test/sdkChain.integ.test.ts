@@ -9,10 +9,10 @@ import { createConnection, SourceError } from "@awsconn/core";
 import {
   type ImdsFake,
   type LoopbackProxy,
-  motoEndpoint,
   startImdsFake,
   startLoopbackProxy,
-} from "@awsconn/testkit";
+} from "@awsconn/testkit/faults";
+import { motoEndpoint } from "@awsconn/testkit/moto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resolveAwsConfig } from "../src/resolveAwsConfig.js";
 

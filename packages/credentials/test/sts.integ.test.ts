@@ -6,13 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { type Connection, createConnection, SourceError } from "@awsconn/core";
-import {
-  type Fault,
-  type LoopbackProxy,
-  motoEndpoint,
-  startFaultProxy,
-  startLoopbackProxy,
-} from "@awsconn/testkit";
+import { type Fault, type LoopbackProxy, startFaultProxy, startLoopbackProxy } from "@awsconn/testkit/faults";
+import { motoEndpoint } from "@awsconn/testkit/moto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerIdentity } from "../src/callerIdentity.js";
 import { resolveAwsConfig } from "../src/resolveAwsConfig.js";

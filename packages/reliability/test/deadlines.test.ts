@@ -19,15 +19,8 @@ import { createConnection, SourceError } from "@awsconn/core";
 import { resolveAwsConfig } from "@awsconn/credentials";
 import { fromSecretsManager } from "@awsconn/source-secrets-manager";
 import { fromSsm } from "@awsconn/source-ssm";
-import {
-  awsTestClientConfig,
-  type Fault,
-  type FaultProxy,
-  freePort,
-  motoEndpoint,
-  startFaultProxy,
-  uniquePrefix,
-} from "@awsconn/testkit";
+import { type Fault, type FaultProxy, startFaultProxy } from "@awsconn/testkit/faults";
+import { awsTestClientConfig, freePort, motoEndpoint, uniquePrefix } from "@awsconn/testkit/moto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CLI_BIN, CLI_BUILT, runCli } from "./support/cli.js";
 import { recordScenario, timed } from "./support/scenario.js";

@@ -11,15 +11,8 @@ import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { isAwsconnError, SourceError } from "@awsconn/core";
 import { fromSecretsManager } from "@awsconn/source-secrets-manager";
 import { fromSsm } from "@awsconn/source-ssm";
-import {
-  awsTestClientConfig,
-  type FaultProxy,
-  faultSequence,
-  motoEndpoint,
-  startFaultProxy,
-  startMoto,
-  uniquePrefix,
-} from "@awsconn/testkit";
+import { type FaultProxy, faultSequence, startFaultProxy } from "@awsconn/testkit/faults";
+import { awsTestClientConfig, motoEndpoint, startMoto, uniquePrefix } from "@awsconn/testkit/moto";
 import { createResolver, type ResolverEvent } from "awsconn";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CLI_BUILT, runCli } from "./support/cli.js";

@@ -11,13 +11,8 @@ import { fromEnv } from "@awsconn/source-env";
 import { fromFile } from "@awsconn/source-file";
 import { fromSecretsManager } from "@awsconn/source-secrets-manager";
 import { fromSsm } from "@awsconn/source-ssm";
-import {
-  awsTestClientConfig,
-  type FaultProxy,
-  motoEndpoint,
-  startFaultProxy,
-  uniquePrefix,
-} from "@awsconn/testkit";
+import { type FaultProxy, startFaultProxy } from "@awsconn/testkit/faults";
+import { awsTestClientConfig, motoEndpoint, uniquePrefix } from "@awsconn/testkit/moto";
 import { createResolver } from "awsconn";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { allSourcesConfigYaml } from "./support/allSourcesConfig.js";

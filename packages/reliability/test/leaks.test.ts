@@ -14,7 +14,7 @@ import { fromEnv } from "@awsconn/source-env";
 import { fromFile } from "@awsconn/source-file";
 import { fromSecretsManager } from "@awsconn/source-secrets-manager";
 import { fromSsm } from "@awsconn/source-ssm";
-import { awsTestClientConfig, motoEndpoint, uniquePrefix } from "@awsconn/testkit";
+import { awsTestClientConfig, motoEndpoint, uniquePrefix } from "@awsconn/testkit/moto";
 import { createResolver, type ResolverEvent } from "awsconn";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allSourcesConfigYaml } from "./support/allSourcesConfig.js";

@@ -1,5 +1,5 @@
 import { InvalidConnIdError } from "@awsconn/core";
-import { expectErrorHidesSecret, formatErrorOf } from "@awsconn/testkit";
+import { expectErrorHidesSecret, formatErrorOf } from "@awsconn/testkit/contract";
 import { describe, expect, it } from "vitest";
 import { fromEnv } from "./fromEnv.js";
 

@@ -11,7 +11,7 @@ import {
   airflowOutcomeOf,
   expectAirflowOutcome,
   listedAirflowDeviations,
-} from "@awsconn/testkit";
+} from "@awsconn/testkit/contract";
 import { describe, expect, it } from "vitest";
 import { fromEnv } from "../src/fromEnv.js";
 

@@ -4,7 +4,7 @@ import {
   type SeedConnection,
   describeConnectionSource,
   seededSecrets,
-} from "@awsconn/testkit";
+} from "@awsconn/testkit/contract";
 import { fromEnv } from "../src/fromEnv.js";
 
 // Counts every read of the environment object, so the suite can prove refusals happen before any lookup.

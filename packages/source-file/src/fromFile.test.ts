@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/p
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InvalidConnIdError, SourceError, createConnection } from "@awsconn/core";
-import { expectErrorHidesSecret, formatErrorOf } from "@awsconn/testkit";
+import { expectErrorHidesSecret, formatErrorOf } from "@awsconn/testkit/contract";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FileInit, fromFile } from "./fromFile.js";
 

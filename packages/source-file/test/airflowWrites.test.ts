@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConnectionFormatError, createConnection } from "@awsconn/core";
-import { airflowFieldsOf } from "@awsconn/testkit";
+import { airflowFieldsOf } from "@awsconn/testkit/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromFile } from "../src/fromFile.js";
 import type { AirflowFields } from "./AirflowFields.js";

@@ -7,7 +7,7 @@ import {
   type SeedConnection,
   describeConnectionSource,
   seededSecrets,
-} from "@awsconn/testkit";
+} from "@awsconn/testkit/contract";
 import { stringify } from "yaml";
 import { fromFile } from "../src/fromFile.js";
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { traceModuleLoads } from "@awsconn/testkit";
+import { traceModuleLoads } from "@awsconn/testkit/process";
 import { expect, it } from "vitest";
 
 // Imports the package entry in a fresh node process and lists every module it loaded.

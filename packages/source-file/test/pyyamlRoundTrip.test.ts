@@ -2,7 +2,7 @@
 // Airflow's LocalFilesystemBackend uses, from the repo's .venv) reads back the same string, as key and
 // as value. Complements the fixed Airflow vectors (airflowWrites.test.ts) with random strings.
 import { execFileSync } from "node:child_process";
-import { ensureVenv } from "@awsconn/testkit";
+import { ensureVenv } from "@awsconn/testkit/moto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { setYamlEntry } from "../src/setYamlEntry.js";

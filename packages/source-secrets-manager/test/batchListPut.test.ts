@@ -4,14 +4,9 @@ import {
   SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
 import { ConnectionFormatError, createConnection } from "@awsconn/core";
-import {
-  awsTestClientConfig,
-  motoEndpoint,
-  stubAwsTestEnv,
-  useLoopbackProxies,
-  traceModuleLoads,
-  uniquePrefix,
-} from "@awsconn/testkit";
+import { useLoopbackProxies } from "@awsconn/testkit/faults";
+import { awsTestClientConfig, motoEndpoint, stubAwsTestEnv, uniquePrefix } from "@awsconn/testkit/moto";
+import { traceModuleLoads } from "@awsconn/testkit/process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fromSecretsManager, type SecretsManagerInit } from "../src/index.js";

@@ -13,10 +13,10 @@ import {
 import { ConnectionFormatError } from "@awsconn/core";
 import {
   type AirflowDeviation,
-  awsTestClientConfig,
   describeAirflowBackendConformance,
   listedAirflowDeviations,
-} from "@awsconn/testkit";
+} from "@awsconn/testkit/contract";
+import { awsTestClientConfig } from "@awsconn/testkit/moto";
 import { expect } from "vitest";
 import { fromSecretsManager, type SecretsManagerInit } from "../src/index.js";
 

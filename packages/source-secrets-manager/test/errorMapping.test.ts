@@ -2,7 +2,9 @@
 // loopback server: what each kind of failure becomes, and that no rendering shows the body.
 import { inspect } from "node:util";
 import { classifyAwsError } from "@awsconn/aws-source-common";
-import { expectErrorHidesSecret, sourceErrorOf, stubAwsTestEnv, useLoopbackProxies } from "@awsconn/testkit";
+import { expectErrorHidesSecret, sourceErrorOf } from "@awsconn/testkit/contract";
+import { useLoopbackProxies } from "@awsconn/testkit/faults";
+import { stubAwsTestEnv } from "@awsconn/testkit/moto";
 import { describe, expect, it } from "vitest";
 import { fromSecretsManager } from "../src/index.js";
 

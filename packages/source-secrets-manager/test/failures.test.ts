@@ -1,9 +1,6 @@
-import {
-  describeAwsSourceFailures,
-  sourceErrorOf,
-  stubAwsTestEnv,
-  useLoopbackProxies,
-} from "@awsconn/testkit";
+import { describeAwsSourceFailures, sourceErrorOf } from "@awsconn/testkit/contract";
+import { useLoopbackProxies } from "@awsconn/testkit/faults";
+import { stubAwsTestEnv } from "@awsconn/testkit/moto";
 import { describe, expect, it } from "vitest";
 import { fromSecretsManager } from "../src/index.js";
 

@@ -9,13 +9,10 @@ import { ConnectionFormatError } from "@awsconn/core";
 import {
   DEFAULT_CONTRACT_SEED,
   describeAwsSourceContract,
-  motoEndpoint,
   type SeedConnection,
-  stubAwsTestEnv,
-  useLoopbackProxies,
-  uniquePrefix,
-  awsTestClientConfig,
-} from "@awsconn/testkit";
+} from "@awsconn/testkit/contract";
+import { useLoopbackProxies } from "@awsconn/testkit/faults";
+import { motoEndpoint, stubAwsTestEnv, uniquePrefix, awsTestClientConfig } from "@awsconn/testkit/moto";
 import { describe, expect, it } from "vitest";
 import { fromSecretsManager, type SecretsManagerInit } from "../src/index.js";
 

@@ -1,11 +1,6 @@
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import {
-  awsTestClientConfig,
-  motoEndpoint,
-  startLoopbackProxy,
-  stubAwsTestEnv,
-  uniquePrefix,
-} from "@awsconn/testkit";
+import { startLoopbackProxy } from "@awsconn/testkit/faults";
+import { awsTestClientConfig, motoEndpoint, stubAwsTestEnv, uniquePrefix } from "@awsconn/testkit/moto";
 import { expect, it, vi } from "vitest";
 import { fromSecretsManager } from "../src/index.js";
 

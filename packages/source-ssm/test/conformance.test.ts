@@ -8,10 +8,10 @@ import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk
 import { ConnectionFormatError } from "@awsconn/core";
 import {
   type AirflowDeviation,
-  awsTestClientConfig,
   describeAirflowBackendConformance,
   listedAirflowDeviations,
-} from "@awsconn/testkit";
+} from "@awsconn/testkit/contract";
+import { awsTestClientConfig } from "@awsconn/testkit/moto";
 import { expect } from "vitest";
 import { fromSsm, type SsmInit } from "../src/index.js";
 

@@ -1,15 +1,10 @@
 import { GetParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import type { SourceHit } from "@awsconn/core";
 import { ConnectionFormatError, createConnection } from "@awsconn/core";
-import {
-  awsTestClientConfig,
-  describeAwsSourceContract,
-  motoEndpoint,
-  stubAwsTestEnv,
-  useLoopbackProxies,
-  traceModuleLoads,
-  uniquePrefix,
-} from "@awsconn/testkit";
+import { describeAwsSourceContract } from "@awsconn/testkit/contract";
+import { useLoopbackProxies } from "@awsconn/testkit/faults";
+import { awsTestClientConfig, motoEndpoint, stubAwsTestEnv, uniquePrefix } from "@awsconn/testkit/moto";
+import { traceModuleLoads } from "@awsconn/testkit/process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fromSsm, type SsmInit } from "../src/index.js";

@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { motoEndpoint, startLoopbackProxy } from "@awsconn/testkit";
+import { startLoopbackProxy } from "@awsconn/testkit/faults";
+import { motoEndpoint } from "@awsconn/testkit/moto";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { fromSsm } from "../src/index.js";
 

@@ -1,4 +1,4 @@
-import { ConfigError, validateConnId } from "@awsconn/core";
+import { validateConnId } from "@awsconn/core";
 import { Command, Option } from "commander";
 import { type ExitState, action, examples } from "../context.js";
 import { enterCredentialProcess } from "../credentialProcessChain.js";
@@ -11,9 +11,6 @@ import {
 } from "../formatCredentials.js";
 import type { CliIO } from "../Output.js";
 import { openResolver } from "../resolver.js";
-
-/** Set while `awsconn credentials` runs; seen by a nested run that its own AWS clients started. */
-const NESTED = "AWSCONN_CREDENTIALS_RUNNING";
 
 interface CredentialsOptions {
   format?: CredentialFormat;
@@ -68,17 +65,6 @@ export function credentialsCommand(io: CliIO, state: ExitState): Command {
         // Refuses at once when awsconn's own AWS clients started this process (a loop through a profile).
         enterCredentialProcess(connId, io.env);
         const format: CredentialFormat = options.format ?? (globals.json ? "json" : "process");
-        // As a credential_process, awsconn's own AWS clients (its Secrets Manager or SSM source) may
-        // resolve their credentials through the very profile that runs it: each run would start the
-        // next, without end. The nested run refuses, so the outer one fails with this message.
-        if (io.env[NESTED] === "1") {
-          throw new ConfigError(
-            "awsconn credentials was started by its own credential_process: the AWS profile that runs " +
-              "awsconn is also the one its AWS sources use; give those sources credentials of their own " +
-              "(the source's profile or roleArn in the awsconn config, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)",
-          );
-        }
-        io.env[NESTED] = "1"; // inherited by every process the AWS SDK starts from here (credential_process)
         const resolver = await openResolver(globals);
         const config = await resolver.getAwsClientConfig(connId, options.service);
         for (const warning of config.warnings ?? []) out.warn(warning);

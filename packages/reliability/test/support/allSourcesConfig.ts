@@ -1,4 +1,4 @@
-import { motoEndpoint } from "@awsconn/testkit";
+import { motoEndpoint } from "@awsconn/testkit/moto";
 
 /**
  * The YAML of an awsconn config that chains all four source types: env, the connections file at

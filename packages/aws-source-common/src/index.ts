@@ -22,3 +22,4 @@ export {
 export { compileLookupPattern } from "./compileLookupPattern.js";
 export { connIdUnder } from "./connIdUnder.js";
 export { listConnIds, type NamePage } from "./listConnIds.js";
+export { refuseWriteWhenSwitchedOff } from "./refuseWriteWhenSwitchedOff.js";

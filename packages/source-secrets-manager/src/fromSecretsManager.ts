@@ -5,6 +5,7 @@ import {
   failureFor,
   lazyClient,
   listConnIds,
+  refuseWriteWhenSwitchedOff,
   withDeadline,
 } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
@@ -189,10 +190,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       const signal = options?.signal;
       signal?.throwIfAborted();
       validateConnId(connection.connId);
-      if (off)
-        throw new ConfigError("connections are switched off here (prefix: null): nothing to write to", {
-          path: "prefix",
-        });
+      refuseWriteWhenSwitchedOff(off);
       const secretId = secretIdFor(prefix, sep, connection.connId);
       const secrets = [connection.password ?? ""];
       try {

@@ -10,13 +10,3 @@ export { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 export { standardizeSecretKeys, CONN_FIELD_WORDS, EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
 export { parseSecretString } from "./parseSecretString.js";
 export { trimPrefix, secretIdFor } from "./secretIdFor.js";
-// Shared with the SSM source; re-exported so this package's API is unchanged.
-export {
-  DEFAULT_CONNECT_TIMEOUT_MS,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  DEFAULT_MAX_ATTEMPTS,
-  compileLookupPattern,
-  toSourceError,
-  isRetryableAwsError,
-  awsErrorNameOf,
-} from "@awsconn/aws-source-common";

@@ -5,11 +5,11 @@ import {
   failureFor,
   lazyClient,
   listConnIds,
+  refuseWriteWhenSwitchedOff,
   withDeadline,
 } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import {
-  ConfigError,
   ConnectionFormatError,
   connectionToJson,
   parseConnectionValue,
@@ -170,10 +170,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       const signal = options?.signal;
       signal?.throwIfAborted();
       validateConnId(connection.connId);
-      if (off)
-        throw new ConfigError("connections are switched off here (prefix: null): nothing to write to", {
-          path: "prefix",
-        });
+      refuseWriteWhenSwitchedOff(off);
       const name = parameterNameFor(prefix, connection.connId);
       const value = JSON.stringify(connectionToJson(connection));
       const big = Buffer.byteLength(value, "utf8") > STANDARD_TIER_MAX_BYTES;

@@ -29,6 +29,7 @@ export {
 export { loadConfigFile, readConfigFile, type ConfigFileContent } from "./loadConfigFile.js";
 export { SOURCE_TYPES } from "./configSchema.js";
 export { lazySource } from "./lazySource.js";
+export { isCannotList, cannotListError } from "./cannotList.js";
 export { createSource, type CreateSourceOptions } from "./createSource.js";
 export { loadAwsCredentialsHelpers, type AwsCredentialsHelpers } from "./loadAwsCredentialsHelpers.js";
 export {

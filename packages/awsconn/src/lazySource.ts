@@ -1,3 +1,4 @@
+import { cannotListError } from "./cannotList.js";
 import {
   type Connection,
   type ConnectionSource,
@@ -43,8 +44,7 @@ export function lazySource(name: string, load: () => Promise<ConnectionSource>):
     },
     async *list(options?: SourceCallOptions): AsyncIterable<string> {
       const real = await source();
-      if (!real.list)
-        throw new SourceError("cannot list connections (the source has no list())", { source: name });
+      if (!real.list) throw cannotListError(name);
       yield* real.list(options);
     },
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {

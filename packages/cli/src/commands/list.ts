@@ -3,6 +3,7 @@ import { type ExitState, action, examples } from "../context.js";
 import { UsageError } from "../exitCodes.js";
 import type { CliIO } from "../Output.js";
 import { openResolver } from "../resolver.js";
+import { isCannotList } from "awsconn";
 
 interface ListOptions {
   source?: string;
@@ -44,7 +45,13 @@ export function listCommand(io: CliIO, state: ExitState): Command {
             continue;
           }
           const ids: string[] = [];
-          for await (const id of source.list()) ids.push(id);
+          try {
+            for await (const id of source.list()) ids.push(id);
+          } catch (error) {
+            if (!isCannotList(error)) throw error;
+            out.info(`${source.name}: cannot list; skipped`);
+            continue;
+          }
           result[source.name] = ids.sort();
         }
         if (globals.json) out.json(result);

@@ -187,7 +187,7 @@ try {
   run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...tarballs]);
 
   step("starting moto");
-  const { startMoto } = await import(pathToFileURL(join(root, "packages/testkit/dist/esm/index.js")).href);
+  const { startMoto } = await import(pathToFileURL(join(root, "packages/testkit/dist/esm/moto.js")).href);
   const moto = await startMoto({ root, services: ["secretsmanager", "sts"] });
   try {
     writeFileSync(

@@ -1,45 +1,4 @@
-import type { SSMClient } from "@aws-sdk/client-ssm";
-import { ConfigError, createConnection } from "@awsconn/core";
-import { describe, expect, it } from "vitest";
+import { describeAwsSourcePrefixNull } from "@awsconn/testkit/contract";
 import { fromSsm } from "./fromSsm.js";
 
-// A client that records every request: with prefix null there must be none.
-function recordingClient() {
-  const sent: unknown[] = [];
-  const client = {
-    send: async (command: unknown) => {
-      sent.push(command);
-      throw new Error("no request expected");
-    },
-    destroy() {},
-  };
-  return { sent, client: client as unknown as SSMClient };
-}
-
-describe("fromSsm({ prefix: null }): connections switched off, as Airflow's connections_prefix=None", () => {
-  it("answers 'not here' for every id, one or many, and lists nothing, without a request", async () => {
-    const { sent, client } = recordingClient();
-    const source = fromSsm({ prefix: null, client });
-    expect(await source.get("aws_default")).toBeUndefined();
-    expect(await source.getMany?.(["a", "b"])).toEqual(new Map());
-    const listed: string[] = [];
-    for await (const id of source.list?.() ?? []) listed.push(id);
-    expect(listed).toEqual([]);
-    expect(sent).toEqual([]);
-  });
-
-  it("refuses to write, with a ConfigError naming the prefix", async () => {
-    const { sent, client } = recordingClient();
-    const source = fromSsm({ prefix: null, client });
-    await expect(source.put?.(createConnection({ connId: "x", connType: "aws" }))).rejects.toThrow(
-      ConfigError,
-    );
-    expect(sent).toEqual([]);
-  });
-
-  it("still refuses an invalid id and a bad lookupPattern", async () => {
-    const { client } = recordingClient();
-    await expect(fromSsm({ prefix: null, client }).get("bad id")).rejects.toThrow();
-    expect(() => fromSsm({ prefix: null, client, lookupPattern: "(" })).toThrow(ConfigError);
-  });
-});
+describeAwsSourcePrefixNull("fromSsm", (init) => fromSsm(init));

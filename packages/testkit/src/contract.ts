@@ -38,3 +38,4 @@ export {
   type AirflowConformanceOptions,
 } from "./describeAirflowBackendConformance.js";
 export { describeAwsSourceContract, type AwsSourceContractOptions } from "./describeAwsSourceContract.js";
+export { describeAwsSourcePrefixNull, type PrefixNullFactory } from "./describeAwsSourcePrefixNull.js";

@@ -1,5 +1,5 @@
 // @awsconn/testkit/faults: loopback proxies in front of moto (counting, canned AWS errors, hangs,
-// scripted faults) and the IMDSv2 fake.
+// scripted faults, AWS quotas) and the IMDSv2 fake.
 export {
   startLoopbackProxy,
   awsJsonError,
@@ -24,4 +24,21 @@ export {
   type FaultProxy,
   type FaultProxyOptions,
 } from "./faultProxy.js";
+export {
+  startQuotaProxy,
+  throttlingReply,
+  AWS_DEFAULT_QUOTAS,
+  type Quota,
+  type QuotaProxy,
+  type QuotaProxyOptions,
+  type QuotaBin,
+  type OperationCount,
+  type AwsProtocol,
+} from "./quotaProxy.js";
+export {
+  createTokenBucket,
+  type TokenBucket,
+  type TokenBucketOptions,
+  type BucketClock,
+} from "./tokenBucket.js";
 export { useLoopbackProxies, type LoopbackProxies } from "./useLoopbackProxies.js";

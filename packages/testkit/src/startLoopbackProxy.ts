@@ -1,5 +1,5 @@
 import { type IncomingMessage, type ServerResponse, createServer, request } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./listenOnLoopback.js";
 
 /** One HTTP request the proxy received. */
 export interface RecordedRequest {
@@ -66,7 +66,6 @@ export interface LoopbackProxy {
  */
 export async function startLoopbackProxy(options: LoopbackProxyOptions = {}): Promise<LoopbackProxy> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -90,25 +89,16 @@ export async function startLoopbackProxy(options: LoopbackProxyOptions = {}): Pr
       forward(options.target, req, body, res);
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: listener.endpoint,
     requests,
     count: (operation) =>
       operation ? requests.filter((r) => r.operation === operation).length : requests.length,
     reset: () => {
       requests.length = 0;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => listener.close(),
   };
 }
 

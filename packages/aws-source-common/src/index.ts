@@ -19,7 +19,10 @@ export {
   type AwsFailure,
   type AwsErrorClass,
 } from "./toSourceError.js";
-export { compileLookupPattern } from "./compileLookupPattern.js";
-export { connIdUnder } from "./connIdUnder.js";
+export { compileLookupPattern } from "./airflowNaming/compileLookupPattern.js";
+export { connIdUnder } from "./airflowNaming/connIdUnder.js";
 export { listConnIds, type NamePage } from "./listConnIds.js";
-export { refuseWriteWhenSwitchedOff } from "./refuseWriteWhenSwitchedOff.js";
+export { refuseWriteWhenSwitchedOff } from "./airflowNaming/refuseWriteWhenSwitchedOff.js";
+export { trimPrefix } from "./airflowNaming/trimPrefix.js";
+export { buildPath } from "./airflowNaming/buildPath.js";
+export { TEAM_SEPARATOR } from "./airflowNaming/TEAM_SEPARATOR.js";

@@ -1,4 +1,4 @@
-import { connIdUnder } from "./connIdUnder.js";
+import { connIdUnder } from "./airflowNaming/connIdUnder.js";
 
 /** One page of a listing: the names on it, and the token of the next page (none on the last). */
 export interface NamePage {

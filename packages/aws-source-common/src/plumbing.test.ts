@@ -1,7 +1,7 @@
 import { ConfigError, SourceError } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
-import { compileLookupPattern } from "./compileLookupPattern.js";
-import { connIdUnder } from "./connIdUnder.js";
+import { compileLookupPattern } from "./airflowNaming/compileLookupPattern.js";
+import { connIdUnder } from "./airflowNaming/connIdUnder.js";
 import { failureFor } from "./failureFor.js";
 import { lazyClient } from "./lazyClient.js";
 import { listConnIds } from "./listConnIds.js";

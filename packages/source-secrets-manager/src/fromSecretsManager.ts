@@ -6,6 +6,7 @@ import {
   lazyClient,
   listConnIds,
   refuseWriteWhenSwitchedOff,
+  trimPrefix,
   withDeadline,
 } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
@@ -14,7 +15,7 @@ import type { SecretsManagerInit } from "./SecretsManagerInit.js";
 import { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 import { parseSecretString } from "./parseSecretString.js";
 import { type ExistingSecret, mergeConnectionSecret } from "./mergeConnectionSecret.js";
-import { secretIdFor, trimPrefix } from "./secretIdFor.js";
+import { secretIdFor } from "./secretIdFor.js";
 import { EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
 
 /** The source name (`SourceError.source`, `explain` output). */

@@ -9,4 +9,4 @@ export type { SecretsManagerInit } from "./SecretsManagerInit.js";
 export { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 export { standardizeSecretKeys, CONN_FIELD_WORDS, EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
 export { parseSecretString } from "./parseSecretString.js";
-export { trimPrefix, secretIdFor } from "./secretIdFor.js";
+export { secretIdFor } from "./secretIdFor.js";

@@ -1,29 +1,16 @@
-/**
- * Airflow's prefix handling: trailing characters of `sep` are trimmed from the prefix (Python's
- * `prefix.rstrip(sep)`, which strips any of `sep`'s characters); `""`/`null` means no prefix.
- *
- * @example
- * ```ts
- * trimPrefix("airflow/connections//", "/"); // "airflow/connections"
- * ```
- */
-export function trimPrefix(prefix: string | null | undefined, sep: string): string {
-  if (!prefix) return "";
-  const chars = new Set(sep);
-  let end = prefix.length;
-  while (end > 0 && chars.has(prefix[end - 1] as string)) end--;
-  return prefix.slice(0, end);
-}
+import { buildPath } from "@awsconn/aws-source-common";
 
 /**
- * The secret id of a connection: `prefix + sep + connId`, or the bare id without a prefix
- * (`prefix` already trimmed by {@link trimPrefix}).
+ * The secret id of a connection, as Airflow's `SecretsManagerBackend` names it:
+ * `prefix + sep + connId` ({@link buildPath}), or the bare id when the prefix is empty (`prefix`
+ * already trimmed by `trimPrefix` of `@awsconn/aws-source-common`).
  *
  * @example
  * ```ts
  * secretIdFor("airflow/connections", "/", "aws_default"); // "airflow/connections/aws_default"
+ * secretIdFor("", "/", "aws_default");                    // "aws_default"
  * ```
  */
 export function secretIdFor(prefix: string, sep: string, connId: string): string {
-  return prefix ? `${prefix}${sep}${connId}` : connId;
+  return prefix ? buildPath(prefix, connId, sep) : connId;
 }

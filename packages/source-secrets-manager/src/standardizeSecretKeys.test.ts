@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compileLookupPattern, isRetryableAwsError, toSourceError } from "@awsconn/aws-source-common";
-import { secretIdFor, trimPrefix } from "./secretIdFor.js";
+import {
+  compileLookupPattern,
+  isRetryableAwsError,
+  toSourceError,
+  trimPrefix,
+} from "@awsconn/aws-source-common";
+import { secretIdFor } from "./secretIdFor.js";
 import { standardizeSecretKeys } from "./standardizeSecretKeys.js";
 
 describe("standardizeSecretKeys", () => {

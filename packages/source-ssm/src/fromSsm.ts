@@ -6,6 +6,7 @@ import {
   lazyClient,
   listConnIds,
   refuseWriteWhenSwitchedOff,
+  trimPrefix,
   withDeadline,
 } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
@@ -18,7 +19,7 @@ import {
 } from "@awsconn/core";
 import type { SsmInit } from "./SsmInit.js";
 import { createSsmClient } from "./createSsmClient.js";
-import { parameterNameFor, trimSsmPrefix } from "./parameterNameFor.js";
+import { parameterNameFor } from "./parameterNameFor.js";
 
 /** The source name (`SourceError.source`, `explain` output). */
 export const SSM_SOURCE_NAME = "ssm";
@@ -52,7 +53,7 @@ export const STANDARD_TIER_MAX_BYTES = 4096;
  * ```
  */
 export function fromSsm(init: SsmInit = {}): ConnectionSource {
-  const prefix = trimSsmPrefix(init.prefix === undefined ? DEFAULT_SSM_PREFIX : init.prefix);
+  const prefix = trimPrefix(init.prefix === undefined ? DEFAULT_SSM_PREFIX : init.prefix, "/");
   // prefix null switches connections off, as Airflow's connections_prefix=None: every id is
   // "not here" without a request, list() is empty and put() refuses.
   const off = init.prefix === null;

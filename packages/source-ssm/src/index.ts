@@ -7,4 +7,4 @@ export {
 } from "./fromSsm.js";
 export type { SsmInit } from "./SsmInit.js";
 export { createSsmClient } from "./createSsmClient.js";
-export { trimSsmPrefix, parameterNameFor } from "./parameterNameFor.js";
+export { parameterNameFor } from "./parameterNameFor.js";

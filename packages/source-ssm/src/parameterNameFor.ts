@@ -1,25 +1,18 @@
-/**
- * Airflow's prefix handling for SSM: trailing `/` trimmed (`rstrip("/")`); `""`/`null` = no prefix.
- *
- * @example
- * ```ts
- * trimSsmPrefix("/airflow/connections/"); // "/airflow/connections"
- * ```
- */
-export function trimSsmPrefix(prefix: string | null | undefined): string {
-  return prefix ? prefix.replace(/\/+$/, "") : "";
-}
+import { buildPath } from "@awsconn/aws-source-common";
 
 /**
- * The parameter name of a connection, as Airflow builds it: `prefix + "/" + connId`, with a
- * leading `/` added when missing (`prefix` already trimmed by {@link trimSsmPrefix}).
+ * The parameter name of a connection, as Airflow's `SystemsManagerParameterStoreBackend` builds
+ * it: `prefix + "/" + connId` ({@link buildPath}), with a leading `/` added when missing
+ * (`_ensure_leading_slash`); `prefix` already trimmed by `trimPrefix(prefix, "/")` of
+ * `@awsconn/aws-source-common`, so `""` gives `/<connId>`.
  *
  * @example
  * ```ts
  * parameterNameFor("airflow/connections", "team/aws_default"); // "/airflow/connections/team/aws_default"
+ * parameterNameFor("", "aws_default");                         // "/aws_default"
  * ```
  */
 export function parameterNameFor(prefix: string, connId: string): string {
-  const name = `${prefix}/${connId}`;
+  const name = buildPath(prefix, connId);
   return name.startsWith("/") ? name : `/${name}`;
 }

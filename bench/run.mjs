@@ -1,6 +1,7 @@
 // `npm run bench`: starts one moto server (and a counting proxy in front of it), seeds it, runs
 // every scenario with awsconn and its peers side by side, and writes results.json, one SVG per
-// scenario and README.md. `node run.mjs 1 3` runs only scenarios 1 and 3 (merged into results.json).
+// scenario and README.md (and the table of the root README). `node run.mjs --only 5,8` (or
+// `node run.mjs 5 8`) runs only those scenarios, merged into the results of the last full run.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -8,23 +9,44 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { startCountingProxy } from "./lib/countingProxy.mjs";
 import { benchEnv, seed } from "./lib/fixtures.mjs";
+import { installedVersion } from "./lib/installedVersion.mjs";
 import { startMotoServer } from "./lib/moto.mjs";
 import { render } from "./lib/render.mjs";
 import { waitForBuilds } from "./lib/retry.mjs";
 import { scenario as burst } from "./scenarios/burst.mjs";
 import { scenario as coldLookup } from "./scenarios/coldLookup.mjs";
+import { scenario as credentialProcess } from "./scenarios/credentialProcess.mjs";
 import { scenario as credentials } from "./scenarios/credentials.mjs";
+import { scenario as installFootprint } from "./scenarios/installFootprint.mjs";
+import { scenario as lambdaBundle } from "./scenarios/lambdaBundle.mjs";
 import { scenario as memory } from "./scenarios/memory.mjs";
 import { scenario as preload } from "./scenarios/preload.mjs";
 import { scenario as startup } from "./scenarios/startup.mjs";
 import { scenario as warmHit } from "./scenarios/warmHit.mjs";
 
-const ALL = [warmHit, coldLookup, burst, preload, startup, credentials, memory];
+// Every scenario, in the order of the tables. A scenario is { id: "<n>-<slug>", title, seed, run };
+// `--only` selects by the part of the id before the first "-".
+const ALL = [
+  warmHit,
+  coldLookup,
+  burst,
+  preload,
+  startup,
+  credentials,
+  memory,
+  credentialProcess,
+  lambdaBundle,
+  installFootprint,
+];
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
 
-const only = process.argv.slice(2).map(Number).filter(Boolean);
-const selected = only.length > 0 ? ALL.filter((s) => only.includes(Number(s.id.split("-")[0]))) : ALL;
+const only = selection(process.argv.slice(2));
+const selected = only.length > 0 ? ALL.filter((s) => only.includes(s.id.split("-")[0])) : ALL;
+if (only.length > 0 && selected.length === 0) {
+  console.error(`bench: no scenario matches ${only.join(", ")}; ids: ${ALL.map((s) => s.id).join(", ")}`);
+  process.exit(2);
+}
 
 benchEnv();
 const started = process.hrtime.bigint();
@@ -141,14 +163,23 @@ const out = {
 writeFileSync(here("./results.json"), `${JSON.stringify(out, null, 2)}\n`);
 render(out);
 printTable(merged);
-console.error(`bench: done in ${out.totalSeconds} s; wrote bench/results.json, bench/*.svg, bench/README.md`);
+console.error(
+  `bench: done in ${out.totalSeconds} s; wrote bench/results.json, bench/*.svg, bench/README.md and the root README's table`,
+);
 
-function version(pkg) {
-  try {
-    return JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), "utf8")).version;
-  } catch {
-    return undefined;
+/** `--only 5,8`, `--only=5,8` or bare `5 8`: the id prefixes to run (none: all). */
+function selection(args) {
+  const picked = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const list = a === "--only" ? args[++i] : a.startsWith("--only=") ? a.slice(7) : a;
+    picked.push(
+      ...String(list ?? "")
+        .split(",")
+        .filter(Boolean),
+    );
   }
+  return picked;
 }
 
 function machine() {
@@ -174,12 +205,14 @@ function machine() {
     loadAverage1mAtEnd: Number(os.loadavg()[0].toFixed(2)),
     moto,
     versions: {
-      awsconn: version("awsconn"),
-      "@aws-lambda-powertools/parameters": version("@aws-lambda-powertools/parameters"),
-      "@aws-sdk/client-secrets-manager": version("@aws-sdk/client-secrets-manager"),
-      "@aws-sdk/client-ssm": version("@aws-sdk/client-ssm"),
-      "@aws-sdk/client-sts": version("@aws-sdk/client-sts"),
-      "@aws-sdk/credential-providers": version("@aws-sdk/credential-providers"),
+      awsconn: installedVersion("awsconn"),
+      "@aws-lambda-powertools/parameters": installedVersion("@aws-lambda-powertools/parameters"),
+      "@aws-sdk/client-secrets-manager": installedVersion("@aws-sdk/client-secrets-manager"),
+      "@aws-sdk/client-ssm": installedVersion("@aws-sdk/client-ssm"),
+      "@aws-sdk/client-sts": installedVersion("@aws-sdk/client-sts"),
+      "@aws-sdk/credential-providers": installedVersion("@aws-sdk/credential-providers"),
+      "@aws-sdk/client-s3": installedVersion("@aws-sdk/client-s3"),
+      esbuild: installedVersion("esbuild"),
     },
   };
 }

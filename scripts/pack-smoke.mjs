@@ -10,13 +10,13 @@
 // 5. `tsc --noEmit` (module node16) over an `.mts` and a `.cts` consumer.
 // Prints one line per step; exits non-zero on the first failure, leaving the temp folder for a look.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { packPublicPackages, publicPackages as publicPackageList, root } from "./packWorkspaces.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const started = Date.now();
 const step = (what) => console.log(`pack:smoke: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -25,16 +25,7 @@ const packs = join(work, "packs");
 const app = join(work, "app");
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSMOKEKEY";
 
-const publicPackages = readdirSync(join(root, "packages"))
-  .map((d) => ({ dir: join(root, "packages", d), file: join(root, "packages", d, "package.json") }))
-  .filter((p) => {
-    try {
-      return !JSON.parse(readFileSync(p.file, "utf8")).private;
-    } catch {
-      return false;
-    }
-  })
-  .map((p) => JSON.parse(readFileSync(p.file, "utf8")).name);
+const publicPackages = publicPackageList().map((p) => p.name);
 
 function run(cmd, args, options = {}) {
   return execFileSync(cmd, args, {
@@ -161,13 +152,7 @@ export const kinds = [typeof resolveAwsConfig, typeof runCli];
 try {
   step(`packing ${publicPackages.length} packages into ${packs}`);
   mkdirSync(packs, { recursive: true });
-  const packed = JSON.parse(
-    execFileSync(
-      "npm",
-      ["pack", "--json", "--pack-destination", packs, ...publicPackages.map((n) => `--workspace=${n}`)],
-      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-    ),
-  );
+  const packed = packPublicPackages(packs, publicPackages);
   for (const p of packed) {
     const files = p.files.map((f) => f.path);
     for (const must of ["LICENSE", "README.md", "package.json", "dist/esm/index.js", "dist/cjs/index.d.ts"])
@@ -175,7 +160,7 @@ try {
     const stray = files.filter((f) => /\.tsbuildinfo$|\.test\.ts$/.test(f));
     if (stray.length) throw new Error(`${p.filename} ships ${stray.join(", ")}`);
   }
-  const tarballs = packed.map((p) => join(packs, p.filename));
+  const tarballs = packed.map((p) => p.tarball);
 
   step("@arethetypeswrong/cli on every tarball");
   const attw = join(dirname(require.resolve("@arethetypeswrong/cli/package.json")), "dist/index.js");

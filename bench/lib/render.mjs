@@ -1,7 +1,9 @@
-// Draws bench/<scenario>.svg and bench/README.md from a results object (as in results.json).
+// Draws bench/<scenario>.svg, bench/README.md and the root README's table from a results object
+// (as in results.json).
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { writeReadme } from "./readme.mjs";
+import { writeRootTable } from "./rootReadme.mjs";
 import { barChart } from "./svg.mjs";
 
 const benchDir = (p) => fileURLToPath(new URL(`../${p}`, import.meta.url));
@@ -12,4 +14,5 @@ export function render(out) {
       writeFileSync(benchDir(r.svg), barChart({ title: `${r.id.split("-")[0]}. ${r.title}`, ...r.chart }));
   }
   writeReadme(benchDir("README.md"), out);
+  writeRootTable(benchDir("../README.md"), out);
 }

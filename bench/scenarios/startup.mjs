@@ -1,181 +1,233 @@
-// Scenario 5. Start-up: a fresh `node` process resolving one env connection through awsconn,
-// wall time relative to `node -e 0`, and the @aws-sdk/* modules it loaded (target 0);
-// the same for a process importing Powertools' secrets subpath.
-import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// Scenario 5. Start-up: fresh `node` processes that import awsconn and resolve one connection (env,
+// a JSON, `.env` or YAML connections file), wall time over `node -e 0`, against one importing
+// Powertools' secrets subpath; and a deployment start: awsconn.config.yaml naming Secrets Manager,
+// spawn to the first resolved connection, against Powertools' getSecret of the same secret.
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { retryMissingModule } from "../lib/retry.mjs";
+import { writeConnectionFiles } from "../lib/connectionFiles.mjs";
+import { REGION } from "../lib/fixtures.mjs";
+import { importCosts } from "../lib/importCost.mjs";
 import { median, round, summary } from "../lib/stats.mjs";
+import { interleaved } from "../lib/timeNode.mjs";
+import { traceModules } from "../lib/traceModules.mjs";
 
 const RUNS = 9;
-const IMPORT_RUNS = 3;
-// What awsconn's start-up is made of: the import time of each of these alone, in a fresh process.
+const IMPORT_RUNS = 5;
+const ENV_TARGET_MS = 25;
+const FILE_TARGET_MS = 40;
+// The import cost of each dependency alone (the bench README's table), and Powertools' for scale.
 const IMPORTS = [
   "zod",
   "yaml",
+  "commander",
   "lru-cache",
-  "@awsconn/core",
-  "@awsconn/source-file",
+  "@aws-sdk/client-secrets-manager",
+  "@aws-sdk/client-ssm",
   "awsconn",
+  "@awsconn/cli",
   "@aws-lambda-powertools/parameters/secrets",
 ];
+const DEPLOY_ID = "bench_deploy";
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export const scenario = {
   id: "5-startup",
   title: "Start-up: fresh node process",
-  seed: { secrets: [], parameters: [] },
+  seed: {
+    secrets: [[DEPLOY_ID, JSON.stringify({ conn_type: "postgres", host: "deploy.example.internal" })]],
+    parameters: [],
+  },
   run,
 };
 
-function runNode(args, extraEnv = {}) {
-  return retryMissingModule(() => runNodeOnce(args, extraEnv));
-}
-
-function runNodeOnce(args, extraEnv) {
-  const env = {
-    ...process.env,
-    ...extraEnv,
-    AIRFLOW_CONN_BENCH_ENV: "postgres://svc:pw@db.example.internal:5432/app",
+function sidesFor(ctx) {
+  const env = { ...process.env, AIRFLOW_CONN_BENCH_ENV: "postgres://svc:pw@db.example.internal:5432/app" };
+  const files = writeConnectionFiles("bench_file", {
+    conn_type: "postgres",
+    host: "file.example.internal",
+    login: "svc",
+    password: "pw",
+  });
+  // The deployment folder: only an awsconn.config.yaml naming Secrets Manager (on moto).
+  writeFileSync(
+    join(files.dir, "awsconn.config.yaml"),
+    `sources:\n  - type: secretsmanager\n    region: ${REGION}\n    endpoint: ${ctx.motoEndpoint}\n`,
+  );
+  // Powertools' client finds moto through the SDK's own endpoint variable; awsconn gets it too.
+  const deployEnv = { ...env, AWS_ENDPOINT_URL_SECRETS_MANAGER: ctx.motoEndpoint };
+  const ok = (stdout) => {
+    if (stdout.trim() !== "ok") throw new Error(`probe printed ${JSON.stringify(stdout.slice(0, 200))}`);
   };
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, {
-      stdio: ["ignore", "ignore", "pipe"],
-      env,
-      cwd: here("../"),
-    });
-    let err = "";
-    child.stderr.on("data", (d) => {
-      err += d;
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (code !== 0) reject(new Error(`node ${args.join(" ")} exited ${code}: ${err}`));
-      else resolve(ms);
-    });
-  });
-}
-
-function traced(args) {
-  const dir = mkdtempSync(join(tmpdir(), "awsconn-bench-trace-"));
-  const log = join(dir, "modules.log");
-  writeFileSync(log, "");
-  return runNode(["--import", here("../startup/trace.mjs"), ...args], { BENCH_TRACE_LOG: log }).then(() => {
-    const files = new Set(
-      readFileSync(log, "utf8")
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => l.slice(4).replace(/^file:\/\//, ""))
-        .filter((f) => !f.startsWith("node:") && !f.endsWith("/startup/trace.mjs")),
-    );
-    const all = [...files];
-    const inPkg = (scope) => all.filter((f) => f.includes(`/node_modules/${scope}/`));
-    const packages = (scope) =>
-      new Set(inPkg(scope).map((f) => f.split(`/node_modules/${scope}/`)[1].split("/")[0])).size;
-    // Modules per package (workspace packages by their folder), largest first.
-    const byPackage = {};
-    for (const f of all) {
-      const m = f.match(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//) ?? f.match(/\/packages\/([^/]+)\/dist\//);
-      const key = m ? m[1] : "other";
-      byPackage[key] = (byPackage[key] ?? 0) + 1;
-    }
-    const topPackages = Object.fromEntries(
-      Object.entries(byPackage)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 8),
-    );
-    return {
-      topPackages,
-      modules: all.length,
-      awsSdkModules: inPkg("@aws-sdk").length,
-      awsSdkPackages: packages("@aws-sdk"),
-      smithyModules: inPkg("@smithy").length,
-    };
-  });
-}
-
-/** Median ms of `await import(specifier)` alone in a fresh process (module evaluation included). */
-async function importTime(specifier) {
-  const code = `const t = performance.now(); await import(${JSON.stringify(specifier)}); process.stdout.write(String(performance.now() - t));`;
-  const xs = [];
-  for (let i = 0; i < IMPORT_RUNS; i++) {
-    const out = await retryMissingModule(
-      () =>
-        new Promise((resolve, reject) =>
-          execFile(
-            process.execPath,
-            ["--input-type=module", "-e", code],
-            { cwd: here("../") },
-            (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
-          ),
-        ),
-    );
-    xs.push(Number(out));
-  }
-  return round(median(xs), 3);
-}
-
-async function run(ctx) {
-  const sides = [{ name: "node -e 0 (baseline)", args: ["-e", "0"] }];
+  const sides = [{ key: "baseline", name: "node -e 0 (baseline)", args: ["-e", "0"] }];
   if (ctx.awsconn)
-    sides.push({ name: "awsconn: resolve one env connection", args: [here("../startup/awsconn-env.mjs")] });
+    sides.push(
+      { key: "env", name: "awsconn: resolve one env connection", args: [here("../startup/awsconn-env.mjs")] },
+      {
+        key: "json",
+        name: "awsconn: one JSON file connection",
+        args: [here("../startup/awsconn-file.mjs"), files.json],
+      },
+      {
+        key: "dotenv",
+        name: "awsconn: one .env file connection",
+        args: [here("../startup/awsconn-file.mjs"), files.dotenv],
+      },
+      {
+        key: "yaml",
+        name: "awsconn: one YAML file connection",
+        args: [here("../startup/awsconn-file.mjs"), files.yaml],
+      },
+    );
   sides.push({
+    key: "powertools",
     name: "Powertools: import parameters/secrets",
     args: [here("../startup/powertools-secrets.mjs")],
   });
-  for (const side of sides) await runNode(side.args); // warm the file system cache
-  const samples = new Map(sides.map((s) => [s.name, []]));
-  for (let r = 0; r < RUNS; r++)
-    for (const side of sides) samples.get(side.name).push(await runNode(side.args));
-  const base = median(samples.get(sides[0].name));
+  if (ctx.awsconn)
+    sides.push({
+      key: "deployAwsconn",
+      name: "awsconn: deployment start (awsconn.config.yaml, Secrets Manager)",
+      args: [here("../startup/deploy-awsconn.mjs")],
+      cwd: files.dir,
+      check: ok,
+    });
+  sides.push({
+    key: "deployPowertools",
+    name: "Powertools: deployment start (getSecret)",
+    args: [here("../startup/deploy-powertools.mjs")],
+    cwd: files.dir,
+    check: ok,
+  });
+  for (const s of sides) {
+    s.env = s.key.startsWith("deploy") ? deployEnv : env;
+    s.cwd ??= here("../");
+  }
+  return sides;
+}
+
+async function run(ctx) {
+  const sides = sidesFor(ctx);
+  const samples = await interleaved(sides, RUNS);
+  const base = median(samples.get(sides[0].name).map((x) => x.exitMs));
+  const by = {};
   const result = [];
   for (const side of sides) {
-    const ms = samples.get(side.name);
+    const deploy = side.key.startsWith("deploy");
+    // Deployment start ends at the first resolved connection (the probe's "ok" line), the others at exit.
+    const ms = samples.get(side.name).map((x) => (deploy ? x.readyMs : x.exitMs));
     const entry = {
       name: side.name,
+      measured: deploy ? "spawn to first resolved connection" : "spawn to exit",
       wallMs: summary(ms),
       relativeToBaseline: round(median(ms) / base, 3),
       extraMs: round(median(ms) - base, 3),
     };
-    if (side !== sides[0]) Object.assign(entry, await traced(side.args));
+    if (side.key !== "baseline") Object.assign(entry, await traceModules(side.args, side));
+    by[side.key] = entry;
     result.push(entry);
   }
-  const importMs = {};
-  for (const m of IMPORTS) if (ctx.awsconn || !m.includes("awsconn")) importMs[m] = await importTime(m);
-  const a = result.find((s) => s.name.startsWith("awsconn"));
-  const p = result.find((s) => s.name.startsWith("Powertools"));
+  const importMs = await importCosts(
+    IMPORTS.filter((m) => ctx.awsconn || !m.includes("awsconn")),
+    IMPORT_RUNS,
+  );
+  const checks = ctx.awsconn ? checksOf(by) : [];
+  const met = ctx.awsconn ? checks.every((c) => c.met !== false) : null;
+  const missed = checks.filter((c) => c.met === false);
   return {
-    method: `${RUNS} runs of each process, interleaved, wall time from spawn to exit, medians; then one more run of each with a module-tracing --import hook (ES modules via a load hook, CommonJS via require.cache at exit) to count the modules loaded. Timed runs carry no hook. Finally, for the breakdown, the time of \`await import(x)\` alone in a fresh process, median of ${IMPORT_RUNS}, for each of ${IMPORTS.join(", ")} (they overlap: awsconn includes zod, yaml, lru-cache and the @awsconn packages).`,
+    method: `${RUNS} runs of each process after one warm-up run each, interleaved (order reversed every other round), medians. Start-up rows: wall time from spawn to exit of a probe that imports awsconn, creates a resolver with one source given in code (env; or file, on a file of 21 connections) and resolves one connection. Deployment rows: wall time from spawn to the probe's first line on stdout, written the moment its first connection is resolved; awsconn's process runs in a folder holding only an \`awsconn.config.yaml\` naming Secrets Manager on moto (found by discovery, through \`getConnection\`), Powertools' calls \`getSecret(name, { transform: "json" })\` (its client finds moto through \`AWS_ENDPOINT_URL_SECRETS_MANAGER\`). "What Powertools adds" is its import row's time over \`node -e 0\`. Module counts come from one more run of each probe with a module-tracing --import hook (timed runs carry none). Import costs: \`await import(x)\` alone in a fresh process, median of ${IMPORT_RUNS}.`,
     sides: result,
     importMs,
-    ratio: a && { label: "awsconn process / node -e 0 wall time", value: a.relativeToBaseline },
-    target: "0 @aws-sdk/* modules loaded when resolving an env connection",
-    met: a ? a.awsSdkModules === 0 : null,
-    missedBy: a?.awsSdkModules > 0 ? `${a.awsSdkModules} @aws-sdk modules instead of 0` : undefined,
-    verdict: a
-      ? `${a.awsSdkModules} @aws-sdk modules (Powertools: ${p.awsSdkModules}); ${a.relativeToBaseline}x node -e 0 (+${a.extraMs} ms; Powertools ${p.relativeToBaseline}x, +${p.extraMs} ms)`
-      : "awsconn not available",
-    chart: {
-      subtitle: "fresh node process; baseline node -e 0",
-      panels: [
-        {
-          label: "wall time (median)",
-          unit: "ms",
-          better: "lower",
-          bars: result.map((s) => ({ name: s.name, value: s.wallMs.median })),
-        },
-        {
-          label: "@aws-sdk/* modules loaded",
-          unit: "modules",
-          better: "lower",
-          target: 0,
-          bars: result.slice(1).map((s) => ({ name: s.name, value: s.awsSdkModules })),
-        },
-      ],
-    },
+    checks,
+    ratio: by.env && { label: "awsconn env process / node -e 0 wall time", value: by.env.relativeToBaseline },
+    target: `env connection: at most +${ENV_TARGET_MS} ms over node -e 0 and a quarter of what Powertools adds, 0 @aws-sdk/* modules; JSON and .env file connection: at most +${FILE_TARGET_MS} ms; YAML: reported; deployment start: no slower than Powertools' getSecret`,
+    met,
+    missedBy: missed.length > 0 ? missed.map((c) => `${c.name}: ${c.result}`).join("; ") : undefined,
+    verdict: ctx.awsconn ? checks.map((c) => `${c.name}: ${c.result}`).join("; ") : "awsconn not available",
+    chart: chartOf(result, by),
   };
+}
+
+function checksOf(by) {
+  const p = by.powertools.extraMs;
+  const ms = (x) => `+${round(x, 3)} ms`;
+  const fileCheck = (key, name) => ({
+    name,
+    target: `at most +${FILE_TARGET_MS} ms over node -e 0`,
+    result: `${ms(by[key].extraMs)} (${by[key].relativeToBaseline}x node -e 0)`,
+    met: by[key].extraMs <= FILE_TARGET_MS,
+  });
+  const deploySlower = by.deployAwsconn.wallMs.median / by.deployPowertools.wallMs.median;
+  return [
+    {
+      name: "env connection",
+      target: `at most +${ENV_TARGET_MS} ms over node -e 0 and at most a quarter of what Powertools' import adds`,
+      result: `${ms(by.env.extraMs)} (${by.env.relativeToBaseline}x node -e 0); Powertools' import ${ms(p)}, so ${round(by.env.extraMs / p, 3)} of it`,
+      met: by.env.extraMs <= ENV_TARGET_MS && by.env.extraMs <= p / 4,
+    },
+    {
+      name: "env connection, AWS SDK",
+      target: "0 @aws-sdk/* modules loaded",
+      result: `${by.env.awsSdkModules} @aws-sdk modules (Powertools' import: ${by.powertools.awsSdkModules})`,
+      met: by.env.awsSdkModules === 0,
+    },
+    fileCheck("json", "JSON file connection"),
+    fileCheck("dotenv", ".env file connection"),
+    {
+      name: "YAML file connection",
+      target: "reported",
+      result: `${ms(by.yaml.extraMs)} (${by.yaml.relativeToBaseline}x node -e 0)`,
+      met: "no target",
+    },
+    {
+      name: "deployment start",
+      target: "spawn to first resolved connection no slower than Powertools' getSecret (median)",
+      result: `${by.deployAwsconn.wallMs.median} ms vs ${by.deployPowertools.wallMs.median} ms (${round(deploySlower, 3)}x)`,
+      met: deploySlower <= 1,
+    },
+  ];
+}
+
+function chartOf(result, by) {
+  const startupSides = result.filter((s) => s.measured === "spawn to exit");
+  const panels = [
+    {
+      label: "wall time, spawn to exit (median)",
+      unit: "ms",
+      better: "lower",
+      bars: startupSides.map((s) => ({ name: s.name, value: s.wallMs.median })),
+    },
+  ];
+  if (by.env) {
+    panels.push(
+      {
+        label: "time over node -e 0, env connection (target: +25 ms)",
+        unit: "ms",
+        better: "lower",
+        target: ENV_TARGET_MS,
+        bars: [by.env, by.powertools].map((s) => ({ name: s.name, value: Math.max(0, s.extraMs) })),
+      },
+      {
+        label: "time over node -e 0, file connection (target: +40 ms)",
+        unit: "ms",
+        better: "lower",
+        target: FILE_TARGET_MS,
+        bars: [by.json, by.dotenv, by.yaml].map((s) => ({ name: s.name, value: Math.max(0, s.extraMs) })),
+      },
+      {
+        label: "deployment start: spawn to first resolved connection (median)",
+        unit: "ms",
+        better: "lower",
+        target: by.deployPowertools.wallMs.median,
+        bars: [by.deployAwsconn, by.deployPowertools].map((s) => ({ name: s.name, value: s.wallMs.median })),
+      },
+    );
+  }
+  panels.push({
+    label: "@aws-sdk/* modules loaded",
+    unit: "modules",
+    better: "lower",
+    bars: result.slice(1).map((s) => ({ name: s.name, value: s.awsSdkModules })),
+  });
+  return { subtitle: "fresh node process; baseline node -e 0", panels };
 }

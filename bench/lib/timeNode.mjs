@@ -1,0 +1,63 @@
+// Times one fresh `node` process: from spawn to its first line on stdout (the probe's "resolved"
+// signal) and from spawn to its exit. Used by every scenario that starts processes (5, 8, 9), so
+// all of them measure the same way. A run that fails because a workspace package is being rebuilt
+// is retried (retryMissingModule); any other failure rejects with the child's stderr.
+import { spawn } from "node:child_process";
+import { retryMissingModule } from "./retry.mjs";
+
+/**
+ * @param {string[]} args node's arguments (a script and its arguments, or `-e 0`)
+ * @param {{ env?: Record<string, string|undefined>, cwd?: string, command?: string }} [options]
+ * @returns {Promise<{ exitMs: number, readyMs: number|undefined, stdout: string }>}
+ */
+export function timeNode(args, options = {}) {
+  return retryMissingModule(() => timeNodeOnce(args, options));
+}
+
+function timeNodeOnce(args, { env = process.env, cwd, command = process.execPath }) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env, cwd });
+    let readyMs;
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      if (readyMs === undefined && String(d).includes("\n"))
+        readyMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr = (stderr + d).slice(-4000);
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      const exitMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (code !== 0) reject(new Error(`node ${args.join(" ")} exited ${code ?? signal}: ${stderr}`));
+      else resolve({ exitMs, readyMs, stdout });
+    });
+  });
+}
+
+/**
+ * Runs each side once to warm the file system cache, then `runs` rounds with the sides interleaved
+ * (the order reversed every other round), and returns each side's samples.
+ *
+ * @template {{ name: string, args: string[], env?: object, cwd?: string, command?: string, check?: (stdout: string) => void }} S
+ * @param {S[]} sides
+ * @param {number} runs
+ * @returns {Promise<Map<string, { exitMs: number, readyMs: number|undefined }[]>>}
+ */
+export async function interleaved(sides, runs) {
+  const go = async (side) => {
+    const r = await timeNode(side.args, side);
+    side.check?.(r.stdout);
+    return r;
+  };
+  for (const side of sides) await go(side);
+  const samples = new Map(sides.map((s) => [s.name, []]));
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? sides : [...sides].reverse();
+    for (const side of order) samples.get(side.name).push(await go(side));
+  }
+  return samples;
+}

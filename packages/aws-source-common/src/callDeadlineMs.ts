@@ -3,7 +3,7 @@ import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_MAX_ATTEMPTS,
   DEFAULT_REQUEST_TIMEOUT_MS,
-} from "./createAwsClientConfig.js";
+} from "./clientDefaults.js";
 
 /** Time a call's deadline allows on top of its attempts: the SDK's backoff between them, a credential lookup. */
 export const DEADLINE_SLACK_MS = 3000;

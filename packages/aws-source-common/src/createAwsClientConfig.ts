@@ -1,22 +1,15 @@
 import type { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { AwsClientInit } from "./AwsClientInit.js";
+import { DEFAULT_MAX_ATTEMPTS, type RetryMode, SOURCE_RETRY_MODE } from "./clientDefaults.js";
 import { createBoundedHttpHandler } from "./createBoundedHttpHandler.js";
-
-/** Default TCP connect timeout of each attempt, ms. */
-export const DEFAULT_CONNECT_TIMEOUT_MS = 1000;
-/** Default timeout of each request attempt (connect, headers and the whole body), ms. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 3000;
-/** Default attempts per call (the SDK's standard retry mode). */
-export const DEFAULT_MAX_ATTEMPTS = 3;
+import type { SdkClientSettings } from "./SdkClientSettings.js";
 
 /** The credential provider of an assumed role, or of one shared-config profile. */
 type SourceCredentials = ReturnType<typeof fromTemporaryCredentials> | ReturnType<typeof fromIni>;
 
 /** What {@link createAwsClientConfig} returns: options for any AWS SDK v3 client constructor. */
-export interface AwsClientConfig {
-  region?: string;
-  endpoint?: string;
+export interface AwsClientConfig extends SdkClientSettings {
   /** Set only when `profile` is given and no role is assumed (the SDK then also reads its region). */
   profile?: string;
   /**
@@ -25,7 +18,8 @@ export interface AwsClientConfig {
    */
   credentials?: SourceCredentials;
   maxAttempts: number;
-  retryMode: "standard";
+  /** {@link SOURCE_RETRY_MODE}: `adaptive`. */
+  retryMode: RetryMode;
   requestHandler: NodeHttpHandler;
 }
 
@@ -34,7 +28,9 @@ export interface AwsClientConfig {
  *
  * - a request handler ({@link createBoundedHttpHandler}) whose request timeout bounds each attempt
  *   from start to finish (connect, headers and the whole body), with a connect timeout of its own;
- * - the standard retry mode with `maxAttempts`; `region`, `endpoint`;
+ * - the adaptive retry mode ({@link SOURCE_RETRY_MODE}: jittered exponential backoff plus a
+ *   client-side token bucket that slows the client down while it is throttled) with `maxAttempts`;
+ *   `region`, `endpoint`;
  * - credentials: with `roleArn`, that role assumed through STS (session `awsconn-<sourceName>`,
  *   signed with the profile's credentials when there is one), whose STS calls use the same handler
  *   and retries; else, when a profile is named (`profile`, else the `AWS_PROFILE` variable), that
@@ -60,9 +56,10 @@ export async function createAwsClientConfig(
   env: Record<string, string | undefined> = process.env,
 ): Promise<AwsClientConfig> {
   const requestHandler = await createBoundedHttpHandler({
-    connectTimeoutMs: init.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    requestTimeoutMs: init.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    ...(init.connectTimeoutMs !== undefined ? { connectTimeoutMs: init.connectTimeoutMs } : {}),
+    ...(init.requestTimeoutMs !== undefined ? { requestTimeoutMs: init.requestTimeoutMs } : {}),
   });
+  const retryMode = SOURCE_RETRY_MODE;
   const maxAttempts = init.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const profile = init.profile ?? (env.AWS_PROFILE || undefined);
   let credentials: SourceCredentials | undefined;
@@ -73,7 +70,7 @@ export async function createAwsClientConfig(
       ? fromTemporaryCredentials({
           params: { RoleArn: init.roleArn, RoleSessionName: `awsconn-${sourceName}` },
           ...(ofProfile ? { masterCredentials: ofProfile } : {}),
-          clientConfig: { region: init.region, requestHandler, maxAttempts, retryMode: "standard" },
+          clientConfig: { region: init.region, requestHandler, maxAttempts, retryMode },
         })
       : ofProfile;
   }
@@ -83,7 +80,7 @@ export async function createAwsClientConfig(
     ...(init.profile && !init.roleArn ? { profile: init.profile } : {}),
     ...(credentials ? { credentials } : {}),
     maxAttempts,
-    retryMode: "standard",
+    retryMode,
     requestHandler,
   };
 }

@@ -1,11 +1,13 @@
 export type { AwsClientInit } from "./AwsClientInit.js";
+export { createAwsClientConfig, type AwsClientConfig } from "./createAwsClientConfig.js";
 export {
-  createAwsClientConfig,
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_MAX_ATTEMPTS,
-  type AwsClientConfig,
-} from "./createAwsClientConfig.js";
+  SOURCE_RETRY_MODE,
+  type RetryMode,
+} from "./clientDefaults.js";
+export type { SdkClientSettings } from "./SdkClientSettings.js";
 export { createBoundedHttpHandler, type BoundedHttpHandlerInit } from "./createBoundedHttpHandler.js";
 export { withDeadline } from "./withDeadline.js";
 export { callDeadlineMs, DEADLINE_SLACK_MS } from "./callDeadlineMs.js";

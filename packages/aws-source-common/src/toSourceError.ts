@@ -5,6 +5,7 @@ import {
   type SourceErrorKind,
   scrubText,
 } from "@awsconn/core";
+import { lazyClient } from "./lazyClient.js";
 
 /** What failed: the source's name and the attempt (`GetSecretValue "airflow/connections/x"`, `AssumeRole for arn:...`). */
 export interface AwsFailure {
@@ -25,15 +26,9 @@ export interface AwsErrorClass {
 }
 
 type Retry = typeof import("@smithy/core/retry");
-// The SDK's own classification, loaded with the first failure: importing this package loads no SDK module.
-let retryModule: Promise<Retry> | undefined;
-const loadRetry = () => {
-  retryModule ??= import("@smithy/core/retry").catch((error: unknown) => {
-    retryModule = undefined;
-    throw error;
-  });
-  return retryModule;
-};
+// The SDK's own classification (smithy's service-error-classification, shipped as
+// `@smithy/core/retry`), loaded with the first failure: importing this package loads no SDK module.
+const loadRetry = lazyClient<Retry>(undefined, () => import("@smithy/core/retry"));
 
 const TIMEOUT_NAMES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
 const TIMEOUT_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNABORTED"]);

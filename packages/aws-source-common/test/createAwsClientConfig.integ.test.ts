@@ -7,7 +7,8 @@ import { startLoopbackProxy } from "@awsconn/testkit/faults";
 import { motoEndpoint } from "@awsconn/testkit/moto";
 import { traceModuleLoads } from "@awsconn/testkit/process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createAwsClientConfig, DEFAULT_MAX_ATTEMPTS } from "../src/createAwsClientConfig.js";
+import { DEFAULT_MAX_ATTEMPTS } from "../src/clientDefaults.js";
+import { createAwsClientConfig } from "../src/createAwsClientConfig.js";
 
 beforeAll(() => {
   vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIACOMMONTEST000001");
@@ -19,7 +20,7 @@ beforeAll(() => {
 afterAll(() => vi.unstubAllEnvs());
 
 describe("createAwsClientConfig", () => {
-  it("passes region and endpoint, standard retry with 3 attempts, a profile only without a role", async () => {
+  it("passes region and endpoint, adaptive retry with 3 attempts, a profile only without a role", async () => {
     const config = await createAwsClientConfig(
       { region: "eu-west-1", endpoint: "http://127.0.0.1:1", profile: "dev" },
       "ssm",
@@ -29,7 +30,7 @@ describe("createAwsClientConfig", () => {
       endpoint: "http://127.0.0.1:1",
       profile: "dev",
       maxAttempts: DEFAULT_MAX_ATTEMPTS,
-      retryMode: "standard",
+      retryMode: "adaptive",
     });
     expect(typeof config.credentials).toBe("function"); // the profile's, alone
     expect((await createAwsClientConfig({}, "ssm", {})).credentials).toBeUndefined(); // the SDK's chain

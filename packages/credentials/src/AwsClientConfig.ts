@@ -1,4 +1,4 @@
-import type { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { RetryMode, SdkClientSettings } from "@awsconn/aws-source-common";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 
 /**
@@ -28,7 +28,7 @@ export type CredentialMethod = "static" | "assume-role" | "web-identity" | "prof
  * console.log(config.method, config.warnings);
  * ```
  */
-export interface AwsClientConfig {
+export interface AwsClientConfig extends SdkClientSettings {
   /** The credentials provider (temporary credentials are cached and refreshed 5 minutes before expiry). */
   credentials: AwsCredentialIdentityProvider;
   /** Region: the explicit one, else `extra.region_name`, else `AWS_DEFAULT_REGION` when `AWS_REGION` is unset. */
@@ -40,9 +40,9 @@ export interface AwsClientConfig {
   /** Total attempts per request, from `config_kwargs.retries`. */
   maxAttempts?: number;
   /** Retry mode, from `config_kwargs.retries.mode`. */
-  retryMode?: "standard" | "adaptive";
+  retryMode?: RetryMode;
   /** HTTP handler built from `verify` and `config_kwargs` timeouts/pool; absent when defaults do. */
-  requestHandler?: NodeHttpHandler;
+  requestHandler?: SdkClientSettings["requestHandler"];
   /** S3 path-style addressing, from `config_kwargs.s3.addressing_style: "path"`. */
   forcePathStyle?: boolean;
   /** From `config_kwargs.use_dualstack_endpoint`. */

@@ -3,7 +3,7 @@ import { type Connection, ConnectionFormatError } from "@awsconn/core";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { type HttpAndRetryOptions, httpAndRetryOptions } from "./httpAndRetryOptions.js";
 import { readAwsConnection } from "./readAwsConnection.js";
-import { stsCallerFor, stsDeadlineMs } from "./stsCallerFor.js";
+import { stsClientConfig, stsDeadlineMs } from "./stsClientConfig.js";
 
 /**
  * Who an `aws` connection's credentials are, as STS `GetCallerIdentity` answers.
@@ -55,11 +55,18 @@ export async function callerIdentity(
     throw error;
   }
   let secrets: string[] = [];
+  const deadlineMs = stsDeadlineMs(tuning);
   try {
-    const identity = await withDeadline(stsDeadlineMs(tuning), undefined, () => options.credentials());
+    const identity = await withDeadline(deadlineMs, undefined, () => options.credentials());
     secrets = [identity.secretAccessKey, identity.sessionToken ?? ""];
-    const sts = stsCallerFor(settings, tuning, { region: options.region, credentials: identity });
-    const who = await sts.getCallerIdentity();
+    const [config, { STSClient, GetCallerIdentityCommand }] = await Promise.all([
+      stsClientConfig(settings, tuning, options.region),
+      import("@aws-sdk/client-sts"),
+    ]);
+    const sts = new STSClient({ ...config, credentials: identity });
+    const who = await withDeadline(deadlineMs, undefined, (abortSignal) =>
+      sts.send(new GetCallerIdentityCommand({}), { abortSignal }),
+    );
     return {
       ...(who.Account ? { account: who.Account } : {}),
       ...(who.Arn ? { arn: who.Arn } : {}),

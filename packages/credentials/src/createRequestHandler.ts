@@ -1,11 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
-import {
-  createBoundedHttpHandler,
-  DEFAULT_CONNECT_TIMEOUT_MS,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-} from "@awsconn/aws-source-common";
+import { createBoundedHttpHandler } from "@awsconn/aws-source-common";
 import { ConfigError } from "@awsconn/core";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { HttpOptions } from "./httpAndRetryOptions.js";
@@ -21,17 +15,17 @@ import type { HttpOptions } from "./httpAndRetryOptions.js";
 export interface RequestHandlerShape {
   /**
    * `true` for awsconn's own STS calls: the request timeout (default 3000 ms, connect timeout 1000 ms)
-   * bounds the whole attempt, body included (`createBoundedHttpHandler`). Default `false`: the SDK's
-   * meaning (until the headers), for clients whose answers may be streamed (S3 downloads).
+   * bounds the whole attempt, body included. Default `false`: the SDK's meaning (until the headers),
+   * for clients whose answers may be streamed (S3 downloads).
    */
   wholeAnswer?: boolean;
 }
 
 /**
- * Builds a `NodeHttpHandler` (loaded on first use) from {@link HttpOptions}: timeouts, socket pool,
- * and TLS verification (`rejectUnauthorized: false`, or only the roots of a CA bundle file). A
- * configured request timeout is an error when it runs out (`throwOnRequestTimeout`), as botocore's
- * `read_timeout` raises, not a logged warning.
+ * A connection's `verify` and `config_kwargs` timeouts and pool ({@link HttpOptions}) on the one
+ * request handler of `@awsconn/aws-source-common` (`createBoundedHttpHandler`): the CA bundle file
+ * is read here, the rest is passed on. A configured request timeout is an error when it runs out
+ * (`throwOnRequestTimeout`), as botocore's `read_timeout` raises, not a logged warning.
  *
  * Throws `ConfigError` (path `extra.verify`) when the CA bundle cannot be read.
  *
@@ -57,29 +51,12 @@ export async function createRequestHandler(
       });
     }
   }
-  const maxSockets = options.maxSockets ?? 50;
-  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
-  const httpsAgent = new HttpsAgent({
-    keepAlive: true,
-    maxSockets,
-    ...(options.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
+  return createBoundedHttpHandler({
+    wholeAnswer: shape.wholeAnswer === true,
+    maxSockets: options.maxSockets ?? 50,
+    ...(options.connectionTimeoutMs !== undefined ? { connectTimeoutMs: options.connectionTimeoutMs } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.rejectUnauthorized === false ? { rejectUnauthorized: false as const } : {}),
     ...(ca ? { ca } : {}),
-  });
-  if (shape.wholeAnswer) {
-    return createBoundedHttpHandler({
-      connectTimeoutMs: options.connectionTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      httpAgent,
-      httpsAgent,
-    });
-  }
-  const { NodeHttpHandler } = await import("@smithy/node-http-handler");
-  return new NodeHttpHandler({
-    httpAgent,
-    httpsAgent,
-    ...(options.connectionTimeoutMs !== undefined ? { connectionTimeout: options.connectionTimeoutMs } : {}),
-    ...(options.requestTimeoutMs !== undefined
-      ? { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true }
-      : {}),
   });
 }

@@ -1,14 +1,15 @@
+import type { SdkClientSettings } from "@awsconn/aws-source-common";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { answerStsWith } from "./answerStsWith.js";
+import { lazyProvider } from "./lazyProvider.js";
 import type { StsCaller } from "./StsCaller.js";
-import { stsCredentials } from "./stsCredentials.js";
-import { toSourceError } from "@awsconn/aws-source-common";
 
 /**
  * Options of {@link fromAssumeRole}.
  *
  * @example
  * ```ts
- * const init: AssumeRoleInit = { roleArn: "arn:aws:iam::123456789012:role/etl", roleSessionName: "airflow_x", assumeRoleKwargs: { DurationSeconds: 900 }, sts };
+ * const init: AssumeRoleInit = { roleArn: "arn:aws:iam::123456789012:role/etl", roleSessionName: "airflow_x", assumeRoleKwargs: { DurationSeconds: 900 }, masterCredentials, clientConfig: async () => ({ region: "us-east-1" }) };
  * ```
  */
 export interface AssumeRoleInit {
@@ -18,36 +19,45 @@ export interface AssumeRoleInit {
   roleSessionName: string;
   /** More `AssumeRole` parameters (`ExternalId`, `DurationSeconds`, `Policy`, `Tags`...). */
   assumeRoleKwargs?: Record<string, unknown>;
-  /** Makes the STS call (signed with the source credentials). */
-  sts: StsCaller;
+  /** The credentials that sign the call (static keys, a profile, the default chain). */
+  masterCredentials: AwsCredentialIdentityProvider;
+  /** The STS client's settings, asked for once, at the first call. */
+  clientConfig: () => Promise<SdkClientSettings>;
+  /** Answers the STS calls in place of the network (tests); see {@link StsCaller}. */
+  sts?: StsCaller;
+  /** Each call (source credentials and STS attempts) ends within this many ms. */
+  deadlineMs?: number;
   /** Values that must never appear in an error message (the source keys); they are replaced by `***`. */
   secrets?: readonly (string | undefined)[];
 }
 
 /**
- * A provider that calls `sts:AssumeRole` each time it is called, as Airflow's
- * `BaseSessionFactory._assume_role`: `{ RoleSessionName, ...assume_role_kwargs, RoleArn }`.
- * Failures become `SourceError` (source `sts`) naming the role ARN. Wrap it in {@link memoizeCredentials}.
+ * The SDK's `fromTemporaryCredentials` (loaded on first use) with Airflow's request, as
+ * `BaseSessionFactory._assume_role` makes it: `{ RoleSessionName, ...assume_role_kwargs, RoleArn }`.
+ * Each call asks STS; wrap it in {@link memoizeCredentials}. Failures become `SourceError` (source
+ * `sts`) naming the role ARN, never a key.
  *
  * @example
  * ```ts
- * const provider = fromAssumeRole({ roleArn, roleSessionName: "airflow_aws_default", sts: createSdkStsCaller({ region }) });
+ * const provider = fromAssumeRole({ roleArn, roleSessionName: "airflow_aws_default", masterCredentials, clientConfig });
  * const { accessKeyId, expiration } = await provider();
  * ```
  */
 export function fromAssumeRole(init: AssumeRoleInit): AwsCredentialIdentityProvider {
-  return async () => {
-    const input = { RoleSessionName: init.roleSessionName, ...init.assumeRoleKwargs, RoleArn: init.roleArn };
-    let output: Awaited<ReturnType<StsCaller["assumeRole"]>>;
-    try {
-      output = await init.sts.assumeRole(input);
-    } catch (error) {
-      throw await toSourceError(error, {
-        source: "sts",
-        what: `AssumeRole for ${init.roleArn}`,
-        ...(init.secrets ? { secrets: init.secrets } : {}),
-      });
-    }
-    return stsCredentials(output, `AssumeRole for ${init.roleArn}`);
-  };
+  const params = { RoleSessionName: init.roleSessionName, ...init.assumeRoleKwargs, RoleArn: init.roleArn };
+  return lazyProvider(
+    async (m) =>
+      m.fromTemporaryCredentials({
+        params,
+        masterCredentials: init.masterCredentials,
+        clientConfig: await init.clientConfig(),
+        ...(init.sts ? { clientPlugins: [answerStsWith(init.sts)] } : {}),
+      }),
+    "sts",
+    `AssumeRole for ${init.roleArn}`,
+    {
+      ...(init.secrets ? { secrets: init.secrets } : {}),
+      ...(init.deadlineMs !== undefined ? { deadlineMs: init.deadlineMs } : {}),
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import type { RetryMode } from "@awsconn/aws-source-common";
 import { closestMatch, ConnectionFormatError } from "@awsconn/core";
 import { describe } from "./extraValue.js";
 
@@ -15,7 +16,7 @@ export interface HttpAndRetryOptions {
   /** SDK `maxAttempts` (total attempts, first one included). */
   maxAttempts?: number;
   /** SDK `retryMode`. */
-  retryMode?: "standard" | "adaptive";
+  retryMode?: RetryMode;
   /** SDK `forcePathStyle` (S3), from `s3.addressing_style: "path"`. */
   forcePathStyle?: boolean;
   /** SDK `useDualstackEndpoint`. */

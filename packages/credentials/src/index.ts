@@ -19,14 +19,9 @@ export { fromAssumeRole, type AssumeRoleInit } from "./fromAssumeRole.js";
 export { fromWebIdentity, type WebIdentityInit } from "./fromWebIdentity.js";
 export { fromProfile } from "./fromProfile.js";
 export { fromDefaultChain } from "./fromDefaultChain.js";
-export { lazyProvider, type CredentialProvidersModule } from "./lazyProvider.js";
-export {
-  createSdkStsCaller,
-  type StsCaller,
-  type SdkStsCaller,
-  type SdkStsCallerOptions,
-  type StsCredentialsOutput,
-} from "./StsCaller.js";
+export { lazyProvider, type CredentialProvidersModule, type LazyProviderOptions } from "./lazyProvider.js";
+export type { StsCaller, StsCredentialsOutput } from "./StsCaller.js";
+export { answerStsWith } from "./answerStsWith.js";
 export { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
 export { callerIdentity, type CallerIdentity, type CallerIdentityOptions } from "./callerIdentity.js";
-export { stsCallerFor, stsDeadlineMs } from "./stsCallerFor.js";
+export { stsClientConfig, stsDeadlineMs } from "./stsClientConfig.js";

@@ -1,12 +1,35 @@
+import { lazyClient, toSourceError, withDeadline } from "@awsconn/aws-source-common";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
-import { toSourceError } from "@awsconn/aws-source-common";
 
 /** The `@aws-sdk/credential-providers` module, as {@link lazyProvider} hands it to `make`. */
 export type CredentialProvidersModule = typeof import("@aws-sdk/credential-providers");
 
 /**
+ * How {@link lazyProvider} reports and bounds a call.
+ *
+ * @example
+ * ```ts
+ * const options: LazyProviderOptions = { deadlineMs: 15_000, secrets: [secretAccessKey] };
+ * ```
+ */
+export interface LazyProviderOptions {
+  /** Values that must never appear in an error (source keys, a token); they become `***`. */
+  secrets?: readonly (string | undefined)[];
+  /** Each call (its STS attempts and the source credentials it needs) ends within this many ms. */
+  deadlineMs?: number;
+}
+
+// One import for every provider of the process, under aws-source-common's one loading rule
+// (lazyClient: a failed import is retried on the next call).
+const loadProviders = lazyClient<CredentialProvidersModule>(
+  undefined,
+  () => import("@aws-sdk/credential-providers"),
+);
+
+/**
  * A provider from `@aws-sdk/credential-providers`, imported (and made with `make`) on the first call;
- * its failures become `SourceError` with `source` and a message starting with `what`.
+ * its failures become `SourceError` with `source` and a message starting with `what`, through the
+ * one mapping of `@awsconn/aws-source-common` (`toSourceError`).
  *
  * @example
  * ```ts
@@ -14,17 +37,23 @@ export type CredentialProvidersModule = typeof import("@aws-sdk/credential-provi
  * ```
  */
 export function lazyProvider(
-  make: (m: CredentialProvidersModule) => AwsCredentialIdentityProvider,
+  make: (
+    m: CredentialProvidersModule,
+  ) => AwsCredentialIdentityProvider | Promise<AwsCredentialIdentityProvider>,
   source: string,
   what: string,
+  options: LazyProviderOptions = {},
 ): AwsCredentialIdentityProvider {
-  let provider: Promise<AwsCredentialIdentityProvider> | undefined;
+  const provider = lazyClient(undefined, async () => make(await loadProviders()));
+  const secrets = options.secrets ? { secrets: options.secrets } : {};
   return async (properties) => {
-    provider ??= import("@aws-sdk/credential-providers").then(make);
     try {
-      return await (await provider)(properties);
+      const made = await provider();
+      return options.deadlineMs === undefined
+        ? await made(properties)
+        : await withDeadline(options.deadlineMs, undefined, () => made(properties));
     } catch (error) {
-      throw await toSourceError(error, { source, what });
+      throw await toSourceError(error, { source, what, ...secrets });
     }
   };
 }

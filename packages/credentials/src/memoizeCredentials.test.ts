@@ -1,5 +1,5 @@
 import type { AwsCredentialIdentity } from "@smithy/types";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_REFRESH_WINDOW_MS, memoizeCredentials } from "./memoizeCredentials.js";
 
 const MINUTE = 60_000;
@@ -31,6 +31,12 @@ function harness(lifetimeMs = 60 * MINUTE) {
     flush: () => new Promise((r) => setImmediate(r)),
   };
 }
+
+// The SDK's memoize is loaded on the first call of any memoized provider; load it once before the
+// cases below, whose hand-driven providers are checked one macrotask after being called.
+beforeAll(async () => {
+  await memoizeCredentials(async () => ({ accessKeyId: "A", secretAccessKey: "S" }))();
+});
 
 describe("memoizeCredentials", () => {
   it("1,000 concurrent first callers share one fetch", async () => {

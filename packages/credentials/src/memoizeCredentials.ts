@@ -1,3 +1,4 @@
+import { lazyClient } from "@awsconn/aws-source-common";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 
 /**
@@ -26,14 +27,21 @@ export interface MemoizeCredentialsInit {
   refreshWindowMs?: number;
 }
 
+type Memoize = typeof import("@smithy/core/config").memoize;
+const loadMemoize = lazyClient<Memoize>(undefined, async () => (await import("@smithy/core/config")).memoize);
+
 /**
- * Wraps a credentials provider so that:
+ * The SDK's own `memoize` (smithy, loaded on first use) with an expiry check, so that:
  * - credentials are fetched once and reused until `refreshWindowMs` before their `expiration`
  *   (credentials without `expiration` are kept for good);
  * - concurrent callers share one in-flight fetch, at the first fetch and at every refresh;
- * - if a refresh fails while the cached credentials have not yet expired, those are served and the next
- *   call tries again; a failure with nothing valid cached rejects every waiting caller with the error;
  * - `{ forceRefresh: true }` (passed by the SDK after an expired-token error) fetches anew (still shared).
+ *
+ * Two rules are added around it: a refresh that fails while the cached credentials have not yet
+ * expired serves those (the next call tries again), where smithy's would reject; a failure with
+ * nothing valid cached rejects every waiting caller with the error. And credentials fetched by a
+ * call are handed out by that call even when already inside the window (a role whose credentials
+ * live less than the window is asked once per call, not twice).
  *
  * @example
  * ```ts
@@ -47,37 +55,26 @@ export function memoizeCredentials(
 ): AwsCredentialIdentityProvider {
   const now = init.now ?? Date.now;
   const windowMs = init.refreshWindowMs ?? DEFAULT_REFRESH_WINDOW_MS;
-  let cached: AwsCredentialIdentity | undefined;
-  let inFlight: Promise<AwsCredentialIdentity> | undefined;
-
-  const isExpired = (c: AwsCredentialIdentity) =>
-    c.expiration !== undefined && c.expiration.getTime() <= now();
-  const needsRefresh = (c: AwsCredentialIdentity) =>
-    c.expiration !== undefined && c.expiration.getTime() - windowMs <= now();
-
-  const refresh = (): Promise<AwsCredentialIdentity> => {
-    if (!inFlight) {
-      inFlight = Promise.resolve()
-        .then(() => provider())
-        .then(
-          (fresh) => {
-            cached = fresh;
-            return fresh;
-          },
-          (error: unknown) => {
-            if (cached && !isExpired(cached)) return cached;
-            throw error;
-          },
-        )
-        .finally(() => {
-          inFlight = undefined;
-        });
+  let last: AwsCredentialIdentity | undefined;
+  const looked = new WeakSet<AwsCredentialIdentity>();
+  const fetch = async (): Promise<AwsCredentialIdentity> => {
+    try {
+      last = await provider();
+      return last;
+    } catch (error) {
+      if (last && (last.expiration === undefined || last.expiration.getTime() > now())) return last;
+      throw error;
     }
-    return inFlight;
   };
-
-  return async (properties?: Record<string, unknown>) => {
-    if (cached && !needsRefresh(cached) && !properties?.forceRefresh) return cached;
-    return refresh();
+  const dueForRefresh = (c: AwsCredentialIdentity): boolean => {
+    if (!looked.has(c)) {
+      looked.add(c);
+      return false;
+    }
+    return c.expiration !== undefined && c.expiration.getTime() - windowMs <= now();
   };
+  const memoized = lazyClient(undefined, async () =>
+    (await loadMemoize())(fetch, dueForRefresh, (c) => c.expiration !== undefined),
+  );
+  return async (properties) => (await memoized())(properties);
 }

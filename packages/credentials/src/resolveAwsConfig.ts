@@ -12,7 +12,7 @@ import { fromDefaultChain } from "./fromDefaultChain.js";
 import { fromProfile } from "./fromProfile.js";
 import { serviceEndpoint } from "./serviceEndpoint.js";
 import type { StsCaller } from "./StsCaller.js";
-import { stsCallerFor } from "./stsCallerFor.js";
+import { stsClientConfig, stsDeadlineMs } from "./stsClientConfig.js";
 
 /**
  * Options of {@link resolveAwsConfig}.
@@ -27,7 +27,10 @@ export interface ResolveAwsConfigOptions {
   service?: string;
   /** A region that wins over `extra.region_name`. */
   region?: string;
-  /** Makes the STS calls for `role_arn`; default: an `STSClient` created on first use. */
+  /**
+   * Answers the STS calls for `role_arn` in place of the network (tests); default: the SDK's own
+   * providers' STS client, created on first use.
+   */
   sts?: StsCaller;
   /** The clock the credentials cache uses (ms since the epoch). Default `Date.now`. */
   now?: () => number;
@@ -50,7 +53,9 @@ export interface ResolveAwsConfigOptions {
  * 4. nothing: the SDK's default Node provider chain.
  *
  * Nothing is fetched here: the returned `credentials` provider calls STS (or the chain) on first use,
- * shares one call among concurrent callers and refreshes 5 minutes before expiry.
+ * shares one call among concurrent callers and refreshes 5 minutes before expiry. Roles go through
+ * the SDK's own providers (`fromTemporaryCredentials`, `fromWebToken`), memoized with the SDK's
+ * `memoize` ({@link memoizeCredentials}); only Airflow's request and awsconn's messages are ours.
  *
  * Throws `ConnectionFormatError` for a connection that cannot work (half a key pair, an unknown or
  * unsupported `assume_role_method`, a web identity role without a token file) and `ConfigError` for an
@@ -94,23 +99,19 @@ export async function resolveAwsConfig(
         `${prefix}assume_role_method "assume_role_with_saml" is not supported by awsconn (it needs Airflow's Kerberos IdP login); use assume_role or assume_role_with_web_identity`,
       );
     }
-    const sts =
-      options.sts ??
-      stsCallerFor(settings, tuning, {
-        region: region ?? env.AWS_REGION ?? "us-east-1",
-        credentials: base.credentials,
-      });
     const role = {
       roleArn: settings.roleArn,
       roleSessionName: settings.roleSessionName,
       assumeRoleKwargs: settings.assumeRoleKwargs,
-      sts,
+      clientConfig: () => stsClientConfig(settings, tuning, region ?? env.AWS_REGION ?? "us-east-1"),
+      deadlineMs: stsDeadlineMs(tuning),
+      ...(options.sts ? { sts: options.sts } : {}),
       secrets: [settings.accessKeyId, settings.secretAccessKey, settings.sessionToken],
     };
     const provider =
       method === "web-identity"
         ? fromWebIdentity({ ...role, tokenFile: webIdentityTokenFile(settings, env, prefix) })
-        : fromAssumeRole(role);
+        : fromAssumeRole({ ...role, masterCredentials: base.credentials });
     credentials = memoizeCredentials(provider, memo);
   }
 

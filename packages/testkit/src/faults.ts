@@ -1,5 +1,5 @@
 // @awsconn/testkit/faults: loopback proxies in front of moto (counting, canned AWS errors, hangs,
-// scripted faults, AWS quotas) and the IMDSv2 fake.
+// scripted faults, AWS quotas, revoked keys) and the IMDSv2 fake.
 export {
   startLoopbackProxy,
   awsJsonError,
@@ -41,4 +41,14 @@ export {
   type TokenBucketOptions,
   type BucketClock,
 } from "./tokenBucket.js";
+export {
+  startRevokingProxy,
+  revokedKeyReply,
+  refusalProtocolOf,
+  sigV4AccessKeyId,
+  type RevokingProxy,
+  type RevokingProxyOptions,
+  type RevokedKeyAnswer,
+  type RefusalProtocol,
+} from "./revokingProxy.js";
 export { useLoopbackProxies, type LoopbackProxies } from "./useLoopbackProxies.js";

@@ -1,6 +1,4 @@
-import { type Connection, createConnection, type SourceHit } from "@awsconn/core";
-
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+import { type Connection, createConnection, isSafeConnection, type SourceHit } from "@awsconn/core";
 
 /**
  * The hit with a connection that is safe to print: awsconn's own parsers already return such
@@ -12,7 +10,7 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
  * ```
  */
 export function protectHit<T extends SourceHit | undefined>(hit: T): T {
-  if (!hit || Object.hasOwn(hit.connection, INSPECT)) return hit;
+  if (!hit || isSafeConnection(hit.connection)) return hit;
   const plain = hit.connection as Connection;
   const extra = plain.extra !== null && typeof plain.extra === "object" ? { ...plain.extra } : {};
   return { ...hit, connection: createConnection({ ...plain, extra }) };

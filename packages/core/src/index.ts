@@ -15,7 +15,7 @@ export {
 } from "./errors.js";
 export { validateConnId, isValidConnId, CONN_ID_MAX_LENGTH } from "./validateConnId.js";
 export { redactConnection, redactExtra, isSecretKey, REDACTED } from "./redactConnection.js";
-export { createConnection, protectConnection } from "./createConnection.js";
+export { createConnection, protectConnection, isSafeConnection } from "./createConnection.js";
 export {
   redactForeignError,
   foreignErrorMessage,

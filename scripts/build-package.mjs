@@ -96,6 +96,7 @@ export function finishPackage(dir) {
         incremental: undefined,
       },
       reportDiagnostics: false,
+      transformers: { before: [importMetaUrlInCommonJs(ts)] },
     });
     const map = JSON.parse(result.sourceMapText);
     map.file = basename(out);
@@ -116,6 +117,35 @@ export function finishPackage(dir) {
   // Last: bench/lib/retry.mjs and others treat this marker as "the package's build is complete";
   // its time says which build of dist/esm (.tsbuildinfo) the copy was made from.
   writeFileSync(marker, '{"type":"commonjs"}\n');
+}
+
+/**
+ * A transformer for the CommonJS copy: `import.meta.url` (a syntax error in CommonJS) becomes the
+ * same URL built from `__filename`, so a module may find files and packages next to itself
+ * (`createRequire(import.meta.url)`) in both builds.
+ */
+function importMetaUrlInCommonJs(ts) {
+  return (context) => (sourceFile) => {
+    const f = context.factory;
+    const visit = (node) => {
+      if (
+        ts.isPropertyAccessExpression(node) &&
+        ts.isMetaProperty(node.expression) &&
+        node.expression.keywordToken === ts.SyntaxKind.ImportKeyword &&
+        node.name.text === "url"
+      ) {
+        const url = f.createCallExpression(f.createIdentifier("require"), undefined, [
+          f.createStringLiteral("node:url"),
+        ]);
+        const toUrl = f.createCallExpression(f.createPropertyAccessExpression(url, "pathToFileURL"), undefined, [
+          f.createIdentifier("__filename"),
+        ]);
+        return f.createPropertyAccessExpression(toUrl, "href");
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return ts.visitNode(sourceFile, visit);
+  };
 }
 
 /** True when `file` exists and is newer than every file of `than` (a missing one counts as newer). */

@@ -1,5 +1,6 @@
-import { type Alias, CST, type Document, type LineCounter, Parser, visit, YAMLError } from "yaml";
+import type { Alias, CST, Document, LineCounter } from "yaml";
 import { linearYamlAliases } from "./linearYamlAliases.js";
+import { requireYaml } from "./requireYaml.js";
 
 /** A YAML problem: the parser's reason in awsconn's words (never the text) and where it is, 1-based. */
 export interface YamlProblem {
@@ -81,6 +82,7 @@ export function describeYamlError(
   text: string,
   lineCounter: LineCounter,
 ): YamlProblem {
+  const { YAMLError } = requireYaml();
   const message = error instanceof Error ? error.message : "";
   const code = error instanceof YAMLError ? error.code : "";
   const reason = BY_MESSAGE.find(([shape]) => shape.test(message))?.[1] ?? BY_CODE[code] ?? "unreadable YAML";
@@ -103,6 +105,7 @@ export function describeYamlError(
 function unresolvedAlias(doc: Document): Alias | undefined {
   const targets = linearYamlAliases(doc);
   let found: Alias | undefined;
+  const { visit } = requireYaml();
   visit(doc, {
     Alias(_key, node) {
       if (targets.has(node)) return undefined;
@@ -117,6 +120,7 @@ function unclosedQuoteStart(text: string): number | undefined {
   const unclosed = (token: CST.Token | undefined) =>
     (token?.type === "double-quoted-scalar" || token?.type === "single-quoted-scalar") &&
     (token.source.length < 2 || !token.source.endsWith(token.source[0] as string));
+  const { CST, Parser } = requireYaml();
   for (const token of new Parser().parse(text)) {
     if (token.type !== "document") continue;
     if (unclosed(token.value)) return token.value?.offset;

@@ -1,4 +1,5 @@
-import { Alias, type Document, isAlias, type Node, visit } from "yaml";
+import type { Alias, Document, Node } from "yaml";
+import { requireYaml } from "./requireYaml.js";
 
 type ResolveContext = Parameters<Alias["resolve"]>[1];
 
@@ -22,6 +23,7 @@ type ResolveContext = Parameters<Alias["resolve"]>[1];
 export function linearYamlAliases(doc: Document): Map<Alias, Node> {
   const last = new Map<string, Node>();
   const targets = new Map<Alias, Node>();
+  const { Alias, isAlias, visit } = requireYaml();
   visit(doc, {
     Node(_key, node) {
       if (isAlias(node)) {

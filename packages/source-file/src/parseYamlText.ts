@@ -1,18 +1,8 @@
-import {
-  type Alias,
-  LineCounter,
-  type Node,
-  type ScalarTag,
-  type Tags,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-} from "yaml";
+import type { Alias, Node, ScalarTag, Tags } from "yaml";
 import type { LineTree } from "@awsconn/core";
 import { describeYamlError, type YamlProblem } from "./describeYamlError.js";
 import { linearYamlAliases } from "./linearYamlAliases.js";
+import { requireYaml } from "./requireYaml.js";
 import { yamlNestingProblem } from "./yamlNestingProblem.js";
 
 /** A YAML problem at a 1-based line (and column, when known); the reason never quotes the text. */
@@ -71,6 +61,7 @@ export const PYYAML_DOCUMENT_OPTIONS = {
 export function parseYamlText(text: string): { value: unknown; tree: LineTree } {
   const tooDeep = yamlNestingProblem(text);
   if (tooDeep) throw new YamlTextError(tooDeep.reason, tooDeep.line);
+  const { LineCounter, parseDocument } = requireYaml();
   const lineCounter = new LineCounter();
   // logLevel "error": the `yaml` package would otherwise print warnings that quote keys.
   const doc = parseDocument(text, {
@@ -128,7 +119,7 @@ function pyyamlTags(tags: Tags): Tags {
 }
 
 function keyString(key: unknown): string {
-  const v = isScalar(key) ? key.value : key;
+  const v = requireYaml().isScalar(key) ? key.value : key;
   if (v === null || v === undefined) return "";
   return String(v);
 }
@@ -141,6 +132,7 @@ function buildTree(
 ): LineTree {
   const tree: LineTree = { line: lineOf(node?.range?.[0]) };
   if (depth >= TREE_DEPTH) return tree;
+  const { isAlias, isMap, isSeq } = requireYaml();
   const target = isAlias(node) ? targets.get(node) : node;
   if (!target) return tree;
   if (isMap(target)) {

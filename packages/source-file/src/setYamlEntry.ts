@@ -1,17 +1,6 @@
-import {
-  Document,
-  type Node,
-  type Pair,
-  parseDocument,
-  Scalar,
-  type ScalarTag,
-  type Tags,
-  YAMLMap,
-  isMap,
-  isScalar,
-  visit,
-} from "yaml";
+import type { Document, Node, Pair, ScalarTag, Tags } from "yaml";
 import { PYYAML_DOCUMENT_OPTIONS } from "./parseYamlText.js";
+import { requireYaml } from "./requireYaml.js";
 import { yamlDoubleQuoted, yamlNeedsQuotes } from "./yamlNeedsQuotes.js";
 
 /** New entries are rendered with the scalar forms every YAML reader agrees on (no merge keys). */
@@ -37,6 +26,7 @@ const RENDER_OPTIONS = {
  * ```
  */
 export function setYamlEntry(text: string, connId: string, value: Record<string, unknown>): string {
+  const { parseDocument, isMap, isScalar } = requireYaml();
   const doc = parseDocument(text, PYYAML_DOCUMENT_OPTIONS);
   const map = doc.contents;
   if (map !== null && !isMap(map)) throw new Error("the top level of the file is not a mapping");
@@ -64,6 +54,7 @@ export function setYamlEntry(text: string, connId: string, value: Record<string,
 
 /** The lines of one `connId: value` entry at the file's indentation, with the file's line ends. */
 function renderEntry(connId: string, value: unknown, indent: string, eol: string): string {
+  const { Document, Scalar, YAMLMap, visit } = requireYaml();
   const doc = new Document(null, RENDER_OPTIONS);
   const pair = doc.createPair(connId, value, { aliasDuplicateObjects: false }) as Pair<Node, Node>;
   for (const node of [pair.key, pair.value]) {
@@ -87,6 +78,7 @@ function renderEntry(connId: string, value: unknown, indent: string, eol: string
 /** An anchor defined inside the pair that an alias outside `start..end` refers to. */
 function anchorUsedOutside(doc: Document, pair: Pair<unknown, unknown>, start: number, end: number) {
   const anchors = new Set<string>();
+  const { visit } = requireYaml();
   visit(pair.value as Node | null, {
     Node(_key, node) {
       if (node.anchor) anchors.add(node.anchor);
@@ -138,7 +130,7 @@ function safeStringifiers(tags: Tags): Tags {
     const original = (tag as ScalarTag).stringify as NonNullable<ScalarTag["stringify"]>;
     if (tag.tag === "tag:yaml.org,2002:str") {
       const stringify: ScalarTag["stringify"] = (item, ctx, onComment, onChompKeep) =>
-        item.type === Scalar.QUOTE_DOUBLE
+        item.type === requireYaml().Scalar.QUOTE_DOUBLE
           ? yamlDoubleQuoted(String(item.value))
           : original(item, ctx, onComment, onChompKeep);
       return { ...tag, stringify } as ScalarTag;

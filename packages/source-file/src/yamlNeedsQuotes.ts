@@ -1,4 +1,5 @@
-import { Document, type ScalarTag } from "yaml";
+import type { ScalarTag } from "yaml";
+import { requireYaml } from "./requireYaml.js";
 
 // PyYAML's implicit resolvers (yaml/resolver.py, the safe loader Airflow uses), verbatim but for
 // the re.X whitespace: a plain scalar matching one of them is not read as a string (`=` and `<<` even
@@ -15,13 +16,15 @@ const PYYAML_IMPLICIT: readonly RegExp[] = [
 
 /** The implicit types of the `yaml` package's YAML 1.1 and 1.2 (core) schemas: what other readers see. */
 function schemaTests(version: "1.1" | "1.2"): RegExp[] {
+  const { Document } = requireYaml();
   const tags = new Document(null, { version }).schema.tags as ScalarTag[];
   return tags.flatMap((t) =>
     t.default && t.tag !== "tag:yaml.org,2002:str" && t.test instanceof RegExp ? [t.test] : [],
   );
 }
 
-const IMPLICIT = [...PYYAML_IMPLICIT, ...schemaTests("1.1"), ...schemaTests("1.2")];
+// Built on first use: the file readers load no `yaml` until a YAML file is read or written.
+let implicit: RegExp[] | undefined;
 
 // Characters a plain or single-quoted scalar cannot carry safely: controls (tab included), the
 // C1 range and U+2028/U+2029 (PyYAML reads U+0085 and these two as line breaks and refuses the
@@ -43,7 +46,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\p{Cs
  * ```
  */
 export function yamlNeedsQuotes(value: string): boolean {
-  return value !== value.trim() || UNSAFE.test(value) || IMPLICIT.some((test) => test.test(value));
+  implicit ??= [...PYYAML_IMPLICIT, ...schemaTests("1.1"), ...schemaTests("1.2")];
+  return value !== value.trim() || UNSAFE.test(value) || implicit.some((test) => test.test(value));
 }
 
 /**

@@ -41,6 +41,9 @@ const ALL = [
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
 
+// `node run.mjs fleet [fleet|misses|rotation]`: the fleet benchmark of issue 18 instead (fleet/README.md).
+if (process.argv[2] === "fleet")
+  process.exit(await (await import("./fleet/run.mjs")).runFleetBench({ parts: process.argv.slice(3) }));
 const only = selection(process.argv.slice(2));
 const selected = only.length > 0 ? ALL.filter((s) => only.includes(s.id.split("-")[0])) : ALL;
 if (only.length > 0 && selected.length === 0) {

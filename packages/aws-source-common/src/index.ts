@@ -23,7 +23,11 @@ export {
 } from "./toSourceError.js";
 export { compileLookupPattern } from "./airflowNaming/compileLookupPattern.js";
 export { connIdUnder } from "./airflowNaming/connIdUnder.js";
-export { listConnIds, type NamePage } from "./listConnIds.js";
+export { listConnIds } from "./listConnIds.js";
+export { awsPages, type PageCall } from "./awsPages.js";
+export { paginatorClient } from "./paginatorClient.js";
+export { idManifest, type IdManifest, type IdManifestInit, type KnownIdsInit } from "./idManifest.js";
+export type { SourceWarning, OnSourceWarning } from "./SourceWarning.js";
 export { refuseWriteWhenSwitchedOff } from "./airflowNaming/refuseWriteWhenSwitchedOff.js";
 export { trimPrefix } from "./airflowNaming/trimPrefix.js";
 export { buildPath } from "./airflowNaming/buildPath.js";

@@ -1,36 +1,26 @@
 import { connIdUnder } from "./airflowNaming/connIdUnder.js";
 
-/** One page of a listing: the names on it, and the token of the next page (none on the last). */
-export interface NamePage {
-  names: readonly (string | undefined)[];
-  nextToken?: string;
-}
-
 /**
- * The connection ids of a paginated listing (`ListSecrets`, `GetParametersByPath`): fetches page
- * after page, following `nextToken`, only as the caller iterates, and yields the id of each name
- * that {@link connIdUnder} accepts. A failed page fetch ends the iteration with its error.
+ * The connection ids of a listing (`ListSecrets`, `GetParametersByPath`): for each page of names
+ * (from {@link awsPages} over the SDK's paginator), the id of each name that {@link connIdUnder}
+ * accepts. Pages are read only as the caller iterates; a failed page ends the iteration with its
+ * error.
  *
  * @example
  * ```ts
- * yield* listConnIds("airflow/connections/", matches, async (nextToken) => {
- *   const page = await client.send(new ListSecretsCommand({ NextToken: nextToken }));
- *   return { names: (page.SecretList ?? []).map((s) => s.Name), nextToken: page.NextToken };
- * });
+ * yield* listConnIds("airflow/connections/", matches, awsPages(call, (abortSignal) =>
+ *   paginateListSecrets({ client }, {}, { abortSignal }), (page) => (page.SecretList ?? []).map((s) => s.Name)));
  * ```
  */
 export async function* listConnIds(
   head: string,
   matches: (id: string) => boolean,
-  fetchPage: (nextToken: string | undefined) => Promise<NamePage>,
+  pages: AsyncIterable<readonly (string | undefined)[]>,
 ): AsyncGenerator<string, void, undefined> {
-  let nextToken: string | undefined;
-  do {
-    const page = await fetchPage(nextToken);
-    for (const name of page.names) {
+  for await (const names of pages) {
+    for (const name of names) {
       const id = connIdUnder(name ?? "", head, matches);
       if (id !== undefined) yield id;
     }
-    nextToken = page.nextToken;
-  } while (nextToken);
+  }
 }

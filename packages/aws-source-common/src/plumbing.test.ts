@@ -4,7 +4,6 @@ import { compileLookupPattern } from "./airflowNaming/compileLookupPattern.js";
 import { connIdUnder } from "./airflowNaming/connIdUnder.js";
 import { failureFor } from "./failureFor.js";
 import { lazyClient } from "./lazyClient.js";
-import { listConnIds } from "./listConnIds.js";
 import { awsErrorNameOf, toSourceError } from "./toSourceError.js";
 
 describe("toSourceError", () => {
@@ -117,50 +116,5 @@ describe("connIdUnder", () => {
     expect(connIdUnder("other/aws", "airflow/connections/", all)).toBeUndefined();
     expect(connIdUnder("airflow/connections/has space", "airflow/connections/", all)).toBeUndefined();
     expect(connIdUnder("p/x", "p/", compileLookupPattern("aws"))).toBeUndefined();
-  });
-});
-
-describe("listConnIds", () => {
-  it("follows nextToken page by page, only as far as the caller reads", async () => {
-    const pages: Record<string, { names: (string | undefined)[]; nextToken?: string }> = {
-      first: { names: ["p/a", "other/b", undefined], nextToken: "t2" },
-      t2: { names: ["p/c"], nextToken: "t3" },
-      t3: { names: ["p/d"] },
-    };
-    const asked: (string | undefined)[] = [];
-    const ids = listConnIds(
-      "p/",
-      () => true,
-      async (token) => {
-        asked.push(token);
-        return pages[token ?? "first"] ?? { names: [] };
-      },
-    );
-    const iterator = ids[Symbol.asyncIterator]();
-    expect((await iterator.next()).value).toBe("a");
-    expect(asked).toEqual([undefined]);
-    const rest: string[] = [];
-    for await (const id of { [Symbol.asyncIterator]: () => iterator }) rest.push(id);
-    expect(rest).toEqual(["c", "d"]);
-    expect(asked).toEqual([undefined, "t2", "t3"]);
-  });
-
-  it("ends with the error of a failed page", async () => {
-    const failure = new Error("denied");
-    const ids = listConnIds(
-      "",
-      () => true,
-      async (token) => {
-        if (token) throw failure;
-        return { names: ["x"], nextToken: "t2" };
-      },
-    );
-    const seen: string[] = [];
-    await expect(
-      (async () => {
-        for await (const id of ids) seen.push(id);
-      })(),
-    ).rejects.toBe(failure);
-    expect(seen).toEqual(["x"]);
   });
 });

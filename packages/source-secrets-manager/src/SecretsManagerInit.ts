@@ -1,5 +1,5 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import type { AwsClientInit } from "@awsconn/aws-source-common";
+import type { AwsClientInit, KnownIdsInit, OnSourceWarning } from "@awsconn/aws-source-common";
 
 /**
  * Options of {@link fromSecretsManager}. Names follow Airflow's `SecretsManagerBackend` kwargs
@@ -32,6 +32,24 @@ export interface SecretsManagerInit extends AwsClientInit {
    * (`{ login: ["usr"], password: ["pwd"] }`; `user` is accepted for `login`).
    */
   extraConnWords?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The version stage every `GetSecretValue` asks for (`VersionStage`): `AWSPENDING` reads the
+   * value a rotation is about to make current, to test it before it finishes. Default: the
+   * backend's (`AWSCURRENT`). Set to anything but `AWSCURRENT`, `getMany` reads id by id
+   * (`BatchGetSecretValue` takes no stage); `put()` still writes a new `AWSCURRENT` version.
+   */
+  versionStage?: string;
+  /**
+   * An id manifest: the source lists its ids (`ListSecrets` under the prefix) at most once every
+   * `refreshSeconds`, and an id not listed is "not here" without a `GetSecretValue`. A failed
+   * listing falls back to per-id calls (a `KNOWN_IDS_UNAVAILABLE` warning). Needs `ListSecrets`.
+   * A secret created elsewhere is found after the next listing. Default: no manifest.
+   */
+  knownIds?: KnownIdsInit;
+  /** Told when the source answers in a slower way than asked (`BATCH_FALLBACK`, `KNOWN_IDS_UNAVAILABLE`). */
+  onWarning?: OnSourceWarning;
+  /** Milliseconds, monotonic, for the manifest and the batch fallback (tests). Default `performance`. */
+  clock?: { now(): number };
   /** A ready client; then `region`, `endpoint`, `profile`, `roleArn` and the timeouts are not used. */
   client?: SecretsManagerClient;
 }

@@ -1,10 +1,13 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import {
+  awsPages,
   callDeadlineMs,
   compileLookupPattern,
   failureFor,
+  idManifest,
   lazyClient,
   listConnIds,
+  paginatorClient,
   refuseWriteWhenSwitchedOff,
   trimPrefix,
   withDeadline,
@@ -12,25 +15,18 @@ import {
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import { ConfigError, ConnectionFormatError, validateConnId } from "@awsconn/core";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
+import { batchFallback } from "./batchFallback.js";
 import { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 import { parseSecretString } from "./parseSecretString.js";
 import { type ExistingSecret, mergeConnectionSecret } from "./mergeConnectionSecret.js";
 import { secretIdFor } from "./secretIdFor.js";
+import { SECRETS_MANAGER_NOT_FOUND, type SecretEntry, secretReader } from "./secretReader.js";
 import { EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
 
 /** The source name (`SourceError.source`, `explain` output). */
 export const SECRETS_MANAGER_SOURCE_NAME = "secretsmanager";
 /** Airflow's default `connections_prefix`. */
 export const DEFAULT_SECRETS_MANAGER_PREFIX = "airflow/connections";
-/** Airflow's not-found codes: the secret is "not here". Every other failure is a `SourceError`. */
-export const SECRETS_MANAGER_NOT_FOUND = new Set([
-  "ResourceNotFoundException",
-  "InvalidRequestException",
-  "InvalidParameterException",
-]);
-/** `BatchGetSecretValue` takes at most 20 ids a call. */
-export const BATCH_GET_LIMIT = 20;
-
 /**
  * Connections from AWS Secrets Manager, as Airflow's `SecretsManagerBackend`:
  * `GetSecretValue(SecretId = prefix + sep + connId)` (`airflow/connections/<id>` by default).
@@ -42,9 +38,17 @@ export const BATCH_GET_LIMIT = 20;
  *   every other failure -> `SourceError` (`retryable` for throttling, 5xx, timeouts, network).
  *   Unlike Airflow, `DecryptionFailure` and `InternalServiceError` are failures, not "not here"
  * - a secret with only `SecretBinary` -> `ConnectionFormatError`
- * - origin `secretsmanager:<SecretId>@<VersionId>`, `version` = VersionId (always `AWSCURRENT`)
- * - `getMany`: `BatchGetSecretValue`, 20 ids a call; `list()`: `ListSecrets` under the prefix;
- *   `put()`: creates or updates the secret as Airflow's connection JSON
+ * - origin `secretsmanager:<SecretId>@<VersionId>`, `version` = VersionId (of `AWSCURRENT`, or of
+ *   `versionStage`: `GetSecretValue` is asked for that stage, e.g. `AWSPENDING` during a rotation)
+ * - `getMany`: `BatchGetSecretValue`, 20 ids a call; a per-secret error of the reply is that id's
+ *   outcome (the answer's `get(id)` throws it, see {@link BatchHits}). A batch denied or throttled
+ *   falls back, with a `BATCH_FALLBACK` warning, to concurrent `GetSecretValue` calls (8 at a time),
+ *   for good when denied, for 10 minutes when throttled (see `batchFallback`); with a `versionStage`
+ *   other than `AWSCURRENT` it always reads id by id (the batch call takes no stage)
+ * - `knownIds: { refreshSeconds }`: an id manifest from `ListSecrets`, listed at most once per
+ *   interval; an id not in it is "not here" without a call (see `idManifest`)
+ * - `list()`: `ListSecrets` under the prefix (the SDK's paginator); `put()`: creates or updates the
+ *   secret as Airflow's connection JSON (always a new `AWSCURRENT` version)
  * - `@aws-sdk/client-secrets-manager` is loaded on first use; every attempt has a connect timeout
  *   (1 s) and a request timeout that covers the whole answer, body included (3 s), with the SDK's
  *   standard retry (3 attempts); every call has a deadline over all its attempts (`callDeadlineMs`:
@@ -76,6 +80,15 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       throw new ConfigError("must be a list of strings", { path: `extraConnWords.${field}` });
     }
   }
+  const versionStage = init.versionStage;
+  if (versionStage !== undefined && (typeof versionStage !== "string" || versionStage === "")) {
+    throw new ConfigError(
+      "must be a non-empty string (AWSCURRENT, AWSPENDING, AWSPREVIOUS or your own label)",
+      {
+        path: "versionStage",
+      },
+    );
+  }
   const client = lazyClient<SecretsManagerClient>(init.client, () => createSecretsManagerClient(init));
   // The SDK module, loaded once (a repeated dynamic import() costs a module-map lookup and a promise per call).
   const sdk = lazyClient(undefined, () => import("@aws-sdk/client-secrets-manager"));
@@ -95,6 +108,38 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
     const version = entry.VersionId;
     return version ? { connection, origin: `${origin}@${version}`, version } : { connection, origin };
   };
+  const batches = batchFallback({
+    source: SECRETS_MANAGER_SOURCE_NAME,
+    clock: init.clock,
+    onWarning: init.onWarning,
+  });
+  const read = secretReader({ sdk, client, fail, deadlineMs, versionStage, hitOf, batches });
+
+  async function* list(options?: SourceCallOptions): AsyncIterable<string> {
+    const signal = options?.signal;
+    signal?.throwIfAborted();
+    if (off) return;
+    const head = prefix ? `${prefix}${sep}` : "";
+    const [{ paginateListSecrets, SecretsManagerClient }, c] = await Promise.all([sdk(), client()]).catch(
+      async (error) => {
+        throw await fail(error, "ListSecrets", head, signal);
+      },
+    );
+    // The name filter is a case-insensitive prefix match with a restricted alphabet: filter here too.
+    const filters = head && FILTERABLE.test(head) ? [{ Key: "name" as const, Values: [head] }] : undefined;
+    const pages = awsPages(
+      { deadlineMs, signal, fail: (error) => fail(error, "ListSecrets", head, signal) },
+      (abortSignal) =>
+        paginateListSecrets(
+          { client: paginatorClient(SecretsManagerClient, c), pageSize: 100 },
+          { Filters: filters },
+          { abortSignal },
+        ),
+      (page) => (page.SecretList ?? []).map((s) => s.Name),
+    );
+    yield* listConnIds(head, matches, pages);
+  }
+  const manifest = idManifest(SECRETS_MANAGER_SOURCE_NAME, init, () => list());
 
   return {
     name: SECRETS_MANAGER_SOURCE_NAME,
@@ -104,88 +149,25 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       signal?.throwIfAborted();
       validateConnId(connId);
       if (!matches(connId)) return undefined;
-      const secretId = secretIdFor(prefix, sep, connId);
-      let entry: SecretEntry;
-      try {
-        const [{ GetSecretValueCommand }, c] = await Promise.all([sdk(), client()]);
-        entry = await withDeadline(deadlineMs, signal, (abortSignal) =>
-          c.send(new GetSecretValueCommand({ SecretId: secretId }), { abortSignal }),
-        );
-      } catch (error) {
-        if (!signal?.aborted && SECRETS_MANAGER_NOT_FOUND.has((error as Error)?.name)) return undefined;
-        throw await fail(error, "GetSecretValue", secretId, signal);
-      }
-      return hitOf(connId, secretId, entry);
+      if ((await manifest?.knows(connId, signal)) === false) return undefined;
+      return read.one(connId, secretIdFor(prefix, sep, connId), signal);
     },
 
     async getMany(connIds: readonly string[], options?: SourceCallOptions): Promise<Map<string, SourceHit>> {
       const signal = options?.signal;
       signal?.throwIfAborted();
       for (const id of connIds) validateConnId(id);
+      const asked = connIds.filter(matches);
+      const known = manifest ? await Promise.all(asked.map((id) => manifest.knows(id, signal))) : [];
       const idBySecret = new Map<string, string>();
-      for (const id of connIds) if (matches(id)) idBySecret.set(secretIdFor(prefix, sep, id), id);
-      const found = new Map<string, SourceHit>();
-      const secretIds = [...idBySecret.keys()];
-      if (secretIds.length === 0) return found;
-      const [{ BatchGetSecretValueCommand }, c] = await Promise.all([sdk(), client()]).catch(
-        async (error) => {
-          throw await fail(error, "BatchGetSecretValue", secretIds[0] as string, signal);
-        },
-      );
-      for (let i = 0; i < secretIds.length; i += BATCH_GET_LIMIT) {
-        const chunk = secretIds.slice(i, i + BATCH_GET_LIMIT);
-        let nextToken: string | undefined;
-        do {
-          let page: BatchPage;
-          try {
-            page = await withDeadline(deadlineMs, signal, (abortSignal) =>
-              c.send(new BatchGetSecretValueCommand({ SecretIdList: chunk, NextToken: nextToken }), {
-                abortSignal,
-              }),
-            );
-          } catch (error) {
-            throw await fail(error, "BatchGetSecretValue", `${chunk.length} ids from ${chunk[0]}`, signal);
-          }
-          for (const failed of page.Errors ?? []) {
-            if (failed.ErrorCode && SECRETS_MANAGER_NOT_FOUND.has(failed.ErrorCode)) continue;
-            const wrapped = Object.assign(new Error(failed.Message ?? "failed"), {
-              name: failed.ErrorCode ?? "Error",
-            });
-            throw await fail(wrapped, "BatchGetSecretValue", failed.SecretId ?? chunk[0] ?? "", signal);
-          }
-          for (const entry of page.SecretValues ?? []) {
-            const connId = entry.Name === undefined ? undefined : idBySecret.get(entry.Name);
-            if (connId !== undefined && entry.Name) found.set(connId, hitOf(connId, entry.Name, entry));
-          }
-          nextToken = page.NextToken;
-        } while (nextToken);
-      }
-      return found;
+      asked.forEach((id, i) => {
+        if (known[i] !== false) idBySecret.set(secretIdFor(prefix, sep, id), id);
+      });
+      if (idBySecret.size === 0) return new Map();
+      return read.many(idBySecret, signal);
     },
 
-    async *list(options?: SourceCallOptions): AsyncIterable<string> {
-      const signal = options?.signal;
-      signal?.throwIfAborted();
-      if (off) return;
-      const head = prefix ? `${prefix}${sep}` : "";
-      const [{ ListSecretsCommand }, c] = await Promise.all([sdk(), client()]).catch(async (error) => {
-        throw await fail(error, "ListSecrets", head, signal);
-      });
-      // The name filter is a case-insensitive prefix match with a restricted alphabet: filter here too.
-      const filters = head && FILTERABLE.test(head) ? [{ Key: "name" as const, Values: [head] }] : undefined;
-      yield* listConnIds(head, matches, async (nextToken) => {
-        try {
-          const page = await withDeadline(deadlineMs, signal, (abortSignal) =>
-            c.send(new ListSecretsCommand({ Filters: filters, NextToken: nextToken, MaxResults: 100 }), {
-              abortSignal,
-            }),
-          );
-          return { names: (page.SecretList ?? []).map((s) => s.Name), nextToken: page.NextToken };
-        } catch (error) {
-          throw await fail(error, "ListSecrets", head, signal);
-        }
-      });
-    },
+    list,
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
       const signal = options?.signal;
@@ -237,22 +219,12 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
         if (error instanceof ConnectionFormatError) throw error;
         throw await fail(error, "PutSecretValue/CreateSecret", secretId, signal, secrets);
       }
+      manifest?.add(connection.connId);
     },
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-
-interface SecretEntry {
-  SecretString?: string;
-  SecretBinary?: Uint8Array;
-  VersionId?: string;
-}
-interface BatchPage {
-  SecretValues?: (SecretEntry & { Name?: string })[];
-  Errors?: { SecretId?: string; ErrorCode?: string; Message?: string }[];
-  NextToken?: string;
-}
 
 /** Characters AWS accepts in a ListSecrets name filter value. */
 const FILTERABLE = /^[a-zA-Z0-9 :_@/+=.-]*$/;

@@ -31,7 +31,7 @@ describe("failures are SourceErrors", () => {
     },
   );
 
-  it("a per-id BatchGetSecretValue error other than not-found fails getMany", async () => {
+  it("a per-id BatchGetSecretValue error other than not-found is that id's SourceError (issue 18: per-id outcomes)", async () => {
     const proxy = await proxies.start({
       respond: () => ({
         status: 200,
@@ -46,8 +46,12 @@ describe("failures are SourceErrors", () => {
       }),
     });
     const source = fromSecretsManager({ region: "us-east-1", endpoint: proxy.endpoint });
-    const error = await sourceErrorOf(source.getMany?.(["a", "b"]) ?? Promise.resolve());
+    const hits = await source.getMany?.(["a", "b"]);
+    expect(hits?.get("a")).toBeUndefined();
+    const error = await sourceErrorOf(Promise.resolve().then(() => hits?.get("b")));
     expect(error).toMatchObject({ awsErrorName: "DecryptionFailure", retryable: false });
+    // Reading the whole answer (iterating) never mistakes b's failure for "not here".
+    expect(() => [...(hits ?? [])]).toThrow(error);
     expect(error.message).toContain("airflow/connections/b");
   });
 });

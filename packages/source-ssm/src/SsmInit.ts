@@ -1,5 +1,5 @@
 import type { SSMClient } from "@aws-sdk/client-ssm";
-import type { AwsClientInit } from "@awsconn/aws-source-common";
+import type { AwsClientInit, KnownIdsInit, OnSourceWarning } from "@awsconn/aws-source-common";
 
 /**
  * Options of {@link fromSsm}. Names follow Airflow's `SystemsManagerParameterStoreBackend`
@@ -25,6 +25,18 @@ export interface SsmInit extends AwsClientInit {
    * Python's `re.match`) are looked up; any other id is "not here" without a request.
    */
   lookupPattern?: string;
+  /**
+   * An id manifest: the source lists its ids (`GetParametersByPath` under the prefix, recursive)
+   * at most once every `refreshSeconds`, and an id not listed is "not here" without a
+   * `GetParameter`. A failed listing falls back to per-id calls (a `KNOWN_IDS_UNAVAILABLE`
+   * warning). Needs `ssm:GetParametersByPath`; the listing pages share the `GetParameter*`
+   * throughput quota. A parameter created elsewhere is found after the next listing. Default: no manifest.
+   */
+  knownIds?: KnownIdsInit;
+  /** Told when the source answers in a slower way than asked (`KNOWN_IDS_UNAVAILABLE`). */
+  onWarning?: OnSourceWarning;
+  /** Milliseconds, monotonic, for the manifest (tests). Default `performance`. */
+  clock?: { now(): number };
   /** A ready client; then `region`, `endpoint`, `profile`, `roleArn` and the timeouts are not used. */
   client?: SSMClient;
 }

@@ -1,10 +1,13 @@
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import {
+  awsPages,
   callDeadlineMs,
   compileLookupPattern,
   failureFor,
+  idManifest,
   lazyClient,
   listConnIds,
+  paginatorClient,
   refuseWriteWhenSwitchedOff,
   trimPrefix,
   withDeadline,
@@ -39,8 +42,11 @@ export const STANDARD_TIER_MAX_BYTES = 4096;
  * - `ParameterNotFound` -> `undefined`; every other failure -> `SourceError` (`retryable` for
  *   throttling, 5xx, timeouts, network)
  * - origin `ssm:<Name>#<Version>`, `version` = the parameter version
- * - `getMany`: `GetParameters`, 10 names a call; `list()`: `GetParametersByPath` (recursive,
- *   paginated); `put()`: `PutParameter` as `SecureString` with `Overwrite`
+ * - `getMany`: `GetParameters`, 10 names a call (names in `InvalidParameters` are "not here");
+ *   `list()`: `GetParametersByPath` (recursive, the SDK's paginator); `put()`: `PutParameter` as
+ *   `SecureString` with `Overwrite`
+ * - `knownIds: { refreshSeconds }`: an id manifest from `GetParametersByPath`, listed at most once
+ *   per interval; an id not in it is "not here" without a call (see `idManifest`)
  * - `@aws-sdk/client-ssm` is loaded on first use; every attempt has a connect timeout (1 s) and a
  *   request timeout that covers the whole answer, body included (3 s), with the SDK's standard
  *   retry (3 attempts); every call has a deadline over all its attempts (`callDeadlineMs`: 15 s by
@@ -82,6 +88,31 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     return version ? { connection, origin: `${origin}#${version}`, version } : { connection, origin };
   };
 
+  async function* list(options?: SourceCallOptions): AsyncIterable<string> {
+    const signal = options?.signal;
+    signal?.throwIfAborted();
+    if (off) return;
+    const path = parameterNameFor(prefix, "").replace(/\/$/, "") || "/";
+    const head = path === "/" ? "/" : `${path}/`;
+    const [{ paginateGetParametersByPath, SSMClient }, c] = await Promise.all([sdk(), client()]).catch(
+      async (error) => {
+        throw await fail(error, "GetParametersByPath", path, signal);
+      },
+    );
+    const pages = awsPages(
+      { deadlineMs, signal, fail: (error) => fail(error, "GetParametersByPath", path, signal) },
+      (abortSignal) =>
+        paginateGetParametersByPath(
+          { client: paginatorClient(SSMClient, c) },
+          { Path: path, Recursive: true, WithDecryption: false },
+          { abortSignal },
+        ),
+      (page) => (page.Parameters ?? []).map((p) => p.Name),
+    );
+    yield* listConnIds(head, matches, pages);
+  }
+  const manifest = idManifest(SSM_SOURCE_NAME, init, () => list());
+
   return {
     name: SSM_SOURCE_NAME,
 
@@ -90,6 +121,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       signal?.throwIfAborted();
       validateConnId(connId);
       if (!matches(connId)) return undefined;
+      if ((await manifest?.knows(connId, signal)) === false) return undefined;
       const name = parameterNameFor(prefix, connId);
       let parameter: Parameter | undefined;
       try {
@@ -109,8 +141,12 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       const signal = options?.signal;
       signal?.throwIfAborted();
       for (const id of connIds) validateConnId(id);
+      const asked = connIds.filter(matches);
+      const known = manifest ? await Promise.all(asked.map((id) => manifest.knows(id, signal))) : [];
       const idByName = new Map<string, string>();
-      for (const id of connIds) if (matches(id)) idByName.set(parameterNameFor(prefix, id), id);
+      asked.forEach((id, i) => {
+        if (known[i] !== false) idByName.set(parameterNameFor(prefix, id), id);
+      });
       const found = new Map<string, SourceHit>();
       const names = [...idByName.keys()];
       if (names.length === 0) return found;
@@ -136,36 +172,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       return found;
     },
 
-    async *list(options?: SourceCallOptions): AsyncIterable<string> {
-      const signal = options?.signal;
-      signal?.throwIfAborted();
-      if (off) return;
-      const path = parameterNameFor(prefix, "").replace(/\/$/, "") || "/";
-      const head = path === "/" ? "/" : `${path}/`;
-      const [{ GetParametersByPathCommand }, c] = await Promise.all([sdk(), client()]).catch(
-        async (error) => {
-          throw await fail(error, "GetParametersByPath", path, signal);
-        },
-      );
-      yield* listConnIds(head, matches, async (nextToken) => {
-        try {
-          const page = await withDeadline(deadlineMs, signal, (abortSignal) =>
-            c.send(
-              new GetParametersByPathCommand({
-                Path: path,
-                Recursive: true,
-                WithDecryption: false,
-                NextToken: nextToken,
-              }),
-              { abortSignal },
-            ),
-          );
-          return { names: (page.Parameters ?? []).map((p) => p.Name), nextToken: page.NextToken };
-        } catch (error) {
-          throw await fail(error, "GetParametersByPath", path, signal);
-        }
-      });
-    },
+    list,
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
       const signal = options?.signal;
@@ -192,6 +199,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       } catch (error) {
         throw await fail(error, "PutParameter", name, signal, [value, connection.password ?? ""]);
       }
+      manifest?.add(connection.connId);
     },
   };
 }

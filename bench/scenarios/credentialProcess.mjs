@@ -61,11 +61,11 @@ function sidesFor(ctx) {
   const sides = [{ key: "baseline", name: "node -e 0 (baseline)", args: ["-e", "0"] }];
   sides.push(
     awsconn("env", "awsconn credentials: env connection", "bench_cp_env"),
-    awsconn("file", "awsconn credentials: JSON file connection (JSON config)", "bench_cp_file", [
+    awsconn("file", "awsconn credentials: JSON file (JSON config)", "bench_cp_file", [
       "--config",
       jsonConfig,
     ]),
-    awsconn("yaml", "awsconn credentials: YAML file connection (YAML config)", "bench_cp_file", [
+    awsconn("yaml", "awsconn credentials: YAML file (YAML config)", "bench_cp_file", [
       "--config",
       yamlConfig,
     ]),

@@ -86,8 +86,7 @@ function install(dir, specs) {
   return footprint(join(dir, "node_modules"));
 }
 
-async function run(ctx) {
-  if (!ctx.awsconn) return { met: null, verdict: "awsconn not available", target: TARGET };
+async function run() {
   const work = mkdtempSync(join(tmpdir(), "awsconn-bench-install-"));
   try {
     const packs = join(work, "packs");
@@ -105,7 +104,7 @@ async function run(ctx) {
       { key: "secretsManager", name: `awsconn + ${SDK_CLIENT}`, specs: [...tarballs, client] },
       {
         key: "powertools",
-        name: `Powertools: ${POWERTOOLS} + ${SDK_CLIENT}`,
+        name: "Powertools Parameters + Secrets Manager client",
         specs: [`${POWERTOOLS}@${installedVersion(POWERTOOLS)}`, client],
       },
     ];

@@ -10,7 +10,7 @@ import { CREDENTIALS, REGION } from "../lib/fixtures.mjs";
 import { round, summary } from "../lib/stats.mjs";
 import { interleaved } from "../lib/timeNode.mjs";
 
-const RUNS = 11;
+const RUNS = 9;
 const TARGET = "bundle no larger and cold init no slower than the same handler with Powertools";
 const KEYS = { login: "AKIAIOSFODNN7LAMBDA00", password: "bench/lambda/secret-key" };
 // An ES module bundle of CommonJS code (the AWS SDK) needs a real `require` for Node's built-ins.

@@ -87,7 +87,7 @@ function sidesFor(ctx) {
   if (ctx.awsconn)
     sides.push({
       key: "deployAwsconn",
-      name: "awsconn: deployment start (awsconn.config.yaml, Secrets Manager)",
+      name: "awsconn: deployment start (config file, SM)",
       args: [here("../startup/deploy-awsconn.mjs")],
       cwd: files.dir,
       check: ok,

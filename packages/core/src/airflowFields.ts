@@ -16,7 +16,7 @@ export interface AirflowFields {
   schema?: string | null;
   port?: number | null;
   extraText?: string | null;
-  /** `extraText` already parsed, when the codec built the text itself (saves parsing it again). */
+  /** The extra as a value the codec parsed itself (instead of `extraText`; its text is `pyJsonDumps` of it). */
   extraTree?: PyValue;
 }
 
@@ -26,7 +26,8 @@ export interface AirflowFields {
  */
 export function buildConnection(connId: string, f: AirflowFields): Connection {
   let extra: Record<string, unknown> = {};
-  if (f.extraText) extra = f.extraTree ? extraFromTree(f.extraText, f.extraTree) : extraFromText(f.extraText);
+  if (f.extraTree) extra = extraFromTree(f.extraTree);
+  else if (f.extraText) extra = extraFromText(f.extraText);
   return createConnection({
     connId,
     connType: f.connType ?? undefined,

@@ -7,7 +7,6 @@ import { parseUriFields } from "./parseUriFields.js";
 import { pyInt } from "./python/pythonInt.js";
 import type { PyValue } from "./python/pythonJson.js";
 import { pyTruthy } from "./python/pyTruthy.js";
-import { pyJsonDumps } from "./python/pythonJsonDumps.js";
 
 // Connection.__init__ also takes team_name (Airflow 3.1); it is accepted and ignored here.
 const KEYS = new Set([...CONNECTION_FIELD_KEYS, "team_name"]);
@@ -39,7 +38,11 @@ export function parseJsonFields(kwargs: Map<string, PyValue>): AirflowFields {
   }
   const extra = kwargs.get("extra");
   let extraText: string | null = null;
-  if (extra && pyTruthy(extra)) extraText = extra.t === "str" ? extra.v : pyJsonDumps(extra);
+  let extraTree: PyValue | undefined;
+  if (extra && pyTruthy(extra)) {
+    if (extra.t === "str") extraText = extra.v;
+    else extraTree = extra;
+  }
 
   const rawType = kwargs.get("conn_type");
   let connType: string | null = null;
@@ -64,7 +67,7 @@ export function parseJsonFields(kwargs: Map<string, PyValue>): AirflowFields {
   const description = text(kwargs, "description");
   const uri = text(kwargs, "uri");
   if (uri) {
-    if (connType || host || login || password || schema || port || extraText) {
+    if (connType || host || login || password || schema || port || extraText || extraTree) {
       throw new CodecProblem(
         "give either `uri` or the separate fields (conn_type, host, login, password, schema, port, extra), not both",
         "field",
@@ -72,5 +75,15 @@ export function parseJsonFields(kwargs: Map<string, PyValue>): AirflowFields {
     }
     return { ...parseUriFields(uri), description };
   }
-  return { connType, description, host, login, password, schema, port, extraText };
+  return {
+    connType,
+    description,
+    host,
+    login,
+    password,
+    schema,
+    port,
+    extraText,
+    ...(extraTree && { extraTree }),
+  };
 }

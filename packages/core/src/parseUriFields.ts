@@ -3,7 +3,6 @@ import type { AirflowFields } from "./airflowFields.js";
 import { CodecProblem } from "./CodecProblem.js";
 import { normalizeConnType } from "./normalizeConnType.js";
 import { type PyValue, pyJsonTryLoads } from "./python/pythonJson.js";
-import { pyJsonDumps } from "./python/pythonJsonDumps.js";
 import { parseQsl, unquote } from "./python/pythonQuote.js";
 import { netlocHostname, netlocPort, netlocUserinfo, type SplitResult, urlsplit } from "./python/urlsplit.js";
 
@@ -76,7 +75,6 @@ export function parseUriFields(uri: string): AirflowFields {
       const dict = new Map<string, PyValue>();
       for (const [k, v] of query) dict.set(k, queryValue(v));
       const tree: PyValue = { t: "dict", v: dict };
-      fields.extraText = pyJsonDumps(tree);
       fields.extraTree = tree;
     }
   }

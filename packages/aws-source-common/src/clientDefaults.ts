@@ -30,3 +30,18 @@ export type RetryMode = "standard" | "adaptive";
  * ```
  */
 export const SOURCE_RETRY_MODE: RetryMode = "adaptive";
+
+/**
+ * The least sending rate (calls per second) the adaptive rate limiter of an AWS source's client
+ * drops to after a throttle. The SDK's own floor is 0.5 a second, and its measured rate starts at
+ * 0, so one throttle in a cold start used to pace every later call of the process to one each 2 s:
+ * ten connections throttled twice each then took 40 s and ran past the 15 s call deadline. At 5 a
+ * second, those resolve in a few seconds; above the floor, the SDK's own (CUBIC) rate control
+ * applies, and eight processes at the floor already fill SSM's 40 calls a second.
+ *
+ * @example
+ * ```ts
+ * new DefaultRateLimiter({ minFillRate: SOURCE_MIN_SEND_RATE });
+ * ```
+ */
+export const SOURCE_MIN_SEND_RATE = 5;

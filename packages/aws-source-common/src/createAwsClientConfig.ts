@@ -1,8 +1,14 @@
 import type { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { AwsClientInit } from "./AwsClientInit.js";
-import { DEFAULT_MAX_ATTEMPTS, type RetryMode, SOURCE_RETRY_MODE } from "./clientDefaults.js";
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  type RetryMode,
+  SOURCE_MIN_SEND_RATE,
+  SOURCE_RETRY_MODE,
+} from "./clientDefaults.js";
 import { createBoundedHttpHandler } from "./createBoundedHttpHandler.js";
+import { lazyClient } from "./lazyClient.js";
 import type { SdkClientSettings } from "./SdkClientSettings.js";
 
 /** The credential provider of an assumed role, or of one shared-config profile. */
@@ -20,17 +26,25 @@ export interface AwsClientConfig extends SdkClientSettings {
   maxAttempts: number;
   /** {@link SOURCE_RETRY_MODE}: `adaptive`. */
   retryMode: RetryMode;
+  /**
+   * The SDK's `AdaptiveRetryStrategy` with `maxAttempts`, its standard jittered backoff and a rate
+   * limiter whose floor is {@link SOURCE_MIN_SEND_RATE}; one per client, so each source paces itself.
+   */
+  retryStrategy: InstanceType<typeof import("@smithy/core/retry").AdaptiveRetryStrategy>;
   requestHandler: NodeHttpHandler;
 }
+
+const loadRetry = lazyClient(undefined, () => import("@smithy/core/retry"));
 
 /**
  * The configuration an AWS source gives its SDK client:
  *
  * - a request handler ({@link createBoundedHttpHandler}) whose request timeout bounds each attempt
  *   from start to finish (connect, headers and the whole body), with a connect timeout of its own;
- * - the adaptive retry mode ({@link SOURCE_RETRY_MODE}: jittered exponential backoff plus a
- *   client-side token bucket that slows the client down while it is throttled) with `maxAttempts`;
- *   `region`, `endpoint`;
+ * - the adaptive retry mode ({@link SOURCE_RETRY_MODE}: the SDK's `AdaptiveRetryStrategy`, jittered
+ *   exponential backoff plus a client-side token bucket that slows the client down while it is
+ *   throttled, floor {@link SOURCE_MIN_SEND_RATE} calls a second) with `maxAttempts`; `region`,
+ *   `endpoint`; the STS client of `roleArn` keeps the standard mode (its calls are rare);
  * - credentials: with `roleArn`, that role assumed through STS (session `awsconn-<sourceName>`,
  *   signed with the profile's credentials when there is one), whose STS calls use the same handler
  *   and retries; else, when a profile is named (`profile`, else the `AWS_PROFILE` variable), that
@@ -60,6 +74,7 @@ export async function createAwsClientConfig(
     ...(init.requestTimeoutMs !== undefined ? { requestTimeoutMs: init.requestTimeoutMs } : {}),
   });
   const retryMode = SOURCE_RETRY_MODE;
+  const { AdaptiveRetryStrategy, DefaultRateLimiter } = await loadRetry();
   const maxAttempts = init.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const profile = init.profile ?? (env.AWS_PROFILE || undefined);
   let credentials: SourceCredentials | undefined;
@@ -70,7 +85,7 @@ export async function createAwsClientConfig(
       ? fromTemporaryCredentials({
           params: { RoleArn: init.roleArn, RoleSessionName: `awsconn-${sourceName}` },
           ...(ofProfile ? { masterCredentials: ofProfile } : {}),
-          clientConfig: { region: init.region, requestHandler, maxAttempts, retryMode },
+          clientConfig: { region: init.region, requestHandler, maxAttempts, retryMode: "standard" },
         })
       : ofProfile;
   }
@@ -81,6 +96,10 @@ export async function createAwsClientConfig(
     ...(credentials ? { credentials } : {}),
     maxAttempts,
     retryMode,
+    retryStrategy: new AdaptiveRetryStrategy(async () => maxAttempts, {
+      maxAttempts,
+      rateLimiter: new DefaultRateLimiter({ minFillRate: SOURCE_MIN_SEND_RATE }),
+    }),
     requestHandler,
   };
 }

@@ -5,6 +5,7 @@ export {
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_MAX_ATTEMPTS,
   SOURCE_RETRY_MODE,
+  SOURCE_MIN_SEND_RATE,
   type RetryMode,
 } from "./clientDefaults.js";
 export type { SdkClientSettings } from "./SdkClientSettings.js";

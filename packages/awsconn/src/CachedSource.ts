@@ -47,6 +47,12 @@ export interface CachedSource extends ConnectionSource {
   peekLookup(connId: string): CacheLookup | undefined;
   /** The cached value for the id when it is fresh; a synchronous map read. */
   peekFresh(connId: string): CachedValue | undefined;
+  /**
+   * How many more ms the id's cached answer stays fresh (its jittered lifetime, or the short retry
+   * delay of a value re-served after a failed refresh); 0 when none is cached or it is past its
+   * lifetime. Rotation ties the lease of long-term keys to it.
+   */
+  freshForMs(connId: string): number;
   /** Forgets one id; a lookup in flight still completes for its callers. */
   invalidate(connId: string): void;
   /** Forgets every id. */

@@ -1,23 +1,47 @@
-import type { AwsClientConfig } from "@awsconn/credentials";
+import type {
+  AuthErrorRetryExtension,
+  authErrorRetryExtension,
+  AwsClientConfig as CredentialsClientConfig,
+  resolveAwsConfig,
+} from "@awsconn/credentials";
 import type { Connection } from "@awsconn/core";
 
-export type { AwsClientConfig };
-
-type ResolveAwsConfig = (connection: Connection, options?: { service?: string }) => Promise<AwsClientConfig>;
-
 /**
- * Loads `@awsconn/credentials` on first use (so resolvers that never ask for AWS config never
- * load the AWS SDK) and returns its `resolveAwsConfig`.
+ * AWS SDK v3 client configuration for an `aws` connection, as `getAwsClientConfig` returns it:
+ * `@awsconn/credentials`' configuration whose `credentials` follow the connection through rotations
+ * (see `rotatingCredentials`), plus the client extension that renews them once on an auth error.
+ * Spread it into any client constructor; a caller who adds extensions of its own keeps these:
+ * `new S3Client({ ...config, extensions: [...config.extensions, mine] })`.
  *
  * @example
  * ```ts
- * const resolveAwsConfig = await loadResolveAwsConfig();
+ * const s3 = new S3Client(await resolver.getAwsClientConfig("aws_default", "s3"));
+ * ```
+ */
+export interface AwsClientConfig extends CredentialsClientConfig {
+  /** SDK client extensions: the auth-error renewal (`authErrorRetryExtension`). */
+  extensions: AuthErrorRetryExtension[];
+}
+
+/** What the resolver uses from `@awsconn/credentials` (loaded on first use). */
+export interface CredentialsModule {
+  resolveAwsConfig: typeof resolveAwsConfig;
+  authErrorRetryExtension: typeof authErrorRetryExtension;
+}
+
+/**
+ * Loads `@awsconn/credentials` on first use (so resolvers that never ask for AWS config never
+ * load the AWS SDK) and returns what the resolver needs of it.
+ *
+ * @example
+ * ```ts
+ * const { resolveAwsConfig } = await loadCredentialsModule();
  * const config = await resolveAwsConfig(connection, { service: "s3" });
  * ```
  */
-export async function loadResolveAwsConfig(): Promise<ResolveAwsConfig> {
-  const { resolveAwsConfig } = await import("@awsconn/credentials");
-  return resolveAwsConfig;
+export async function loadCredentialsModule(): Promise<CredentialsModule> {
+  const { resolveAwsConfig, authErrorRetryExtension } = await import("@awsconn/credentials");
+  return { resolveAwsConfig, authErrorRetryExtension };
 }
 
 /**

@@ -100,6 +100,7 @@ export function deferredLayer(init: DeferredLayerInit): Layer {
     },
     peekLookup: () => undefined,
     peekFresh: () => undefined,
+    freshForMs: () => 0,
     invalidate() {},
     clear() {},
   };

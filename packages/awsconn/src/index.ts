@@ -44,6 +44,8 @@ export {
   type LoadedConnections,
 } from "@awsconn/source-file";
 export type { AwsClientConfig } from "./awsClientConfig.js";
+export { withoutLease, MIN_LEASE_MS, type CredentialIdentity } from "./rotatingCredentials.js";
+export { RENEW_INTERVAL_MS } from "./renewalGate.js";
 export type * from "./types.js";
 // What a user of the facade handles (connections, sources, errors), so `awsconn` alone is enough:
 // no direct dependency on @awsconn/core, which strict installers (pnpm) would not let an app import.

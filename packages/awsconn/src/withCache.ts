@@ -269,6 +269,10 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
     peekFresh(connId) {
       return lru.get(connId);
     },
+    freshForMs(connId) {
+      const remaining = lru.getRemainingTTL(connId);
+      return Number.isFinite(remaining) ? Math.max(0, remaining) : 0;
+    },
     invalidate(connId) {
       lru.delete(connId);
     },

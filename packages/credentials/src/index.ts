@@ -25,3 +25,11 @@ export { answerStsWith } from "./answerStsWith.js";
 export { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
 export { callerIdentity, type CallerIdentity, type CallerIdentityOptions } from "./callerIdentity.js";
 export { stsClientConfig, stsDeadlineMs } from "./stsClientConfig.js";
+export { AUTH_ERROR_CODES, isAuthError } from "./isAuthError.js";
+export {
+  authErrorRetryExtension,
+  renewingRetryStrategy,
+  type AuthErrorRetryExtension,
+  type RenewableCredentials,
+  type RetryStrategyExtensionConfiguration,
+} from "./authErrorRetry.js";

@@ -5,6 +5,7 @@ import { revokedKeyReply, sigV4AccessKeyId } from "@awsconn/testkit/faults";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeClock, flush, memorySource } from "../test/helpers.js";
 import { createResolver } from "./createResolver.js";
+import type { Resolver } from "./Resolver.js";
 import { isCachedSource } from "./CachedSource.js";
 import { RENEW_INTERVAL_MS } from "./renewalGate.js";
 import { MIN_LEASE_MS, rotatingCredentials, withoutLease } from "./rotatingCredentials.js";
@@ -63,6 +64,13 @@ function fakeSts() {
     },
   };
   return { revoked, attempts, requestHandler };
+}
+
+/** An STS client made from the resolver's config, talking to {@link fakeSts}. */
+async function stsClientOf(resolver: Resolver) {
+  const sts = fakeSts();
+  const config = await resolver.getAwsClientConfig("aws_default", "sts");
+  return { sts, client: new STSClient({ ...config, requestHandler: sts.requestHandler }) };
 }
 
 beforeEach(() => {
@@ -225,11 +233,7 @@ describe("rotation: forceRefresh and auth errors", () => {
   it("an STS call refused for the old keys re-resolves the connection once and is retried with the new keys", async () => {
     // Prepare: a long-running client, the secret rotated to B, key A revoked
     const { sm, resolver } = setup();
-    const sts = fakeSts();
-    const client = new STSClient({
-      ...(await resolver.getAwsClientConfig("aws_default", "sts")),
-      requestHandler: sts.requestHandler,
-    });
+    const { sts, client } = await stsClientOf(resolver);
     await client.send(new GetCallerIdentityCommand({}));
     sm.state.data.aws_default = keys("B");
     sts.revoked.add("AKIAA");
@@ -245,11 +249,7 @@ describe("rotation: forceRefresh and auth errors", () => {
 
   it("same keys after the re-resolve: the auth error goes to the caller after one attempt, and the next call does not re-resolve", async () => {
     const { sm, resolver } = setup();
-    const sts = fakeSts();
-    const client = new STSClient({
-      ...(await resolver.getAwsClientConfig("aws_default", "sts")),
-      requestHandler: sts.requestHandler,
-    });
+    const { sts, client } = await stsClientOf(resolver);
     sts.revoked.add("AKIAA"); // revoked before the secret was rotated
 
     await expect(client.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
@@ -266,11 +266,7 @@ describe("rotation: forceRefresh and auth errors", () => {
 
   it("new keys refused too: one retry, then the error goes to the caller (no loop)", async () => {
     const { sm, resolver } = setup();
-    const sts = fakeSts();
-    const client = new STSClient({
-      ...(await resolver.getAwsClientConfig("aws_default", "sts")),
-      requestHandler: sts.requestHandler,
-    });
+    const { sts, client } = await stsClientOf(resolver);
     await client.send(new GetCallerIdentityCommand({}));
     sm.state.data.aws_default = keys("B");
     sts.revoked.add("AKIAA");

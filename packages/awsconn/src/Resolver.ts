@@ -33,6 +33,11 @@ export interface ConfigProvenance {
    * or `default` (nothing found: `[env]`).
    */
   reason: "code" | "explicit" | "AWSCONN_CONFIG" | "working directory" | "Airflow settings" | "default";
+  /**
+   * What the configuration asked for that awsconn does not apply (an Airflow backend kwarg nothing
+   * reads, say), one line each, naming the setting; never a value. Empty when there is nothing to say.
+   */
+  warnings: readonly string[];
 }
 
 /**

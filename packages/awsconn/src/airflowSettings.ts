@@ -1,4 +1,6 @@
-import { ConfigError, parsePythonJson } from "@awsconn/core";
+import { closestMatch, ConfigError } from "@awsconn/core";
+import { KNOWN_EXTRA_KEYS } from "@awsconn/credentials";
+import { type AirflowBackendSetting, airflowBackendSetting } from "./airflowBackendSetting.js";
 import type { CacheConfig, SourceConfig } from "./types.js";
 
 /**
@@ -15,9 +17,128 @@ export const AIRFLOW_BACKENDS = {
   file: "airflow.secrets.local_filesystem.LocalFilesystemBackend",
 } as const;
 
-const ORIGIN = "AIRFLOW__SECRETS__BACKEND_KWARGS";
+/**
+ * What {@link fromAirflowSettings} found: the configuration, the variable that named the backend,
+ * and warnings (kwargs awsconn does not know or cannot apply), which never carry a value.
+ */
+export interface AirflowSettingsConfig {
+  sources: SourceConfig[];
+  cache?: CacheConfig;
+  /** `AIRFLOW__WORKERS__SECRETS_BACKEND` or `AIRFLOW__SECRETS__BACKEND`. */
+  setting: AirflowBackendSetting["setting"];
+  warnings: string[];
+}
 
-// Airflow's [secrets] options from the environment (AIRFLOW__SECTION__KEY); getboolean's spellings.
+// Each backend's own constructor kwargs (Airflow 3.3 / amazon provider 9.39). The AWS backends pass
+// every other kwarg to their client's AwsConnectionWrapper as the extra of a connection.
+const AWS_BACKEND_KWARGS = [
+  "connections_prefix",
+  "connections_lookup_pattern",
+  "variables_prefix",
+  "variables_lookup_pattern",
+  "config_prefix",
+  "config_lookup_pattern",
+];
+const SM_KWARGS = [...AWS_BACKEND_KWARGS, "sep", "extra_conn_words"];
+const FILE_KWARGS = ["connections_file_path", "variables_file_path", "configs_file_path"];
+// Read by boto3's `session.client(...)`, not by the wrapper; nothing to apply them to in SDK v3.
+const NOT_APPLIED = {
+  api_version: "the AWS SDK for JavaScript v3 has one API version per client",
+  use_ssl: "use an https or http endpoint_url instead",
+} as const;
+
+function str(s: AirflowBackendSetting, key: string): string | undefined {
+  const v = s.kwargs[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string")
+    throw new ConfigError(`expected a string, got ${typeof v}`, { origin: s.kwargsOrigin[key], path: key });
+  return v;
+}
+
+function record(s: AirflowBackendSetting, key: string): Record<string, unknown> | undefined {
+  const v = s.kwargs[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "object" || Array.isArray(v))
+    throw new ConfigError(
+      `expected a JSON object, got ${Array.isArray(v) ? "an array" : typeof v}${typeof v === "string" ? " (a per-key variable is a raw string; set this one in the _KWARGS JSON)" : ""}`,
+      { origin: s.kwargsOrigin[key], path: key },
+    );
+  return v as Record<string, unknown>;
+}
+
+// Every kwarg the AWS backend hands to its client's connection wrapper, as that connection's extra:
+// awsconn builds the source's own client from it through @awsconn/credentials, as Airflow does.
+function awsClient(s: AirflowBackendSetting, own: readonly string[], warnings: string[]) {
+  const clientExtra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(s.kwargs)) {
+    if (own.includes(key)) continue;
+    if (key in NOT_APPLIED) {
+      warnings.push(
+        `${s.kwargsOrigin[key]}: ${key} is not applied (${NOT_APPLIED[key as keyof typeof NOT_APPLIED]})`,
+      );
+      continue;
+    }
+    if (!KNOWN_EXTRA_KEYS.includes(key)) {
+      const near = closestMatch(key, [...own, ...KNOWN_EXTRA_KEYS]);
+      warnings.push(
+        `${s.kwargsOrigin[key]}: unknown kwarg ${key}${near ? ` (did you mean ${near}?)` : ""}; Airflow passes it to the backend's AWS connection extra, where nothing reads it`,
+      );
+    }
+    clientExtra[key] = value;
+  }
+  const out: Record<string, unknown> = {};
+  const lookupPattern = str(s, "connections_lookup_pattern");
+  if (lookupPattern !== undefined) out.lookupPattern = lookupPattern;
+  if (Object.keys(clientExtra).length > 0) out.clientExtra = clientExtra;
+  return out;
+}
+
+function backendSource(s: AirflowBackendSetting, warnings: string[]): SourceConfig | undefined {
+  // `connections_prefix: null` (or, for the file backend, no file path) turns connection lookups off.
+  const prefixDisabled = "connections_prefix" in s.kwargs && s.kwargs.connections_prefix === null;
+  switch (s.backend) {
+    case AIRFLOW_BACKENDS.secretsmanager: {
+      const client = awsClient(s, SM_KWARGS, warnings);
+      if (prefixDisabled) return undefined;
+      const out: SourceConfig = { type: "secretsmanager", ...client };
+      const prefix = str(s, "connections_prefix");
+      const sep = str(s, "sep");
+      const words = record(s, "extra_conn_words");
+      if (prefix !== undefined) out.prefix = prefix;
+      if (sep !== undefined) out.sep = sep;
+      if (words !== undefined) out.extraConnWords = words as Record<string, string[]>;
+      return out;
+    }
+    case AIRFLOW_BACKENDS.ssm: {
+      const client = awsClient(s, AWS_BACKEND_KWARGS, warnings);
+      if (prefixDisabled) return undefined;
+      const out: SourceConfig = { type: "ssm", ...client };
+      const prefix = str(s, "connections_prefix");
+      if (prefix !== undefined) out.prefix = prefix;
+      return out;
+    }
+    case AIRFLOW_BACKENDS.file: {
+      const unknown = Object.keys(s.kwargs).filter((k) => !FILE_KWARGS.includes(k));
+      if (unknown.length > 0) {
+        // Airflow's LocalFilesystemBackend takes no other kwarg: its constructor raises TypeError.
+        const [key] = unknown as [string];
+        const near = closestMatch(key, FILE_KWARGS);
+        throw new ConfigError(
+          `LocalFilesystemBackend takes no kwarg ${key}${near ? ` (did you mean ${near}?)` : ""}; it takes ${FILE_KWARGS.join(", ")}`,
+          { origin: s.kwargsOrigin[key], path: key },
+        );
+      }
+      const path = str(s, "connections_file_path");
+      return path ? { type: "file", path } : undefined;
+    }
+    default:
+      throw new ConfigError(
+        `unsupported secrets backend ${JSON.stringify(s.backend)}; awsconn understands ${Object.values(AIRFLOW_BACKENDS).join(", ")}`,
+        { origin: s.setting },
+      );
+  }
+}
+
 function envBool(value: string | undefined, name: string): boolean | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   const v = value.trim().toLowerCase();
@@ -26,84 +147,30 @@ function envBool(value: string | undefined, name: string): boolean | undefined {
   throw new ConfigError(`expected a boolean (true/false), got ${JSON.stringify(value)}`, { origin: name });
 }
 
-function str(kwargs: Record<string, unknown>, key: string): string | undefined {
-  const v = kwargs[key];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "string")
-    throw new ConfigError(`expected a string, got ${typeof v}`, { origin: ORIGIN, path: key });
-  return v;
-}
-
-function awsCommon(kwargs: Record<string, unknown>) {
-  const out: Record<string, unknown> = {};
-  const map = {
-    connections_lookup_pattern: "lookupPattern",
-    region_name: "region",
-    endpoint_url: "endpoint",
-    profile_name: "profile",
-    role_arn: "roleArn",
-  } as const;
-  for (const [from, to] of Object.entries(map)) {
-    const v = str(kwargs, from);
-    if (v !== undefined) out[to] = v;
-  }
-  return out;
-}
-
-function parseKwargs(text: string | undefined): Record<string, unknown> {
-  if (text === undefined || text.trim() === "") return {};
-  let value: unknown;
-  try {
-    value = parsePythonJson(text).value;
-  } catch {
-    throw new ConfigError("is not valid JSON", { origin: ORIGIN });
-  }
-  if (value === null) return {};
-  if (typeof value !== "object" || Array.isArray(value))
-    throw new ConfigError("expected a JSON object", { origin: ORIGIN });
-  return value as Record<string, unknown>;
-}
-
-function backendSource(backend: string, kwargs: Record<string, unknown>): SourceConfig | undefined {
-  // `connections_prefix: null` (or, for the file backend, no file path) turns connection lookups off.
-  const prefixDisabled = "connections_prefix" in kwargs && kwargs.connections_prefix === null;
-  switch (backend) {
-    case AIRFLOW_BACKENDS.secretsmanager: {
-      if (prefixDisabled) return undefined;
-      const out: SourceConfig = { type: "secretsmanager", ...awsCommon(kwargs) };
-      const prefix = str(kwargs, "connections_prefix");
-      const sep = str(kwargs, "sep");
-      if (prefix !== undefined) out.prefix = prefix;
-      if (sep !== undefined) out.sep = sep;
-      if (kwargs.extra_conn_words != null)
-        out.extraConnWords = kwargs.extra_conn_words as Record<string, string[]>;
-      return out;
-    }
-    case AIRFLOW_BACKENDS.ssm: {
-      if (prefixDisabled) return undefined;
-      const out: SourceConfig = { type: "ssm", ...awsCommon(kwargs) };
-      const prefix = str(kwargs, "connections_prefix");
-      if (prefix !== undefined) out.prefix = prefix;
-      return out;
-    }
-    case AIRFLOW_BACKENDS.file: {
-      const path = str(kwargs, "connections_file_path");
-      return path ? { type: "file", path } : undefined;
-    }
-    default:
-      throw new ConfigError(
-        `unsupported secrets backend ${JSON.stringify(backend)}; awsconn understands ${Object.values(AIRFLOW_BACKENDS).join(", ")}`,
-        { origin: "AIRFLOW__SECRETS__BACKEND" },
-      );
-  }
+function cacheOf(env: Record<string, string | undefined>): CacheConfig | undefined {
+  const useCache = envBool(env.AIRFLOW__SECRETS__USE_CACHE, "AIRFLOW__SECRETS__USE_CACHE");
+  if (useCache === undefined) return undefined;
+  if (!useCache) return { ttlSeconds: 0 };
+  const ttlText = env.AIRFLOW__SECRETS__CACHE_TTL_SECONDS?.trim();
+  const ttl = ttlText ? Number(ttlText) : 900;
+  if (!Number.isInteger(ttl) || ttl < 0)
+    throw new ConfigError(`expected a whole number of seconds, got ${JSON.stringify(ttlText)}`, {
+      origin: "AIRFLOW__SECRETS__CACHE_TTL_SECONDS",
+    });
+  return { ttlSeconds: ttl };
 }
 
 /**
- * Builds an awsconn configuration from Airflow's own settings, searched in Airflow's order:
- * the configured `[secrets] backend` first, then `AIRFLOW_CONN_*` environment variables
- * (Airflow's metastore, which comes last in Airflow, has no counterpart here).
- * `AIRFLOW__SECRETS__USE_CACHE=true` sets the cache TTL to `AIRFLOW__SECRETS__CACHE_TTL_SECONDS`
- * (Airflow's default 900); `false` turns caching off. Returns `undefined` when no backend is set.
+ * Builds an awsconn configuration from Airflow's own settings, as a task on an Airflow 3 worker
+ * searches: the configured backend first ({@link airflowBackendSetting}: `[workers] secrets_backend`,
+ * else `[secrets] backend`, with their kwargs), then `AIRFLOW_CONN_*` environment variables (the
+ * worker's last step, the Execution API, has no counterpart here). Every kwarg Airflow hands to the
+ * AWS backend's own client (keys, `role_arn` with `assume_role_kwargs`, `profile_name`, `region_name`,
+ * `endpoint_url`, `verify`, `config_kwargs`...) becomes the source's `clientExtra`, applied through
+ * `@awsconn/credentials` as Airflow applies it through its connection wrapper; a kwarg nothing
+ * reads is a warning that names it. `AIRFLOW__SECRETS__USE_CACHE=true` sets the cache TTL to
+ * `AIRFLOW__SECRETS__CACHE_TTL_SECONDS` (Airflow's default 900); `false` turns caching off.
+ * Returns `undefined` when no backend is set.
  *
  * @example
  * ```ts
@@ -111,24 +178,18 @@ function backendSource(backend: string, kwargs: Record<string, unknown>): Source
  *   AIRFLOW__SECRETS__BACKEND: "airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend",
  *   AIRFLOW__SECRETS__BACKEND_KWARGS: '{"connections_prefix": "prod/conns", "region_name": "eu-west-1"}',
  * });
- * // { sources: [{ type: "secretsmanager", prefix: "prod/conns", region: "eu-west-1" }, { type: "env" }] }
+ * // { sources: [{ type: "secretsmanager", prefix: "prod/conns", clientExtra: { region_name: "eu-west-1" } }, { type: "env" }],
+ * //   setting: "AIRFLOW__SECRETS__BACKEND", warnings: [] }
  * ```
  */
 export function fromAirflowSettings(
   env: Record<string, string | undefined>,
-): { sources: SourceConfig[]; cache?: CacheConfig } | undefined {
-  const backend = env.AIRFLOW__SECRETS__BACKEND?.trim();
-  if (!backend) return undefined;
-  const custom = backendSource(backend, parseKwargs(env.AIRFLOW__SECRETS__BACKEND_KWARGS));
+): AirflowSettingsConfig | undefined {
+  const setting = airflowBackendSetting(env);
+  if (!setting) return undefined;
+  const warnings: string[] = [];
+  const custom = backendSource(setting, warnings);
   const sources: SourceConfig[] = custom ? [custom, { type: "env" }] : [{ type: "env" }];
-  const useCache = envBool(env.AIRFLOW__SECRETS__USE_CACHE, "AIRFLOW__SECRETS__USE_CACHE");
-  if (useCache === undefined) return { sources };
-  if (!useCache) return { sources, cache: { ttlSeconds: 0 } };
-  const ttlText = env.AIRFLOW__SECRETS__CACHE_TTL_SECONDS?.trim();
-  const ttl = ttlText ? Number(ttlText) : 900;
-  if (!Number.isInteger(ttl) || ttl < 0)
-    throw new ConfigError(`expected a whole number of seconds, got ${JSON.stringify(ttlText)}`, {
-      origin: "AIRFLOW__SECRETS__CACHE_TTL_SECONDS",
-    });
-  return { sources, cache: { ttlSeconds: ttl } };
+  const cache = cacheOf(env);
+  return { sources, ...(cache ? { cache } : {}), setting: setting.setting, warnings };
 }

@@ -65,6 +65,13 @@ const awsCommon = {
   connectTimeoutMs: timeoutMs,
   /** Request timeout of every attempt, in ms. Default 3000. */
   requestTimeoutMs: timeoutMs,
+  /**
+   * The source's own AWS client described as the extra of an Airflow `aws` connection (keys,
+   * `role_arn` + `assume_role_kwargs`, `profile_name`, `region_name`, `endpoint_url`, `verify`,
+   * `config_kwargs`...), applied through `@awsconn/credentials` as Airflow applies a backend's kwargs;
+   * built from Airflow's `BACKEND_KWARGS`. `region`, `endpoint`, `profile` and `roleArn` win over it.
+   */
+  clientExtra: z.record(z.string(), z.unknown()).optional(),
 };
 
 /** AWS Secrets Manager (cached). */

@@ -45,7 +45,7 @@ import type { ResolverConfig } from "./types.js";
  * ```
  */
 export function createResolver(config?: string | ResolverConfig, options?: DiscoverOptions): Resolver {
-  const { config: cfg, origin, baseDir, reason } = discoverConfig(config, options);
+  const { config: cfg, origin, baseDir, reason, warnings } = discoverConfig(config, options);
   const clock = cfg.clock ?? performance;
   const emit = makeEmit(cfg.logger);
   const layers = buildLayers(cfg.sources, baseDir, { cache: cfg.cache, clock, emit });
@@ -81,7 +81,7 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
   const resolver: Resolver = {
     sources: layers.map((l) => l.source),
     configOrigin: origin,
-    config: { origin, reason },
+    config: { origin, reason, warnings },
     resolve,
     get(connId, options) {
       // a map read when every source is cached and the first one that knows the id is fresh

@@ -22,6 +22,8 @@ export interface DiscoveredConfig {
   baseDir: string;
   /** Why this configuration was used (see {@link discoverConfig} for the order). */
   reason: ConfigProvenance["reason"];
+  /** What the configuration asked for that awsconn does not apply (see {@link ConfigProvenance}). */
+  warnings: readonly string[];
 }
 
 /**
@@ -61,6 +63,7 @@ interface FoundConfig {
   reason: Reason;
   /** The file it was read from, with the line of each key. */
   file?: ConfigFileContent;
+  warnings?: readonly string[];
 }
 
 function fromFile(path: string, cwd: string, reason: Reason): FoundConfig {
@@ -82,13 +85,10 @@ function discoverRaw(
     if (existsSync(join(cwd, name))) return fromFile(name, cwd, "working directory");
   }
   const airflow = fromAirflowSettings(env);
-  if (airflow)
-    return {
-      raw: airflow,
-      origin: "AIRFLOW__SECRETS__BACKEND",
-      baseDir: cwd,
-      reason: "Airflow settings" as const,
-    };
+  if (airflow) {
+    const { setting, warnings, ...raw } = airflow;
+    return { raw, origin: setting, baseDir: cwd, reason: "Airflow settings" as const, warnings };
+  }
   return { raw: { sources: [{ type: "env" }] }, origin: "default", baseDir: cwd, reason: "default" as const };
 }
 
@@ -128,7 +128,13 @@ export function discoverConfig(
     found.origin === "code" || found.origin === "default" ? undefined : found.origin,
     found.file ? { lineOf: found.file.lineOf, fileKeys: Object.keys(found.file.value) } : {},
   );
-  return { config, origin: found.origin, baseDir: found.baseDir, reason: found.reason };
+  return {
+    config,
+    origin: found.origin,
+    baseDir: found.baseDir,
+    reason: found.reason,
+    warnings: found.warnings ?? [],
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

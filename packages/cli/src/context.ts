@@ -15,6 +15,8 @@ export interface GlobalOptions {
   color?: boolean;
   /** Not a flag: prints a `--verbose` debug line (set by {@link action}). */
   debug?: (message: string) => void;
+  /** Not a flag: prints a warning unless `--quiet` (set by {@link action}). */
+  warn?: (message: string) => void;
 }
 
 /** What a command's action receives. */
@@ -55,6 +57,7 @@ export function action<A extends unknown[], O>(io: CliIO, state: ExitState, body
     const out = new Output(io, { color: globals.color, quiet: globals.quiet, verbose: globals.verbose });
     state.out = out;
     globals.debug = (message) => out.debug(message);
+    globals.warn = (message) => out.warn(message);
     state.code = (await body({ io, out, globals }, args, options)) ?? 0;
   };
 }

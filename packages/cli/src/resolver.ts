@@ -26,6 +26,7 @@ export type ExplanationLike = Explanation;
 export async function openResolver(globals: GlobalOptions): Promise<CliResolver> {
   const resolver = createResolver(globals.config);
   globals.debug?.(`configuration: ${configText(resolver)}`);
+  for (const warning of resolver.config.warnings) globals.warn?.(warning);
   return resolver;
 }
 
@@ -44,7 +45,7 @@ export function configText(resolver: Pick<CliResolver, "config">): string {
     explicit: "given with --config",
     AWSCONN_CONFIG: "named by AWSCONN_CONFIG",
     "working directory": "found in the working directory",
-    "Airflow settings": "built from Airflow's AIRFLOW__SECRETS__BACKEND settings",
+    "Airflow settings": "built from Airflow's secrets backend settings",
     default: "no config found: environment variables only",
   };
   return origin === "default" ? why.default : `${origin} (${why[reason]})`;

@@ -1,4 +1,5 @@
-import { type Document, isMap, isNode, isScalar, isSeq, type LineCounter, type Node } from "yaml";
+import { requireYaml } from "@awsconn/source-file";
+import type { Document, LineCounter, Node } from "yaml";
 
 /** A key path into a configuration (`["sources", 2, "type"]`). */
 type ConfigPath = readonly (string | number)[];
@@ -19,6 +20,7 @@ export function configLineOf(
   doc: Document,
   lineCounter: LineCounter,
 ): (path: ConfigPath) => number | undefined {
+  const { isMap, isNode, isScalar, isSeq } = requireYaml();
   const lineOfNode = (node: unknown): number | undefined => {
     const start = isNode(node) ? node.range?.[0] : undefined;
     return start === undefined ? undefined : lineCounter.linePos(start).line;

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { ConfigError } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
 import { AIRFLOW_BACKENDS } from "./airflowSettings.js";
-import { SOURCE_TYPES } from "./configSchema.js";
+import { configSchemas, SOURCE_TYPES } from "./configSchema.js";
 import { discoverConfig } from "./discoverConfig.js";
+import { parseConfig } from "./parseConfig.js";
 
 function dir(files: Record<string, string> = {}): string {
   const d = mkdtempSync(join(tmpdir(), "awsconn-discover-"));
@@ -79,6 +80,13 @@ describe("discoverConfig order", () => {
     const found = discoverConfig(undefined, { env: {}, cwd: dir() });
     expect(found.origin).toBe("default");
     expect(found.config.sources).toEqual([{ type: "env" }]);
+  });
+
+  it("5. the default is built in code, unvalidated, and is exactly what validating it would give", () => {
+    const found = discoverConfig(undefined, { env: {}, cwd: dir() });
+
+    expect(found.config).toEqual(parseConfig({ sources: [{ type: "env" }] }));
+    expect(found.config).toEqual(parseConfig({}));
   });
 
   it("an explicit object without sources keeps discovery and overrides mode and cache", () => {
@@ -172,5 +180,13 @@ describe("config file errors", () => {
     const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`;
     const cwd = dir({ "bomb.yaml": bomb });
     expect(() => discoverConfig("bomb.yaml", { env: {}, cwd })).toThrow(ConfigError);
+  });
+});
+
+describe("SOURCE_TYPES", () => {
+  it("lists the type of each member of the source schema, in order", () => {
+    const { sourceConfigSchema } = configSchemas();
+
+    expect(sourceConfigSchema.options.map((option) => option.shape.type.value)).toEqual([...SOURCE_TYPES]);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fromAirflowSettings } from "./airflowSettings.js";
 import { type ConfigFileContent, readConfigFile } from "./loadConfigFile.js";
+import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import { type NormalizedConfig, parseConfig } from "./parseConfig.js";
 import type { ConfigProvenance } from "./Resolver.js";
 import type { ResolverConfig } from "./types.js";
@@ -89,7 +90,15 @@ function discoverRaw(
     const { setting, warnings, ...raw } = airflow;
     return { raw, origin: setting, baseDir: cwd, reason: "Airflow settings" as const, warnings };
   }
-  return { raw: { sources: [{ type: "env" }] }, origin: "default", baseDir: cwd, reason: "default" as const };
+  return { raw: DEFAULT_RAW, origin: "default", baseDir: cwd, reason: "default" as const };
+}
+
+// Step 5's configuration. Built here in code, so it is not validated: a resolver on it loads no zod
+// (parseConfig of DEFAULT_RAW gives exactly defaultConfig(); a test holds the two together).
+const DEFAULT_RAW = { sources: [{ type: "env" }] };
+
+function defaultConfig(): NormalizedConfig {
+  return { sources: [{ type: "env" }], mode: "first", cache: { ...CACHE_DEFAULTS } };
 }
 
 /**
@@ -123,11 +132,14 @@ export function discoverConfig(
       isRecord(raw.cache) || raw.cache === undefined ? { ...raw.cache, ...overrides.cache } : raw.cache;
     raw = { ...raw, ...overrides, ...(raw.cache || overrides.cache ? { cache } : {}) };
   }
-  const config = parseConfig(
-    raw,
-    found.origin === "code" || found.origin === "default" ? undefined : found.origin,
-    found.file ? { lineOf: found.file.lineOf, fileKeys: Object.keys(found.file.value) } : {},
-  );
+  const config =
+    raw === DEFAULT_RAW
+      ? defaultConfig()
+      : parseConfig(
+          raw,
+          found.origin === "code" || found.origin === "default" ? undefined : found.origin,
+          found.file ? { lineOf: found.file.lineOf, fileKeys: Object.keys(found.file.value) } : {},
+        );
   return {
     config,
     origin: found.origin,

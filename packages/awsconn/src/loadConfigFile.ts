@@ -8,9 +8,10 @@ import {
   linearYamlAliases,
   RegularFileProblem,
   readRegularFile,
+  requireYaml,
   yamlNestingProblem,
 } from "@awsconn/source-file";
-import { type Document, LineCounter, parseDocument } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import { CODE_ONLY_KEYS } from "./configSchema.js";
 import { configLineOf } from "./configLineOf.js";
 
@@ -92,10 +93,19 @@ export function readConfigFile(path: string): ConfigFileContent {
         origin: path,
       });
     }
-    // Positions only: JSON is YAML, and the same parser gives each key's line.
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: "silent" });
-    if (doc.errors.length === 0) lineOf = configLineOf(doc, lineCounter);
+    // Positions only, and only when a problem is reported (so a valid JSON file loads no yaml):
+    // JSON is YAML, and the same parser gives each key's line.
+    const json = text;
+    let positions: ConfigFileContent["lineOf"] | undefined;
+    lineOf = (at) => {
+      if (!positions) {
+        const { LineCounter, parseDocument } = requireYaml();
+        const lineCounter = new LineCounter();
+        const doc = parseDocument(json, { lineCounter, uniqueKeys: false, logLevel: "silent" });
+        positions = doc.errors.length === 0 ? configLineOf(doc, lineCounter) : () => undefined;
+      }
+      return positions(at);
+    };
   } else if (ext === ".yaml" || ext === ".yml") {
     const yaml = parseYamlConfig(text, path);
     value = yaml.value;
@@ -121,6 +131,7 @@ function parseYamlConfig(
 ): { value: unknown; doc: Document; lineCounter: LineCounter } {
   const tooDeep = yamlNestingProblem(text);
   if (tooDeep) throw new ConfigError(`${tooDeep.reason} (line ${tooDeep.line})`, { origin: path });
+  const { LineCounter, parseDocument } = requireYaml();
   const lineCounter = new LineCounter();
   // logLevel "error": the `yaml` package would otherwise print warnings that quote keys.
   const doc = parseDocument(text, { prettyErrors: false, lineCounter, logLevel: "error" });

@@ -1,15 +1,8 @@
 import { ConfigError, type ConfigProblem, closestMatch } from "@awsconn/core";
-import { z } from "zod";
+import type { z } from "zod";
 import { isConnectionSource } from "./buildLayers.js";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
-import {
-  CODE_ONLY_KEYS,
-  configSchema,
-  connectionSourceSchema,
-  SOURCE_TYPES,
-  sourceConfigSchema,
-  sourceWithOptionsSchema,
-} from "./configSchema.js";
+import { CODE_ONLY_KEYS, type ConfigSchemas, configSchemas, SOURCE_TYPES } from "./configSchema.js";
 import type { NormalizedConfig, SourceEntry } from "./types.js";
 
 export type { NormalizedConfig } from "./types.js";
@@ -33,7 +26,10 @@ export interface ParseConfigOptions {
 
 // The top level with `sources` left open: each entry is checked against the schema of its kind,
 // so that a bad entry is reported by what it is meant to be, not as "no union member matched".
-const topSchema = configSchema.extend({ sources: z.array(z.unknown()).optional() });
+function topSchemaOf({ z, configSchema }: ConfigSchemas) {
+  return configSchema.extend({ sources: z.array(z.unknown()).optional() });
+}
+let topSchema: ReturnType<typeof topSchemaOf> | undefined;
 
 /**
  * Validates a configuration object and fills in the defaults. Every problem is found in one pass
@@ -53,9 +49,11 @@ export function parseConfig(
   origin?: string,
   options: ParseConfigOptions = {},
 ): NormalizedConfig {
+  const schemas = configSchemas();
+  topSchema ??= topSchemaOf(schemas);
   const problems: ConfigProblem[] = [];
   const report = (issues: readonly z.core.$ZodIssue[], value: unknown, schema: z.ZodType, at: ConfigPath) => {
-    for (const issue of issues) problems.push(...problemsOf(issue, value, schema, at));
+    for (const issue of issues) problems.push(...problemsOf(issue, value, schema, at, schemas.z));
   };
   const raw = input ?? {};
   const fileKeys =
@@ -70,7 +68,7 @@ export function parseConfig(
   const entries = valueAt(raw, ["sources"]);
   const sources: SourceEntry[] = [];
   for (const [index, entry] of (Array.isArray(entries) ? entries : []).entries()) {
-    const checked = checkEntry(entry);
+    const checked = checkEntry(entry, schemas);
     if (checked.success) sources.push(checked.data);
     else report(checked.error.issues, entry, checked.schema, ["sources", index]);
   }
@@ -83,7 +81,7 @@ export function parseConfig(
   }
   const config = top.data;
   const out: NormalizedConfig = {
-    sources: config.sources === undefined ? configSchema.shape.sources.parse(undefined) : sources,
+    sources: config.sources === undefined ? schemas.configSchema.shape.sources.parse(undefined) : sources,
     mode: config.mode,
     cache: config.cache,
   };
@@ -111,7 +109,10 @@ function withLine(problem: ConfigProblem | ProblemAt, lineOf: ParseConfigOptions
 }
 
 /** The schema an entry is meant for (a ready source, a source with options, or a config object), and its check. */
-function checkEntry(entry: unknown) {
+function checkEntry(
+  entry: unknown,
+  { connectionSourceSchema, sourceWithOptionsSchema, sourceConfigSchema }: ConfigSchemas,
+) {
   if (isConnectionSource(entry))
     return { ...connectionSourceSchema.safeParse(entry), schema: connectionSourceSchema };
   if (typeof entry === "object" && entry !== null && "source" in entry)
@@ -159,7 +160,7 @@ function didYouMean(word: unknown, candidates: readonly string[]): string {
   return near === undefined || near === word ? "" : ` (did you mean "${near}"?)`;
 }
 
-function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {
+function unwrapped(schema: z.core.$ZodType, z: ConfigSchemas["z"]): z.core.$ZodType {
   let s = schema;
   while (
     s instanceof z.ZodOptional ||
@@ -172,13 +173,13 @@ function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {
 }
 
 /** The keys an object schema accepts at `path` (for "did you mean"); none where it is no object. */
-function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
-  let s = unwrapped(schema);
+function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[], z: ConfigSchemas["z"]): string[] {
+  let s = unwrapped(schema, z);
   for (const p of path) {
     if (!(s instanceof z.ZodObject) || typeof p !== "string") return [];
     const next: z.core.$ZodType | undefined = s.shape[p];
     if (!next) return [];
-    s = unwrapped(next);
+    s = unwrapped(next, z);
   }
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
@@ -189,6 +190,7 @@ function problemsOf(
   value: unknown,
   schema: z.ZodType,
   prefix: ConfigPath,
+  z: ConfigSchemas["z"],
 ): ProblemAt[] {
   const issuePath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   const at = [...prefix, ...issuePath];
@@ -200,7 +202,7 @@ function problemsOf(
   });
   switch (issue.code) {
     case "unrecognized_keys": {
-      const valid = keysAt(schema, issue.path);
+      const valid = keysAt(schema, issue.path, z);
       return issue.keys.map((key) => ({
         ...problem(`unknown key "${key}"${didYouMean(key, valid)}`),
         at: [...at, key],

@@ -2,18 +2,9 @@
 // the configuration): `z.input` is what a caller may write, `z.output` what parseConfig gives back
 // with the defaults filled in. Each key's TSDoc is on its schema.
 import type { z } from "zod";
-import type {
-  cacheSchema,
-  configSchema,
-  envSourceSchema,
-  fileSourceSchema,
-  secretsManagerSourceSchema,
-  sourceConfigSchema,
-  sourceEntrySchema,
-  sourceWithOptionsSchema,
-  ssmSourceSchema,
-  pluginSourceSchema,
-} from "./configSchema.js";
+import type { ConfigSchemas } from "./configSchema.js";
+
+type S = ConfigSchemas;
 
 /**
  * What a source should do when its backend fails: stop the lookup (`fail`, the default) or pass to the next source (`skip`).
@@ -33,7 +24,7 @@ export type OnError = NonNullable<SourceEntryBase["onError"]>;
  * createResolver({ mode: "merge", sources: [{ type: "env" }, { type: "secretsmanager" }] })
  * ```
  */
-export type ResolveMode = z.output<typeof configSchema>["mode"];
+export type ResolveMode = z.output<S["configSchema"]>["mode"];
 
 /**
  * Options every source entry accepts.
@@ -43,7 +34,7 @@ export type ResolveMode = z.output<typeof configSchema>["mode"];
  * { type: "secretsmanager", onError: "skip" }
  * ```
  */
-export type SourceEntryBase = Pick<z.input<typeof sourceWithOptionsSchema>, "onError">;
+export type SourceEntryBase = Pick<z.input<S["sourceWithOptionsSchema"]>, "onError">;
 
 /**
  * `AIRFLOW_CONN_*` environment variables (read live).
@@ -53,7 +44,7 @@ export type SourceEntryBase = Pick<z.input<typeof sourceWithOptionsSchema>, "onE
  * { type: "env", prefix: "MY_CONN_" }
  * ```
  */
-export type EnvSourceConfig = z.input<typeof envSourceSchema>;
+export type EnvSourceConfig = z.input<S["envSourceSchema"]>;
 
 /**
  * A local `.json`, `.yaml`, `.yml` or `.env` connections file (read live; re-parsed when it changes).
@@ -63,7 +54,7 @@ export type EnvSourceConfig = z.input<typeof envSourceSchema>;
  * { type: "file", path: "./connections.yaml" }
  * ```
  */
-export type FileSourceConfig = z.input<typeof fileSourceSchema>;
+export type FileSourceConfig = z.input<S["fileSourceSchema"]>;
 
 /**
  * AWS Secrets Manager (cached).
@@ -73,7 +64,7 @@ export type FileSourceConfig = z.input<typeof fileSourceSchema>;
  * { type: "secretsmanager", prefix: "prod/conns", region: "eu-west-1", onError: "fail" }
  * ```
  */
-export type SecretsManagerSourceConfig = z.input<typeof secretsManagerSourceSchema>;
+export type SecretsManagerSourceConfig = z.input<S["secretsManagerSourceSchema"]>;
 
 /**
  * AWS SSM Parameter Store (cached).
@@ -83,7 +74,7 @@ export type SecretsManagerSourceConfig = z.input<typeof secretsManagerSourceSche
  * { type: "ssm", prefix: "/team/conns" }
  * ```
  */
-export type SsmSourceConfig = z.input<typeof ssmSourceSchema>;
+export type SsmSourceConfig = z.input<S["ssmSourceSchema"]>;
 
 /**
  * A third-party source package: its factory `(options) => ConnectionSource` is loaded on the
@@ -94,7 +85,7 @@ export type SsmSourceConfig = z.input<typeof ssmSourceSchema>;
  * { type: "plugin", module: "@acme/awsconn-source-vault", options: { address: "https://vault:8200" }, onError: "skip" }
  * ```
  */
-export type PluginSourceConfig = z.input<typeof pluginSourceSchema>;
+export type PluginSourceConfig = z.input<S["pluginSourceSchema"]>;
 
 /**
  * Options shared by the AWS sources: the client options of aws-source-common's `AwsClientInit`
@@ -116,7 +107,7 @@ export type AwsSourceConfigBase = Omit<SsmSourceConfig, "type" | "prefix">;
  * [{ type: "env" }, { type: "file", path: "conns.yaml" }, { type: "secretsmanager" }, { type: "ssm" }]
  * ```
  */
-export type SourceConfig = z.input<typeof sourceConfigSchema>;
+export type SourceConfig = z.input<S["sourceConfigSchema"]>;
 
 /**
  * A ready source with per-source options. `live` sources are never cached (default: true for names `env` and `file`).
@@ -126,7 +117,7 @@ export type SourceConfig = z.input<typeof sourceConfigSchema>;
  * { source: myVaultSource, onError: "skip", live: false }
  * ```
  */
-export type SourceWithOptions = z.input<typeof sourceWithOptionsSchema>;
+export type SourceWithOptions = z.input<S["sourceWithOptionsSchema"]>;
 
 /**
  * One entry of `sources`: a config object, any `ConnectionSource`, or a source with options.
@@ -136,7 +127,7 @@ export type SourceWithOptions = z.input<typeof sourceWithOptionsSchema>;
  * sources: [{ type: "env" }, myCustomSource, { source: other, onError: "skip" }]
  * ```
  */
-export type SourceEntry = z.input<typeof sourceEntrySchema>;
+export type SourceEntry = z.input<S["sourceEntrySchema"]>;
 
 /**
  * Cache settings (remote sources only; env and file are read live).
@@ -146,7 +137,7 @@ export type SourceEntry = z.input<typeof sourceEntrySchema>;
  * { ttlSeconds: 60, negativeTtlSeconds: 5, staleWhileRevalidate: true, maxStaleSeconds: 600, maxEntries: 500 }
  * ```
  */
-export type CacheConfig = z.input<typeof cacheSchema>;
+export type CacheConfig = z.input<S["cacheSchema"]>;
 
 /**
  * The configuration of `createResolver`.
@@ -156,7 +147,7 @@ export type CacheConfig = z.input<typeof cacheSchema>;
  * createResolver({ sources: [{ type: "env" }, { type: "secretsmanager", region: "eu-west-1" }], cache: { ttlSeconds: 60 } });
  * ```
  */
-export type ResolverConfig = z.input<typeof configSchema>;
+export type ResolverConfig = z.input<S["configSchema"]>;
 
 /**
  * A configuration with every default filled in (what `parseConfig` gives).
@@ -166,4 +157,4 @@ export type ResolverConfig = z.input<typeof configSchema>;
  * parseConfig({}).mode; // "first"
  * ```
  */
-export type NormalizedConfig = Omit<z.output<typeof configSchema>, "configFile">;
+export type NormalizedConfig = Omit<z.output<S["configSchema"]>, "configFile">;

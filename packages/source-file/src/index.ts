@@ -23,3 +23,4 @@ export { yamlNestingProblem, YAML_NESTING_LIMITS } from "./yamlNestingProblem.js
 export { readRegularFile, RegularFileProblem, type ReadRegularFileOptions } from "./readRegularFile.js";
 export { describeYamlError, type YamlProblem } from "./describeYamlError.js";
 export { linearYamlAliases } from "./linearYamlAliases.js";
+export { requireYaml } from "./requireYaml.js";

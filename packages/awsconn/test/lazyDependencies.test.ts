@@ -1,0 +1,67 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type ModuleTrace, traceModuleLoads } from "@awsconn/testkit/process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// Issue 17: what a process loads is what it pays at start-up. Each case runs in a fresh node
+// process (traceModuleLoads) and lists the packages it loaded from node_modules.
+const packagesOf = (trace: ModuleTrace): string[] => {
+  const names = [...trace.esm, ...trace.cjs].flatMap((m) => {
+    const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(m);
+    return match?.[1] ? [match[1]] : [];
+  });
+  return [...new Set(names)].sort();
+};
+const heavy = (names: string[]) =>
+  names.filter((n) => ["zod", "yaml", "commander"].includes(n) || /^@(aws-sdk|smithy)\//.test(n));
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "awsconn-lazy-deps-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Traces an entry that calls `resolveFromFile(ext)` of fixtures/useFileSource.ts. */
+async function traceFileSource(ext: "json" | "env" | "yaml"): Promise<string[]> {
+  const entry = join(dir, `file-${ext}.ts`);
+  const fixtureUrl = pathToFileURL(fixture("useFileSource.ts")).href;
+  await writeFile(
+    entry,
+    `import { resolveFromFile } from "${fixtureUrl}";\nawait resolveFromFile("${ext}");\n`,
+  );
+  return packagesOf(await traceModuleLoads(entry));
+}
+
+describe("dependencies are loaded only when a lookup needs them", () => {
+  it("importing awsconn loads no zod, yaml, commander or AWS SDK", async () => {
+    const trace = await traceModuleLoads(fileURLToPath(new URL("../src/index.ts", import.meta.url)));
+
+    expect(trace.esm.some((m) => m.endsWith("/packages/awsconn/src/createResolver.ts"))).toBe(true);
+    expect(heavy(packagesOf(trace))).toEqual([]);
+  }, 60_000);
+
+  it("the default resolver ([env], built in code, not validated) resolving an env connection loads none of them", async () => {
+    const names = packagesOf(await traceModuleLoads(fixture("useDefaultEnv.ts")));
+
+    expect(heavy(names)).toEqual([]);
+  }, 60_000);
+
+  it("a config object is validated (zod); a .json or .env file source loads no yaml", async () => {
+    for (const ext of ["json", "env"] as const) {
+      const names = await traceFileSource(ext);
+
+      expect(heavy(names)).toEqual(["zod"]);
+    }
+  }, 120_000);
+
+  it("control: a .yaml file source loads yaml", async () => {
+    const names = await traceFileSource("yaml");
+
+    expect(heavy(names)).toEqual(["yaml", "zod"]);
+  }, 60_000);
+});

@@ -1,6 +1,7 @@
 // One worker process of the fleet: runs the fleet members it is given, each on its own schedule in
 // fleet time, and sends back what each one saw. Started by lib/runFleet.mjs (child_process.fork):
 // it gets its job, builds its members, says "ready", and starts at the epoch it is then sent.
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { benchEnv } from "../lib/fixtures.mjs";
 import { fleetClock, sleepUntil } from "./lib/fleetClock.mjs";
 import { sideFactory } from "./lib/sides.mjs";
@@ -30,6 +31,9 @@ process.once("message", async (job) => {
     process.send({ ready: true });
   });
   clock = fleetClock(epochMs, job.scale);
+  // how late timers fire here (a starved worker bunches its members' calls: a harness artefact)
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const outs = job.members.map(({ index, startAt }) => ({
     index,
     startAt,
@@ -43,9 +47,11 @@ process.once("message", async (job) => {
     Promise.all(outs.map((out, i) => live(sides[i], out))),
     sleepUntil(clock, job.endSeconds + GRACE_SECONDS),
   ]);
+  lag.disable();
   const cpu = process.cpuUsage();
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  process.send({ members: outs, errors: [...errors], cpuSeconds }, () => process.exit(0));
+  const loopDelayMs = { p99: lag.percentile(99) / 1e6, max: lag.max / 1e6 };
+  process.send({ members: outs, errors: [...errors], cpuSeconds, loopDelayMs }, () => process.exit(0));
 
   /** One fleet member: start at its time (retrying what failed, with backoff), then read every id every `readEverySeconds`. */
   async function live(side, out) {

@@ -150,16 +150,16 @@ function markdown(r) {
 function sidesTable(r) {
   if (!r.sides) return "";
   const rows = [
-    "| side | members run (x F) | cold: failed lookups | cold: calls forwarded / throttled | cold: all ready after (fleet s) | steady calls/s (forwarded) | busiest s / mean (1-s; F-s bins) | failed reads | worker CPU s |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| side | members run (x F) | cold: failed lookups | cold: calls forwarded / throttled | cold: all ready after (fleet s) | steady calls/s (forwarded) | busiest s / mean (1-s; F-s bins) | failed reads | worker CPU s | worker lag p99 / max (fleet s) |",
+    "|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const s of r.sides) {
     if (s.error) {
-      rows.push(`| ${s.side} | ${s.error} | | | | | | | |`);
+      rows.push(`| ${s.side} | ${s.error} | | | | | | | | |`);
       continue;
     }
     rows.push(
-      `| ${s.side} | ${s.members} (x${s.fleetScale}) | ${s.cold.failedLookups} | ${s.cold.callsForwarded} / ${s.cold.callsThrottled} | ${s.cold.allReadySeconds ?? `not all (${s.cold.readyMembers} of ${s.members * s.fleetScale})`} | ${s.steady.callsPerSecond} (${s.steady.forwardedPerSecond}) | ${s.steady.busiestToMean}; ${s.steady.busiestToMeanInFBins} | ${s.steady.failedReads} of ${s.steady.reads} | ${s.workerCpuSeconds} |`,
+      `| ${s.side} | ${s.members} (x${s.fleetScale}) | ${s.cold.failedLookups} | ${s.cold.callsForwarded} / ${s.cold.callsThrottled} | ${s.cold.allReadySeconds ?? `not all (${s.cold.readyMembers} of ${s.members * s.fleetScale})`} | ${s.steady.callsPerSecond} (${s.steady.forwardedPerSecond}) | ${s.steady.busiestToMean}; ${s.steady.busiestToMeanInFBins} | ${s.steady.failedReads} of ${s.steady.reads} | ${s.workerCpuSeconds} | ${s.workerLagFleetSeconds.p99} / ${s.workerLagFleetSeconds.max} |`,
     );
   }
   return rows.join("\n");

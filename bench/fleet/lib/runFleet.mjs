@@ -58,6 +58,10 @@ export async function runFleet(o) {
       bins: proxy.bins(),
       counts: proxy.counts(),
       workerCpuSeconds: parts.reduce((s, p) => s + p.cpuSeconds, 0),
+      loopDelayMs: {
+        p99: Math.max(...parts.map((p) => p.loopDelayMs.p99)),
+        max: Math.max(...parts.map((p) => p.loopDelayMs.max)),
+      },
       parentCpuSeconds: cpuSeconds(process.cpuUsage(cpu0)),
     };
   } finally {

@@ -50,6 +50,11 @@ export async function fleetSide(kind, f) {
     realSeconds: round((performance.now() - t0) / 1000, 1),
     workerCpuSeconds: round(run.workerCpuSeconds, 1),
     parentCpuSeconds: round(run.parentCpuSeconds, 1),
+    // worker event-loop delay in fleet seconds: above ~0.5 the members' timing is the machine's, not theirs
+    workerLagFleetSeconds: {
+      p99: round((run.loopDelayMs.p99 * f.scale) / 1000, 2),
+      max: round((run.loopDelayMs.max * f.scale) / 1000, 2),
+    },
     cold: {
       failedLookups: sumOf(run.members, "failedStartLookups") * F,
       membersThatRetried: run.members.filter((m) => m.startAttempts > 1).length * F,
@@ -67,12 +72,25 @@ export async function fleetSide(kind, f) {
       busiestToMean: mean > 0 ? round(busiest / mean, 2) : null,
       busiestFleetSecondInFBins: busiestF,
       busiestToMeanInFBins: mean > 0 ? round(busiestF / (mean * F), 2) : null,
+      operations: operationsIn(run.bins.slice(from, Math.floor(endSeconds)), F),
       reads: sumOf(run.members, "reads") * F,
       failedReads: sumOf(run.members, "failedReads") * F,
     },
     errors: run.errors,
     perSecond: attemptedSeries(perBin, F),
   };
+}
+
+/** Calls per operation over the bins (x F), forwarded and throttled. */
+function operationsIn(bins, F) {
+  const out = {};
+  for (const b of bins)
+    for (const [op, c] of Object.entries(b.operations)) {
+      out[op] ??= { forwarded: 0, throttled: 0 };
+      out[op].forwarded += c.forwarded * F;
+      out[op].throttled += c.throttled * F;
+    }
+  return out;
 }
 
 function attemptedSeries(perBin, F) {

@@ -38,12 +38,12 @@ function sideTable(r) {
       break;
     case "5":
       rows.push(
-        "| process | measured | wall ms, median (IQR) | x `node -e 0` | over `node -e 0`, ms | modules loaded | `@aws-sdk/*` modules (packages) | `@smithy/*` modules |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| process | measured | wall ms, median (IQR) | x `node -e 0` | over `node -e 0`, ms | CPU ms (over `node -e 0`) | modules loaded | `@aws-sdk/*` modules (packages) | `@smithy/*` modules |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
       );
       for (const s of r.sides ?? [])
         rows.push(
-          `| ${s.name} | ${s.measured ?? "spawn to exit"} | ${ms(s.wallMs)} | ${s.relativeToBaseline} | ${s.extraMs ?? ""} | ${s.modules ?? "–"} | ${s.awsSdkModules ?? "–"}${s.awsSdkPackages !== undefined ? ` (${s.awsSdkPackages})` : ""} | ${s.smithyModules ?? "–"} |`,
+          `| ${s.name} | ${s.measured ?? "spawn to exit"} | ${ms(s.wallMs)} | ${s.relativeToBaseline} | ${s.extraMs ?? ""} | ${s.cpuMs ? `${s.cpuMs.median} (+${s.extraCpuMs})` : ""} | ${s.modules ?? "–"} | ${s.awsSdkModules ?? "–"}${s.awsSdkPackages !== undefined ? ` (${s.awsSdkPackages})` : ""} | ${s.smithyModules ?? "–"} |`,
         );
       for (const s of r.sides ?? [])
         if (s.topPackages)

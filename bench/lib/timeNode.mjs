@@ -1,26 +1,36 @@
 // Times one fresh `node` process: from spawn to its first line on stdout (the probe's "resolved"
-// signal) and from spawn to its exit. Used by every scenario that starts processes (5, 8, 9), so
-// all of them measure the same way. A run that fails because a workspace package is being rebuilt
+// signal) and from spawn to its exit, and (with `cpu`) the CPU time the process used, which the
+// machine's load moves much less than wall time. Used by every scenario that starts processes
+// (5, 8, 9), so all of them measure the same way. A run that fails because a workspace package is being rebuilt
 // is retried (retryMissingModule); any other failure rejects with the child's stderr.
 import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { retryMissingModule } from "./retry.mjs";
+
+const cpuHook = fileURLToPath(new URL("../startup/cpuAtExit.cjs", import.meta.url));
 
 /**
  * @param {string[]} args node's arguments (a script and its arguments, or `-e 0`)
- * @param {{ env?: Record<string, string|undefined>, cwd?: string, command?: string }} [options]
- * @returns {Promise<{ exitMs: number, readyMs: number|undefined, stdout: string }>}
+ * @param {{ env?: Record<string, string|undefined>, cwd?: string, cpu?: boolean }} [options] `cpu`:
+ *   preload startup/cpuAtExit.cjs (into every side alike, the baseline included) to get `cpuMs`
+ * @returns {Promise<{ exitMs: number, readyMs: number|undefined, cpuMs: number|undefined, stdout: string }>}
  */
 export function timeNode(args, options = {}) {
   return retryMissingModule(() => timeNodeOnce(args, options));
 }
 
-function timeNodeOnce(args, { env = process.env, cwd, command = process.execPath }) {
+function timeNodeOnce(args, { env = process.env, cwd, cpu = false }) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env, cwd });
+    const child = spawn(process.execPath, cpu ? ["--require", cpuHook, ...args] : args, {
+      stdio: ["ignore", "pipe", "pipe", cpu ? "pipe" : "ignore"],
+      env,
+      cwd,
+    });
     let readyMs;
     let stdout = "";
     let stderr = "";
+    let usage = "";
     child.stdout.on("data", (d) => {
       if (readyMs === undefined && String(d).includes("\n"))
         readyMs = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -29,11 +39,19 @@ function timeNodeOnce(args, { env = process.env, cwd, command = process.execPath
     child.stderr.on("data", (d) => {
       stderr = (stderr + d).slice(-4000);
     });
+    child.stdio[3]?.on("data", (d) => {
+      usage += d;
+    });
     child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      const exitMs = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (code !== 0) reject(new Error(`node ${args.join(" ")} exited ${code ?? signal}: ${stderr}`));
-      else resolve({ exitMs, readyMs, stdout });
+    let exitMs;
+    child.on("exit", () => {
+      exitMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    });
+    // "close" comes once the process has exited and its pipes (stdout, fd 3) are drained.
+    child.on("close", (code, signal) => {
+      if (code !== 0) return reject(new Error(`node ${args.join(" ")} exited ${code ?? signal}: ${stderr}`));
+      const cpuMs = cpu && usage ? JSON.parse(usage).cpuMs : undefined;
+      resolve({ exitMs, readyMs, cpuMs, stdout });
     });
   });
 }
@@ -42,14 +60,14 @@ function timeNodeOnce(args, { env = process.env, cwd, command = process.execPath
  * Runs each side once to warm the file system cache, then `runs` rounds with the sides interleaved
  * (the order reversed every other round), and returns each side's samples.
  *
- * @template {{ name: string, args: string[], env?: object, cwd?: string, command?: string, check?: (stdout: string) => void }} S
+ * @template {{ name: string, args: string[], env?: object, cwd?: string, check?: (stdout: string) => void }} S
  * @param {S[]} sides
  * @param {number} runs
- * @returns {Promise<Map<string, { exitMs: number, readyMs: number|undefined }[]>>}
+ * @returns {Promise<Map<string, { exitMs: number, readyMs: number|undefined, cpuMs: number|undefined }[]>>}
  */
 export async function interleaved(sides, runs) {
   const go = async (side) => {
-    const r = await timeNode(side.args, side);
+    const r = await timeNode(side.args, { ...side, cpu: true });
     side.check?.(r.stdout);
     return r;
   };

@@ -91,7 +91,8 @@ async function run(ctx) {
   const by = {};
   for (const s of sides) {
     const ms = samples.get(s.name).map((x) => x.exitMs);
-    by[s.key] = { name: s.name, wallMs: summary(ms), median: median(ms) };
+    const cpu = samples.get(s.name).map((x) => x.cpuMs);
+    by[s.key] = { name: s.name, wallMs: summary(ms), median: median(ms), cpuMs: summary(cpu) };
   }
   const ratio = (key, against) => round(by[key].median / by[against].median, 3);
   const check = (key, name, against, againstName) => {
@@ -113,10 +114,10 @@ async function run(ctx) {
   ];
   const missed = checks.filter((c) => c.met === false);
   return {
-    method: `${RUNS} runs of each process after one warm-up run each, interleaved (order reversed every other round), medians of the wall time from spawn to exit. awsconn is the built CLI (\`node packages/cli/bin/awsconn.js credentials <id> --format process\`), started in an empty working directory as a profile's credential_process would be; the file and Secrets Manager sides name their configuration with \`--config\` (a JSON config with a file source on a 21-connection \`.json\`, the same as YAML on a \`.yaml\`, a JSON config with a Secrets Manager source on moto). Every run's output is checked to be credential_process JSON with the connection's keys. The Secrets Manager peer is a plain node script that makes one \`GetSecretValue\` with @aws-sdk/client-secrets-manager and prints the same JSON.`,
+    method: `${RUNS} runs of each process after one warm-up run each, interleaved (order reversed every other round), medians of the wall time from spawn to exit (the targets), and of each process's CPU time (user + system, read at exit by a tiny preloaded \`--require\` hook, in every process alike; the machine's load moves it much less). awsconn is the built CLI (\`node packages/cli/bin/awsconn.js credentials <id> --format process\`), started in an empty working directory as a profile's credential_process would be; the file and Secrets Manager sides name their configuration with \`--config\` (a JSON config with a file source on a 21-connection \`.json\`, the same as YAML on a \`.yaml\`, a JSON config with a Secrets Manager source on moto). Every run's output is checked to be credential_process JSON with the connection's keys. The Secrets Manager peer is a plain node script that makes one \`GetSecretValue\` with @aws-sdk/client-secrets-manager and prints the same JSON.`,
     checks,
     table: {
-      columns: ["process", "wall ms, median (IQR)", "ratio", "against"],
+      columns: ["process", "wall ms, median (IQR)", "ratio", "against", "CPU ms (ratio)"],
       rows: sides.map((s) => {
         const against = s.key === "secretsmanager" ? "raw" : "baseline";
         return [
@@ -124,6 +125,9 @@ async function run(ctx) {
           `${by[s.key].wallMs.median} (IQR ${by[s.key].wallMs.p25}–${by[s.key].wallMs.p75})`,
           s.key === "baseline" || s.key === "raw" ? "" : `${ratio(s.key, against)}x`,
           s.key === "baseline" || s.key === "raw" ? "" : by[against].name,
+          s.key === "baseline" || s.key === "raw"
+            ? `${by[s.key].cpuMs.median}`
+            : `${by[s.key].cpuMs.median} (${round(by[s.key].cpuMs.median / by[against].cpuMs.median, 3)}x)`,
         ];
       }),
     },

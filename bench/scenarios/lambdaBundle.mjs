@@ -102,6 +102,7 @@ async function run(ctx) {
       importMs: summary(runs.map((r) => r.importMs)),
       invokeMs: summary(runs.map((r) => r.invokeMs)),
       spawnToResultMs: summary(samples.get(s.name).map((x) => x.readyMs)),
+      cpuMs: summary(samples.get(s.name).map((x) => x.cpuMs)),
       topPackages: s.topPackages,
     };
   }
@@ -126,7 +127,7 @@ async function run(ctx) {
   const missed = checks.filter((c) => c.met === false);
   const ms = (s) => `${s.median} (IQR ${s.p25}–${s.p75})`;
   return {
-    method: `Each handler (bench/lambda/*-handler.mjs) is bundled by esbuild ${esbuildVersion} (bundle, minify, format esm, platform node, target node20, the AWS SDK included, a createRequire banner for the SDK's CommonJS require of Node built-ins) into a temp folder outside the repository. Then ${RUNS} fresh \`node\` processes per bundle, interleaved after one warm-up each, run bench/lambda/invoke.mjs: \`await import(bundle)\` and one \`handler()\` call, timed inside the process with performance.now() (the cold init; medians); every run checks the handler's result (the connection's key id and region). awsconn's handler creates its resolver with one Secrets Manager source (moto's endpoint) and builds the S3 client from \`resolver.getAwsClientConfig("aws_default", "s3")\`; Powertools' calls \`getSecret("airflow/connections/aws_default", { transform: "json" })\` and builds the S3 client from the connection's login, password and region. Both resolve the S3 client's credentials once.`,
+    method: `Each handler (bench/lambda/*-handler.mjs) is bundled by esbuild ${esbuildVersion} (bundle, minify, format esm, platform node, target node20, the AWS SDK included, a createRequire banner for the SDK's CommonJS require of Node built-ins) into a temp folder outside the repository. Then ${RUNS} fresh \`node\` processes per bundle, interleaved after one warm-up each, run bench/lambda/invoke.mjs: \`await import(bundle)\` and one \`handler()\` call, timed inside the process with performance.now() (the cold init; medians), and the whole process's CPU time (user + system, read at exit by a preloaded \`--require\` hook); every run checks the handler's result (the connection's key id and region). awsconn's handler creates its resolver with one Secrets Manager source (moto's endpoint) and builds the S3 client from \`resolver.getAwsClientConfig("aws_default", "s3")\`; Powertools' calls \`getSecret("airflow/connections/aws_default", { transform: "json" })\` and builds the S3 client from the connection's login, password and region. Both resolve the S3 client's credentials once.`,
     checks,
     table: {
       columns: [
@@ -136,6 +137,7 @@ async function run(ctx) {
         "import ms",
         "first invocation ms",
         "spawn to result ms",
+        "process CPU ms",
       ],
       rows: [a, p].map((s) => [
         s.name,
@@ -144,6 +146,7 @@ async function run(ctx) {
         s.importMs.median,
         s.invokeMs.median,
         s.spawnToResultMs.median,
+        s.cpuMs.median,
       ]),
     },
     tables: [

@@ -110,18 +110,22 @@ async function run(ctx) {
   const sides = sidesFor(ctx);
   const samples = await interleaved(sides, RUNS);
   const base = median(samples.get(sides[0].name).map((x) => x.exitMs));
+  const baseCpu = median(samples.get(sides[0].name).map((x) => x.cpuMs));
   const by = {};
   const result = [];
   for (const side of sides) {
     const deploy = side.key.startsWith("deploy");
     // Deployment start ends at the first resolved connection (the probe's "ok" line), the others at exit.
     const ms = samples.get(side.name).map((x) => (deploy ? x.readyMs : x.exitMs));
+    const cpu = samples.get(side.name).map((x) => x.cpuMs);
     const entry = {
       name: side.name,
       measured: deploy ? "spawn to first resolved connection" : "spawn to exit",
       wallMs: summary(ms),
       relativeToBaseline: round(median(ms) / base, 3),
       extraMs: round(median(ms) - base, 3),
+      cpuMs: summary(cpu),
+      extraCpuMs: round(median(cpu) - baseCpu, 3),
     };
     if (side.key !== "baseline") Object.assign(entry, await traceModules(side.args, side));
     by[side.key] = entry;
@@ -135,7 +139,7 @@ async function run(ctx) {
   const met = ctx.awsconn ? checks.every((c) => c.met !== false) : null;
   const missed = checks.filter((c) => c.met === false);
   return {
-    method: `${RUNS} runs of each process after one warm-up run each, interleaved (order reversed every other round), medians. Start-up rows: wall time from spawn to exit of a probe that imports awsconn, creates a resolver with one source given in code (env; or file, on a file of 21 connections) and resolves one connection. Deployment rows: wall time from spawn to the probe's first line on stdout, written the moment its first connection is resolved; awsconn's process runs in a folder holding only an \`awsconn.config.yaml\` naming Secrets Manager on moto (found by discovery, through \`getConnection\`), Powertools' calls \`getSecret(name, { transform: "json" })\` (its client finds moto through \`AWS_ENDPOINT_URL_SECRETS_MANAGER\`). "What Powertools adds" is its import row's time over \`node -e 0\`. Module counts come from one more run of each probe with a module-tracing --import hook (timed runs carry none). Import costs: \`await import(x)\` alone in a fresh process, median of ${IMPORT_RUNS}.`,
+    method: `${RUNS} runs of each process after one warm-up run each, interleaved (order reversed every other round), medians; the CPU time of each process (user + system, read by a tiny preloaded \`--require\` hook at exit, in every process alike) is given next to the wall time, because the machine's load moves it much less; the targets are judged on wall time. Start-up rows: wall time from spawn to exit of a probe that imports awsconn, creates a resolver with one source given in code (env; or file, on a file of 21 connections) and resolves one connection. Deployment rows: wall time from spawn to the probe's first line on stdout, written the moment its first connection is resolved; awsconn's process runs in a folder holding only an \`awsconn.config.yaml\` naming Secrets Manager on moto (found by discovery, through \`getConnection\`), Powertools' calls \`getSecret(name, { transform: "json" })\` (its client finds moto through \`AWS_ENDPOINT_URL_SECRETS_MANAGER\`). "What Powertools adds" is its import row's time over \`node -e 0\`. Module counts come from one more run of each probe with a module-tracing --import hook (timed runs carry none). Import costs: \`await import(x)\` alone in a fresh process, median of ${IMPORT_RUNS}.`,
     sides: result,
     importMs,
     checks,
@@ -223,6 +227,16 @@ function chartOf(result, by) {
       },
     );
   }
+  if (by.env)
+    panels.push({
+      label: "CPU time over node -e 0 (less moved by the machine's load)",
+      unit: "ms",
+      better: "lower",
+      bars: [by.env, by.json, by.dotenv, by.yaml, by.powertools].map((s) => ({
+        name: s.name,
+        value: Math.max(0, s.extraCpuMs),
+      })),
+    });
   panels.push({
     label: "@aws-sdk/* modules loaded",
     unit: "modules",

@@ -20,13 +20,15 @@ export async function runFleet(o) {
     index,
     startAt: Math.random() * o.startWindowSeconds,
   }));
-  // Quotas per fleet second, divided by the fleet scale: a fleet 1/F the size meets 1/F of the quota.
+  // Quota rates per fleet second divided by the fleet scale, bursts kept: a fleet 1/F the size meets
+  // 1/F of the rate, and its calls over F seconds are distributed as the full fleet's over one.
   let clock = fleetClock(Date.now() + 3_600_000, o.scale); // replaced at the epoch
   const proxy = await startQuotaProxy({
     target: o.motoEndpoint,
     clock: { now: () => clock.ms.now() },
     binMs: 1000,
     rateScale: 1 / o.fleetScale,
+    burstScale: 1,
     ...(o.quotas ? { quotas: o.quotas } : {}),
   });
   const job = {

@@ -156,4 +156,34 @@ describe("startQuotaProxy", () => {
     client.destroy();
     await scaled.close();
   });
+
+  it("keeps the burst apart from the rate with burstScale (a smaller fleet, the same burst)", async () => {
+    const smaller = await startQuotaProxy({
+      target,
+      clock,
+      rateScale: 1 / 4,
+      burstScale: 1,
+      quotas: [{ service: "ssm", operations: ["GetParameter"], tps: 4 }],
+    });
+    const client = new SSMClient({
+      endpoint: smaller.endpoint,
+      region: "us-east-1",
+      credentials,
+      maxAttempts: 1,
+    });
+    const send = () =>
+      client.send(new GetParameterCommand({ Name: "/p" })).then(
+        () => "ok",
+        () => "throttled",
+      );
+    const burst = [];
+    for (let i = 0; i < 5; i++) burst.push(await send());
+    expect(burst).toEqual(["ok", "ok", "ok", "ok", "throttled"]);
+    now += 500; // 1 TPS: half a token
+    expect(await send()).toBe("throttled");
+    now += 500;
+    expect(await send()).toBe("ok");
+    client.destroy();
+    await smaller.close();
+  });
 });

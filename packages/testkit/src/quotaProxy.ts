@@ -10,7 +10,7 @@ export interface Quota {
   operations: readonly string[];
   /** Requests per second (before {@link QuotaProxyOptions.rateScale}). */
   tps: number;
-  /** Bucket size; default `tps` (one second's worth), scaled like `tps`. */
+  /** Bucket size; default `tps` (one second's worth), scaled by `burstScale`. */
   burst?: number;
 }
 
@@ -44,6 +44,12 @@ export interface QuotaProxyOptions {
    * fleet `F` times smaller passes `S / F`. Default 1.
    */
   rateScale?: number;
+  /**
+   * Multiplies every quota's `burst`. Default: `rateScale`. A fleet `F` times smaller meets the
+   * same quota statistics with the rate divided by `F` and the burst kept (`burstScale: 1`): its
+   * calls over `F` seconds are distributed as the full fleet's over one.
+   */
+  burstScale?: number;
   /** Time source in ms for the buckets and the per-second counts. Default `performance`. */
   clock?: BucketClock;
   /** Width of one counting bin in ms (a compressed "second"). Default 1000. */
@@ -98,6 +104,7 @@ export async function startQuotaProxy(options: QuotaProxyOptions): Promise<Quota
   const clock = options.clock ?? performance;
   const binMs = options.binMs ?? 1000;
   const scale = options.rateScale ?? 1;
+  const burstScale = options.burstScale ?? scale;
   const quotas = options.quotas ?? AWS_DEFAULT_QUOTAS;
   const accountOf = options.accountOf ?? (() => "123456789012");
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -114,7 +121,7 @@ export async function startQuotaProxy(options: QuotaProxyOptions): Promise<Quota
     const key = `${accountOf(scope.accessKeyId)}/${scope.region}/${index}`;
     let bucket = buckets.get(key);
     if (!bucket) {
-      const burst = (quota.burst ?? quota.tps) * scale;
+      const burst = (quota.burst ?? quota.tps) * burstScale;
       bucket = createTokenBucket({ ratePerSecond: quota.tps * scale, burst, clock });
       buckets.set(key, bucket);
     }

@@ -118,7 +118,7 @@ describe("conformance bookkeeping", () => {
     // as "aws_backends:<id>" and "env_backend:<id>" and check them by their own rules.
     const ids = new Set([...uriCases.map((v) => `uri:${v.id}`), ...jsonCases.map((v) => `json:${v.id}`)]);
     expect(ids.size).toBe(uriCases.length + jsonCases.length);
-    for (const file of ["aws_backends", "env_backend"]) {
+    for (const file of ["aws_backends", "env_backend", "python_regex"]) {
       for (const v of load<{ cases: { id: string }[] }>(`vectors/${file}.json`).cases)
         ids.add(`${file}:${v.id}`);
     }

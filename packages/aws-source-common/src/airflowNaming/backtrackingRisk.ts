@@ -25,7 +25,8 @@ function repeats(quantifier: string): boolean {
  * backtracking), or `undefined` when it shows no such shape. Two shapes are found, both in a
  * group that repeats (`(...)+`, `(...)*`, `(...){2,}`): a quantifier inside it (`(a+)+`,
  * `(\w+\s?)*`), and alternatives that can start with the same character (`(a|a)+`, `(\w|_)+`;
- * alternatives starting with distinct plain characters, as in `(a|b)+`, are fine). Conservative:
+ * alternatives starting with distinct plain characters, as in `(a|b)+`, are fine). It reads
+ * Python's syntax as well (`(?P<name>...)`, `(?>...)`, `(?i:...)`, `(?#...)`). Conservative:
  * a pattern it refuses may be safe in practice, and is easy to write without nested repetition.
  *
  * @example
@@ -52,12 +53,17 @@ export function backtrackingRisk(pattern: string): string | undefined {
       while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
       atom = pattern.slice(i, j + 1);
       i = j + 1;
+    } else if (pattern.startsWith("(?#", i)) {
+      // A Python comment: nothing inside it matches.
+      const end = pattern.indexOf(")", i);
+      i = end < 0 ? pattern.length : end + 1;
+      continue;
     } else if (ch === "(") {
       if (top().atStart) top().firsts.push("(");
       top().atStart = false;
       stack.push({ repeats: false, firsts: [], atStart: true, start: i });
       i += pattern.startsWith("(?", i)
-        ? (/^\(\?(?:<[=!]|[:=!]|<[^>]*>)/.exec(pattern.slice(i))?.[0].length ?? 1)
+        ? (/^\(\?(?:<[=!]|[:=!>]|P?<[^>]*>|[imsxauLt-]+:)/.exec(pattern.slice(i))?.[0].length ?? 1)
         : 1;
       continue;
     } else if (ch === ")") {

@@ -12,6 +12,13 @@ export type ResolverEvent =
   | { type: "stale"; connId: string; source: string; origin: string; ageSeconds: number; error: string }
   | { type: "error"; connId: string; source: string; code: string; error: string; skipped: boolean }
   | {
+      /** A source answers in a slower way than asked (`BATCH_FALLBACK`, `KNOWN_IDS_UNAVAILABLE`), still correctly. */
+      type: "warning";
+      source: string;
+      code: string;
+      message: string;
+    }
+  | {
       type: "refresh";
       connId: string;
       /** The cached source that refreshed the id in the background. */
@@ -21,7 +28,7 @@ export type ResolverEvent =
     };
 
 /**
- * Receives events: a function, or a console-like object (`warn` for stale/error, `debug` or `info` for the rest).
+ * Receives events: a function, or a console-like object (`warn` for stale/error/warning, `debug` or `info` for the rest).
  *
  * @example
  * ```ts

@@ -5,6 +5,7 @@ import { deferredLayer } from "./deferredLayer.js";
 import type { PluginSource } from "./pluginSource.js";
 import type { Clock } from "./Clock.js";
 import type { Emit } from "./emitEvent.js";
+import type { SourceWarning } from "@awsconn/aws-source-common";
 import type { Layer } from "./Layer.js";
 import type { CacheConfig, OnError, SourceEntry, SourceWithOptions } from "./types.js";
 import { withCache } from "./withCache.js";
@@ -53,6 +54,7 @@ export function buildLayers(
   baseDir: string,
   options: LayerOptions,
 ): Layer[] {
+  const labels: string[] = [];
   const built = entries.map((entry, i): { source: ConnectionSource; live?: boolean; onError: OnError } => {
     if (isConnectionSource(entry)) return { source: entry, live: isLive(entry), onError: "fail" };
     if (isSourceWithOptions(entry)) {
@@ -62,7 +64,10 @@ export function buildLayers(
         onError: entry.onError ?? "fail",
       };
     }
-    const source = createSource(entry, { baseDir, path: `sources[${i}]` });
+    // An AWS source's warnings become `warning` events under the layer's label (known below).
+    const onWarning = (w: SourceWarning) =>
+      options.emit({ type: "warning", source: labels[i] ?? entry.type, code: w.code, message: w.message });
+    const source = createSource(entry, { baseDir, path: `sources[${i}]`, onWarning, clock: options.clock });
     const onError = entry.onError ?? "fail";
     if (entry.type === "plugin")
       return { source, ...(entry.remote === undefined ? {} : { live: !entry.remote }), onError };
@@ -70,8 +75,11 @@ export function buildLayers(
   });
   const counts = new Map<string, number>();
   for (const b of built) counts.set(b.source.name, (counts.get(b.source.name) ?? 0) + 1);
+  built.forEach((b, i) => {
+    labels[i] = (counts.get(b.source.name) ?? 0) > 1 ? `${b.source.name}#${i + 1}` : b.source.name;
+  });
   return built.map((b, i): Layer => {
-    const label = (counts.get(b.source.name) ?? 0) > 1 ? `${b.source.name}#${i + 1}` : b.source.name;
+    const label = labels[i] as string;
     const cache = (source: ConnectionSource) =>
       withCache(source, { ...options.cache, clock: options.clock, label, onEvent: options.emit });
     if (b.live === undefined) {

@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
+import type { OnSourceWarning } from "@awsconn/aws-source-common";
 import type { ConnectionSource } from "@awsconn/core";
 import { fromEnv } from "@awsconn/source-env";
 import { fromFile } from "@awsconn/source-file";
+import type { Clock } from "./Clock.js";
 import { lazySource } from "./lazySource.js";
 import { pluginSource } from "./pluginSource.js";
 import type { SourceConfig } from "./types.js";
@@ -19,17 +21,28 @@ export interface CreateSourceOptions {
   baseDir?: string;
   /** The entry's key path (`sources[2]`), named by a plugin's load errors. Default `plugin`. */
   path?: string;
+  /** Receives an AWS source's warnings (batch fallback, manifest unavailable); the resolver emits them as `warning` events. */
+  onWarning?: OnSourceWarning;
+  /** The clock of an AWS source's manifest and batch fallback (the resolver's). Default `performance`. */
+  clock?: Clock;
 }
 
-async function loadAws(config: SourceConfig & { type: "secretsmanager" | "ssm" }): Promise<ConnectionSource> {
+async function loadAws(
+  config: SourceConfig & { type: "secretsmanager" | "ssm" },
+  options: CreateSourceOptions,
+): Promise<ConnectionSource> {
+  const hooks = {
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  };
   if (config.type === "secretsmanager") {
     const { type: _t, onError: _o, ...init } = config;
     const { fromSecretsManager } = await import("@awsconn/source-secrets-manager");
-    return fromSecretsManager(init);
+    return fromSecretsManager({ ...init, ...hooks });
   }
   const { type: _t, onError: _o, ...init } = config;
   const { fromSsm } = await import("@awsconn/source-ssm");
-  return fromSsm(init);
+  return fromSsm({ ...init, ...hooks });
 }
 
 /**
@@ -58,6 +71,6 @@ export function createSource(config: SourceConfig, options: CreateSourceOptions 
         path: options.path ?? "plugin",
       });
     default:
-      return lazySource(config.type, () => loadAws(config));
+      return lazySource(config.type, () => loadAws(config, options));
   }
 }

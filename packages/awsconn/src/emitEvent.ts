@@ -13,6 +13,8 @@ function describe(e: ResolverEvent): string {
       return `awsconn: serving a stale ${e.connId} from ${e.source}, ${Math.round(e.ageSeconds)} s old, because: ${e.error}`;
     case "error":
       return `awsconn: ${e.source} failed for ${e.connId}${e.skipped ? " (skipped)" : ""}: ${e.error}`;
+    case "warning":
+      return `awsconn: ${e.message}`;
     case "refresh":
       return `awsconn: background refresh of ${e.connId} from ${e.source}: ${e.outcome}`;
   }
@@ -20,7 +22,7 @@ function describe(e: ResolverEvent): string {
 
 /**
  * Makes the event sender for a logger: a function receives the event itself; a console-like
- * object gets a one-line message plus the event (`warn` for `stale` and `error`, `debug` or
+ * object gets a one-line message plus the event (`warn` for `stale`, `error` and `warning`, `debug` or
  * `info` for the rest). A throwing logger never breaks a lookup.
  *
  * @example
@@ -34,7 +36,7 @@ export function makeEmit(logger: ResolverLogger | undefined): Emit {
   return (event) => {
     try {
       if (typeof logger === "function") return logger(event);
-      const warn = event.type === "stale" || event.type === "error";
+      const warn = event.type === "stale" || event.type === "error" || event.type === "warning";
       const send = warn ? logger.warn : (logger.debug ?? logger.info);
       send?.call(logger, describe(event), event);
     } catch {

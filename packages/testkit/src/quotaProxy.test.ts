@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { GetParameterCommand, GetParametersCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type QuotaProxy, startQuotaProxy } from "./quotaProxy.js";
+import { type QuotaProxy, type QuotaProxyOptions, startQuotaProxy } from "./quotaProxy.js";
 import { createTokenBucket } from "./tokenBucket.js";
 
 describe("createTokenBucket", () => {
@@ -82,6 +82,13 @@ describe("startQuotaProxy", () => {
   });
 
   const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x" };
+  /** A proxy of its own (same upstream and clock) and an SSM client pointed at it. */
+  const ownProxy = async (
+    options: Omit<QuotaProxyOptions, "target" | "clock">,
+  ): Promise<[QuotaProxy, SSMClient]> => {
+    const own = await startQuotaProxy({ target, clock, ...options });
+    return [own, new SSMClient({ endpoint: own.endpoint, region: "us-east-1", credentials, maxAttempts: 1 })];
+  };
   const ssm = (region = "us-east-1") =>
     new SSMClient({ endpoint: proxy.endpoint, region, credentials, maxAttempts: 1 });
 
@@ -135,17 +142,9 @@ describe("startQuotaProxy", () => {
   });
 
   it("lets operations without a quota through unmetered, and scales quotas with rateScale", async () => {
-    const scaled = await startQuotaProxy({
-      target,
-      clock,
+    const [scaled, client] = await ownProxy({
       rateScale: 2,
       quotas: [{ service: "ssm", operations: ["GetParameter"], tps: 1 }],
-    });
-    const client = new SSMClient({
-      endpoint: scaled.endpoint,
-      region: "us-east-1",
-      credentials,
-      maxAttempts: 1,
     });
     const results = await Promise.allSettled(
       Array.from({ length: 3 }, () => client.send(new GetParameterCommand({ Name: "/p" }))),
@@ -158,18 +157,10 @@ describe("startQuotaProxy", () => {
   });
 
   it("keeps the burst apart from the rate with burstScale (a smaller fleet, the same burst)", async () => {
-    const smaller = await startQuotaProxy({
-      target,
-      clock,
+    const [smaller, client] = await ownProxy({
       rateScale: 1 / 4,
       burstScale: 1,
       quotas: [{ service: "ssm", operations: ["GetParameter"], tps: 4 }],
-    });
-    const client = new SSMClient({
-      endpoint: smaller.endpoint,
-      region: "us-east-1",
-      credentials,
-      maxAttempts: 1,
     });
     const send = () =>
       client.send(new GetParameterCommand({ Name: "/p" })).then(

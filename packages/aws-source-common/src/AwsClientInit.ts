@@ -1,3 +1,6 @@
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import type { SdkClientSettings } from "./SdkClientSettings.js";
+
 /**
  * The client options every AWS source takes (each source's own `…Init` extends this), used by
  * {@link createAwsClientConfig} when the source builds its own SDK client.
@@ -27,6 +30,13 @@ export interface AwsClientInit {
    * attempts: `maxAttempts x (connectTimeoutMs + requestTimeoutMs) + 3000` ms (15 s by default).
    */
   requestTimeoutMs?: number;
-  /** Attempts per call with the SDK's standard retry (jittered backoff). Default 3. */
+  /** Attempts per call with the SDK's adaptive retry (jittered backoff, client-side rate limit). Default 3. */
   maxAttempts?: number;
+  /**
+   * Settings that win over the ones built from the options above: `credentials` (then `profile` and
+   * `roleArn` are not used), `region`, `endpoint`, `maxAttempts`, `requestHandler`. This is how the
+   * facade applies an Airflow backend's client kwargs (its `clientExtra`), read by `@awsconn/credentials`
+   * as the extra of an `aws` connection, as Airflow's backends read them.
+   */
+  clientSettings?: SdkClientSettings & { credentials?: AwsCredentialIdentityProvider };
 }

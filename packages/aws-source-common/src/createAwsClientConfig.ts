@@ -1,3 +1,4 @@
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { AwsClientInit } from "./AwsClientInit.js";
@@ -22,7 +23,7 @@ export interface AwsClientConfig extends SdkClientSettings {
    * Assumed-role credentials when `roleArn` is given; else the credentials of the profile (`profile`,
    * else `AWS_PROFILE`) when there is one; else unset (the SDK's default chain).
    */
-  credentials?: SourceCredentials;
+  credentials?: SourceCredentials | AwsCredentialIdentityProvider;
   maxAttempts: number;
   /** {@link SOURCE_RETRY_MODE}: `adaptive`. */
   retryMode: RetryMode;
@@ -69,16 +70,19 @@ export async function createAwsClientConfig(
   sourceName: string,
   env: Record<string, string | undefined> = process.env,
 ): Promise<AwsClientConfig> {
-  const requestHandler = await createBoundedHttpHandler({
-    ...(init.connectTimeoutMs !== undefined ? { connectTimeoutMs: init.connectTimeoutMs } : {}),
-    ...(init.requestTimeoutMs !== undefined ? { requestTimeoutMs: init.requestTimeoutMs } : {}),
-  });
+  const given = init.clientSettings ?? {};
+  const requestHandler =
+    given.requestHandler ??
+    (await createBoundedHttpHandler({
+      ...(init.connectTimeoutMs !== undefined ? { connectTimeoutMs: init.connectTimeoutMs } : {}),
+      ...(init.requestTimeoutMs !== undefined ? { requestTimeoutMs: init.requestTimeoutMs } : {}),
+    }));
   const retryMode = SOURCE_RETRY_MODE;
   const { AdaptiveRetryStrategy, DefaultRateLimiter } = await loadRetry();
-  const maxAttempts = init.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const maxAttempts = given.maxAttempts ?? init.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const profile = init.profile ?? (env.AWS_PROFILE || undefined);
-  let credentials: SourceCredentials | undefined;
-  if (init.roleArn || profile) {
+  let credentials: AwsCredentialIdentityProvider | undefined = given.credentials;
+  if (!credentials && (init.roleArn || profile)) {
     const { fromTemporaryCredentials, fromIni } = await import("@aws-sdk/credential-providers");
     const ofProfile = profile ? withShortProcessErrors(fromIni({ profile }), profile) : undefined;
     credentials = init.roleArn
@@ -90,9 +94,10 @@ export async function createAwsClientConfig(
       : ofProfile;
   }
   return {
-    region: init.region,
-    endpoint: init.endpoint,
-    ...(init.profile && !init.roleArn ? { profile: init.profile } : {}),
+    region: given.region ?? init.region,
+    endpoint: given.endpoint ?? init.endpoint,
+    ...(given.profile ? { profile: given.profile } : {}),
+    ...(init.profile && !init.roleArn && !given.credentials ? { profile: init.profile } : {}),
     ...(credentials ? { credentials } : {}),
     maxAttempts,
     retryMode,

@@ -79,3 +79,33 @@ describe("source warnings as resolver events", () => {
     );
   });
 });
+
+describe("per-id batch outcomes through the cache", () => {
+  it("one secret of a batch failing (DecryptionFailure) fails that id only: the other is cached and served", async () => {
+    const proxy = await proxies.start({
+      respond: (r) =>
+        r.operation === "BatchGetSecretValue"
+          ? {
+              status: 200,
+              headers: { "content-type": "application/x-amz-json-1.1" },
+              body: JSON.stringify({
+                SecretValues: [
+                  { Name: "airflow/connections/a", SecretString: "aws://a.internal", VersionId: "v1" },
+                ],
+                Errors: [
+                  { SecretId: "airflow/connections/c", ErrorCode: "DecryptionFailure", Message: "kms" },
+                ],
+              }),
+            }
+          : awsJsonError(400, "DecryptionFailure", "kms"),
+    });
+    const resolver = createResolver({
+      sources: [{ type: "secretsmanager", region: "us-east-1", endpoint: proxy.endpoint }],
+    });
+    await expect(resolver.preload(["a", "c"])).rejects.toMatchObject({ awsErrorName: "DecryptionFailure" });
+    expect(proxy.count("BatchGetSecretValue")).toBe(1);
+    expect((await resolver.get("a")).host).toBe("a.internal");
+    expect(proxy.count()).toBe(1); // a was cached by the batch despite c's failure
+    await expect(resolver.get("c")).rejects.toMatchObject({ awsErrorName: "DecryptionFailure" });
+  });
+});

@@ -125,6 +125,7 @@ try {
           .slice(0, 3)
           .join(" | "),
         met: false,
+        target: s.target,
         verdict: "failed to run",
       };
     }

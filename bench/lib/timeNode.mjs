@@ -49,7 +49,10 @@ function timeNodeOnce(args, { env = process.env, cwd, cpu = false }) {
     });
     // "close" comes once the process has exited and its pipes (stdout, fd 3) are drained.
     child.on("close", (code, signal) => {
-      if (code !== 0) return reject(new Error(`node ${args.join(" ")} exited ${code ?? signal}: ${stderr}`));
+      if (code !== 0)
+        return reject(
+          new Error(`node ${args.join(" ")} exited ${code ?? signal}: ${errorLine(stderr)}\n${stderr}`),
+        );
       const cpuMs = cpu && usage ? JSON.parse(usage).cpuMs : undefined;
       resolve({ exitMs, readyMs, cpuMs, stdout });
     });
@@ -78,4 +81,10 @@ export async function interleaved(sides, runs) {
     for (const side of order) samples.get(side.name).push(await go(side));
   }
   return samples;
+}
+
+/** The thrown error's own line in a crashed process's stderr ("TypeError: ...", "Error [CODE]: ..."). */
+function errorLine(stderr) {
+  const line = stderr.split("\n").find((l) => /^[A-Za-z_$][\w$]*(?: \[[\w-]+\])?: \S/.test(l));
+  return (line ?? stderr.trim().split("\n").at(-1) ?? "").slice(0, 400);
 }

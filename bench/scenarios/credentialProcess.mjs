@@ -10,6 +10,7 @@ import { writeConnectionFiles } from "../lib/connectionFiles.mjs";
 import { REGION, SM_PREFIX } from "../lib/fixtures.mjs";
 import { median, round, summary } from "../lib/stats.mjs";
 import { interleaved } from "../lib/timeNode.mjs";
+import { callsText, countProcessCalls } from "../lib/countProcessCalls.mjs";
 
 const RUNS = 9;
 const TARGETS = { env: 1.3, file: 1.5, secretsmanager: 1.1 };
@@ -21,6 +22,7 @@ const cli = here("../../packages/cli/bin/awsconn.js");
 export const scenario = {
   id: "8-credential-process",
   title: "credential_process: `awsconn credentials <id> --format process`",
+  target: targetText(),
   seed: { secrets: [["bench_cp_sm", JSON.stringify(AWS_CONNECTION)]], parameters: [] },
   run,
 };
@@ -32,7 +34,7 @@ function printsKeys(stdout) {
     throw new Error("unexpected credential_process output");
 }
 
-function sidesFor(ctx) {
+function sidesFor(endpoint) {
   const files = writeConnectionFiles("bench_cp_file", AWS_CONNECTION);
   const config = (name, sources) => {
     const path = join(files.dir, name);
@@ -41,16 +43,14 @@ function sidesFor(ctx) {
   };
   const jsonConfig = config("file.config.json", [{ type: "file", path: files.json }]);
   const yamlConfig = config("file.config.yaml", `sources:\n  - type: file\n    path: ${files.yaml}\n`);
-  const smConfig = config("sm.config.json", [
-    { type: "secretsmanager", region: REGION, endpoint: ctx.motoEndpoint },
-  ]);
+  const smConfig = config("sm.config.json", [{ type: "secretsmanager", region: REGION, endpoint }]);
   // credential_process runs in the caller's working directory: an empty one, so no
   // ./awsconn.config.* is found (the env side runs on the default configuration, env only).
   const cwd = mkdtempSync(join(tmpdir(), "awsconn-bench-cp-"));
   const env = {
     ...process.env,
     AIRFLOW_CONN_BENCH_CP_ENV: JSON.stringify(AWS_CONNECTION),
-    BENCH_SM_ENDPOINT: ctx.motoEndpoint,
+    BENCH_SM_ENDPOINT: endpoint,
   };
   const awsconn = (key, name, id, extra = []) => ({
     key,
@@ -86,13 +86,21 @@ function sidesFor(ctx) {
 
 async function run(ctx) {
   if (!ctx.awsconn) return { met: null, verdict: "awsconn not available", target: targetText() };
-  const sides = sidesFor(ctx);
+  const sides = sidesFor(ctx.motoEndpoint);
   const samples = await interleaved(sides, RUNS);
+  const aws = (list) => list.filter((s) => s.key === "secretsmanager" || s.key === "raw");
+  const calls = await countProcessCalls(aws(sidesFor(ctx.proxy.endpoint)), ctx.proxy);
   const by = {};
   for (const s of sides) {
     const ms = samples.get(s.name).map((x) => x.exitMs);
     const cpu = samples.get(s.name).map((x) => x.cpuMs);
-    by[s.key] = { name: s.name, wallMs: summary(ms), median: median(ms), cpuMs: summary(cpu) };
+    by[s.key] = {
+      name: s.name,
+      wallMs: summary(ms),
+      median: median(ms),
+      cpuMs: summary(cpu),
+      awsCalls: calls.get(s.name),
+    };
   }
   const ratio = (key, against) => round(by[key].median / by[against].median, 3);
   const check = (key, name, against, againstName) => {
@@ -114,10 +122,10 @@ async function run(ctx) {
   ];
   const missed = checks.filter((c) => c.met === false);
   return {
-    method: `${RUNS} runs of each process after one warm-up run each, interleaved (order reversed every other round), medians of the wall time from spawn to exit (the targets), and of each process's CPU time (user + system, read at exit by a tiny preloaded \`--require\` hook, in every process alike; the machine's load moves it much less). awsconn is the built CLI (\`node packages/cli/bin/awsconn.js credentials <id> --format process\`), started in an empty working directory as a profile's credential_process would be; the file and Secrets Manager sides name their configuration with \`--config\` (a JSON config with a file source on a 21-connection \`.json\`, the same as YAML on a \`.yaml\`, a JSON config with a Secrets Manager source on moto). Every run's output is checked to be credential_process JSON with the connection's keys. The Secrets Manager peer is a plain node script that makes one \`GetSecretValue\` with @aws-sdk/client-secrets-manager and prints the same JSON.`,
+    method: `${RUNS} runs of each process after one warm-up run each, interleaved (order reversed every other round), medians of the wall time from spawn to exit (the targets), and of each process's CPU time (user + system, read at exit by a tiny preloaded \`--require\` hook, in every process alike; the machine's load moves it much less). awsconn is the built CLI (\`node packages/cli/bin/awsconn.js credentials <id> --format process\`), started in an empty working directory as a profile's credential_process would be; the file and Secrets Manager sides name their configuration with \`--config\` (a JSON config with a file source on a 21-connection \`.json\`, the same as YAML on a \`.yaml\`, a JSON config with a Secrets Manager source on moto). The AWS calls of the Secrets Manager side and of the plain script are counted in one more, untimed run of each pointed at the counting proxy. Every run's output is checked to be credential_process JSON with the connection's keys. The Secrets Manager peer is a plain node script that makes one \`GetSecretValue\` with @aws-sdk/client-secrets-manager and prints the same JSON.`,
     checks,
     table: {
-      columns: ["process", "wall ms, median (IQR)", "ratio", "against", "CPU ms (ratio)"],
+      columns: ["process", "wall ms, median (IQR)", "ratio", "against", "CPU ms (ratio)", "AWS calls"],
       rows: sides.map((s) => {
         const against = s.key === "secretsmanager" ? "raw" : "baseline";
         return [
@@ -128,6 +136,7 @@ async function run(ctx) {
           s.key === "baseline" || s.key === "raw"
             ? `${by[s.key].cpuMs.median}`
             : `${by[s.key].cpuMs.median} (${round(by[s.key].cpuMs.median / by[against].cpuMs.median, 3)}x)`,
+          by[s.key].awsCalls ? callsText(by[s.key].awsCalls) : "",
         ];
       }),
     },

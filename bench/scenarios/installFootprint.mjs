@@ -18,6 +18,7 @@ const TARGET = "an env/file-only install has no @aws-sdk/* package; sizes with S
 export const scenario = {
   id: "10-install",
   title: "Install footprint: node_modules of a fresh app",
+  target: TARGET,
   seed: { secrets: [], parameters: [] },
   run,
 };

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { CREDENTIALS, REGION } from "../lib/fixtures.mjs";
 import { round, summary } from "../lib/stats.mjs";
 import { interleaved } from "../lib/timeNode.mjs";
+import { callsText, countProcessCalls } from "../lib/countProcessCalls.mjs";
 
 const RUNS = 9;
 const TARGET = "bundle no larger and cold init no slower than the same handler with Powertools";
@@ -21,6 +22,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 export const scenario = {
   id: "9-lambda-bundle",
   title: "Lambda-shaped bundle: aws_default from Secrets Manager, then an S3 client",
+  target: TARGET,
   seed: {
     secrets: [["aws_default", JSON.stringify({ conn_type: "aws", ...KEYS, extra: { region_name: REGION } })]],
     parameters: [],
@@ -92,6 +94,15 @@ async function run(ctx) {
     });
   }
   const samples = await interleaved(sides, RUNS);
+  const viaProxy = {
+    ...env,
+    BENCH_SM_ENDPOINT: ctx.proxy.endpoint,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: ctx.proxy.endpoint,
+  };
+  const calls = await countProcessCalls(
+    sides.map((s) => ({ ...s, env: viaProxy })),
+    ctx.proxy,
+  );
   const by = {};
   for (const s of sides) {
     const runs = samples.get(s.name).map((x) => JSON.parse(x.stdout));
@@ -103,6 +114,7 @@ async function run(ctx) {
       invokeMs: summary(runs.map((r) => r.invokeMs)),
       spawnToResultMs: summary(samples.get(s.name).map((x) => x.readyMs)),
       cpuMs: summary(samples.get(s.name).map((x) => x.cpuMs)),
+      awsCalls: calls.get(s.name),
       topPackages: s.topPackages,
     };
   }
@@ -127,7 +139,7 @@ async function run(ctx) {
   const missed = checks.filter((c) => c.met === false);
   const ms = (s) => `${s.median} (IQR ${s.p25}–${s.p75})`;
   return {
-    method: `Each handler (bench/lambda/*-handler.mjs) is bundled by esbuild ${esbuildVersion} (bundle, minify, format esm, platform node, target node20, the AWS SDK included, a createRequire banner for the SDK's CommonJS require of Node built-ins) into a temp folder outside the repository. Then ${RUNS} fresh \`node\` processes per bundle, interleaved after one warm-up each, run bench/lambda/invoke.mjs: \`await import(bundle)\` and one \`handler()\` call, timed inside the process with performance.now() (the cold init; medians), and the whole process's CPU time (user + system, read at exit by a preloaded \`--require\` hook); every run checks the handler's result (the connection's key id and region). awsconn's handler creates its resolver with one Secrets Manager source (moto's endpoint) and builds the S3 client from \`resolver.getAwsClientConfig("aws_default", "s3")\`; Powertools' calls \`getSecret("airflow/connections/aws_default", { transform: "json" })\` and builds the S3 client from the connection's login, password and region. Both resolve the S3 client's credentials once.`,
+    method: `Each handler (bench/lambda/*-handler.mjs) is bundled by esbuild ${esbuildVersion} (bundle, minify, format esm, platform node, target node20, the AWS SDK included, a createRequire banner for the SDK's CommonJS require of Node built-ins) into a temp folder outside the repository. Then ${RUNS} fresh \`node\` processes per bundle, interleaved after one warm-up each, run bench/lambda/invoke.mjs: \`await import(bundle)\` and one \`handler()\` call, timed inside the process with performance.now() (the cold init; medians), and the whole process's CPU time (user + system, read at exit by a preloaded \`--require\` hook); every run checks the handler's result (the connection's key id and region). awsconn's handler creates its resolver with one Secrets Manager source (moto's endpoint) and builds the S3 client from \`resolver.getAwsClientConfig("aws_default", "s3")\`; Powertools' calls \`getSecret("airflow/connections/aws_default", { transform: "json" })\` and builds the S3 client from the connection's login, password and region. Both resolve the S3 client's credentials once. The AWS calls of each bundle are counted in one more, untimed run pointed at the counting proxy.`,
     checks,
     table: {
       columns: [
@@ -138,6 +150,7 @@ async function run(ctx) {
         "first invocation ms",
         "spawn to result ms",
         "process CPU ms",
+        "AWS calls",
       ],
       rows: [a, p].map((s) => [
         s.name,
@@ -147,6 +160,7 @@ async function run(ctx) {
         s.invokeMs.median,
         s.spawnToResultMs.median,
         s.cpuMs.median,
+        callsText(s.awsCalls),
       ]),
     },
     tables: [

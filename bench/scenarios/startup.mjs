@@ -10,6 +10,7 @@ import { REGION } from "../lib/fixtures.mjs";
 import { importCosts } from "../lib/importCost.mjs";
 import { median, round, summary } from "../lib/stats.mjs";
 import { interleaved } from "../lib/timeNode.mjs";
+import { callsText, countProcessCalls } from "../lib/countProcessCalls.mjs";
 import { traceModules } from "../lib/traceModules.mjs";
 
 const RUNS = 9;
@@ -34,6 +35,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 export const scenario = {
   id: "5-startup",
   title: "Start-up: fresh node process",
+  target: `env connection: at most +${ENV_TARGET_MS} ms over node -e 0 and a quarter of what Powertools adds, 0 @aws-sdk/* modules; JSON and .env file connection: at most +${FILE_TARGET_MS} ms; YAML: reported; deployment start: no slower than Powertools' getSecret`,
   seed: {
     secrets: [[DEPLOY_ID, JSON.stringify({ conn_type: "postgres", host: "deploy.example.internal" })]],
     parameters: [],
@@ -41,7 +43,7 @@ export const scenario = {
   run,
 };
 
-function sidesFor(ctx) {
+function sidesFor(ctx, endpoint) {
   const env = { ...process.env, AIRFLOW_CONN_BENCH_ENV: "postgres://svc:pw@db.example.internal:5432/app" };
   const files = writeConnectionFiles("bench_file", {
     conn_type: "postgres",
@@ -52,10 +54,10 @@ function sidesFor(ctx) {
   // The deployment folder: only an awsconn.config.yaml naming Secrets Manager (on moto).
   writeFileSync(
     join(files.dir, "awsconn.config.yaml"),
-    `sources:\n  - type: secretsmanager\n    region: ${REGION}\n    endpoint: ${ctx.motoEndpoint}\n`,
+    `sources:\n  - type: secretsmanager\n    region: ${REGION}\n    endpoint: ${endpoint}\n`,
   );
   // Powertools' client finds moto through the SDK's own endpoint variable; awsconn gets it too.
-  const deployEnv = { ...env, AWS_ENDPOINT_URL_SECRETS_MANAGER: ctx.motoEndpoint };
+  const deployEnv = { ...env, AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint };
   const ok = (stdout) => {
     if (stdout.trim() !== "ok") throw new Error(`probe printed ${JSON.stringify(stdout.slice(0, 200))}`);
   };
@@ -107,8 +109,10 @@ function sidesFor(ctx) {
 }
 
 async function run(ctx) {
-  const sides = sidesFor(ctx);
+  const sides = sidesFor(ctx, ctx.motoEndpoint);
   const samples = await interleaved(sides, RUNS);
+  const deploySides = (list) => list.filter((s) => s.key.startsWith("deploy"));
+  const calls = await countProcessCalls(deploySides(sidesFor(ctx, ctx.proxy.endpoint)), ctx.proxy);
   const base = median(samples.get(sides[0].name).map((x) => x.exitMs));
   const baseCpu = median(samples.get(sides[0].name).map((x) => x.cpuMs));
   const by = {};
@@ -127,6 +131,7 @@ async function run(ctx) {
       cpuMs: summary(cpu),
       extraCpuMs: round(median(cpu) - baseCpu, 3),
     };
+    if (calls.has(side.name)) entry.awsCalls = calls.get(side.name);
     if (side.key !== "baseline") Object.assign(entry, await traceModules(side.args, side));
     by[side.key] = entry;
     result.push(entry);
@@ -139,12 +144,12 @@ async function run(ctx) {
   const met = ctx.awsconn ? checks.every((c) => c.met !== false) : null;
   const missed = checks.filter((c) => c.met === false);
   return {
-    method: `${RUNS} runs of each process after one warm-up run each, interleaved (order reversed every other round), medians; the CPU time of each process (user + system, read by a tiny preloaded \`--require\` hook at exit, in every process alike) is given next to the wall time, because the machine's load moves it much less; the targets are judged on wall time. Start-up rows: wall time from spawn to exit of a probe that imports awsconn, creates a resolver with one source given in code (env; or file, on a file of 21 connections) and resolves one connection. Deployment rows: wall time from spawn to the probe's first line on stdout, written the moment its first connection is resolved; awsconn's process runs in a folder holding only an \`awsconn.config.yaml\` naming Secrets Manager on moto (found by discovery, through \`getConnection\`), Powertools' calls \`getSecret(name, { transform: "json" })\` (its client finds moto through \`AWS_ENDPOINT_URL_SECRETS_MANAGER\`). "What Powertools adds" is its import row's time over \`node -e 0\`. Module counts come from one more run of each probe with a module-tracing --import hook (timed runs carry none). Import costs: \`await import(x)\` alone in a fresh process, median of ${IMPORT_RUNS}.`,
+    method: `${RUNS} runs of each process after one warm-up run each, interleaved (order reversed every other round), medians; the CPU time of each process (user + system, read by a tiny preloaded \`--require\` hook at exit, in every process alike) is given next to the wall time, because the machine's load moves it much less; the targets are judged on wall time. Start-up rows: wall time from spawn to exit of a probe that imports awsconn, creates a resolver with one source given in code (env; or file, on a file of 21 connections) and resolves one connection. Deployment rows: wall time from spawn to the probe's first line on stdout, written the moment its first connection is resolved; awsconn's process runs in a folder holding only an \`awsconn.config.yaml\` naming Secrets Manager on moto (found by discovery, through \`getConnection\`), Powertools' calls \`getSecret(name, { transform: "json" })\` (its client finds moto through \`AWS_ENDPOINT_URL_SECRETS_MANAGER\`). "What Powertools adds" is its import row's time over \`node -e 0\`. The AWS calls of each deployment process are counted in one more, untimed run of it whose configuration points at the counting proxy. Module counts come from one more run of each probe with a module-tracing --import hook (timed runs carry none). Import costs: \`await import(x)\` alone in a fresh process, median of ${IMPORT_RUNS}.`,
     sides: result,
     importMs,
     checks,
     ratio: by.env && { label: "awsconn env process / node -e 0 wall time", value: by.env.relativeToBaseline },
-    target: `env connection: at most +${ENV_TARGET_MS} ms over node -e 0 and a quarter of what Powertools adds, 0 @aws-sdk/* modules; JSON and .env file connection: at most +${FILE_TARGET_MS} ms; YAML: reported; deployment start: no slower than Powertools' getSecret`,
+    target: scenario.target,
     met,
     missedBy: missed.length > 0 ? missed.map((c) => `${c.name}: ${c.result}`).join("; ") : undefined,
     verdict: ctx.awsconn ? checks.map((c) => `${c.name}: ${c.result}`).join("; ") : "awsconn not available",
@@ -186,7 +191,7 @@ function checksOf(by) {
     {
       name: "deployment start",
       target: "spawn to first resolved connection no slower than Powertools' getSecret (median)",
-      result: `${by.deployAwsconn.wallMs.median} ms vs ${by.deployPowertools.wallMs.median} ms (${round(deploySlower, 3)}x)`,
+      result: `${by.deployAwsconn.wallMs.median} ms vs ${by.deployPowertools.wallMs.median} ms (${round(deploySlower, 3)}x; AWS calls: ${callsText(by.deployAwsconn.awsCalls)} vs ${callsText(by.deployPowertools.awsCalls)})`,
       met: deploySlower <= 1,
     },
   ];

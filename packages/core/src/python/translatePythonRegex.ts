@@ -1,7 +1,11 @@
 import { ConfigError } from "../errors.js";
-import { isOctalDigit, isSurrogate, PythonRegexCursor } from "./PythonRegexCursor.js";
+import { isSurrogate, PythonRegexCursor } from "./PythonRegexCursor.js";
 import { translatePythonClass } from "./pythonRegexClass.js";
-import { CATEGORY_ATOM, jsChar, PY_WORD_BODY, refuseNewlyCased, TURKISH_I } from "./pythonRegexChars.js";
+import { refuseFlagModes } from "./pythonRegexFlags.js";
+import { readGroupOpener } from "./readGroupOpener.js";
+import { readPythonEscape } from "./readPythonEscape.js";
+import { jsQuantifier, readRepeatBounds } from "./pythonRegexRepeat.js";
+import { jsChar, refuseNewlyCased, TURKISH_I } from "./pythonRegexChars.js";
 
 /** Options of {@link translatePythonRegex}. */
 export interface PythonRegexOptions {
@@ -37,15 +41,6 @@ interface Item {
   /** Holds a repeat whose body can match empty or not: Python ends the loop on an empty pass, JavaScript tries the next path. */
   emptyLoop?: boolean;
 }
-
-const MAXREPEAT = 4294967295;
-const PY_ESCAPES: Record<string, number> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11, "\\": 92 };
-const W = `[${PY_WORD_BODY}]`;
-const BOUNDARY = `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
-// Python's \B never matches in an empty string.
-const NON_BOUNDARY = String.raw`(?:(?<=${W})(?=${W})|(?<!${W})(?!${W})(?:(?<=[\s\S])|(?=[\s\S])))`;
-const FLAG_LETTERS = "iLmsxatu";
-const IDENTIFIER = /^[\p{XID_Start}_]\p{XID_Continue}*$/u;
 
 /**
  * Translates a Python 3.11 regular expression (a `str` pattern: Unicode `\w`/`\d`/`\s`/`\b`,
@@ -189,41 +184,16 @@ class Translator {
   private quantified(ch: string, items: Item[]): Item | undefined {
     const src = this.src;
     const here = src.pos - 1;
-    let min = ch === "+" ? 1 : 0;
-    let max = ch === "?" ? 1 : Number.POSITIVE_INFINITY;
-    if (ch === "{") {
-      if (src.next === "}") return undefined;
-      const digits = /^[0-9]$/;
-      const lo = src.getWhile(Number.POSITIVE_INFINITY, digits);
-      const hi = src.match(",") ? src.getWhile(Number.POSITIVE_INFINITY, digits) : lo;
-      if (!src.match("}")) {
-        src.pos = here + 1;
-        return undefined;
-      }
-      if (lo) min = Number(lo);
-      if (hi) max = Number(hi);
-      if (min >= MAXREPEAT || (hi && max >= MAXREPEAT))
-        throw src.rejects("the repetition number is too large", here);
-      if (max < min) throw src.rejects("min repeat greater than max repeat", here);
-    }
+    const bounds = readRepeatBounds(src, ch);
+    if (!bounds) return undefined;
+    const { min, max } = bounds;
     const item = items[items.length - 1];
     if (!item || item.kind === "at") throw src.rejects("nothing to repeat", here);
     if (item.kind === "repeat") throw src.rejects("multiple repeat", here);
     const lazy = src.match("?");
     const possessive = !lazy && src.match("+");
     if (min === 0 && item.frame) item.frame.cond = true;
-    const q =
-      max === Number.POSITIVE_INFINITY
-        ? min === 0
-          ? "*"
-          : min === 1
-            ? "+"
-            : `{${min},}`
-        : min === 0 && max === 1
-          ? "?"
-          : min === max
-            ? `{${min}}`
-            : `{${min},${max}}`;
+    const q = jsQuantifier(min, max);
     const atom = item.kind === "assert" ? `(?:${item.src})` : item.src;
     let out = `${atom}${q}${lazy ? "?" : ""}`;
     const emptyLoop = item.emptyLoop || (item.lo === 0 && item.hi > 0 && max > min);
@@ -237,40 +207,15 @@ class Translator {
   }
 
   private escape(): Item {
-    const src = this.src;
-    const start = src.pos - 1;
-    const letter = src.get();
-    if (letter === undefined) throw src.rejects("bad escape (end of pattern)", start);
-    if (letter === "A") return { src: "^", lo: 0, hi: 0, kind: "at" };
-    if (letter === "Z") return { src: "$", lo: 0, hi: 0, kind: "at" };
-    if (letter === "b") return { src: BOUNDARY, lo: 0, hi: 0, kind: "at" };
-    if (letter === "B") return { src: NON_BOUNDARY, lo: 0, hi: 0, kind: "at" };
-    const category = CATEGORY_ATOM[letter];
-    if (category) return { src: category, lo: 1, hi: 1, kind: "plain" };
-    const known = PY_ESCAPES[letter];
-    if (known !== undefined) return this.literal(known);
-    const cp = src.numericEscape(letter);
-    if (cp !== undefined) return this.literal(cp);
-    if (letter === "0") return this.literal(src.octal("0", 2));
-    if (/^[1-9]$/.test(letter)) {
-      let text = letter;
-      if (src.next !== undefined && /^[0-9]$/.test(src.next)) {
-        text += src.get();
-        if (isOctalDigit(text[0]) && isOctalDigit(text[1]) && isOctalDigit(src.next)) {
-          text += src.get();
-          const value = Number.parseInt(text, 8);
-          if (value > 0o377)
-            throw src.rejects(`octal escape value \\${text} outside of range 0-0o377`, start);
-          return this.literal(value);
-        }
-      }
-      const group = Number(text);
-      if (group > this.groups.length) throw src.rejects(`invalid group reference ${group}`, start + 1);
-      return this.backreference(group);
-    }
-    const bad = src.badLetter(letter);
-    if (bad) throw bad;
-    return this.literal(letter.codePointAt(0) as number);
+    const e = readPythonEscape(this.src, this.groups.length);
+    if (e.kind === "literal") return this.literal(e.cp);
+    if (e.kind === "reference") return this.backreference(e.group);
+    return {
+      src: e.src,
+      lo: e.kind === "at" ? 0 : 1,
+      hi: e.kind === "at" ? 0 : 1,
+      kind: e.kind === "at" ? "at" : "plain",
+    };
   }
 
   private backreference(group: number): Item {
@@ -291,49 +236,23 @@ class Translator {
   private group(first: boolean): Item | undefined {
     const src = this.src;
     const start = src.pos - 1;
-    let name: string | undefined;
-    let capture = true;
-    let atomic = false;
-    let scoped: { add: string; del: string } | undefined;
-    if (src.match("?")) {
-      const c = src.get();
-      if (c === undefined) throw src.rejects("unexpected end of pattern");
-      if (c === "P") {
-        if (src.match("<")) {
-          name = this.groupName(src.getUntil(">", "group name"));
-        } else if (src.match("=")) {
-          const ref = this.groupName(src.getUntil(")", "group name"));
-          const gid = this.names.get(ref);
-          if (gid === undefined) throw src.rejects(`unknown group name '${ref}'`);
-          return this.backreference(gid);
-        } else {
-          const c2 = src.get();
-          if (c2 === undefined) throw src.rejects("unexpected end of pattern");
-          throw src.rejects(`unknown extension ?P${c2}`);
-        }
-      } else if (c === ":") capture = false;
-      else if (c === "#") {
-        for (;;) {
-          const ch = src.get();
-          if (ch === undefined) throw src.rejects("missing ), unterminated comment", start);
-          if (ch === ")") return undefined;
-        }
-      } else if (c === "=" || c === "!" || c === "<") return this.lookaround(c, start);
-      else if (c === "(")
-        throw src.refuses("a conditional group (?(id)yes|no)", "JavaScript has no conditionals");
-      else if (c === ">") {
-        capture = false;
-        atomic = true;
-      } else if (FLAG_LETTERS.includes(c) || c === "-") {
-        const flags = this.flags(c);
-        if (!flags) {
-          if (!first) throw src.rejects("global flags not at the start of the expression", start);
-          return undefined;
-        }
-        scoped = flags;
-        capture = false;
-      } else throw src.rejects(`unknown extension ?${c}`);
+    const opener = readGroupOpener(src);
+    if (opener.kind === "comment") return undefined;
+    if (opener.kind === "globalFlags") {
+      if (!first) throw src.rejects("global flags not at the start of the expression", start);
+      this.applyGlobal(opener.add);
+      return undefined;
     }
+    if (opener.kind === "reference") {
+      const gid = this.names.get(opener.name);
+      if (gid === undefined) throw src.rejects(`unknown group name '${opener.name}'`);
+      return this.backreference(gid);
+    }
+    if (opener.kind === "lookaround") return this.lookaround(opener.behind, opener.negative, start);
+    const capture = opener.kind === "capture";
+    const name = opener.kind === "capture" ? opener.name : undefined;
+    const scoped = opener.kind === "group" ? opener.flags : undefined;
+    const atomic = opener.kind === "atomic";
     let gid = 0;
     if (capture) {
       gid = this.groups.length + 1;
@@ -372,19 +291,12 @@ class Translator {
     );
   }
 
-  private lookaround(c: string, start: number): Item {
+  private lookaround(behind: boolean, negative: boolean, start: number): Item {
     const src = this.src;
-    let kind = c;
-    const behind = c === "<";
-    if (behind) {
-      const d = src.get();
-      if (d === undefined) throw src.rejects("unexpected end of pattern");
-      if (d !== "=" && d !== "!") throw src.rejects(`unknown extension ?<${d}`);
-      kind = d;
-    }
+    const kind = negative ? "!" : "=";
     const outer = this.lookbehindGroups;
     if (behind && outer === undefined) this.lookbehindGroups = this.groups.length + 1;
-    const frame: Frame = { cond: kind === "!" };
+    const frame: Frame = { cond: negative };
     this.frames.push(frame);
     const body = this.alternation(false);
     this.frames.pop();
@@ -394,62 +306,15 @@ class Translator {
     return { src: `(?${behind ? "<" : ""}${kind}${body.src})`, lo: 0, hi: 0, kind: "assert", frame };
   }
 
-  private groupName(name: string): string {
-    if (!IDENTIFIER.test(name)) throw this.src.rejects(`bad character in group name '${name}'`);
-    return name;
-  }
-
-  /** Python's `_parse_flags` (first letter read): `undefined` for global flags `(?...)`. */
-  private flags(first: string): { add: string; del: string } | undefined {
-    const src = this.src;
-    let add = "";
-    let del = "";
-    let c: string | undefined = first;
-    if (c !== "-") {
-      for (;;) {
-        if (c === "L") throw src.rejects("bad inline flags: cannot use 'L' flag with a str pattern");
-        add += c;
-        if (/[au].*[au]/.test(add) && new Set(add.replace(/[^au]/g, "")).size > 1)
-          throw src.rejects("bad inline flags: flags 'a', 'u' and 'L' are incompatible");
-        c = src.get();
-        if (c === undefined) throw src.rejects("missing -, : or )");
-        if (")-:".includes(c)) break;
-        if (!FLAG_LETTERS.includes(c))
-          throw src.rejects(/\p{L}/u.test(c) ? "unknown flag" : "missing -, : or )");
-      }
-    }
-    if (c === ")") {
-      this.applyGlobal(add);
-      return undefined;
-    }
-    if (add.includes("t")) throw src.rejects("bad inline flags: cannot turn on global flag");
-    if (c === "-") {
-      c = src.get();
-      if (c === undefined) throw src.rejects("missing flag");
-      if (!FLAG_LETTERS.includes(c)) throw src.rejects(/\p{L}/u.test(c) ? "unknown flag" : "missing flag");
-      for (;;) {
-        if ("auL".includes(c)) throw src.rejects("bad inline flags: cannot turn off flags 'a', 'u' and 'L'");
-        del += c;
-        c = src.get();
-        if (c === undefined) throw src.rejects("missing :");
-        if (c === ":") break;
-        if (!FLAG_LETTERS.includes(c)) throw src.rejects(/\p{L}/u.test(c) ? "unknown flag" : "missing :");
-      }
-    }
-    if (del.includes("t")) throw src.rejects("bad inline flags: cannot turn off global flag");
-    if ([...add].some((f) => del.includes(f))) throw src.rejects("bad inline flags: flag turned on and off");
-    return { add, del };
-  }
-
   private applyGlobal(add: string): void {
-    this.refuseModes(add);
+    refuseFlagModes(this.src, add);
     if (add.includes("i")) this.ignoreCase = true;
     if (add.includes("s")) this.dotAll = true;
     if (add.includes("m")) this.multiline = true;
   }
 
   private applyScoped({ add, del }: { add: string; del: string }): void {
-    this.refuseModes(add + del);
+    refuseFlagModes(this.src, add + del);
     if (add.includes("i") && !this.ignoreCase)
       throw this.src.refuses("(?i:...) in a case-sensitive pattern", "JavaScript cannot scope IGNORECASE");
     if (del.includes("i") && this.ignoreCase)
@@ -458,13 +323,5 @@ class Translator {
     if (del.includes("s")) this.dotAll = false;
     if (add.includes("m")) this.multiline = true;
     if (del.includes("m")) this.multiline = false;
-  }
-
-  private refuseModes(letters: string): void {
-    if (letters.includes("x"))
-      throw this.src.refuses("the VERBOSE flag (?x)", "write the pattern without whitespace and comments");
-    if (letters.includes("a"))
-      throw this.src.refuses("the ASCII flag (?a)", "JavaScript's IGNORECASE folds non-ASCII letters too");
-    if (letters.includes("t")) throw this.src.refuses("the TEMPLATE flag (?t)", "deprecated in Python 3.11");
   }
 }

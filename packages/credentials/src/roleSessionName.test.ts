@@ -16,6 +16,11 @@ describe("roleSessionName", () => {
     ["naïve-café", "airflow_naive-cafe"],
     ["straße", "airflow_strasse"],
     ["--edge--", "airflow_-edge"],
+    ["a½b", "airflow_a1-2b"],
+    ["x¼y¾z", "airflow_x1-4y3-4z"],
+    ["a€b", "airflow_aeurb"],
+    ["n°1", "airflow_ndeg1"],
+    ["a™b", "airflow_atmb"],
   ])("%s -> %s", (connId, expected) => {
     expect(roleSessionName(connId)).toBe(expected);
   });

@@ -26,6 +26,10 @@ const TRANSLITERATIONS: Record<string, string> = {
   ł: "l",
   Ł: "L",
   ı: "i",
+  // NFKD spells ½ as 1⁄2 (U+2044 FRACTION SLASH); unidecode spells the slash "/", which the slug turns into "-".
+  "\u2044": "/",
+  "€": "EUR",
+  "°": "deg",
 };
 
 const NAMED_ENTITIES: Record<string, string> = {

@@ -26,8 +26,8 @@ Method, common to all scenarios:
 \`results.json\`, the other rows kept from the last run); \`node bench/render.mjs\` redraws the SVGs, this README
 and the root README's table (between its \`bench:results\` markers) from \`results.json\` (the analysis paragraphs
 live in \`notes.mjs\`). \`results.json\` holds every sample. The benchmark itself takes the time given under
-Results (about 4 minutes on 2 cores on a quiet machine, more when the machine is loaded by other work: scenarios 5,
-8 and 9 start about 250 fresh node processes, scenario 10 runs three \`npm install\`s, and moto serves the naive
+Results (about 3 minutes on 2 cores on a quiet machine, two or three times that on a loaded one: scenarios 5, 8
+and 9 start about 250 fresh node processes, scenario 10 runs three \`npm install\`s, and moto serves the naive
 peers' thousands of calls). \`npm run bench\` first runs the monorepo build, which comes on top.
 
 Scenarios 5, 8 and 9 time fresh processes (\`lib/timeNode.mjs\`): every side runs once to warm the file system

@@ -140,6 +140,11 @@ async function run(ctx) {
     IMPORTS.filter((m) => ctx.awsconn || !m.includes("awsconn")),
     IMPORT_RUNS,
   );
+  console.error(
+    `bench: 5-startup: import cost, ms (median): ${Object.entries(importMs)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
   const checks = ctx.awsconn ? checksOf(by) : [];
   const met = ctx.awsconn ? checks.every((c) => c.met !== false) : null;
   const missed = checks.filter((c) => c.met === false);

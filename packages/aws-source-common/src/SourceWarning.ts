@@ -18,5 +18,12 @@ export interface SourceWarning {
   message: string;
 }
 
-/** The receiver of a source's warnings (the facade turns them into `warning` events). */
+/**
+ * The receiver of a source's warnings (the facade turns them into `warning` events).
+ *
+ * @example
+ * ```ts
+ * const onWarning: OnSourceWarning = (w) => console.warn(`${w.code}: ${w.message}`);
+ * ```
+ */
 export type OnSourceWarning = (warning: SourceWarning) => void;

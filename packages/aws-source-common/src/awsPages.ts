@@ -1,6 +1,13 @@
 import { withDeadline } from "./withDeadline.js";
 
-/** How {@link awsPages} runs each page's request. */
+/**
+ * How {@link awsPages} runs each page's request.
+ *
+ * @example
+ * ```ts
+ * const call: PageCall = { deadlineMs: 15_000, signal, fail: (e) => fail(e, "ListSecrets", head, signal) };
+ * ```
+ */
 export interface PageCall {
   /** The deadline of each page's request, over all its attempts (`callDeadlineMs(init)`). */
   deadlineMs: number;

@@ -15,7 +15,14 @@ export interface KnownIdsInit {
   refreshSeconds: number;
 }
 
-/** The options of a source that {@link idManifest} reads (every AWS source's `…Init` has them). */
+/**
+ * The options of a source that {@link idManifest} reads (every AWS source's `…Init` has them).
+ *
+ * @example
+ * ```ts
+ * const init: IdManifestInit = { knownIds: { refreshSeconds: 300 }, onWarning: (w) => log.warn(w.message) };
+ * ```
+ */
 export interface IdManifestInit {
   /** No manifest without it. */
   knownIds?: KnownIdsInit | undefined;
@@ -25,7 +32,14 @@ export interface IdManifestInit {
   onWarning?: OnSourceWarning | undefined;
 }
 
-/** The manifest of one source; see {@link idManifest}. */
+/**
+ * The manifest of one source; see {@link idManifest}.
+ *
+ * @example
+ * ```ts
+ * await manifest.knows("aws_default"); // true, false (a miss, no call) or undefined (ask the backend)
+ * ```
+ */
 export interface IdManifest {
   /**
    * `true`: the id was listed; `false`: it was not (a miss, no call needed); `undefined`: there is

@@ -3,10 +3,24 @@ import type { OnSourceWarning } from "@awsconn/aws-source-common";
 /** After a throttled `BatchGetSecretValue`, batches are tried again this long after (seconds). */
 export const BATCH_REPROBE_SECONDS = 600;
 
-/** Why batches were given up. */
+/**
+ * Why batches were given up.
+ *
+ * @example
+ * ```ts
+ * batches.refuse("access-denied" satisfies BatchRefusal, "AccessDeniedException");
+ * ```
+ */
 export type BatchRefusal = "access-denied" | "throttled";
 
-/** Whether a source's `getMany` uses `BatchGetSecretValue`; see {@link batchFallback}. */
+/**
+ * Whether a source's `getMany` uses `BatchGetSecretValue`; see {@link batchFallback}.
+ *
+ * @example
+ * ```ts
+ * if (batches.useBatch()) await batch(chunk); else await oneByOne(chunk);
+ * ```
+ */
 export interface BatchFallback {
   /** `true` unless batches were refused (for good when denied, for a while when throttled). */
   useBatch(): boolean;

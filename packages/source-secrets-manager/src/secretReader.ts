@@ -16,14 +16,28 @@ export const SECRETS_MANAGER_NOT_FOUND = new Set([
   "InvalidParameterException",
 ]);
 
-/** The part of a secret value a connection is read from. */
+/**
+ * The part of a secret value a connection is read from.
+ *
+ * @example
+ * ```ts
+ * const entry: SecretEntry = { SecretString: "aws://h", VersionId: "v1" };
+ * ```
+ */
 export interface SecretEntry {
   SecretString?: string;
   SecretBinary?: Uint8Array;
   VersionId?: string;
 }
 
-/** What {@link secretReader} needs from its source. */
+/**
+ * What {@link secretReader} needs from its source.
+ *
+ * @example
+ * ```ts
+ * const init: SecretReaderInit = { sdk, client, fail, deadlineMs: 15_000, versionStage: undefined, hitOf, batches };
+ * ```
+ */
 export interface SecretReaderInit {
   sdk: () => Promise<typeof import("@aws-sdk/client-secrets-manager")>;
   client: () => Promise<SecretsManagerClient>;
@@ -36,7 +50,14 @@ export interface SecretReaderInit {
   batches: BatchFallback;
 }
 
-/** The reads of a Secrets Manager source; see {@link secretReader}. */
+/**
+ * The reads of a Secrets Manager source; see {@link secretReader}.
+ *
+ * @example
+ * ```ts
+ * const hit = await read.one("aws_default", "airflow/connections/aws_default", signal);
+ * ```
+ */
 export interface SecretReader {
   /** `GetSecretValue` of one secret: its hit, `undefined` when not found, else it throws. */
   one(connId: string, secretId: string, signal: AbortSignal | undefined): Promise<SourceHit | undefined>;

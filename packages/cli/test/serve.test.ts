@@ -148,7 +148,10 @@ describe("routes", () => {
     expect(Object.keys(json).sort()).toEqual(["AccessKeyId", "Expiration", "SecretAccessKey", "Token"]);
     expect(json).toMatchObject({ AccessKeyId: STATIC_KEY, SecretAccessKey: SECRET, Token: "" });
     expect(json.Expiration).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(Date.parse(json.Expiration)).toBeGreaterThan(Date.now() + 30 * 60_000);
+    // long-term keys are leased for the resolver's cache lifetime (env: cache.ttlSeconds, 300 s by
+    // default), so clients come back for rotated keys by then (issue 18: was a fixed hour)
+    expect(Date.parse(json.Expiration)).toBeGreaterThan(Date.now() + 60_000);
+    expect(Date.parse(json.Expiration)).toBeLessThanOrEqual(Date.now() + 300_000);
   });
 
   it("GET /connections/<id>: Airflow JSON, secrets included; /healthz; errors", async () => {

@@ -1,4 +1,5 @@
 import { validateConnId } from "@awsconn/core";
+import { withoutLease } from "awsconn";
 import { Command, Option } from "commander";
 import { type ExitState, action, examples } from "../context.js";
 import { enterCredentialProcess } from "../credentialProcessChain.js";
@@ -68,7 +69,9 @@ export function credentialsCommand(io: CliIO, state: ExitState): Command {
         const resolver = await openResolver(globals);
         const config = await resolver.getAwsClientConfig(connId, options.service);
         for (const warning of config.warnings ?? []) out.warn(warning);
-        const identity = await config.credentials();
+        // credential_process output with an Expiration is run again by the AWS CLI and SDKs as it nears:
+        // long-term keys keep none (their lease is awsconn's cache lifetime, not an expiry)
+        const identity = withoutLease(await config.credentials());
         const resolved = {
           ...identity,
           region: config.region,

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import { ConnectionFormatError, validateConnId } from "@awsconn/core";
+import { withoutLease } from "awsconn";
 import { Command } from "commander";
 import { childEnv, shadowingSources } from "../childEnv.js";
 import { type ExitState, action, examples } from "../context.js";
@@ -80,7 +81,8 @@ export function execCommand(io: CliIO, state: ExitState): Command {
           for (const warning of config.warnings ?? []) out.warn(warning);
           const common = { region: config.region, endpoint: config.endpoint, service: options.service };
           if (!options.serve) {
-            const identity = await config.credentials();
+            // the lease of long-term keys is not an expiry: the child's SDK would take them for temporary ones
+            const identity = withoutLease(await config.credentials());
             out.debug(`exec ${command[0]} with ${connId} (${config.method}) in its environment`);
             return run(command, childEnv(io.env, { ...common, credentials: identity }), out);
           }

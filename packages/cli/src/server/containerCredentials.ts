@@ -16,7 +16,11 @@ export interface ContainerCredentialsJson {
   Expiration: string;
 }
 
-/** How long long-term keys (no expiration) are declared valid; the SDKs ask again after that. */
+/**
+ * How long long-term keys without an expiration are declared valid; the SDKs ask again after that.
+ * Keys from `getAwsClientConfig` always carry one (their lease: the resolver's cache lifetime), so
+ * this applies only to other providers.
+ */
 export const STATIC_KEYS_LIFETIME_MS = 60 * 60 * 1000;
 
 /**

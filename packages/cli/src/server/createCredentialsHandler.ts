@@ -52,7 +52,10 @@ export interface CredentialsHandlerInit {
  * 4. not `GET`/`HEAD` -> `405`; more than `maxConcurrent` requests in progress -> `503`. A request
  *    holds its slot until it is answered, its client goes away, or `answerTimeoutMs` passes (`504`);
  * 5. `GET /credentials/<conn_id>`: the connection's AWS credentials in the container-credentials
- *    format (`AccessKeyId`, `SecretAccessKey`, `Token`, `Expiration`), from the resolver's cache;
+ *    format (`AccessKeyId`, `SecretAccessKey`, `Token`, `Expiration`), from the resolver with its
+ *    cache rules on every request. Long-term keys carry their lease as `Expiration` (until the cached
+ *    answer stops being fresh, at least 5 s; `cache.ttlSeconds` for env and file), so clients come
+ *    back by then and get rotated keys;
  *    `GET /connections/<conn_id>`: the connection as Airflow JSON (`Connection.as_json()`), password
  *    included; `GET /healthz`: `{"status":"ok"}`.
  *

@@ -7,10 +7,14 @@
 //    `awsconn` bin, then runs an ES module script and a CommonJS script that resolve an env, a file
 //    and a Secrets Manager connection, get AWS credentials, and check that errors from the other
 //    module system's copy are recognised (`instanceof`, isAwsconnError);
-// 5. `tsc --noEmit` (module node16) over an `.mts` and a `.cts` consumer.
+// 5. `tsc --noEmit` (module node16) over an `.mts` and a `.cts` consumer;
+// 6. an env/file-only app (every library tarball but the CLI, no AWS SDK client: they are optional
+//    peer dependencies): no `@aws-sdk/*` package is installed, env and file lookups work from ESM and
+//    CommonJS, and a Secrets Manager entry is a ConfigError naming the package to install; prints
+//    both apps' node_modules size.
 // Prints one line per step; exits non-zero on the first failure, leaving the temp folder for a look.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -117,6 +121,39 @@ const { runCli } = require("@awsconn/cli");
 });
 `;
 
+const LEAN_ESM = `
+import assert from "node:assert/strict";
+import { ConfigError, createResolver } from "awsconn";
+const resolver = createResolver({ sources: [{ type: "env" }, { type: "file", path: "./connections.json" }] });
+assert.equal((await resolver.get("smoke_env")).host, "env.example.com");
+assert.equal((await resolver.get("smoke_file")).host, "file.example.com");
+const error = (() => {
+  try {
+    createResolver({ sources: [{ type: "env" }, { type: "secretsmanager", region: "us-east-1" }] });
+  } catch (e) {
+    return e;
+  }
+})();
+assert.ok(error instanceof ConfigError, String(error));
+assert.equal(error.path, "sources[1]");
+assert.ok(error.message.includes("npm install @aws-sdk/client-secrets-manager"), error.message);
+console.log("lean esm ok");
+`;
+const LEAN_CJS = `
+const assert = require("node:assert/strict");
+const { ConfigError, createResolver } = require("awsconn");
+(async () => {
+  assert.equal((await createResolver().get("smoke_env")).host, "env.example.com");
+  assert.throws(
+    () => createResolver({ sources: [{ type: "ssm" }] }),
+    (e) => e instanceof ConfigError && e.message.includes("npm install @aws-sdk/client-ssm"),
+  );
+  console.log("lean cjs ok");
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+`;
 const TYPED = `
 import {
   type Connection,
@@ -247,6 +284,43 @@ try {
   );
   run(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.json"]);
 
+  step("an env/file-only app: no AWS SDK installed, env and file lookups, a ConfigError for Secrets Manager");
+  const lean = join(work, "lean");
+  mkdirSync(lean, { recursive: true });
+  writeFileSync(join(lean, "package.json"), '{ "name": "awsconn-smoke-lean", "private": true }\n');
+  const libraries = packed.filter((p) => p.name !== "@awsconn/cli" && p.name !== "@awsconn/source-kit");
+  const leanTarballs = libraries.map((p) => p.tarball);
+  run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...leanTarballs],
+    {
+      cwd: lean,
+    },
+  );
+  if (existsSync(join(lean, "node_modules/@aws-sdk")))
+    throw new Error(
+      `the env/file-only app has @aws-sdk packages: ${readdirSync(join(lean, "node_modules/@aws-sdk"))}`,
+    );
+  writeFileSync(
+    join(lean, "connections.json"),
+    '{"smoke_file": {"conn_type": "postgres", "host": "file.example.com"}}\n',
+    { mode: 0o600 },
+  );
+  writeFileSync(join(lean, "lean.mjs"), LEAN_ESM);
+  writeFileSync(join(lean, "lean.cjs"), LEAN_CJS);
+  const leanEnv = {
+    PATH: process.env.PATH ?? "",
+    HOME: lean,
+    AIRFLOW_CONN_SMOKE_ENV: "postgres://u:p@env.example.com:5432/db",
+  };
+  for (const script of ["lean.mjs", "lean.cjs"]) {
+    const out = run(process.execPath, [script], { cwd: lean, env: leanEnv }).trim();
+    if (!/ ok$/.test(out)) throw new Error(`${script}: ${out}`);
+  }
+  const kib = (dir) => run("du", ["-sk", join(dir, "node_modules")]).split("\t")[0];
+  step(
+    `installed size: env/file-only app ${kib(lean)} KiB; full app (CLI, Secrets Manager, SSM, STS) ${kib(app)} KiB`,
+  );
   step("passed");
   rmSync(work, { recursive: true, force: true });
 } catch (error) {

@@ -1,9 +1,11 @@
 import { resolve } from "node:path";
 import type { OnSourceWarning } from "@awsconn/aws-source-common";
 import type { ConnectionSource } from "@awsconn/core";
+import type { AwsClientConfig } from "@awsconn/credentials";
 import { fromEnv } from "@awsconn/source-env";
 import { fromFile } from "@awsconn/source-file";
 import type { Clock } from "./Clock.js";
+import { backendClientSettings } from "./backendClientSettings.js";
 import { assertAwsPackages } from "./assertAwsPackages.js";
 import { lazySource } from "./lazySource.js";
 import { pluginSource } from "./pluginSource.js";
@@ -36,14 +38,31 @@ async function loadAws(
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   };
-  if (config.type === "secretsmanager") {
-    const { type: _t, onError: _o, ...init } = config;
+  const { clientExtra, ...rest } = config;
+  if (clientExtra) {
+    const clientSettings = await backendClientSettings(config.type, clientExtra);
+    Object.assign(hooks, { clientSettings: withoutOwn(clientSettings, rest) });
+  }
+  if (rest.type === "secretsmanager") {
+    const { type: _t, onError: _o, ...init } = rest;
     const { fromSecretsManager } = await import("@awsconn/source-secrets-manager");
     return fromSecretsManager({ ...init, ...hooks });
   }
-  const { type: _t, onError: _o, ...init } = config;
+  const { type: _t, onError: _o, ...init } = rest;
   const { fromSsm } = await import("@awsconn/source-ssm");
   return fromSsm({ ...init, ...hooks });
+}
+
+// The entry's own `region`, `endpoint`, `profile` and `roleArn` win over its `clientExtra`.
+function withoutOwn(settings: AwsClientConfig, own: SourceConfig & { type: "secretsmanager" | "ssm" }) {
+  const { method: _m, warnings: _w, roleArn: _r, roleSessionName: _s, credentials, ...sdk } = settings;
+  if (own.region) delete sdk.region;
+  if (own.endpoint) delete sdk.endpoint;
+  if (own.profile || own.roleArn) {
+    delete sdk.profile;
+    return sdk;
+  }
+  return { ...sdk, credentials };
 }
 
 /**

@@ -156,6 +156,24 @@ describe("rotation: leases tied to the cache", () => {
     expect((await credentials()).accessKeyId).toBe("AKIAB");
   });
 
+  it("merge mode: the lease is the shortest freshness among the cached layers that gave the connection", async () => {
+    const env = memorySource("env", { aws_default: { extra: { region_name: "eu-west-1" } } });
+    const sm = memorySource("secretsmanager", { aws_default: keys("A") });
+    const resolver = createResolver({
+      sources: [env, sm],
+      mode: "merge",
+      clock: fakeClock(),
+      cache: { ttlSeconds: TTL_S },
+    });
+    const cached = resolver.sources[1];
+    if (!cached || !isCachedSource(cached)) throw new Error("the secretsmanager source should be cached");
+    const config = await resolver.getAwsClientConfig("aws_default");
+    const identity = await config.credentials();
+    expect(config.region).toBe("eu-west-1");
+    expect(identity.accessKeyId).toBe("AKIAA");
+    expect(identity.expiration?.getTime()).toBe(Date.now() + cached.freshForMs("aws_default"));
+  });
+
   it("generation() counts key changes only, not new leases of the same keys", async () => {
     const { sm, resolver, cached, advance } = setup({ staleWhileRevalidate: false });
     const credentials = (await resolver.getAwsClientConfig("aws_default")).credentials as unknown as {

@@ -1,6 +1,7 @@
 import type { Connection } from "./Connection.js";
 import { extraFromText, extraFromTree } from "./airflowExtra.js";
 import type { PyValue } from "./python/pythonJson.js";
+import type { ConnectionParser } from "./ConnectionParser.js";
 import { createConnection } from "./createConnection.js";
 
 /**
@@ -22,9 +23,15 @@ export interface AirflowFields {
 
 /**
  * Makes the public, safely printable {@link Connection}: `None` fields are absent, an empty
- * password is absent (Airflow's `set_password` ignores it), the extra text is validated and parsed.
+ * password is absent (the server's `set_password` ignores it; the Task SDK's parser keeps `""`),
+ * the extra text is validated and parsed (with either parser it must be a JSON object).
  */
-export function buildConnection(connId: string, f: AirflowFields): Connection {
+export function buildConnection(
+  connId: string,
+  f: AirflowFields,
+  parser: ConnectionParser = "server",
+): Connection {
+  const task = parser === "task";
   let extra: Record<string, unknown> = {};
   if (f.extraTree) extra = extraFromTree(f.extraTree);
   else if (f.extraText) extra = extraFromText(f.extraText);
@@ -34,7 +41,7 @@ export function buildConnection(connId: string, f: AirflowFields): Connection {
     description: f.description ?? undefined,
     host: f.host ?? undefined,
     login: f.login ?? undefined,
-    password: f.password || undefined,
+    password: (task ? f.password : f.password || undefined) ?? undefined,
     schema: f.schema ?? undefined,
     port: f.port ?? undefined,
     extra,

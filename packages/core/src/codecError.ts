@@ -1,4 +1,5 @@
 import { CodecProblem } from "./CodecProblem.js";
+import type { ConnectionParser } from "./ConnectionParser.js";
 import { ConnectionFormatError } from "./errors.js";
 import { isValidConnId } from "./validateConnId.js";
 
@@ -8,6 +9,8 @@ export interface ParseOptions {
   origin?: string;
   /** 1-based line in the origin. */
   line?: number;
+  /** Airflow's parser to follow ({@link ConnectionParser}); `"server"` when omitted. */
+  parser?: ConnectionParser;
 }
 
 /** Turns a {@link CodecProblem} into the public `ConnectionFormatError`; rethrows anything else. */

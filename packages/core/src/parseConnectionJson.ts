@@ -45,7 +45,8 @@ export function parseConnectionJson(
   try {
     const parsed = toPyValue(textOrObject);
     if (parsed.t !== "dict") throw new CodecProblem("the JSON must be an object", "json");
-    connection = buildConnection("", parseJsonFields(parsed.v));
+    const parser = options?.parser ?? "server";
+    connection = buildConnection("", parseJsonFields(parsed.v, parser), parser);
   } catch (e) {
     return toFormatError(e, "JSON", connId, options);
   }

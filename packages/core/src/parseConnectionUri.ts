@@ -15,10 +15,12 @@ export type { ParseOptions } from "./codecError.js";
  * own protocol (`spark://k8s://10.0.0.1:443`); the host is lower-cased unless it contains `/`;
  * an empty password is absent, an empty login stays `""`; `postgresql` becomes `postgres` and `-`
  * in the type becomes `_`. An empty string gives a connection with no fields, as in Airflow.
+ * With `options.parser: "task"` it follows the Task SDK's parser instead (query values stay
+ * strings, an empty password stays `""`; see {@link ConnectionParser}).
  *
  * @param uri - the URI text.
  * @param connId - the connection id; validated (`InvalidConnIdError`); `""` when omitted.
- * @param options - where the text came from, named in errors.
+ * @param options - where the text came from, named in errors; which Airflow parser to follow.
  * @returns a {@link Connection} that prints with its secrets as `***`.
  * @throws ConnectionFormatError when Airflow would refuse the URI (bad port, more than two `://`,
  *   `__extra__` that is not a JSON object, ...). The message names the part, never the URI or password.
@@ -34,7 +36,8 @@ export function parseConnectionUri(uri: string, connId?: string, options?: Parse
   let connection: Connection;
   try {
     if (typeof uri !== "string") throw new CodecProblem("the URI must be a string", "uri");
-    connection = buildConnection("", uri === "" ? {} : parseUriFields(uri));
+    const parser = options?.parser ?? "server";
+    connection = buildConnection("", uri === "" ? {} : parseUriFields(uri, parser), parser);
   } catch (e) {
     return toFormatError(e, "URI", connId, options);
   }

@@ -1,5 +1,6 @@
 // Airflow's Connection.from_json followed by Connection.__init__ (airflow-core models/connection.py).
 import type { AirflowFields } from "./airflowFields.js";
+import type { ConnectionParser } from "./ConnectionParser.js";
 import { CodecProblem } from "./CodecProblem.js";
 import { CONNECTION_FIELD_KEYS } from "./connectionFieldKeys.js";
 import { normalizeConnType } from "./normalizeConnType.js";
@@ -24,7 +25,10 @@ function text(kwargs: Map<string, PyValue>, key: string): string | null {
 }
 
 /** The fields Airflow's `Connection.from_json(text)` sets, given the parsed JSON object. */
-export function parseJsonFields(kwargs: Map<string, PyValue>): AirflowFields {
+export function parseJsonFields(
+  kwargs: Map<string, PyValue>,
+  parser: ConnectionParser = "server",
+): AirflowFields {
   for (const key of kwargs.keys()) {
     if (key === "conn_id") {
       throw new CodecProblem("the JSON must not contain `conn_id` (the id is given separately)", "field");
@@ -60,9 +64,11 @@ export function parseJsonFields(kwargs: Map<string, PyValue>): AirflowFields {
 
   const host = text(kwargs, "host");
   const login = text(kwargs, "login");
-  // Airflow's set_password ignores any false-y value (None, "", false, 0): no password.
+  // The server's set_password ignores any false-y value (None, "", false, 0): no password; the
+  // Task SDK keeps what it is given ("" included).
   const rawPassword = kwargs.get("password");
-  const password = rawPassword && pyTruthy(rawPassword) ? text(kwargs, "password") : null;
+  const keep = parser === "task" ? rawPassword !== undefined : rawPassword && pyTruthy(rawPassword);
+  const password = keep ? text(kwargs, "password") : null;
   const schema = text(kwargs, "schema");
   const description = text(kwargs, "description");
   const uri = text(kwargs, "uri");
@@ -73,7 +79,7 @@ export function parseJsonFields(kwargs: Map<string, PyValue>): AirflowFields {
         "field",
       );
     }
-    return { ...parseUriFields(uri), description };
+    return { ...parseUriFields(uri, parser), description };
   }
   return {
     connType,

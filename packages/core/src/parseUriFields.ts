@@ -1,5 +1,6 @@
 // Airflow's Connection._parse_from_uri (airflow-core models/connection.py), step by step.
 import type { AirflowFields } from "./airflowFields.js";
+import type { ConnectionParser } from "./ConnectionParser.js";
 import { CodecProblem } from "./CodecProblem.js";
 import { normalizeConnType } from "./normalizeConnType.js";
 import { type PyValue, pyJsonTryLoads } from "./python/pythonJson.js";
@@ -36,8 +37,11 @@ function queryValue(value: string): PyValue {
   }
 }
 
-/** The fields Airflow's `Connection(uri=uri)` sets (for a non-empty `uri`). */
-export function parseUriFields(uri: string): AirflowFields {
+/**
+ * The fields Airflow's `Connection(uri=uri)` sets (for a non-empty `uri`); query values are JSON
+ * to the server's parser and stay strings to the Task SDK's.
+ */
+export function parseUriFields(uri: string, parser: ConnectionParser = "server"): AirflowFields {
   const schemes = countOf(uri, "://");
   if (schemes > 2) throw new CodecProblem("it contains '://' more than twice", "uri");
   const hostWithProtocol = schemes === 2;
@@ -73,7 +77,7 @@ export function parseUriFields(uri: string): AirflowFields {
       fields.extraText = query.get(EXTRA_KEY) ?? null;
     } else {
       const dict = new Map<string, PyValue>();
-      for (const [k, v] of query) dict.set(k, queryValue(v));
+      for (const [k, v] of query) dict.set(k, parser === "task" ? { t: "str", v } : queryValue(v));
       const tree: PyValue = { t: "dict", v: dict };
       fields.extraTree = tree;
     }

@@ -49,8 +49,12 @@ function load<T>(name: string): T {
 
 const uriCases = load<{ cases: Vector[] }>("vectors/uri.json").cases;
 const jsonCases = load<{ cases: Vector[] }>("vectors/json.json").cases;
+// The same corpus through the Task SDK's parser (conformance/generate_task_connection.py).
+const uriTaskCases = load<{ cases: Vector[] }>("vectors/uri_task.json").cases;
+const jsonTaskCases = load<{ cases: Vector[] }>("vectors/json_task.json").cases;
 const deviations = load<Record<string, string>>("deviations.json");
-const ran = { uri: 0, json: 0, deviations: 0 };
+const ran = { uri: 0, json: 0, uri_task: 0, json_task: 0, deviations: 0 };
+type VectorFile = "uri" | "json" | "uri_task" | "json_task";
 
 function fieldsOf(c: Connection): Fields {
   return {
@@ -74,18 +78,24 @@ function attempt(parse: () => Connection): { connection?: Connection; error?: un
   }
 }
 
-function check(kind: "uri" | "json", v: Vector): void {
-  const input = kind === "uri" ? (v.uri as string) : (v.text as string);
+function check(file: VectorFile, v: Vector): void {
+  const uri = file === "uri" || file === "uri_task";
+  const parser = file.endsWith("_task") ? "task" : "server";
+  const input = uri ? (v.uri as string) : (v.text as string);
   const connId = v.conn_id ?? undefined;
   const { connection, error } = attempt(() =>
-    kind === "uri" ? parseConnectionUri(input, connId) : parseConnectionJson(input, connId),
+    uri ? parseConnectionUri(input, connId, { parser }) : parseConnectionJson(input, connId, { parser }),
   );
-  ran[kind]++;
-  const deviation = deviations[`${kind}:${v.id}`];
+  ran[file]++;
+  const deviation = deviations[`${file}:${v.id}`];
   if (deviation !== undefined) {
     ran.deviations++;
+    if (v.error) {
+      // Documented behaviour: awsconn accepts what this Airflow parser refuses.
+      expect(error, `${v.id}: listed as accepted, but awsconn refuses it too`).toBeUndefined();
+      return;
+    }
     // Documented behaviour: awsconn refuses what Airflow accepts, with a safe message.
-    expect(v.error, `${v.id} is listed as a deviation but Airflow also refuses it`).toBeNull();
     expect(connection).toBeUndefined();
     expect(error instanceof ConnectionFormatError || error instanceof InvalidConnIdError).toBe(true);
     const password = v.expected?.password;
@@ -112,13 +122,23 @@ describe("Airflow conformance: Connection.from_json() and get_uri()", () => {
   test.each(jsonCases.map((v) => [v.id, v] as const))("%s", (_id, v) => check("json", v));
 });
 
+describe("Airflow conformance, Task SDK parser: Connection(uri=...) and get_uri()", () => {
+  test.each(uriTaskCases.map((v) => [v.id, v] as const))("%s", (_id, v) => check("uri_task", v));
+});
+
+describe("Airflow conformance, Task SDK parser: Connection.from_json() and get_uri()", () => {
+  test.each(jsonTaskCases.map((v) => [v.id, v] as const))("%s", (_id, v) => check("json_task", v));
+});
+
 describe("conformance bookkeeping", () => {
   test("every deviation names an existing vector and gives a reason", () => {
     // Keys are "uri:<id>" or "json:<id>" (the two files may reuse an id); the source suites list theirs
     // as "aws_backends:<id>" and "env_backend:<id>" and check them by their own rules.
     const ids = new Set([...uriCases.map((v) => `uri:${v.id}`), ...jsonCases.map((v) => `json:${v.id}`)]);
     expect(ids.size).toBe(uriCases.length + jsonCases.length);
-    for (const file of ["aws_backends", "env_backend", "python_regex"]) {
+    for (const v of uriTaskCases) ids.add(`uri_task:${v.id}`);
+    for (const v of jsonTaskCases) ids.add(`json_task:${v.id}`);
+    for (const file of ["aws_backends", "env_backend", "python_regex", "secrets_settings"]) {
       for (const v of load<{ cases: { id: string }[] }>(`vectors/${file}.json`).cases)
         ids.add(`${file}:${v.id}`);
     }
@@ -136,7 +156,7 @@ describe("conformance bookkeeping", () => {
 
 afterAll(() => {
   console.log(
-    `conformance: ${ran.uri} URI vectors and ${ran.json} JSON vectors ran ` +
+    `conformance: ${ran.uri} URI vectors and ${ran.json} JSON vectors ran, ${ran.uri_task} + ${ran.json_task} through the Task SDK parser ` +
       `(${ran.deviations} documented deviations in conformance/deviations.json)`,
   );
 });

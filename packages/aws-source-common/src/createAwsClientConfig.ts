@@ -33,6 +33,11 @@ export interface AwsClientConfig extends SdkClientSettings {
    */
   retryStrategy: InstanceType<typeof import("@smithy/core/retry").AdaptiveRetryStrategy>;
   requestHandler: NodeHttpHandler;
+  /**
+   * `true`: the client resolves its middleware stack once per command class, not on every call
+   * (calls without options; {@link sendWithin}). Nothing awsconn does changes the stack later.
+   */
+  cacheMiddleware: true;
 }
 
 const loadRetry = lazyClient(undefined, () => import("@smithy/core/retry"));
@@ -106,6 +111,7 @@ export async function createAwsClientConfig(
       rateLimiter: new DefaultRateLimiter({ minFillRate: SOURCE_MIN_SEND_RATE }),
     }),
     requestHandler,
+    cacheMiddleware: true,
   };
 }
 

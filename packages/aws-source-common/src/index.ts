@@ -11,6 +11,7 @@ export {
 export type { SdkClientSettings } from "./SdkClientSettings.js";
 export { createBoundedHttpHandler, type BoundedHttpHandlerInit } from "./createBoundedHttpHandler.js";
 export { withDeadline } from "./withDeadline.js";
+export { sendWithin, type SdkSender, type SdkCommand } from "./sendWithin.js";
 export { callDeadlineMs, DEADLINE_SLACK_MS } from "./callDeadlineMs.js";
 export { lazyClient } from "./lazyClient.js";
 export { failureFor } from "./failureFor.js";

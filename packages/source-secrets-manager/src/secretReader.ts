@@ -1,5 +1,5 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { awsPages, type failureFor, paginatorClient, withDeadline } from "@awsconn/aws-source-common";
+import { awsPages, type failureFor, paginatorClient, sendWithin } from "@awsconn/aws-source-common";
 import { SourceError, type SourceHit } from "@awsconn/core";
 import type { BatchFallback } from "./batchFallback.js";
 import { BatchHits } from "./BatchHits.js";
@@ -89,8 +89,11 @@ export function secretReader(init: SecretReaderInit): SecretReader {
     let entry: SecretEntry;
     try {
       const [{ GetSecretValueCommand }, c] = await Promise.all([sdk(), client()]);
-      entry = await withDeadline(deadlineMs, signal, (abortSignal) =>
-        c.send(new GetSecretValueCommand({ SecretId: secretId, ...stage }), { abortSignal }),
+      entry = await sendWithin(
+        c,
+        new GetSecretValueCommand({ SecretId: secretId, ...stage }),
+        deadlineMs,
+        signal,
       );
     } catch (error) {
       if (!signal?.aborted && SECRETS_MANAGER_NOT_FOUND.has((error as Error)?.name)) return undefined;

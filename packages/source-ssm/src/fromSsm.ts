@@ -9,6 +9,7 @@ import {
   listConnIds,
   paginatorClient,
   refuseWriteWhenSwitchedOff,
+  sendWithin,
   trimPrefix,
   withDeadline,
 } from "@awsconn/aws-source-common";
@@ -126,8 +127,11 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       let parameter: Parameter | undefined;
       try {
         const [{ GetParameterCommand }, c] = await Promise.all([sdk(), client()]);
-        const out = await withDeadline(deadlineMs, signal, (abortSignal) =>
-          c.send(new GetParameterCommand({ Name: name, WithDecryption: true }), { abortSignal }),
+        const out = await sendWithin(
+          c,
+          new GetParameterCommand({ Name: name, WithDecryption: true }),
+          deadlineMs,
+          signal,
         );
         parameter = out.Parameter;
       } catch (error) {

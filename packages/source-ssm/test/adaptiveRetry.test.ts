@@ -15,7 +15,11 @@ stubAwsTestEnv();
 
 const prefix = `/${uniquePrefix("adaptive")}`;
 const IDS = ["a", "b", "c", "d"];
-const realSetTimeout = DefaultRateLimiter.setTimeoutFn;
+/** The SDK's seam for the bucket's waits (a static the SDK declares private). */
+const limiter = DefaultRateLimiter as unknown as {
+  setTimeoutFn: (fn: () => void, delay: number) => unknown;
+};
+const realSetTimeout = limiter.setTimeoutFn;
 let waits: number[] = [];
 let proxy: FaultProxy;
 
@@ -41,14 +45,14 @@ beforeEach(() => {
   waits = [];
   proxy.setScript(undefined);
   proxy.reset();
-  DefaultRateLimiter.setTimeoutFn = ((fn: () => void, delay: number) => {
+  limiter.setTimeoutFn = (fn, delay) => {
     waits.push(delay);
     return realSetTimeout(fn, 0);
-  }) as typeof DefaultRateLimiter.setTimeoutFn;
+  };
 });
 
 afterEach(() => {
-  DefaultRateLimiter.setTimeoutFn = realSetTimeout;
+  limiter.setTimeoutFn = realSetTimeout;
 });
 
 /** Throttles the first two GetParameter requests of each name, then lets it through. */

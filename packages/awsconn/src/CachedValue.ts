@@ -1,57 +1,101 @@
 import type { Connection, SourceHit } from "@awsconn/core";
 
 /**
- * What a cached source keeps per id: the source's answer (a hit, or `undefined` for "not here")
- * and when it was fetched. An expiry value object in the spirit of Powertools' `ExpirableValue`;
- * the TTL itself lives in the LRU.
+ * A cached answer that carries its own time: a value served again after a failed refresh (with
+ * the failure), one kept after every caller of its refresh gave up, or one not to be kept
+ * (`ttlSeconds: 0`). The shared {@link NOT_HERE} is the usual "not here".
  *
  * @example
  * ```ts
- * const value = createCachedValue(hit, clock.now());
- * value.hit?.origin; // "secretsmanager:airflow/connections/aws_default@v1"
+ * new Remembered(hit, fetchedAt, "SourceError: throttled").staleBecause; // "SourceError: throttled"
  * ```
  */
-export interface CachedValue {
-  /** The source's answer; `undefined` means the source does not have the id. */
-  readonly hit: SourceHit | undefined;
-  /** Clock time (ms) of the backend call that produced the answer; a stale re-serve keeps it. */
-  readonly fetchedAt: number;
-  /** Set when this value is served again because a refresh failed: the failure, without secrets. */
-  readonly staleBecause?: string;
-  /** A settled promise of the connection, made on first use, so a cached `get` allocates nothing. */
-  settled?: Promise<Connection>;
+export class Remembered {
+  constructor(
+    /** The source's answer; `undefined` means the source does not have the id. */
+    readonly hit: SourceHit | undefined,
+    /** Clock time (ms) of the backend call that produced the answer; `undefined`: the cache entry's own time. */
+    readonly fetchedAt: number | undefined,
+    /** Set when this value is served again because a refresh failed: the failure, without secrets. */
+    readonly staleBecause?: string,
+  ) {}
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+/** The cached "not here" (its time is the cache entry's). */
+export const NOT_HERE: Remembered = new Remembered(undefined, undefined);
+
+/**
+ * What a cached source keeps per id, as lean as a cache entry can be: a fresh hit is the source's
+ * own {@link SourceHit} object (its time is the LRU entry's start), "not here" the shared
+ * {@link NOT_HERE}, anything else a {@link Remembered}. An expiry value in the spirit of
+ * Powertools' `ExpirableValue`, with the TTL and the time kept by the LRU.
+ *
+ * @example
+ * ```ts
+ * const value: CachedValue = hit ?? NOT_HERE;
+ * hitOf(value)?.origin; // "secretsmanager:airflow/connections/aws_default@v1"
+ * ```
+ */
+export type CachedValue = SourceHit | Remembered;
+
+/**
+ * The source's answer held by a cached value (`undefined`: "not here").
+ *
+ * @example
+ * ```ts
+ * hitOf(NOT_HERE); // undefined
+ * ```
+ */
+export function hitOf(value: CachedValue): SourceHit | undefined {
+  return value instanceof Remembered ? value.hit : value;
+}
+
+/**
+ * Why a cached value is served although its refresh failed; `undefined` for a good value.
+ *
+ * @example
+ * ```ts
+ * staleBecauseOf(hit); // undefined
+ * ```
+ */
+export function staleBecauseOf(value: CachedValue): string | undefined {
+  return value instanceof Remembered ? value.staleBecause : undefined;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+}
+
+/**
+ * Freezes the hit's connection (deeply: its extra too), since every caller shares it.
+ *
+ * @example
+ * ```ts
+ * freezeHit(hit); // Object.isFrozen(hit.connection.extra) === true
+ * ```
+ */
+export function freezeHit(hit: SourceHit): void {
+  deepFreeze(hit.connection);
+}
+
+const settled = new WeakMap<SourceHit, Promise<Connection>>();
+
+/**
+ * The settled promise of a cached hit's connection, made once per hit, so a cached `get`
+ * allocates nothing.
+ *
+ * @example
+ * ```ts
+ * const p = settledConnection(hit); // the same promise on every call
+ * ```
+ */
+export function settledConnection(hit: SourceHit): Promise<Connection> {
+  let promise = settled.get(hit);
+  if (!promise) {
+    promise = Promise.resolve(hit.connection);
+    settled.set(hit, promise);
   }
-  return value;
-}
-
-/**
- * Makes a {@link CachedValue}. The hit is frozen (deeply), since every caller shares it.
- *
- * @example
- * ```ts
- * createCachedValue(undefined, 1000).hit; // undefined: a remembered "not here"
- * ```
- */
-export function createCachedValue(hit: SourceHit | undefined, fetchedAt: number): CachedValue {
-  if (hit) deepFreeze(hit.connection);
-  return { hit, fetchedAt };
-}
-
-/**
- * The settled promise of a cached hit's connection (made once per value).
- *
- * @example
- * ```ts
- * const p = settledConnection(value); // the same promise on every call
- * ```
- */
-export function settledConnection(value: CachedValue & { hit: SourceHit }): Promise<Connection> {
-  value.settled ??= Promise.resolve(value.hit.connection);
-  return value.settled;
+  return promise;
 }

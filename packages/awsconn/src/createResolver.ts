@@ -2,12 +2,11 @@ import {
   type Connection,
   ConnectionNotFoundError,
   type SourceCallOptions,
-  type SourceHit,
   validateConnId,
 } from "@awsconn/core";
 import { awsConfigMemo } from "./awsConfigMemo.js";
 import { buildLayers } from "./buildLayers.js";
-import { type CachedValue, settledConnection } from "./CachedValue.js";
+import { hitOf, settledConnection, staleBecauseOf } from "./CachedValue.js";
 import { type DiscoverOptions, discoverConfig } from "./discoverConfig.js";
 import { makeEmit } from "./emitEvent.js";
 import type { Explanation } from "./Explanation.js";
@@ -88,8 +87,9 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
       if (cachedOnly && !options?.signal) {
         for (const layer of layers) {
           const value = layer.cached?.peekFresh(connId);
-          if (!value || value.staleBecause !== undefined) break;
-          if (value.hit) return settledConnection(value as CachedValue & { hit: SourceHit });
+          if (!value || staleBecauseOf(value) !== undefined) break;
+          const hit = hitOf(value);
+          if (hit) return settledConnection(hit);
         }
       }
       return resolve(connId, options).then((r) => r.connection);

@@ -3,7 +3,7 @@ import { SourceError } from "@awsconn/core";
 import { LRUCache } from "lru-cache";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import type { CachedSource, CacheLookup } from "./CachedSource.js";
-import { type CachedValue, createCachedValue } from "./CachedValue.js";
+import { type CachedValue, freezeHit, hitOf, NOT_HERE, Remembered, staleBecauseOf } from "./CachedValue.js";
 import { protectHit } from "./protectHit.js";
 import type { Clock } from "./Clock.js";
 import type { CacheState } from "./Explanation.js";
@@ -85,8 +85,20 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
   /** A lifetime in ms for a TTL in ms: 80-100% of it with the default jitter. */
   const lifetime = (ttl: number): number => Math.max(1, Math.round(ttl * (1 - jitter * random())));
 
-  const young = (value: CachedValue): boolean =>
-    clock.now() - value.fetchedAt < settings.maxStaleSeconds * 1000;
+  /**
+   * When the value's backend call was made: its own time, else its LRU entry's start (an entry's
+   * start is reset only when its value is replaced; a value kept across a set is a `Remembered`).
+   */
+  const fetchedAtOf = (connId: string, value: CachedValue, status?: Status): number => {
+    if (value instanceof Remembered && value.fetchedAt !== undefined) return value.fetchedAt;
+    if (status?.start !== undefined) return status.start;
+    const entry: Status = {};
+    lru.has(connId, { status: entry });
+    return entry.start ?? clock.now();
+  };
+
+  const young = (connId: string, value: CachedValue): boolean =>
+    clock.now() - fetchedAtOf(connId, value) < settings.maxStaleSeconds * 1000;
 
   const lru = new LRUCache<string, CachedValue, Plan>({
     max: settings.maxEntries,
@@ -109,14 +121,20 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
     const { call, answer } = plan(connId);
     calls.set(connId, call);
     const t0 = clock.now();
-    const refreshing = stale?.hit !== undefined;
+    const staleHit = stale && hitOf(stale);
     try {
-      const value = createCachedValue(protectHit(await answer), clock.now());
-      const ttl = value.hit ? positiveMs : negativeMs;
+      const hit = protectHit(await answer);
+      if (hit) freezeHit(hit);
+      const ttl = hit ? positiveMs : negativeMs;
       setOptions.ttl = lifetime(ttl);
-      if (ttl <= 0) transient.add(value); // not kept: dropped as soon as its callers have it
-      if (refreshing) {
-        const same = stale.hit?.origin === value.hit?.origin;
+      let value: CachedValue = hit ?? NOT_HERE;
+      if (ttl <= 0) {
+        // not kept: dropped as soon as its callers have it
+        value = new Remembered(hit, clock.now());
+        transient.add(value);
+      }
+      if (staleHit) {
+        const same = staleHit.origin === hit?.origin;
         const outcome = same ? "unchanged" : "updated";
         emit({ type: "refresh", connId, source: label, outcome, ms: clock.now() - t0 });
       }
@@ -125,23 +143,23 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
       if (call.signal.aborted) {
         if (!stale) throw thrown;
         setOptions.ttl = 1; // every caller gave up: keep the previous value, due for a new call
-        return stale;
+        return stale instanceof Remembered ? stale : new Remembered(stale, fetchedAtOf(connId, stale));
       }
-      if (refreshing)
-        emit({ type: "refresh", connId, source: label, outcome: "failed", ms: clock.now() - t0 });
+      if (staleHit) emit({ type: "refresh", connId, source: label, outcome: "failed", ms: clock.now() - t0 });
       const error = toSourceError(thrown, label);
-      if (!(error instanceof SourceError) || !stale?.hit || !young(stale)) throw error;
-      const ageSeconds = (clock.now() - stale.fetchedAt) / 1000;
+      if (!(error instanceof SourceError) || !staleHit || !young(connId, stale)) throw error;
+      const fetchedAt = fetchedAtOf(connId, stale);
+      const ageSeconds = (clock.now() - fetchedAt) / 1000;
       emit({
         type: "stale",
         connId,
         source: label,
-        origin: stale.hit.origin,
+        origin: staleHit.origin,
         ageSeconds,
         error: error.message,
       });
       setOptions.ttl = Math.max(1, Math.min(positiveMs, RETRY_AFTER_FAILURE_MS));
-      return { hit: stale.hit, fetchedAt: stale.fetchedAt, staleBecause: error.message };
+      return new Remembered(staleHit, fetchedAt, error.message);
     } finally {
       call.settle();
       if (calls.get(connId) === call) calls.delete(connId);
@@ -171,7 +189,11 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
   /** Starts (or joins) the id's flight synchronously; `plan` is used only when a call is needed. */
   function start(connId: string, plan: Plan, status: Status): Promise<CachedValue | undefined> {
     const before = lru.peek(connId, { allowStale: true });
-    const allowStale = settings.staleWhileRevalidate && before?.hit !== undefined && young(before);
+    const allowStale =
+      settings.staleWhileRevalidate &&
+      before !== undefined &&
+      hitOf(before) !== undefined &&
+      young(connId, before);
     const backgroundRefresh = allowStale && !calls.has(connId) && lru.getRemainingTTL(connId) <= 0;
     if (!backgroundRefresh || !source.getMany)
       return lru.fetch(connId, { allowStale, status, context: plan });
@@ -189,7 +211,7 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
     const aheadMs = positiveMs * jitter;
     const due: string[] = [];
     for (const [id, value] of lru.entries()) {
-      if (id === first || value.hit === undefined || calls.has(id) || !young(value)) continue;
+      if (id === first || hitOf(value) === undefined || calls.has(id) || !young(id, value)) continue;
       if (lru.getRemainingTTL(id) <= aheadMs) due.push(id);
     }
     for (const id of due)
@@ -198,12 +220,15 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
 
   function toLookup(connId: string, value: CachedValue, status: Status): CacheLookup {
     if (transient.has(value) && lru.peek(connId, { allowStale: true }) === value) lru.delete(connId);
+    const hit = hitOf(value);
+    const staleBecause = staleBecauseOf(value);
     let cache: CacheState = "call";
-    if (value.staleBecause !== undefined || status.returnedStale) cache = "stale";
-    else if (status.fetch === "hit") cache = value.hit ? "fresh" : "negative";
-    const ageSeconds = (clock.now() - value.fetchedAt) / 1000;
-    const out: CacheLookup = { hit: value.hit, cache, ageSeconds };
-    if (value.staleBecause !== undefined) out.staleBecause = value.staleBecause;
+    if (staleBecause !== undefined || status.returnedStale) cache = "stale";
+    else if (status.fetch === "hit") cache = hit ? "fresh" : "negative";
+    // a value this lookup fetched carries the time of its set in `status`
+    const ageSeconds = (clock.now() - fetchedAtOf(connId, value, status)) / 1000;
+    const out: CacheLookup = { hit, cache, ageSeconds };
+    if (staleBecause !== undefined) out.staleBecause = staleBecause;
     return out;
   }
 
@@ -235,10 +260,12 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
       return fresh ? Promise.resolve(fresh) : lookupOnce(connId, single, options?.signal);
     },
     peekLookup(connId) {
-      const value = lru.get(connId);
-      if (!value || value.staleBecause !== undefined || transient.has(value)) return undefined;
-      const ageSeconds = (clock.now() - value.fetchedAt) / 1000;
-      return { hit: value.hit, cache: value.hit ? "fresh" : "negative", ageSeconds };
+      const status: Status = {};
+      const value = lru.get(connId, { status });
+      if (!value || staleBecauseOf(value) !== undefined || transient.has(value)) return undefined;
+      const hit = hitOf(value);
+      const ageSeconds = (clock.now() - fetchedAtOf(connId, value, status)) / 1000;
+      return { hit, cache: hit ? "fresh" : "negative", ageSeconds };
     },
     async lookupMany(connIds, options) {
       const signal = options?.signal;

@@ -3,8 +3,10 @@
 // both, so the codec remembers, per extra object, the text it was parsed from, when the object
 // alone would not give that text back (most extras are plain string maps: nothing is kept for them).
 import { CodecProblem } from "./CodecProblem.js";
+import { INTERN_MAX_LENGTH, internText } from "./internText.js";
 import { type PyValue, pyJsonLoads } from "./python/pythonJson.js";
 import { pyEqualsPlain, pyFromPlain, pyJsonDumps, pyToPlain } from "./python/pythonJsonDumps.js";
+import { isSecretKey } from "./redactConnection.js";
 
 /** An extra as Airflow holds it: its JSON text and that text parsed (ordered, exact numbers). */
 export interface AirflowExtra {
@@ -45,10 +47,18 @@ export function extraFromTree(tree: PyValue): Record<string, unknown> {
   return plain;
 }
 
-/** The extra's plain object; an error when the value is not a JSON object. */
+/**
+ * The extra's plain object (an error when the value is not a JSON object), its short top-level
+ * values that are not secret kept once ({@link internText}).
+ */
 function plainDict(tree: PyValue): Record<string, unknown> {
   if (tree.t !== "dict") throw new CodecProblem("the extra is JSON but not an object", "extra");
-  return pyToPlain(tree) as Record<string, unknown>;
+  const plain = pyToPlain(tree) as Record<string, unknown>;
+  for (const [key, value] of tree.v) {
+    if (value.t === "str" && value.v.length <= INTERN_MAX_LENGTH && key !== "__proto__" && !isSecretKey(key))
+      plain[key] = internText(value.v);
+  }
+  return plain;
 }
 
 // An array index as a key: JavaScript objects list such keys first, in numeric order.

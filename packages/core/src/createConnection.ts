@@ -1,4 +1,5 @@
 import type { Connection } from "./Connection.js";
+import { internText } from "./internText.js";
 import { redactConnection } from "./redactConnection.js";
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -7,6 +8,8 @@ type Fields = Omit<Connection, "extra"> & { extra?: Record<string, unknown> };
 type Inspect = (value: unknown, options: unknown) => string;
 
 const SECRET_FIELDS = ["password", "extra"] as const;
+/** Fields whose short values repeat across connections and are kept once ({@link internText}). */
+const SHARED_FIELDS = new Set(["connType", "schema"]);
 
 /**
  * A base whose constructor hands back the object it is given (when given one), so that
@@ -74,7 +77,7 @@ class SafeConnection extends Host {
         this.#hold(key, value ?? {});
       } else if (value === undefined) continue;
       else if (key === "password") this.#hold(key, value);
-      else self[key] = value;
+      else self[key] = SHARED_FIELDS.has(key) && typeof value === "string" ? internText(value) : value;
     }
     if (!extra) this.#hold("extra", {});
   }

@@ -1,0 +1,24 @@
+// Shorter than this, V8 copies a substring rather than pointing into its parent, so a kept string
+// never holds on to the text it was read from (a whole secret value).
+export const INTERN_MAX_LENGTH = 12;
+const MAX_ENTRIES = 2048;
+const pool = new Map<string, string>();
+
+/**
+ * One copy of a short non-secret value however many connections hold it (as `JSON.parse` shares
+ * its short strings): conn types, schemas, extra settings such as `sslmode: "require"` or
+ * `region_name: "eu-west-1"`. Values longer than 12 characters, and any value once 2,048 are kept,
+ * are returned as they are. Never give it a secret: kept values live as long as the process.
+ *
+ * @example
+ * ```ts
+ * internText("postgres") === internText(["post", "gres"].join("")); // the same string object
+ * ```
+ */
+export function internText(value: string): string {
+  if (value.length > INTERN_MAX_LENGTH) return value;
+  const known = pool.get(value);
+  if (known !== undefined) return known;
+  if (pool.size < MAX_ENTRIES) pool.set(value, value);
+  return value;
+}

@@ -3,16 +3,16 @@
 // served once the cached answer's lifetime ends, and the served Expiration (the lease) sends clients
 // back by then.
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createConnection } from "@awsconn/core";
-import { type LoopbackProxy, startLoopbackProxy } from "@awsconn/testkit/faults";
-import { motoEndpoint, uniquePrefix } from "@awsconn/testkit/moto";
+import { type LoopbackProxy, startLoopbackProxy, startRevokingProxy } from "@awsconn/testkit/faults";
+import { ensureVenv, motoEndpoint, uniquePrefix } from "@awsconn/testkit/moto";
 import { createSource } from "awsconn";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureDir } from "./plant.js";
 import { BIN, cleanEnv, requireBuiltBin } from "./runBin.js";
-import { startServe } from "./startServe.js";
+import { sdkEnv, startServe } from "./startServe.js";
 
 const AWS_ENV = { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_REGION: "us-east-1" };
 const TTL_SECONDS = 1;
@@ -99,6 +99,72 @@ describe("serve: rotation", () => {
     } finally {
       await putKeys("AKIASERVEROTA");
       await serve.stop();
+    }
+  });
+});
+
+/** botocore through the server: GetCallerIdentity every 100 ms until the stop file exists; one line per call. */
+const BOTOCORE_LOOP = [
+  "import os, sys, time, botocore.session",
+  "s = botocore.session.Session()",
+  'sts = s.create_client("sts", region_name="us-east-1", endpoint_url=sys.argv[1])',
+  "deadline = time.time() + 30",
+  "while not os.path.exists(sys.argv[2]) and time.time() < deadline:",
+  "    try:",
+  "        sts.get_caller_identity()",
+  '        print("ok", flush=True)',
+  "    except Exception as e:",
+  '        print("ERR " + getattr(e, "response", {}).get("Error", {}).get("Code", type(e).__name__), flush=True)',
+  "    time.sleep(0.1)",
+].join("\n");
+
+describe("serve: botocore during a rotation with the old key revoked", () => {
+  it("a long-running botocore client moves to the rotated keys within the cache lifetime, failing at most until then", async () => {
+    const python = await ensureVenv();
+    const revoking = await startRevokingProxy({ target: motoEndpoint() });
+    const serve = await startServe(["--config", config, "--conn", "aws_default"], AWS_ENV);
+    const stop = join(fixtureDir(), "stop");
+    try {
+      const proc = spawn(python, ["-c", BOTOCORE_LOOP, revoking.endpoint, stop], {
+        env: sdkEnv({
+          AWS_CONTAINER_CREDENTIALS_FULL_URI: serve.uri,
+          AWS_CONTAINER_AUTHORIZATION_TOKEN: serve.token as string,
+        }),
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let lines: string[] = [];
+      proc.stdout.on("data", (c: Buffer) => {
+        lines = [...lines, ...c.toString("utf8").trim().split("\n")];
+      });
+      const exited = new Promise<void>((resolve) => proc.on("exit", () => resolve()));
+      while (lines.length < 3) await sleep(50);
+      // Act: rotate, then revoke the old key at once (the worst order a rotation can take)
+      await putKeys("AKIASERVEROTD");
+      revoking.revoke("AKIASERVEROTA");
+      const rotatedAt = Date.now();
+      const before = lines.length;
+      while (!revoking.signedWith().includes("AKIASERVEROTD") && Date.now() - rotatedAt < 20_000)
+        await sleep(50);
+      const switchMs = Date.now() - rotatedAt;
+      await sleep(500);
+      writeFileSync(stop, "");
+      await exited;
+      // Assess
+      const after = lines.slice(before);
+      const failed = after.filter((l) => l.startsWith("ERR"));
+      expect(new Set(failed)).toEqual(failed.length ? new Set(["ERR InvalidClientTokenId"]) : new Set());
+      expect(after.at(-1)).toBe("ok");
+      // the server's answer changes when the 1 s cached answer ends, and botocore asks it on every call
+      // (the lease is under its 15-minute refresh window): at most a lifetime's worth of failed calls
+      expect(failed.length).toBeLessThanOrEqual(Math.ceil((TTL_SECONDS * 1000) / 100) + 2);
+      console.log(
+        `botocore via serve: rotated keys used after ${switchMs} ms, ${failed.length} failed calls`,
+      );
+    } finally {
+      if (!existsSync(stop)) writeFileSync(stop, "");
+      await putKeys("AKIASERVEROTA");
+      await serve.stop();
+      await revoking.close();
     }
   });
 });

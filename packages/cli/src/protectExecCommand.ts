@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { commandIndexOf, isOption, takesValue } from "./commandIndexOf.js";
 
 /**
  * The command line with `--` put before the program of `awsconn exec`, so that option parsing stops
@@ -14,17 +15,8 @@ import type { Command } from "commander";
  */
 export function protectExecCommand(args: readonly string[], program: Command): string[] {
   const exec = program.commands.find((c) => c.name() === "exec");
-  const takesValue = (commands: readonly Command[], arg: string) =>
-    !arg.includes("=") &&
-    commands.some((c) =>
-      c.options.some((o) => (o.long === arg || o.short === arg) && (o.required || o.optional)),
-    );
-  let i = 0;
-  while (i < args.length && isOption(args[i])) {
-    if (args[i] === "--") return [...args];
-    i += takesValue([program], args[i] as string) ? 2 : 1;
-  }
-  if (!exec || args[i] !== "exec") return [...args];
+  let i = commandIndexOf(args, program);
+  if (!exec || i < 0 || args[i] !== "exec") return [...args];
   let operands = 0;
   for (i++; i < args.length; i++) {
     const arg = args[i] as string;
@@ -36,8 +28,4 @@ export function protectExecCommand(args: readonly string[], program: Command): s
     }
   }
   return [...args];
-}
-
-function isOption(arg: string | undefined): boolean {
-  return arg?.startsWith("-") === true && arg !== "-";
 }

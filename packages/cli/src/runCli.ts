@@ -5,7 +5,7 @@ import { endpointHint } from "./endpointHint.js";
 import { loopFailure } from "./credentialProcessChain.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
 import { type CliIO, Output } from "./Output.js";
-import { createProgram } from "./program.js";
+import { programFor } from "./programFor.js";
 import { protectExecCommand } from "./protectExecCommand.js";
 import { openResolver } from "./resolver.js";
 import { suggestConnId } from "./suggestConnId.js";
@@ -31,7 +31,7 @@ export async function runCli(
   options: RunCliOptions = {},
 ): Promise<number> {
   const state: ExitState = { code: 0 };
-  const program = createProgram(io, state);
+  const program = await programFor(args, io, state);
   if (options.processWarnings) {
     // Node's default prints "(node:PID) [CODE] Warning: ..."; show them as our own warnings (and obey --quiet).
     process.removeAllListeners("warning");

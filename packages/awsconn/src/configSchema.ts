@@ -67,7 +67,7 @@ function buildConfigSchemas({ z }: typeof Zod) {
     path: z.string().min(1),
   });
 
-  // The client options of aws-source-common's AwsClientInit (maxAttempts is not configurable here).
+  // The client options of aws-source-common's AwsClientInit (not maxAttempts; clientSettings is clientExtra here).
   const awsCommon = {
     ...common,
     /** Regex (case-insensitive, anchored at the start); ids that do not match are never looked up. */

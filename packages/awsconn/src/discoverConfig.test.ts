@@ -70,8 +70,9 @@ describe("discoverConfig order", () => {
   it("4. then Airflow's [secrets] backend, searched before AIRFLOW_CONN_* env", () => {
     const found = discoverConfig(undefined, { env: airflowEnv, cwd: dir() });
     expect(found.origin).toBe("AIRFLOW__SECRETS__BACKEND");
+    // region_name is a kwarg of the backend's own client: its clientExtra, as Airflow hands it to the wrapper.
     expect(found.config.sources).toEqual([
-      { type: "secretsmanager", prefix: "prod", region: "eu-west-1" },
+      { type: "secretsmanager", prefix: "prod", clientExtra: { region_name: "eu-west-1" } },
       { type: "env" },
     ]);
   });

@@ -225,9 +225,10 @@ describe("parseConfig reports every problem at once", () => {
     ]);
   });
 
-  it("derives the AWS source options from AwsClientInit (but maxAttempts)", () => {
-    expectTypeOf<Required<Omit<AwsClientInit, "maxAttempts">>>().toMatchTypeOf<
-      Required<Pick<AwsSourceConfigBase, Exclude<keyof AwsClientInit, "maxAttempts">>>
+  it("derives the AWS source options from AwsClientInit (but maxAttempts, and clientSettings whose config form is clientExtra)", () => {
+    type CodeOnly = "maxAttempts" | "clientSettings";
+    expectTypeOf<Required<Omit<AwsClientInit, CodeOnly>>>().toMatchTypeOf<
+      Required<Pick<AwsSourceConfigBase, Exclude<keyof AwsClientInit, CodeOnly>>>
     >();
     expectTypeOf<NormalizedConfig["cache"]>().toEqualTypeOf<Required<CacheConfig>>();
   });

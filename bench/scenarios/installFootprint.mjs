@@ -39,36 +39,47 @@ function workspaceClosure(name, manifests) {
   return [...seen];
 }
 
-/** Sum of file sizes, files and packages under a node_modules folder (nested ones included). */
+/**
+ * Sum of file sizes, files and packages under a node_modules folder (nested ones included), and
+ * the bytes of each package by name (a package's own files, without its nested node_modules).
+ */
 function footprint(nodeModules) {
   let bytes = 0;
   let files = 0;
-  const packages = new Set();
-  const walk = (dir, inNodeModules) => {
+  const names = [];
+  const bytesOf = {};
+  // `pkg`: the package the folder belongs to; a folder directly under node_modules (or an @scope
+  // folder there) starts a new one.
+  const walk = (dir, pkg, underNodeModules) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isSymbolicLink()) continue; // .bin links
       if (entry.isDirectory()) {
-        if (inNodeModules && !entry.name.startsWith(".")) {
-          if (entry.name.startsWith("@")) {
-            for (const scoped of readdirSync(path)) packages.add(`${entry.name}/${scoped}\0${path}`);
-          } else packages.add(`${entry.name}\0${dir}`);
-        }
-        walk(path, entry.name === "node_modules");
+        if (underNodeModules && entry.name.startsWith("@")) walk(path, undefined, "scope");
+        else if (underNodeModules && !entry.name.startsWith(".")) {
+          const name = underNodeModules === "scope" ? `${dir.split("/").pop()}/${entry.name}` : entry.name;
+          names.push(name);
+          walk(path, name, false);
+        } else walk(path, pkg, entry.name === "node_modules");
         continue;
       }
-      bytes += lstatSync(path).size;
+      const size = lstatSync(path).size;
+      bytes += size;
       files++;
+      if (pkg) bytesOf[pkg] = (bytesOf[pkg] ?? 0) + size;
     }
   };
-  walk(nodeModules, true);
-  const names = [...packages].map((p) => p.slice(0, p.indexOf("\0")));
+  walk(nodeModules, undefined, true);
+  const largest = Object.entries(bytesOf)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6);
   return {
     bytes,
     files,
     packages: names.length,
     awsSdkPackages: names.filter((n) => n.startsWith("@aws-sdk/")).length,
     smithyPackages: names.filter((n) => n.startsWith("@smithy/")).length,
+    largest: Object.fromEntries(largest),
   };
 }
 
@@ -153,6 +164,18 @@ async function run() {
           x.smithyPackages,
         ]),
       },
+      tables: [
+        {
+          caption: "Largest packages of each app (their own files, MB):",
+          columns: ["app", "packages"],
+          rows: Object.values(by).map((x) => [
+            x.name,
+            Object.entries(x.largest)
+              .map(([k, v]) => `${k} ${mb(v)}`)
+              .join(", "),
+          ]),
+        },
+      ],
       sides: Object.values(by),
       target: TARGET,
       met: checks.every((c) => c.met !== false),

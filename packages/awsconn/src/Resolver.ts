@@ -68,7 +68,11 @@ export interface Resolver {
    * lookup (an invalid id or an aborted signal still throw).
    */
   explain(connId: string, options?: SourceCallOptions): Promise<Explanation>;
-  /** AWS SDK v3 client configuration for an `aws` connection. */
+  /**
+   * AWS SDK v3 client configuration for an `aws` connection. Its `credentials` follow the connection
+   * through rotations (long-term keys leased for the cache lifetime; one re-resolve past the cache on
+   * an auth error, through its `extensions`): a client made once needs no restart.
+   */
   getAwsClientConfig(connId: string, service?: string): Promise<AwsClientConfig>;
   /** Forgets one id in every source's cache. */
   invalidate(connId: string): void;

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createBoundedHttpHandler } from "@awsconn/aws-source-common";
-import { ConfigError } from "@awsconn/core";
+import { ConfigError, redactForeignError } from "@awsconn/core";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { HttpOptions } from "./httpAndRetryOptions.js";
 
@@ -47,7 +47,7 @@ export async function createRequestHandler(
       const code = (error as NodeJS.ErrnoException).code ?? "error";
       throw new ConfigError(`cannot read the CA bundle "${options.caBundlePath}" (${code})`, {
         path: "extra.verify",
-        cause: error,
+        cause: redactForeignError(error),
       });
     }
   }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type SdkClientSettings, toSourceError } from "@awsconn/aws-source-common";
-import { SourceError } from "@awsconn/core";
+import { redactForeignError, SourceError } from "@awsconn/core";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { answerStsWith } from "./answerStsWith.js";
 import { lazyProvider } from "./lazyProvider.js";
@@ -90,7 +90,7 @@ async function readToken(file: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw new SourceError(`cannot read the web identity token file "${file}" (${code})`, {
       source: "web-identity",
-      cause: error,
+      cause: redactForeignError(error),
     });
   }
 }

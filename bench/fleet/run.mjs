@@ -9,9 +9,10 @@ import { benchEnv, connectionJson, seed } from "../lib/fixtures.mjs";
 import { startMotoServer } from "../lib/moto.mjs";
 import { missModel, paperModel, QUOTAS } from "./lib/model.mjs";
 import { renderReadme, printSummary } from "./lib/report.mjs";
-import { fleetSide } from "./scenarios/fleet.mjs";
+import { coldBurst, fleetSide } from "./scenarios/fleet.mjs";
 import { misses } from "./scenarios/misses.mjs";
 import { motoCapacity } from "./scenarios/motoCapacity.mjs";
+import { refreshBatching } from "./scenarios/refreshBatching.mjs";
 import { rotation } from "./scenarios/rotation.mjs";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -73,6 +74,14 @@ export async function runFleetBench(options = {}) {
       misses: missModel({ rate: 100, heldIds: ids.length, refreshSeconds: 60 }),
     };
     if (selected.includes("fleet")) {
+      const base = { ...FLEET, scale: S, workers: WORKERS, ids, ttls: 3, motoEndpoint: moto.endpoint };
+      if (awsconn) {
+        console.error("bench:fleet: refresh batching (one process, manual clock) ...");
+        const o = { awsconn, motoEndpoint: moto.endpoint, ids, T: FLEET.T, readEvery: [FLEET.L, 15] };
+        out.refreshBatching = await refreshBatching(o).catch(failed);
+        console.error("bench:fleet: cold burst (awsconn) ...");
+        out.cold = await coldBurst("awsconn", { ...base, fleetScale: fleetScale.awsconn }).catch(failed);
+      }
       out.sides = [];
       for (const kind of ["awsconn", "powertools", "naive"]) {
         if (kind === "awsconn" && !awsconn) {
@@ -80,8 +89,7 @@ export async function runFleetBench(options = {}) {
           continue;
         }
         console.error(`bench:fleet: ${kind} ...`);
-        const f = { ...FLEET, scale: S, fleetScale: fleetScale[kind], workers: WORKERS, ids, ttls: 3 };
-        out.sides.push(await fleetSide(kind, { ...f, motoEndpoint: moto.endpoint }).catch(failed));
+        out.sides.push(await fleetSide(kind, { ...base, fleetScale: fleetScale[kind] }).catch(failed));
       }
     }
     if (selected.includes("misses") && awsconn) {

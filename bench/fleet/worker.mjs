@@ -19,7 +19,11 @@ process.once("message", async (job) => {
   // The members are built before the epoch is known: their clock reads the fleet clock once it is set.
   let clock;
   const lazyClock = { now: () => (clock ? clock.ms.now() : 1) };
-  const make = await sideFactory(job.kind, { ...job, clock: lazyClock }, note);
+  const events = {};
+  const tally = (kind) => {
+    if (clock) events[kind] = (events[kind] ?? 0) + 1;
+  };
+  const make = await sideFactory(job.kind, { ...job, clock: lazyClock }, note, tally);
   // One throwaway member loads what the SDK loads lazily, before the clock starts (the proxy's
   // counts start at the epoch); each member still builds its own client on its first call.
   await make()
@@ -51,7 +55,8 @@ process.once("message", async (job) => {
   const cpu = process.cpuUsage();
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const loopDelayMs = { p99: lag.percentile(99) / 1e6, max: lag.max / 1e6 };
-  process.send({ members: outs, errors: [...errors], cpuSeconds, loopDelayMs }, () => process.exit(0));
+  const answer = { members: outs, errors: [...errors], events, cpuSeconds, loopDelayMs };
+  process.send(answer, () => process.exit(0));
 
   /** One fleet member: start at its time (retrying what failed, with backoff), then read every id every `readEverySeconds`. */
   async function live(side, out) {

@@ -12,7 +12,7 @@ const START_MS = 300;
 
 /**
  * @param {{ kind: string, members: number, workers: number, motoEndpoint: string, scale: number,
- *   fleetScale: number, quotas?: import("@awsconn/testkit/faults").Quota[], ttlSeconds: number,
+ *   fleetScale: number, burstScale?: number, quotas?: import("@awsconn/testkit/faults").Quota[], ttlSeconds: number,
  *   readEverySeconds: number, startWindowSeconds: number, endSeconds: number, ids: string[] }} o
  */
 export async function runFleet(o) {
@@ -28,7 +28,7 @@ export async function runFleet(o) {
     clock: { now: () => clock.ms.now() },
     binMs: 1000,
     rateScale: 1 / o.fleetScale,
-    burstScale: 1,
+    burstScale: o.burstScale ?? 1,
     ...(o.quotas ? { quotas: o.quotas } : {}),
   });
   const job = {
@@ -54,8 +54,12 @@ export async function runFleet(o) {
     const parts = await Promise.all(workers.map((w) => w.done));
     const errors = new Map();
     for (const part of parts) for (const [k, n] of part.errors) errors.set(k, (errors.get(k) ?? 0) + n);
+    const events = {};
+    for (const part of parts)
+      for (const [k, n] of Object.entries(part.events)) events[k] = (events[k] ?? 0) + n;
     return {
       members: parts.flatMap((p) => p.members),
+      events,
       errors: [...errors].sort((a, b) => b[1] - a[1]).slice(0, 5),
       bins: proxy.bins(),
       counts: proxy.counts(),

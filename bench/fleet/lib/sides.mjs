@@ -12,9 +12,10 @@ import { CREDENTIALS, REGION, SSM_PREFIX } from "../../lib/fixtures.mjs";
  * @param {"awsconn" | "powertools" | "naive"} kind
  * @param {{ endpoint: string, ttlSeconds: number, scale: number, clock: { now(): number } }} job
  * @param {(error: unknown) => void} note  told of every failure (for the error summary)
+ * @param {(kind: string) => void} [tally]  told of awsconn's refresh, stale and warning events
  * @returns {Promise<() => { start(ids: string[]): Promise<string[]>, read(id: string): Promise<unknown> }>}
  */
-export async function sideFactory(kind, job, note) {
+export async function sideFactory(kind, job, note, tally = () => {}) {
   if (kind === "awsconn") {
     const { createResolver } = await import("awsconn");
     return () => {
@@ -22,6 +23,11 @@ export async function sideFactory(kind, job, note) {
         sources: [{ type: "ssm", endpoint: job.endpoint, region: REGION }],
         cache: { ttlSeconds: job.ttlSeconds },
         clock: job.clock,
+        logger: (e) => {
+          if (e.type === "refresh") tally(`refresh ${e.outcome}`);
+          else if (e.type === "stale" || e.type === "warning")
+            tally(`${e.type}: ${String(e.error ?? e.message).slice(0, 200)}`);
+        },
       });
       return {
         async start(ids) {

@@ -6,6 +6,65 @@ import { runFleet } from "../lib/runFleet.mjs";
 const GET_OPS = ["GetParameter", "GetParameters", "GetParametersByPath"];
 
 /**
+ * The cold burst alone, judged strictly: a start is one synchronized wave, and a wave 1/F the size
+ * must meet a bucket 1/F the size (rate and burst divided by F) to be throttled as the full fleet's
+ * would be. Members stop once they have their connections (no reads).
+ * @param {"awsconn" | "powertools" | "naive"} kind
+ * @param {Parameters<typeof fleetSide>[1]} f
+ */
+export async function coldBurst(kind, f) {
+  const members = Math.round(f.P / f.fleetScale);
+  const ideal = Math.max(f.startWindow, (f.P * Math.ceil(f.K / 10)) / 40);
+  const t0 = performance.now();
+  const run = await runFleet({
+    kind,
+    members,
+    workers: f.workers,
+    motoEndpoint: f.motoEndpoint,
+    scale: f.scale,
+    fleetScale: f.fleetScale,
+    burstScale: 1 / f.fleetScale,
+    ttlSeconds: f.T,
+    readEverySeconds: Number.POSITIVE_INFINITY,
+    startWindowSeconds: f.startWindow,
+    endSeconds: 3 * ideal,
+    ids: f.ids,
+  });
+  return {
+    side: kind,
+    members,
+    fleetScale: f.fleetScale,
+    ...coldFigures(run, f.fleetScale, 3 * ideal, t0, f),
+  };
+}
+
+function coldFigures(run, F, endSeconds, t0, f) {
+  const ready = run.members.map((m) => m.readyAt);
+  const readySeconds = ready.every((r) => r !== null) ? Math.max(...ready) : null;
+  const perBin = run.bins.map((b) =>
+    sum(GET_OPS.map((op) => b.operations[op] ?? { forwarded: 0, throttled: 0 })),
+  );
+  const cold = sum(perBin.slice(0, Math.ceil(readySeconds ?? endSeconds)));
+  return {
+    realSeconds: round((performance.now() - t0) / 1000, 1),
+    // worker event-loop delay in fleet seconds: above ~0.5 the members' timing is the machine's, not theirs
+    workerLagFleetSeconds: {
+      p99: round((run.loopDelayMs.p99 * f.scale) / 1000, 2),
+      max: round((run.loopDelayMs.max * f.scale) / 1000, 2),
+    },
+    cold: {
+      failedLookups: sumOf(run.members, "failedStartLookups") * F,
+      membersThatRetried: run.members.filter((m) => m.startAttempts > 1).length * F,
+      callsForwarded: cold.forwarded * F,
+      callsThrottled: cold.throttled * F,
+      allReadySeconds: readySeconds === null ? null : round(readySeconds, 1),
+      readyMembers: ready.filter((r) => r !== null).length * F,
+    },
+    errors: run.errors,
+  };
+}
+
+/**
  * @param {"awsconn" | "powertools" | "naive"} kind
  * @param {{ P: number, K: number, T: number, L: number, startWindow: number, scale: number,
  *   fleetScale: number, workers: number, ids: string[], motoEndpoint: string, ttls: number }} f
@@ -28,14 +87,9 @@ export async function fleetSide(kind, f) {
     ids: f.ids,
   });
   const F = f.fleetScale;
-  const ready = run.members.map((m) => m.readyAt);
-  const allReady = ready.every((r) => r !== null);
-  const readySeconds = allReady ? Math.max(...ready) : null;
   const perBin = run.bins.map((b) =>
     sum(GET_OPS.map((op) => b.operations[op] ?? { forwarded: 0, throttled: 0 })),
   );
-  const coldEnd = Math.ceil(readySeconds ?? endSeconds);
-  const cold = total(perBin.slice(0, coldEnd));
   // steady window: from one TTL in (every member has refreshed at least once) to the end
   const from = kind === "naive" ? Math.ceil(f.startWindow + f.L / 2) : f.T;
   const window = perBin.slice(from, Math.floor(endSeconds));
@@ -43,26 +97,14 @@ export async function fleetSide(kind, f) {
   const mean = avg(attempted);
   const busiest = Math.max(...attempted);
   const busiestF = Math.max(...chunks(attempted, F).map((c) => c.reduce((a, b) => a + b, 0)));
+  const { errors, ...cold } = coldFigures(run, F, endSeconds, t0, f);
   return {
     side: kind,
     members,
     fleetScale: F,
-    realSeconds: round((performance.now() - t0) / 1000, 1),
+    ...cold,
     workerCpuSeconds: round(run.workerCpuSeconds, 1),
     parentCpuSeconds: round(run.parentCpuSeconds, 1),
-    // worker event-loop delay in fleet seconds: above ~0.5 the members' timing is the machine's, not theirs
-    workerLagFleetSeconds: {
-      p99: round((run.loopDelayMs.p99 * f.scale) / 1000, 2),
-      max: round((run.loopDelayMs.max * f.scale) / 1000, 2),
-    },
-    cold: {
-      failedLookups: sumOf(run.members, "failedStartLookups") * F,
-      membersThatRetried: run.members.filter((m) => m.startAttempts > 1).length * F,
-      callsForwarded: cold.forwarded * F,
-      callsThrottled: cold.throttled * F,
-      allReadySeconds: readySeconds === null ? null : round(readySeconds, 1),
-      readyMembers: ready.filter((r) => r !== null).length * F,
-    },
     steady: {
       windowSeconds: [from, Math.floor(endSeconds)],
       callsPerSecond: round(mean * F, 2),
@@ -76,6 +118,8 @@ export async function fleetSide(kind, f) {
       reads: sumOf(run.members, "reads") * F,
       failedReads: sumOf(run.members, "failedReads") * F,
     },
+    // awsconn's own events over the whole run (per id; x F): background refreshes by outcome, stale serves
+    events: Object.fromEntries(Object.entries(run.events).map(([k, n]) => [k, n * F])),
     errors: run.errors,
     perSecond: attemptedSeries(perBin, F),
   };
@@ -104,9 +148,6 @@ function sum(counts) {
       throttled: 0,
     },
   );
-}
-function total(bins) {
-  return sum(bins);
 }
 function sumOf(rows, key) {
   return rows.reduce((s, r) => s + r[key], 0);

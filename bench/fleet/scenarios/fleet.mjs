@@ -17,18 +17,10 @@ export async function coldBurst(kind, f) {
   const ideal = Math.max(f.startWindow, (f.P * Math.ceil(f.K / 10)) / 40);
   const t0 = performance.now();
   const run = await runFleet({
-    kind,
-    members,
-    workers: f.workers,
-    motoEndpoint: f.motoEndpoint,
-    scale: f.scale,
-    fleetScale: f.fleetScale,
+    ...fleetOf(kind, members, f),
     burstScale: 1 / f.fleetScale,
-    ttlSeconds: f.T,
     readEverySeconds: Number.POSITIVE_INFINITY,
-    startWindowSeconds: f.startWindow,
     endSeconds: 3 * ideal,
-    ids: f.ids,
   });
   return {
     side: kind,
@@ -36,6 +28,12 @@ export async function coldBurst(kind, f) {
     fleetScale: f.fleetScale,
     ...coldFigures(run, f.fleetScale, 3 * ideal, t0, f),
   };
+}
+
+/** The runFleet options both runs share. */
+function fleetOf(kind, members, f) {
+  const { workers, motoEndpoint, scale, fleetScale, T: ttlSeconds, startWindow: startWindowSeconds, ids } = f;
+  return { kind, members, workers, motoEndpoint, scale, fleetScale, ttlSeconds, startWindowSeconds, ids };
 }
 
 function coldFigures(run, F, endSeconds, t0, f) {
@@ -73,19 +71,7 @@ export async function fleetSide(kind, f) {
   const members = Math.round(f.P / f.fleetScale);
   const endSeconds = f.startWindow + (kind === "naive" ? 2 * f.L : f.ttls * f.T);
   const t0 = performance.now();
-  const run = await runFleet({
-    kind,
-    members,
-    workers: f.workers,
-    motoEndpoint: f.motoEndpoint,
-    scale: f.scale,
-    fleetScale: f.fleetScale,
-    ttlSeconds: f.T,
-    readEverySeconds: f.L,
-    startWindowSeconds: f.startWindow,
-    endSeconds,
-    ids: f.ids,
-  });
+  const run = await runFleet({ ...fleetOf(kind, members, f), readEverySeconds: f.L, endSeconds });
   const F = f.fleetScale;
   const perBin = run.bins.map((b) =>
     sum(GET_OPS.map((op) => b.operations[op] ?? { forwarded: 0, throttled: 0 })),

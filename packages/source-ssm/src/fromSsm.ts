@@ -161,8 +161,11 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
         const chunk = names.slice(i, i + GET_PARAMETERS_LIMIT);
         let out: { Parameters?: Parameter[] };
         try {
-          out = await withDeadline(deadlineMs, signal, (abortSignal) =>
-            c.send(new GetParametersCommand({ Names: chunk, WithDecryption: true }), { abortSignal }),
+          out = await sendWithin(
+            c,
+            new GetParametersCommand({ Names: chunk, WithDecryption: true }),
+            deadlineMs,
+            signal,
           );
         } catch (error) {
           throw await fail(error, "GetParameters", `${chunk.length} names from ${chunk[0]}`, signal);

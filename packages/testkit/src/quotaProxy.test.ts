@@ -110,6 +110,28 @@ describe("startQuotaProxy", () => {
     client.destroy();
   });
 
+  it("is retried by the SDK as a throttling error (the retry strategy classifies it so)", async () => {
+    // Prepare: a bucket of one token that never refills
+    const [dry, client] = await ownProxy({
+      quotas: [{ service: "ssm", operations: ["GetParameter"], tps: 0, burst: 1 }],
+    });
+    const retrying = new SSMClient({
+      endpoint: dry.endpoint,
+      region: "us-east-1",
+      credentials,
+      maxAttempts: 2,
+    });
+    await client.send(new GetParameterCommand({ Name: "/p" }));
+    // Act
+    const error = await retrying.send(new GetParameterCommand({ Name: "/p" })).catch((e: unknown) => e);
+    // Assess: both attempts went out (a non-retryable 400 is tried once)
+    expect(error).toMatchObject({ name: "ThrottlingException", $metadata: { attempts: 2 } });
+    expect(dry.counts().GetParameter).toEqual({ forwarded: 1, throttled: 2 });
+    client.destroy();
+    retrying.destroy();
+    await dry.close();
+  });
+
   it("is keyed per region and refills with the injected clock; counts land in their bins", async () => {
     proxy.reset();
     const east = ssm("us-east-1");

@@ -140,7 +140,7 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
       }
       return value;
     } catch (thrown) {
-      if (call.signal.aborted) {
+      if (call.aborted) {
         if (!stale) throw thrown;
         setOptions.ttl = 1; // every caller gave up: keep the previous value, due for a new call
         return stale instanceof Remembered ? stale : new Remembered(stale, fetchedAtOf(connId, stale));
@@ -168,7 +168,7 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
 
   const single: Plan = (connId) => {
     const call = new SharedCall();
-    return { call, answer: Promise.resolve().then(() => source.get(connId, { signal: call.signal })) };
+    return { call, answer: Promise.resolve().then(() => source.get(connId, call.options())) };
   };
 
   /**
@@ -181,7 +181,7 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
     let answers: Promise<Map<string, SourceHit>> | undefined;
     return (connId) => {
       ids.push(connId);
-      answers ??= Promise.resolve().then(() => getMany(ids, { signal: call.signal }));
+      answers ??= Promise.resolve().then(() => getMany(ids, call.options()));
       return { call, answer: answers.then((found) => found.get(connId)) };
     };
   }
@@ -243,7 +243,7 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
         if (value) return toLookup(connId, value, status);
       } catch (error) {
         // joined a call that its own callers had just abandoned: start a new one (once)
-        if (!call?.signal.aborted || signal?.aborted || attempt > 0) throw error;
+        if (!call?.aborted || signal?.aborted || attempt > 0) throw error;
       } finally {
         leave?.();
       }

@@ -3,7 +3,7 @@
 // both, so the codec remembers, per extra object, the text it was parsed from, when the object
 // alone would not give that text back (most extras are plain string maps: nothing is kept for them).
 import { CodecProblem } from "./CodecProblem.js";
-import { INTERN_MAX_LENGTH, internText } from "./internText.js";
+import { INTERN_MAX_LENGTH, internText, sharedText } from "./internText.js";
 import { type PyValue, pyJsonLoads } from "./python/pythonJson.js";
 import { pyEqualsPlain, pyFromPlain, pyJsonDumps, pyToPlain } from "./python/pythonJsonDumps.js";
 import { isSecretKey } from "./redactConnection.js";
@@ -55,8 +55,11 @@ function plainDict(tree: PyValue): Record<string, unknown> {
   if (tree.t !== "dict") throw new CodecProblem("the extra is JSON but not an object", "extra");
   const plain = pyToPlain(tree) as Record<string, unknown>;
   for (const [key, value] of tree.v) {
-    if (value.t === "str" && value.v.length <= INTERN_MAX_LENGTH && key !== "__proto__" && !isSecretKey(key))
-      plain[key] = internText(value.v);
+    if (value.t !== "str" || value.v.length > INTERN_MAX_LENGTH || key === "__proto__") continue;
+    // a value already kept costs no key check; a new one is kept only under a non-secret key
+    const shared = sharedText(value.v);
+    if (shared !== undefined) plain[key] = shared;
+    else if (!isSecretKey(key)) plain[key] = internText(value.v);
   }
   return plain;
 }

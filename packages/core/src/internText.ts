@@ -22,3 +22,16 @@ export function internText(value: string): string {
   if (pool.size < MAX_ENTRIES) pool.set(value, value);
   return value;
 }
+
+/**
+ * The kept copy of `value` when {@link internText} keeps one, else `undefined`; keeps nothing new
+ * (so it may be asked about any value, a secret's too).
+ *
+ * @example
+ * ```ts
+ * sharedText("postgres"); // "postgres" once a connection of that type was read, else undefined
+ * ```
+ */
+export function sharedText(value: string): string | undefined {
+  return value.length > INTERN_MAX_LENGTH ? undefined : pool.get(value);
+}

@@ -7,6 +7,7 @@ import {
 import { awsConfigMemo } from "./awsConfigMemo.js";
 import { buildLayers } from "./buildLayers.js";
 import { hitOf, settledConnection, staleBecauseOf } from "./CachedValue.js";
+import { currentConnection } from "./currentConnection.js";
 import { type DiscoverOptions, discoverConfig } from "./discoverConfig.js";
 import { makeEmit } from "./emitEvent.js";
 import type { Explanation } from "./Explanation.js";
@@ -49,7 +50,15 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
   const emit = makeEmit(cfg.logger);
   const layers = buildLayers(cfg.sources, baseDir, { cache: cfg.cache, clock, emit });
   const cachedOnly = cfg.mode === "first" && layers.every((l) => l.cached);
-  const awsConfigs = awsConfigMemo(cfg.cache.maxEntries);
+  const awsConfigs = awsConfigMemo({
+    max: cfg.cache.maxEntries,
+    current: async (connId) => currentConnection(connId, await resolve(connId), layers),
+    forgetSources: (connId) => {
+      for (const layer of layers) layer.cached?.invalidate(connId);
+    },
+    clock,
+    liveLeaseMs: cfg.cache.ttlSeconds * 1000,
+  });
 
   function lookup(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, Resolution>> {
     signal?.throwIfAborted();

@@ -361,6 +361,18 @@ describe("slots, timeouts and connections: a stalled backend cannot wedge the se
       }, ms);
     });
 
+  /** A GET whose client gives up (destroys the socket) when `leave` settles. */
+  const giveUpWhen = (url: string, token: string, leave: Promise<void>) =>
+    new Promise<void>((resolve) => {
+      const req = request(url, { headers: { authorization: token }, agent: false });
+      req.on("error", () => resolve());
+      req.end();
+      void leave.then(() => {
+        req.destroy();
+        resolve();
+      });
+    });
+
   it("a client that goes away gives its slot back: a stalled STS call holds no slot once its clients leave (130 give-ups, as reported)", async () => {
     const hang = await startLoopbackProxy({ respond: () => "hang" });
     const small = await startServe(["--max-concurrent", "2"], {
@@ -370,9 +382,16 @@ describe("slots, timeouts and connections: a stalled backend cannot wedge the se
       const token = small.token as string;
       const stuck = `${small.url}/credentials/stuck`;
       const healthz = async () => (await get(`${small.url}/healthz`, { authorization: token })).status;
-      const holders = [giveUpAfter(stuck, token, 600), giveUpAfter(stuck, token, 600)];
+      // The holders give up only once the stalled call is seen (and the slots checked), however long
+      // the server takes to get there on a loaded machine.
+      let leave = () => {};
+      const left = new Promise<void>((r) => {
+        leave = r;
+      });
+      const holders = [giveUpWhen(stuck, token, left), giveUpWhen(stuck, token, left)];
       while (hang.count() === 0) await new Promise((r) => setTimeout(r, 20));
       expect(await healthz()).toBe(503); // both slots held by the stalled call
+      leave();
       await Promise.all(holders);
       expect(await waitFor(async () => (await healthz()) === 200, 2000)).toBe(true);
       for (let wave = 0; wave < 13; wave++) {

@@ -101,7 +101,17 @@ table what each package costs alone. A package that appears in the env or file r
 answer an env or file lookup (\`zod\` for a configuration given in code, \`yaml\` for a JSON or \`.env\` file,
 \`commander\`, an \`@aws-sdk/*\` client) is start-up time that lazy loading can remove; what is left is the cost
 of \`@awsconn/core\`, the resolver and \`lru-cache\`. The absolute milliseconds move a lot with the machine's load
-(every process competes for the same two cores); the ratios to \`node -e 0\` and the module counts much less.
+(every process competes for the same two cores); the ratios to \`node -e 0\`, the CPU column and the module
+counts much less.
+
+What limited it when this was written (read the module lists of the run above to see whether it still does):
+the env and file rows loaded no AWS SDK and no \`yaml\` (a YAML file row adds \`yaml\`'s ~70 modules), but still
+\`zod\` (95 modules; a configuration given in code is validated with the same schema as a file), and
+\`@awsconn/credentials\` and \`@awsconn/aws-source-common\` (about 40 modules), which an env or file lookup does
+not use. The deployment row loads all of that plus \`yaml\` and the Secrets Manager client, about 350 modules
+against Powertools' 45, for the same single \`GetSecretValue\` (the call counts are in the check's row).
+Suggested (in \`awsconn\`, not in \`bench/\`): check a configuration given in code without \`zod\` (its few keys,
+or \`zod/mini\`), and import the AWS helpers only with the first AWS source.
 `,
   "6-credentials": `
 Both awsconn variants share one STS call among 1,000 concurrent requests, at the start and across a refresh:
@@ -144,7 +154,13 @@ time: Node itself (the \`node -e 0\` floor), the CLI framework and the command's
 the SDK client and one \`GetSecretValue\`. The Secrets Manager target compares with the least a Node process can
 do to get the same keys (the plain script: the same SDK client and one call, no parsing, no configuration), so
 what awsconn adds there is everything but the SDK and the round trip. The connection holds static keys, so no
-STS call is made on either side.
+STS call is made on either side (one \`GetSecretValue\` each, counted by the proxy).
+
+What limits it: the start-up of scenario 5 (the facade and \`zod\`; for a file \`--config\` its parsing, for YAML
+\`yaml\` too) plus the CLI's own share (\`commander\` and the command's modules). The env row here against
+scenario 5's env row, both over \`node -e 0\`, shows the CLI's share; scenario 5's import-cost table shows what
+\`@awsconn/cli\` costs when imported whole, which the \`credentials\` command no longer does (it loads only its
+own command).
 `,
   "9-lambda-bundle": `
 A bundler includes every module reachable from the handler, dynamic \`import()\`s with a literal specifier
@@ -155,6 +171,16 @@ it from Powertools, whose secrets subpath imports only the Secrets Manager clien
 the bundle (parsing and evaluating its top level, larger bundles cost more) plus the first invocation (one
 \`GetSecretValue\` on moto and building the S3 client); both sides resolve the S3 client's credentials once.
 "spawn to result" adds Node's own start.
+
+What limits it when this was written: the awsconn bundle carried \`zod\` (about 570 kB of output), the SSM and
+STS clients and \`yaml\`, none of which the handler's path uses: \`createResolver\` reaches every built-in source
+through its config types, so a bundler cannot drop any. And the bundled handler failed at its first
+invocation: the Secrets Manager source checks that \`@aws-sdk/client-secrets-manager\` is installed with
+Node's \`require.resolve\` from awsconn's folder (\`assertAwsPackages\`), which in a bundle finds no
+node_modules although the client is inside the bundle, so a bundled Lambda cannot use an AWS source at all.
+Suggested (in \`awsconn\`): decide "installed" by trying the \`import()\` itself (a failed import is the
+ConfigError), and let a handler pass source factories (\`fromSecretsManager()\`) so that only the sources it
+names are bundled.
 `,
   "10-install": `
 What a user's \`npm install\` brings in, from the same tarballs \`pack:smoke\` tests (so local workspace links
@@ -163,5 +189,11 @@ client the Secrets Manager source asks for (as a dependency or an optional peer)
 \`@aws-lambda-powertools/parameters\` with the same client, as Powertools documents (its SDK clients are optional
 peers). Third-party packages come from npm's cache or the registry at their current versions, so the absolute
 sizes move as the AWS SDK releases; package counts move less.
+
+When this was written the env/file-only app had no \`@aws-sdk/*\` package (the clients are optional peers), but
+three \`@smithy/*\` packages, \`@smithy/core\` alone 2 MB, which \`@awsconn/aws-source-common\` and
+\`@awsconn/credentials\` depend on directly; with \`zod\` (about 6 MB) and \`lru-cache\` (about 3 MB, most of it
+its several builds) they make most of the install (see the largest-packages table). Powertools with the client
+is smaller than awsconn with the same client because Powertools needs neither \`zod\` nor \`lru-cache\`.
 `,
 };

@@ -137,9 +137,11 @@ function importMetaUrlInCommonJs(ts) {
         const url = f.createCallExpression(f.createIdentifier("require"), undefined, [
           f.createStringLiteral("node:url"),
         ]);
-        const toUrl = f.createCallExpression(f.createPropertyAccessExpression(url, "pathToFileURL"), undefined, [
-          f.createIdentifier("__filename"),
-        ]);
+        const toUrl = f.createCallExpression(
+          f.createPropertyAccessExpression(url, "pathToFileURL"),
+          undefined,
+          [f.createIdentifier("__filename")],
+        );
         return f.createPropertyAccessExpression(toUrl, "href");
       }
       return ts.visitEachChild(node, visit, context);

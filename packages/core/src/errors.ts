@@ -4,7 +4,8 @@ export type AwsconnErrorCode =
   | "INVALID_CONNECTION"
   | "SOURCE_FAILED"
   | "INVALID_CONFIG"
-  | "INVALID_CONN_ID";
+  | "INVALID_CONN_ID"
+  | "VARIABLE_NOT_FOUND";
 
 /**
  * The brand every awsconn error carries (on its prototype), the same symbol in every copy of this
@@ -70,6 +71,31 @@ export class ConnectionNotFoundError extends AwsconnError {
       options,
     );
     this.connId = connId;
+    this.sources = sources;
+  }
+}
+
+/**
+ * No source has the Airflow Variable.
+ *
+ * @example
+ * ```ts
+ * try { await resolver.getVariable("region") } catch (e) { if (e instanceof VariableNotFoundError) ... }
+ * ```
+ */
+export class VariableNotFoundError extends AwsconnError {
+  readonly code = "VARIABLE_NOT_FOUND" as const;
+  /** The key that was looked up. */
+  readonly key: string;
+  /** The names of the sources consulted, in order. */
+  readonly sources: readonly string[];
+
+  constructor(key: string, sources: readonly string[] = [], options?: { cause?: unknown }) {
+    super(
+      `variable ${JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key)} not found${sources.length ? ` in any source (looked in: ${sources.join(", ")})` : ""}`,
+      options,
+    );
+    this.key = key;
     this.sources = sources;
   }
 }
@@ -286,6 +312,7 @@ const FAMILY = new Map<unknown, AwsconnErrorCode | undefined>([
   [SourceError, "SOURCE_FAILED"],
   [ConfigError, "INVALID_CONFIG"],
   [InvalidConnIdError, "INVALID_CONN_ID"],
+  [VariableNotFoundError, "VARIABLE_NOT_FOUND"],
 ]);
 
 function isInstanceOf(errorClass: unknown, value: unknown): boolean {

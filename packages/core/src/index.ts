@@ -11,8 +11,11 @@ export {
   type ConfigProblem,
   type ConfigErrorOptions,
   InvalidConnIdError,
+  VariableNotFoundError,
   isAwsconnError,
 } from "./errors.js";
+export type { VariableSource, VariableHit } from "./VariableSource.js";
+export { isSensitiveVariableKey, SENSITIVE_VARIABLE_WORDS } from "./isSensitiveVariableKey.js";
 export { validateConnId, isValidConnId, CONN_ID_MAX_LENGTH } from "./validateConnId.js";
 export { redactConnection, redactExtra, isSecretKey, REDACTED } from "./redactConnection.js";
 export { createConnection, protectConnection, isSafeConnection } from "./createConnection.js";

@@ -1,1 +1,6 @@
 export { fromEnv, type EnvInit, ENV_SOURCE_NAME, DEFAULT_ENV_PREFIX } from "./fromEnv.js";
+export {
+  fromEnvVariables,
+  type EnvVariablesInit,
+  DEFAULT_VARIABLES_ENV_PREFIX,
+} from "./fromEnvVariables.js";

@@ -10,6 +10,7 @@ import {
 import { type PermissionWarning, checkFilePermissions } from "./checkFilePermissions.js";
 import { type FileEntry, type FileProblem, formatOfPath, loadConnections } from "./loadConnections.js";
 import { RegularFileProblem, readRegularFile } from "./readRegularFile.js";
+import { fileReadFailure } from "./fileReadFailure.js";
 import { setFileEntry } from "./setFileEntry.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
@@ -179,20 +180,7 @@ export function fromFile(init: FileInit): FileConnectionSource {
     );
   }
 
-  function readFailure(error: unknown): SourceError {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    const what =
-      code === "ENOENT"
-        ? "does not exist"
-        : code === "EACCES"
-          ? "is not readable (permission denied)"
-          : "cannot be read";
-    return new SourceError(`connections file ${path} ${what}${code ? ` (${code})` : ""}`, {
-      source: FILE_SOURCE_NAME,
-      retryable: false,
-      cause: error,
-    });
-  }
+  const readFailure = (error: unknown) => fileReadFailure("connections file", path, error);
 
   /** The file as it is now: re-read only when its signature changed. */
   async function current(): Promise<Loaded> {

@@ -24,3 +24,5 @@ export { readRegularFile, RegularFileProblem, type ReadRegularFileOptions } from
 export { describeYamlError, type YamlProblem } from "./describeYamlError.js";
 export { linearYamlAliases } from "./linearYamlAliases.js";
 export { requireYaml } from "./requireYaml.js";
+export { fromVariablesFile, type VariablesFileInit } from "./fromVariablesFile.js";
+export { loadVariables, type LoadedVariables, type VariableEntry } from "./loadVariables.js";

@@ -1,8 +1,7 @@
-import type { Connection, LineTree } from "@awsconn/core";
-import { ConnectionFormatError, parsePythonJson } from "@awsconn/core";
+import type { Connection } from "@awsconn/core";
 import { type Fail, createFileConnection } from "./createFileConnection.js";
 import { parseEnvText } from "./parseEnvText.js";
-import { YamlTextError, parseYamlText } from "./parseYamlText.js";
+import { parseObjectFile } from "./parseObjectFile.js";
 
 /** The file formats Airflow's LocalFilesystemBackend reads. */
 export type ConnectionsFileFormat = "json" | "yaml" | "env";
@@ -108,27 +107,9 @@ export function loadConnections(rawText: string, format: ConnectionsFileFormat):
     return { entries, problems };
   }
 
-  const whole = (reason: string, line: number): LoadedConnections => ({
-    entries,
-    problems: [{ reason, line }],
-  });
-  if (text === "") return whole("The file is empty.", 1);
-  let value: unknown;
-  let tree: LineTree;
-  try {
-    ({ value, tree } = format === "json" ? parseJsonFile(text) : parseYamlText(text));
-  } catch (error) {
-    // Python's json.loads message or the YAML parser's, at its line; never the text.
-    if (error instanceof ConnectionFormatError || error instanceof YamlTextError)
-      return whole(error.reason, error.line ?? 1);
-    // JSON deeper than core's 980-level bound (Python: RecursionError), or a YAML stack overflow.
-    if (error instanceof RangeError) return whole("the file is nested too deeply", 1);
-    throw error;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return whole("The file should contain an object: connection ids mapped to connections.", 1);
-  }
-  const top = value as Record<string, unknown>;
+  const parsed = parseObjectFile(text, format, "connection ids mapped to connections");
+  if (parsed.problem) return { entries, problems: [parsed.problem] };
+  const { top, tree } = parsed;
   // File order (a repeated key keeps its first place), then any key brought in by a YAML merge.
   const keys = new Set([...(tree.fields?.keys() ?? [])].filter((k) => Object.hasOwn(top, k)));
   for (const k of Object.keys(top)) keys.add(k);
@@ -168,9 +149,3 @@ class EntryProblem extends Error {
 const entryFail: Fail = (reason, line, cause) => {
   throw new EntryProblem(reason, line, cause);
 };
-
-/** A `.json` connections file as Airflow's `json.loads` reads it, with the line of every key. */
-function parseJsonFile(text: string): { value: unknown; tree: LineTree } {
-  const { value, lines } = parsePythonJson(text, { lines: true });
-  return { value, tree: lines };
-}

@@ -15,3 +15,8 @@ export { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 export { standardizeSecretKeys, CONN_FIELD_WORDS, EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
 export { parseSecretString } from "./parseSecretString.js";
 export { secretIdFor } from "./secretIdFor.js";
+export {
+  fromSecretsManagerVariables,
+  type SecretsManagerVariablesInit,
+  DEFAULT_SECRETS_MANAGER_VARIABLES_PREFIX,
+} from "./fromSecretsManagerVariables.js";

@@ -8,3 +8,4 @@ export {
 export type { SsmInit } from "./SsmInit.js";
 export { createSsmClient } from "./createSsmClient.js";
 export { parameterNameFor } from "./parameterNameFor.js";
+export { fromSsmVariables, type SsmVariablesInit, DEFAULT_SSM_VARIABLES_PREFIX } from "./fromSsmVariables.js";

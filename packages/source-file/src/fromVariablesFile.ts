@@ -1,0 +1,90 @@
+import { type Stats, statSync } from "node:fs";
+import type { SourceCallOptions, VariableHit, VariableSource } from "@awsconn/core";
+import { ConnectionFormatError } from "@awsconn/core";
+import { fileReadFailure } from "./fileReadFailure.js";
+import { DEFAULT_MAX_FILE_BYTES, FILE_SOURCE_NAME } from "./fromFile.js";
+import { formatOfPath } from "./loadConnections.js";
+import { type LoadedVariables, loadVariables } from "./loadVariables.js";
+import { RegularFileProblem, readRegularFile } from "./readRegularFile.js";
+
+/** Options of {@link fromVariablesFile}. */
+export interface VariablesFileInit {
+  /** The `.json`, `.yaml`, `.yml` or `.env` file (Airflow's `variables_file_path`). */
+  path: string;
+  /** Larger files are refused. Default 10 MiB. */
+  maxBytes?: number;
+}
+
+/**
+ * Airflow Variables from a local file, as Airflow's `LocalFilesystemBackend` with
+ * `variables_file_path` (rules: {@link loadVariables}). The file is read live: re-parsed only when
+ * its mtime, ctime, size or inode changes (one `stat` per lookup).
+ *
+ * - origin: `file:PATH:LINE`
+ * - any problem in the file (syntax, a key defined twice in `.env`, a non-string value) fails every
+ *   lookup with a `ConnectionFormatError` naming the file and the 1-based line, as Airflow fails
+ *   the whole file; the message never quotes a value
+ * - a missing or unreadable file is a `SourceError` (`source: "file"`)
+ *
+ * @example
+ * ```ts
+ * const vars = fromVariablesFile({ path: "./variables.yaml" });
+ * const hit = await vars.getVariable("region"); // { value: "eu-west-1", origin: "file:./variables.yaml:1" }
+ * ```
+ */
+export function fromVariablesFile(init: VariablesFileInit): VariableSource {
+  const { path } = init;
+  const maxBytes = init.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const origin = `file:${path}`;
+  let cached: { signature: string; loaded: LoadedVariables | Error } | undefined;
+
+  function parse(st: Stats): LoadedVariables | Error {
+    const format = formatOfPath(path);
+    if (!format)
+      return new ConnectionFormatError(
+        "unsupported file format: the file must have one of the extensions .env .json .yaml .yml",
+        { origin },
+      );
+    if (st.size > maxBytes)
+      return new ConnectionFormatError(`the file is ${st.size} bytes; the limit is ${maxBytes} bytes`, {
+        origin,
+      });
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(
+        readRegularFile(path, { maxBytes }),
+      );
+    } catch (error) {
+      if (error instanceof RegularFileProblem)
+        return new ConnectionFormatError(`the file ${error.reason}`, { origin });
+      if (error instanceof TypeError)
+        return new ConnectionFormatError("the file is not valid UTF-8", { origin });
+      return readFailure(error);
+    }
+    return loadVariables(text, format);
+  }
+
+  const readFailure = (error: unknown) => fileReadFailure("variables file", path, error);
+
+  return {
+    name: FILE_SOURCE_NAME,
+    async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
+      options?.signal?.throwIfAborted();
+      let st: Stats;
+      try {
+        st = statSync(path);
+      } catch (error) {
+        throw readFailure(error);
+      }
+      const signature = `${st.mtimeMs}:${st.ctimeMs}:${st.size}:${st.ino}`;
+      if (cached?.signature !== signature) cached = { signature, loaded: parse(st) };
+      const { loaded } = cached;
+      if (loaded instanceof Error) throw loaded;
+      const [first] = loaded.problems;
+      if (first)
+        throw new ConnectionFormatError(first.reason, { origin, line: first.line ?? 1, cause: first.cause });
+      const entry = loaded.entries.get(key);
+      return entry ? { value: entry.value, origin: `${origin}:${entry.line}` } : undefined;
+    },
+  };
+}

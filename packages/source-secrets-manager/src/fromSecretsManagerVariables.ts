@@ -1,0 +1,100 @@
+import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import {
+  type AwsClientInit,
+  callDeadlineMs,
+  compileLookupPattern,
+  failureFor,
+  lazyClient,
+  sendWithin,
+  trimPrefix,
+} from "@awsconn/aws-source-common";
+import type { SourceCallOptions, VariableHit, VariableSource } from "@awsconn/core";
+import { ConnectionFormatError } from "@awsconn/core";
+import { createSecretsManagerClient } from "./createSecretsManagerClient.js";
+import { SECRETS_MANAGER_SOURCE_NAME } from "./fromSecretsManager.js";
+import { secretIdFor } from "./secretIdFor.js";
+import { SECRETS_MANAGER_NOT_FOUND } from "./secretReader.js";
+
+/** Airflow's default `variables_prefix` of the Secrets Manager backend. */
+export const DEFAULT_SECRETS_MANAGER_VARIABLES_PREFIX = "airflow/variables";
+
+/**
+ * Options of {@link fromSecretsManagerVariables}.
+ *
+ * @example
+ * ```ts
+ * const init: SecretsManagerVariablesInit = { region: "eu-west-1", prefix: "airflow/variables", lookupPattern: "^app_" };
+ * ```
+ */
+export interface SecretsManagerVariablesInit extends AwsClientInit {
+  /** Secret name prefix (Airflow's `variables_prefix`). Default `airflow/variables`; `""` means the bare key; `null` switches Variables off. */
+  prefix?: string | null;
+  /** Separator between prefix and key (Airflow's `sep`). Default `/`. */
+  sep?: string;
+  /** Airflow's `variables_lookup_pattern`: Python `re.match`, case-insensitive; keys that do not match are never looked up. */
+  lookupPattern?: string;
+  /** A ready client (its own timeouts and retries apply; the call deadline still does). */
+  client?: SecretsManagerClient;
+}
+
+/**
+ * Airflow Variables from AWS Secrets Manager, as the amazon provider's
+ * `SecretsManagerBackend.get_variable`: `GetSecretValue(SecretId = prefix + sep + key)`
+ * (`airflow/variables/<key>` by default), the raw `SecretString` is the value (not parsed, not
+ * trimmed). `@aws-sdk/client-secrets-manager` is loaded on first use, with the connection
+ * source's client defaults (`createSecretsManagerClient`).
+ *
+ * - `prefix: null`: every key is "not here" without a request (Airflow's `variables_prefix=None`)
+ * - `lookupPattern`: a key that does not match is "not here" without a request
+ * - `ResourceNotFoundException`, `InvalidRequestException`, `InvalidParameterException` -> "not
+ *   here"; every other failure -> `SourceError` (as for connections, `DecryptionFailure` is not
+ *   treated as missing: a listed deviation)
+ * - a secret with only `SecretBinary` is a `ConnectionFormatError` naming the secret
+ * - origin `secretsmanager:<SecretId>@<VersionId>`, `version` = the VersionId
+ *
+ * @example
+ * ```ts
+ * const vars = fromSecretsManagerVariables({ region: "eu-west-1" });
+ * const hit = await vars.getVariable("region"); // airflow/variables/region
+ * ```
+ */
+export function fromSecretsManagerVariables(init: SecretsManagerVariablesInit = {}): VariableSource {
+  const sep = init.sep ?? "/";
+  const off = init.prefix === null;
+  const prefix = trimPrefix(
+    init.prefix === undefined ? DEFAULT_SECRETS_MANAGER_VARIABLES_PREFIX : init.prefix,
+    sep,
+  );
+  const matches = compileLookupPattern(init.lookupPattern, "variablesLookupPattern");
+  const client = lazyClient<SecretsManagerClient>(init.client, () => createSecretsManagerClient(init));
+  const sdk = lazyClient(undefined, () => import("@aws-sdk/client-secrets-manager"));
+  const fail = failureFor(SECRETS_MANAGER_SOURCE_NAME);
+  const deadlineMs = callDeadlineMs(init);
+  return {
+    name: SECRETS_MANAGER_SOURCE_NAME,
+    async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
+      const signal = options?.signal;
+      signal?.throwIfAborted();
+      if (off || !matches(key)) return undefined;
+      const secretId = secretIdFor(prefix, sep, key);
+      let entry: { SecretString?: string; SecretBinary?: Uint8Array; VersionId?: string };
+      try {
+        const [{ GetSecretValueCommand }, c] = await Promise.all([sdk(), client()]);
+        entry = await sendWithin(c, new GetSecretValueCommand({ SecretId: secretId }), deadlineMs, signal);
+      } catch (error) {
+        if (!signal?.aborted && SECRETS_MANAGER_NOT_FOUND.has((error as Error)?.name)) return undefined;
+        throw await fail(error, "GetSecretValue", secretId, signal);
+      }
+      const origin = `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}`;
+      if (typeof entry.SecretString !== "string")
+        throw new ConnectionFormatError(
+          "the secret has no SecretString; a Variable must be stored as SecretString",
+          { origin },
+        );
+      const version = entry.VersionId;
+      return version
+        ? { value: entry.SecretString, origin: `${origin}@${version}`, version }
+        : { value: entry.SecretString, origin };
+    },
+  };
+}

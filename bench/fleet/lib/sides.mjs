@@ -25,8 +25,8 @@ export async function sideFactory(kind, job, note, tally = () => {}) {
         clock: job.clock,
         logger: (e) => {
           if (e.type === "refresh") tally(`refresh ${e.outcome}`);
-          else if (e.type === "stale" || e.type === "warning")
-            tally(`${e.type}: ${String(e.error ?? e.message).slice(0, 200)}`);
+          else if (e.type === "stale") tally(`stale (${reasonOf(e.error)})`);
+          else if (e.type === "warning") tally("warning");
         },
       });
       return {
@@ -64,6 +64,13 @@ export async function sideFactory(kind, job, note, tally = () => {}) {
     };
     return { start: (ids) => failedOf(ids, read, note), read };
   };
+}
+
+/** Why a refresh failed, in one word: the quota, a timeout (a slow or starved moto), or something else. */
+function reasonOf(message) {
+  if (/Throttl|Rate exceeded/.test(message)) return "throttled";
+  if (/Timeout|timed out|socket|ECONNRESET/i.test(message)) return "timeout";
+  return "other";
 }
 
 async function failedOf(ids, read, note) {

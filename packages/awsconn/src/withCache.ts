@@ -47,7 +47,16 @@ export interface WithCacheOptions extends CacheConfig {
 
 /** How a flight gets its answer: its shared call and the promise of the source's answer. */
 type Plan = (connId: string) => { call: SharedCall; answer: Promise<SourceHit | undefined> };
-type Status = LRUCache.Status<string, CachedValue, Plan>;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+type Status = LRUCache.Status<string, CachedValue>;
+/** One id's backend call in flight: the call its callers join, and the value it will give. */
+interface Flight {
+  readonly call: SharedCall;
+  promise: Promise<CachedValue>;
+}
+/** What {@link withCache}'s `start` gives: a value to serve now (`fresh` or `stale`), or a flight to join. */
+type Started = { value: CachedValue; served: "fresh" | "stale" } | { flight: Flight };
 
 /**
  * Wraps a remote source in a cache (on lru-cache's `fetch`), as smithy's `memoize` wraps a provider:
@@ -78,8 +87,9 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
   const emit = options.onEvent ?? (() => {});
   const positiveMs = settings.ttlSeconds * 1000;
   const negativeMs = settings.negativeTtlSeconds * 1000;
-  const calls = new Map<string, SharedCall>();
-  const transient = new WeakSet<CachedValue>();
+  // Flights are kept here, not in the LRU (whose fetch() costs an AbortController, promises and
+  // listeners per call): the LRU only stores settled values.
+  const flights = new Map<string, Flight>();
   const jitter = Math.min(1, Math.max(0, options.jitter ?? DEFAULT_JITTER));
   const random = options.random ?? Math.random;
   /** A lifetime in ms for a TTL in ms: 80-100% of it with the default jitter. */
@@ -100,39 +110,54 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
   const young = (connId: string, value: CachedValue): boolean =>
     clock.now() - fetchedAtOf(connId, value) < settings.maxStaleSeconds * 1000;
 
-  const lru = new LRUCache<string, CachedValue, Plan>({
+  const lru = new LRUCache<string, CachedValue>({
     max: settings.maxEntries,
     ttl: Math.max(1, positiveMs),
     ttlResolution: 0,
     perf: clock,
     allowStale: false,
     noDeleteOnStaleGet: true,
-    ignoreFetchAbort: true,
-    fetchMethod: (connId, stale, { options: setOptions, context }) =>
-      refresh(connId, stale, setOptions, context),
   });
+
+  /** Stores what a flight got, unless the id was forgotten (or asked again) meanwhile; `ttl` 0 keeps nothing. */
+  function keep(connId: string, flight: Flight, value: CachedValue | undefined, ttl: number): void {
+    if (flights.get(connId) !== flight) return;
+    flights.delete(connId);
+    if (value !== undefined && ttl > 0) lru.set(connId, value, { ttl });
+    else lru.delete(connId);
+  }
+
+  /**
+   * Starts the id's backend call; `stale` is what the cache holds for it (expired, or due early).
+   * A `background` refresh (the stale value is being served) lands its answer a turn of the event
+   * loop later, so whoever was served the stale value still sees the cache as it was (rotation
+   * leases read its freshness).
+   */
+  function fly(connId: string, plan: Plan, stale: CachedValue | undefined, background = false): Flight {
+    const { call, answer } = plan(connId);
+    const flight: Flight = { call, promise: Promise.resolve(NOT_HERE) };
+    flights.set(connId, flight);
+    flight.promise = refresh(connId, stale, flight, background ? answer.finally(nextTurn) : answer);
+    flight.promise.catch(() => {}); // a background refresh may have no caller; callers see the rejection
+    return flight;
+  }
 
   async function refresh(
     connId: string,
     stale: CachedValue | undefined,
-    setOptions: { ttl?: number },
-    plan: Plan,
+    flight: Flight,
+    answer: Promise<SourceHit | undefined>,
   ): Promise<CachedValue> {
-    const { call, answer } = plan(connId);
-    calls.set(connId, call);
+    const { call } = flight;
     const t0 = clock.now();
     const staleHit = stale && hitOf(stale);
     try {
       const hit = protectHit(await answer);
       if (hit) freezeHit(hit);
       const ttl = hit ? positiveMs : negativeMs;
-      setOptions.ttl = lifetime(ttl);
-      let value: CachedValue = hit ?? NOT_HERE;
-      if (ttl <= 0) {
-        // not kept: dropped as soon as its callers have it
-        value = new Remembered(hit, clock.now());
-        transient.add(value);
-      }
+      const value: CachedValue = hit ?? NOT_HERE;
+      // ttl 0: not kept, only shared with the lookups that joined the call
+      keep(connId, flight, value, ttl > 0 ? lifetime(ttl) : 0);
       if (staleHit) {
         const same = staleHit.origin === hit?.origin;
         const outcome = same ? "unchanged" : "updated";
@@ -141,13 +166,21 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
       return value;
     } catch (thrown) {
       if (call.aborted) {
-        if (!stale) throw thrown;
-        setOptions.ttl = 1; // every caller gave up: keep the previous value, due for a new call
-        return stale instanceof Remembered ? stale : new Remembered(stale, fetchedAtOf(connId, stale));
+        if (!stale) {
+          keep(connId, flight, undefined, 0);
+          throw thrown;
+        }
+        // every caller gave up: keep the previous value, due for a new call
+        const kept = stale instanceof Remembered ? stale : new Remembered(stale, fetchedAtOf(connId, stale));
+        keep(connId, flight, kept, 1);
+        return kept;
       }
       if (staleHit) emit({ type: "refresh", connId, source: label, outcome: "failed", ms: clock.now() - t0 });
       const error = toSourceError(thrown, label);
-      if (!(error instanceof SourceError) || !staleHit || !young(connId, stale)) throw error;
+      if (!(error instanceof SourceError) || !staleHit || !young(connId, stale)) {
+        keep(connId, flight, undefined, 0);
+        throw error;
+      }
       const fetchedAt = fetchedAtOf(connId, stale);
       const ageSeconds = (clock.now() - fetchedAt) / 1000;
       emit({
@@ -158,11 +191,11 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
         ageSeconds,
         error: error.message,
       });
-      setOptions.ttl = Math.max(1, Math.min(positiveMs, RETRY_AFTER_FAILURE_MS));
-      return new Remembered(staleHit, fetchedAt, error.message);
+      const served = new Remembered(staleHit, fetchedAt, error.message);
+      keep(connId, flight, served, Math.max(1, Math.min(positiveMs, RETRY_AFTER_FAILURE_MS)));
+      return served;
     } finally {
       call.settle();
-      if (calls.get(connId) === call) calls.delete(connId);
     }
   }
 
@@ -186,21 +219,32 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
     };
   }
 
-  /** Starts (or joins) the id's flight synchronously; `plan` is used only when a call is needed. */
-  function start(connId: string, plan: Plan, status: Status): Promise<CachedValue | undefined> {
+  /**
+   * Serves the id from the cache, or starts (or joins) its flight, synchronously; `plan` is used
+   * only when a call is needed. An expired hit younger than `maxStaleSeconds` is served at once
+   * while a background call refreshes it.
+   */
+  function start(connId: string, plan: Plan): Started {
     const before = lru.peek(connId, { allowStale: true });
     const allowStale =
       settings.staleWhileRevalidate &&
       before !== undefined &&
       hitOf(before) !== undefined &&
       young(connId, before);
-    const backgroundRefresh = allowStale && !calls.has(connId) && lru.getRemainingTTL(connId) <= 0;
-    if (!backgroundRefresh || !source.getMany)
-      return lru.fetch(connId, { allowStale, status, context: plan });
-    const batch = batchPlan(source.getMany.bind(source));
-    const flight = lru.fetch(connId, { allowStale, status, context: batch });
-    refreshAhead(connId, batch);
-    return flight;
+    const flying = flights.get(connId);
+    if (flying) return allowStale ? { value: before as CachedValue, served: "stale" } : { flight: flying };
+    if (before !== undefined && lru.getRemainingTTL(connId) > 0) {
+      lru.get(connId); // most recently used
+      return { value: before, served: "fresh" };
+    }
+    if (!allowStale) return { flight: fly(connId, plan, before) };
+    if (!source.getMany) fly(connId, plan, before, true);
+    else {
+      const batch = batchPlan(source.getMany.bind(source));
+      fly(connId, batch, before, true);
+      refreshAhead(connId, batch);
+    }
+    return { value: before as CachedValue, served: "stale" };
   }
 
   /**
@@ -209,24 +253,21 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
    */
   function refreshAhead(first: string, batch: Plan): void {
     const aheadMs = positiveMs * jitter;
-    const due: string[] = [];
+    const due: [string, CachedValue][] = [];
     for (const [id, value] of lru.entries()) {
-      if (id === first || hitOf(value) === undefined || calls.has(id) || !young(id, value)) continue;
-      if (lru.getRemainingTTL(id) <= aheadMs) due.push(id);
+      if (id === first || hitOf(value) === undefined || flights.has(id) || !young(id, value)) continue;
+      if (lru.getRemainingTTL(id) <= aheadMs) due.push([id, value]);
     }
-    for (const id of due)
-      lru.fetch(id, { allowStale: true, forceRefresh: true, context: batch }).catch(() => {});
+    for (const [id, value] of due) fly(id, batch, value, true);
   }
 
-  function toLookup(connId: string, value: CachedValue, status: Status): CacheLookup {
-    if (transient.has(value) && lru.peek(connId, { allowStale: true }) === value) lru.delete(connId);
+  function toLookup(connId: string, value: CachedValue, served: "fresh" | "stale" | "call"): CacheLookup {
     const hit = hitOf(value);
     const staleBecause = staleBecauseOf(value);
     let cache: CacheState = "call";
-    if (staleBecause !== undefined || status.returnedStale) cache = "stale";
-    else if (status.fetch === "hit") cache = hit ? "fresh" : "negative";
-    // a value this lookup fetched carries the time of its set in `status`
-    const ageSeconds = (clock.now() - fetchedAtOf(connId, value, status)) / 1000;
+    if (staleBecause !== undefined || served === "stale") cache = "stale";
+    else if (served === "fresh") cache = hit ? "fresh" : "negative";
+    const ageSeconds = (clock.now() - fetchedAtOf(connId, value)) / 1000;
     const out: CacheLookup = { hit, cache, ageSeconds };
     if (staleBecause !== undefined) out.staleBecause = staleBecause;
     return out;
@@ -234,18 +275,17 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
 
   async function lookupOnce(connId: string, plan: Plan, signal?: AbortSignal): Promise<CacheLookup> {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const status: Status = {};
-      const flight = start(connId, plan, status);
-      const call = status.returnedStale ? undefined : calls.get(connId);
-      const leave = call?.join(signal);
+      const started = start(connId, plan);
+      if (!("flight" in started)) return toLookup(connId, started.value, started.served);
+      const { call, promise } = started.flight;
+      const leave = call.join(signal);
       try {
-        const value = await raceAbort(flight, signal);
-        if (value) return toLookup(connId, value, status);
+        return toLookup(connId, await raceAbort(promise, signal), "call");
       } catch (error) {
         // joined a call that its own callers had just abandoned: start a new one (once)
-        if (!call?.aborted || signal?.aborted || attempt > 0) throw error;
+        if (!call.aborted || signal?.aborted || attempt > 0) throw error;
       } finally {
-        leave?.();
+        leave();
       }
     }
     throw new SourceError("lookup was abandoned by its other callers", { source: label });
@@ -262,7 +302,7 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
     peekLookup(connId) {
       const status: Status = {};
       const value = lru.get(connId, { status });
-      if (!value || staleBecauseOf(value) !== undefined || transient.has(value)) return undefined;
+      if (!value || staleBecauseOf(value) !== undefined) return undefined;
       const hit = hitOf(value);
       const ageSeconds = (clock.now() - fetchedAtOf(connId, value, status)) / 1000;
       return { hit, cache: hit ? "fresh" : "negative", ageSeconds };
@@ -301,9 +341,11 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
       return Number.isFinite(remaining) ? Math.max(0, remaining) : 0;
     },
     invalidate(connId) {
+      flights.delete(connId); // its callers still get its answer; the cache does not keep it
       lru.delete(connId);
     },
     clear() {
+      flights.clear();
       lru.clear();
     },
   };
@@ -313,7 +355,7 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
     const put = source.put.bind(source);
     cached.put = async (connection: Connection, options?: SourceCallOptions) => {
       await put(connection, options);
-      lru.delete(connection.connId);
+      cached.invalidate(connection.connId);
     };
   }
   return cached;

@@ -1,5 +1,6 @@
 import { closestMatch, ConfigError } from "@awsconn/core";
-import { KNOWN_EXTRA_KEYS } from "@awsconn/credentials";
+// The subpath only: importing awsconn must not load the credentials package.
+import { KNOWN_EXTRA_KEYS } from "@awsconn/credentials/knownExtraKeys";
 import { type AirflowBackendSetting, airflowBackendSetting } from "./airflowBackendSetting.js";
 import type { CacheConfig, SourceConfig } from "./types.js";
 

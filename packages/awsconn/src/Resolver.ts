@@ -2,6 +2,7 @@ import type { Connection, ConnectionSource, SourceCallOptions } from "@awsconn/c
 import type { AwsClientConfig } from "./awsClientConfig.js";
 import type { Explanation } from "./Explanation.js";
 import type { ResolveResult } from "./ResolveResult.js";
+import type { VariableResult } from "./VariableResult.js";
 
 /**
  * What {@link Resolver.preload} found.
@@ -74,6 +75,14 @@ export interface Resolver {
    * an auth error, through its `extensions`): a client made once needs no restart.
    */
   getAwsClientConfig(connId: string, service?: string): Promise<AwsClientConfig>;
+  /**
+   * An Airflow Variable with its provenance, from the first configured source that has it (env:
+   * `AIRFLOW_VAR_<KEY>`, a file entry's `variablesPath`, Secrets Manager `airflow/variables/<key>`,
+   * SSM `/airflow/variables/<key>`), with the connections' fail-closed and `onError: skip` rules;
+   * remote answers cached. Throws `VariableNotFoundError`, `SourceError`, `ConnectionFormatError`
+   * (a malformed variables file), or the signal's reason.
+   */
+  getVariable(key: string, options?: SourceCallOptions): Promise<VariableResult>;
   /** Forgets one id in every source's cache. */
   invalidate(connId: string): void;
   /** Forgets every cached id. */

@@ -57,6 +57,8 @@ function buildConfigSchemas({ z }: typeof Zod) {
     ...common,
     /** Variable name prefix. Default `AIRFLOW_CONN_`. */
     prefix: z.string().min(1).optional(),
+    /** Airflow Variables: the name prefix, `prefix + key.toUpperCase()`. Default `AIRFLOW_VAR_`; `null` serves no Variables. */
+    variablesPrefix: z.string().min(1).nullable().optional(),
   });
 
   /** A local `.json`, `.yaml`, `.yml` or `.env` connections file (read live; re-parsed when it changes). */
@@ -65,6 +67,8 @@ function buildConfigSchemas({ z }: typeof Zod) {
     ...common,
     /** Path of the file; relative paths are taken from the config file's directory, else the working directory. */
     path: z.string().min(1),
+    /** Airflow Variables from this `.json`, `.yaml`, `.yml` or `.env` file (Airflow's `variables_file_path`); without it the entry serves no Variables. */
+    variablesPath: z.string().min(1).optional(),
   });
 
   // The client options of aws-source-common's AwsClientInit (not maxAttempts; clientSettings is clientExtra here).
@@ -72,6 +76,8 @@ function buildConfigSchemas({ z }: typeof Zod) {
     ...common,
     /** Regex (case-insensitive, anchored at the start); ids that do not match are never looked up. */
     lookupPattern: regexString,
+    /** Airflow's `variables_lookup_pattern`: the same rules for Variable keys. */
+    variablesLookupPattern: regexString,
     /** AWS region. Default: the SDK's own (AWS_REGION, the profile...). */
     region: z.string().min(1).optional(),
     /** Endpoint URL (moto, LocalStack, a VPC endpoint). */
@@ -105,6 +111,8 @@ function buildConfigSchemas({ z }: typeof Zod) {
     ...awsCommon,
     /** Secret name prefix. Default `airflow/connections`; `""` means the bare id; `null` switches connections off (Airflow). */
     prefix: z.string().nullable().optional(),
+    /** Airflow Variables: the secret name prefix. Default `airflow/variables`; `""` means the bare key; `null` serves no Variables (Airflow). */
+    variablesPrefix: z.string().nullable().optional(),
     /** Separator between prefix and id. Default `/`. */
     sep: z.string().optional(),
     /** Extra JSON key aliases, Airflow's `extra_conn_words`: `{ login: ["usr"] }`. */
@@ -119,6 +127,8 @@ function buildConfigSchemas({ z }: typeof Zod) {
     ...awsCommon,
     /** Parameter name prefix. Default `/airflow/connections`; `""` means `/<id>`; `null` switches connections off (Airflow). */
     prefix: z.string().nullable().optional(),
+    /** Airflow Variables: the parameter name prefix. Default `/airflow/variables`; `""` means `/<key>`; `null` serves no Variables (Airflow). */
+    variablesPrefix: z.string().nullable().optional(),
   });
 
   /** A third-party source package (see loadPlugin.ts): its factory's `ConnectionSource`, loaded on first lookup. */

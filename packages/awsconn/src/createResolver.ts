@@ -17,6 +17,7 @@ import type { ResolveResult } from "./ResolveResult.js";
 import type { Resolver } from "./Resolver.js";
 import { runChain, runChainOne } from "./runChain.js";
 import type { ResolverConfig } from "./types.js";
+import { variableChain } from "./variableChain.js";
 
 /**
  * Creates a resolver. The configuration is the argument (an object, or a YAML/JSON file path),
@@ -50,6 +51,7 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
   const emit = makeEmit(cfg.logger);
   const layers = buildLayers(cfg.sources, baseDir, { cache: cfg.cache, clock, emit });
   const cachedOnly = cfg.mode === "first" && layers.every((l) => l.cached);
+  const variables = variableChain(cfg.sources, baseDir, { cache: cfg.cache, clock, emit });
   const awsConfigs = awsConfigMemo({
     max: cfg.cache.maxEntries,
     current: async (connId) => currentConnection(connId, await resolve(connId), layers),
@@ -125,6 +127,7 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
         ...(r.merged ? { merged: r.merged } : {}),
       };
     },
+    getVariable: (key, options) => variables.get(key, options),
     async getAwsClientConfig(connId, service) {
       return awsConfigs.get(connId, service, await resolver.get(connId));
     },
@@ -134,6 +137,7 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
     },
     clear() {
       for (const layer of layers) layer.cached?.clear();
+      variables.clear();
       awsConfigs.clear();
     },
   };

@@ -53,8 +53,19 @@ async function loadAws(
   return fromSsm({ ...init, ...hooks });
 }
 
-// The entry's own `region`, `endpoint`, `profile` and `roleArn` win over its `clientExtra`.
-function withoutOwn(settings: AwsClientConfig, own: SourceConfig & { type: "secretsmanager" | "ssm" }) {
+/**
+ * The client settings built from an entry's `clientExtra`, less what the entry sets itself: its own
+ * `region`, `endpoint`, `profile` and `roleArn` win over its `clientExtra`.
+ *
+ * @example
+ * ```ts
+ * withoutOwn(await backendClientSettings("ssm", { region_name: "x" }), { type: "ssm", region: "y" }); // no region
+ * ```
+ */
+export function withoutOwn(
+  settings: AwsClientConfig,
+  own: SourceConfig & { type: "secretsmanager" | "ssm" },
+) {
   const { method: _m, warnings: _w, roleArn: _r, roleSessionName: _s, credentials, ...sdk } = settings;
   if (own.region) delete sdk.region;
   if (own.endpoint) delete sdk.endpoint;

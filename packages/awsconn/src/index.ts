@@ -1,6 +1,7 @@
 export { createResolver } from "./createResolver.js";
 export type { Resolver, PreloadResult, ConfigProvenance } from "./Resolver.js";
 export type { ResolveResult } from "./ResolveResult.js";
+export type { VariableResult } from "./VariableResult.js";
 export type { CacheState, ExplainStep, Explanation, MergedLayer } from "./Explanation.js";
 export type { Clock } from "./Clock.js";
 export type { ResolverEvent, ResolverLogger } from "./ResolverEvent.js";
@@ -54,6 +55,8 @@ export type {
   ConnectionSource,
   SourceHit,
   SourceCallOptions,
+  VariableSource,
+  VariableHit,
   AwsconnErrorCode,
   AirflowConnectionJson,
 } from "@awsconn/core";
@@ -64,6 +67,8 @@ export {
   SourceError,
   ConfigError,
   InvalidConnIdError,
+  VariableNotFoundError,
+  isSensitiveVariableKey,
   isAwsconnError,
   validateConnId,
   isValidConnId,

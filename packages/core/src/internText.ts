@@ -1,13 +1,13 @@
 // Shorter than this, V8 copies a substring rather than pointing into its parent, so a kept string
 // never holds on to the text it was read from (a whole secret value).
 export const INTERN_MAX_LENGTH = 12;
-const MAX_ENTRIES = 2048;
+const MAX_ENTRIES = 256;
 const pool = new Map<string, string>();
 
 /**
  * One copy of a short non-secret value however many connections hold it (as `JSON.parse` shares
  * its short strings): conn types, schemas, extra settings such as `sslmode: "require"` or
- * `region_name: "eu-west-1"`. Values longer than 12 characters, and any value once 2,048 are kept,
+ * `region_name: "eu-west-1"`. Values longer than 12 characters, and any value once 256 are kept,
  * are returned as they are. Never give it a secret: kept values live as long as the process.
  *
  * @example

@@ -4,7 +4,10 @@ Starts ``moto_server`` (from conformance/.venv) on a free 127.0.0.1 port, and fo
 resets moto, stores the case's secrets/parameters with boto3, builds the real
 ``SecretsManagerBackend(**kwargs)`` / ``SystemsManagerParameterStoreBackend(**kwargs)`` with
 ``endpoint_url`` pointing at moto added to the case's kwargs, and records what
-``get_connection(conn_id)`` returns (fields, "not found" as null, or the error).
+``get_connection(conn_id)`` returns (fields, "not found" as null, or the error). Each backend is
+given the Task SDK's Connection class, as ``initialize_secrets_backends`` does on a worker, so
+stored values are read with the parser a task sees (query values stay strings, ``user:@h`` keeps
+``""`` as the password).
 Credentials and region come from dummy environment variables. moto is always stopped.
 """
 
@@ -51,6 +54,7 @@ from airflow.providers.amazon.aws.secrets.secrets_manager import SecretsManagerB
 from airflow.providers.amazon.aws.secrets.systems_manager import (  # noqa: E402
     SystemsManagerParameterStoreBackend,
 )
+from airflow.sdk.definitions.connection import Connection  # noqa: E402
 
 SM = "secretsmanager"
 SSM = "ssm"
@@ -141,6 +145,8 @@ CASES: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], str]] = [
     ("sm-json-port-string", SM, {}, [s(P + "x", js({"host": "h", "port": "5432"}))], "x"),
     ("sm-json-port-invalid", SM, {}, [s(P + "x", js({"host": "h", "port": "http"}))], "x"),
     ("sm-json-password-empty", SM, {}, [s(P + "x", js({"login": "u", "password": ""}))], "x"),
+    ("sm-uri-query-values", SM, {}, [s(P + "x", "aws://user:@h?timeout=30&verify=false&n=null")], "x"),
+    ("sm-json-uri-query-values", SM, {}, [s(P + "x", js({"uri": "aws://h?timeout=30"}))], "x"),
     ("sm-json-leading-whitespace", SM, {}, [s(P + "x", "  \n" + js({"conn_type": "aws", "login": "k"}))], "x"),
     ("sm-json-invalid", SM, {}, [s(P + "x", "{not json")], "x"),
     ("sm-json-array", SM, {}, [s(P + "x", "[1, 2]")], "x"),
@@ -205,6 +211,8 @@ CASES: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], str]] = [
         [s(SP + "x", js({"conn_type": "aws", "login": "k", "password": "s", "extra": {"region_name": "eu-west-1"}}), kind="SecureString")],
         "x",
     ),
+    ("ssm-uri-query-values", SSM, {}, [s(SP + "x", "aws://user:@h?timeout=30&verify=false", kind="String")], "x"),
+    ("ssm-json-password-empty", SSM, {}, [s(SP + "x", js({"login": "u", "password": ""}), kind="String")], "x"),
     ("ssm-json-alias-not-standardised", SSM, {}, [s(SP + "x", js({"user": "u"}), kind="String")], "x"),
     ("ssm-json-description-kept", SSM, {}, [s(SP + "x", js({"conn_type": "aws", "description": "d"}), kind="String")], "x"),
     ("ssm-stringlist", SSM, {}, [s(SP + "x", "aws://a,aws://b", kind="StringList")], "x"),
@@ -298,6 +306,7 @@ def run_case(moto: Moto, backend: str, kwargs: dict[str, Any], stored: list[dict
     with LogCapture() as logs:
         try:
             instance = cls(**json.loads(json.dumps(kwargs)), endpoint_url=moto.url)
+            instance._set_connection_class(Connection)  # noqa: SLF001 - what a worker's initialize_secrets_backends() does
             conn = instance.get_connection(conn_id)
             out["expected"] = fields_of(conn) if conn is not None else None
         except Exception as exc:  # noqa: BLE001 - recording Airflow's error is the point

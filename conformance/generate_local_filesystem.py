@@ -2,7 +2,10 @@
 
 Each case writes one file into an empty temporary directory, changes into it and runs
 ``airflow.secrets.local_filesystem.load_connections_dict(<file name>)``, so messages carry
-the bare file name, never a temporary path.
+the bare file name, never a temporary path. ``load_connections_dict`` builds
+``airflow.models.Connection`` in every process: a worker's LocalFilesystemBackend is given the Task
+SDK's class (``_set_connection_class``) but never uses it, so these are what a task sees too
+(the ``*-query-values`` cases show the server parser's JSON query values).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ def j(obj: Any) -> str:
 CASES: list[tuple[str, str, str]] = [
     # ---------------- JSON
     ("json-uri-string", "connections.json", j({"aws_default": "aws://AKIA:SECRET@/?region_name=eu-west-1"})),
+    ("json-uri-query-values", "connections.json", j({"a": "aws://user:@h?timeout=30&verify=false&n=null"})),
+    ("json-object-uri-query-values", "connections.json", j({"a": {"uri": "aws://h?timeout=30", "description": "d"}})),
     (
         "json-object",
         "connections.json",
@@ -104,6 +109,7 @@ CASES: list[tuple[str, str, str]] = [
     ("yaml-date-password", "connections.yaml", "a:\n  conn_type: aws\n  password: '2001-12-14'\n"),
     # ---------------- .env
     ("env-basic", "connections.env", "AWS_DEFAULT=aws://AKIA:SECRET@/?region_name=eu-west-1\n"),
+    ("env-uri-query-values", "connections.env", "A=aws://user:@h?timeout=30&verify=false\n"),
     ("env-two", "connections.env", "a=aws://a\nb=postgres://u:p@b:5432/db\n"),
     ("env-comments-blank", "connections.env", "# a comment\n\nA=aws://a\n   # indented comment\n\nB=aws://b\n"),
     ("env-whitespace-only-line", "connections.env", "A=aws://a\n   \nB=aws://b\n"),

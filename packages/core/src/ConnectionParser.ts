@@ -1,5 +1,6 @@
 /**
- * Which of Airflow 3's two connection parsers awsconn follows when it reads a URI or JSON value:
+ * Which of Airflow 3's two connection parsers awsconn follows when it reads a URI or JSON value
+ * ({@link DEFAULT_CONNECTION_PARSER}, `"task"`, when none is named):
  *
  * - `"task"` — `airflow.sdk.definitions.connection.Connection`, what a task on an Airflow 3
  *   worker builds from secrets-backend and environment values: query values stay strings
@@ -14,8 +15,19 @@
  *
  * @example
  * ```ts
- * parseConnectionUri("aws://h?timeout=30", "x", { parser: "task" }).extra.timeout;   // "30"
+ * parseConnectionUri("aws://h?timeout=30", "x").extra.timeout;                      // "30"
  * parseConnectionUri("aws://h?timeout=30", "x", { parser: "server" }).extra.timeout; // 30
  * ```
  */
 export type ConnectionParser = "task" | "server";
+
+/**
+ * The parser awsconn follows when none is named: the Task SDK's, since awsconn's users read
+ * connections as a task on a worker does.
+ *
+ * @example
+ * ```ts
+ * const parser = options.parser ?? DEFAULT_CONNECTION_PARSER; // "task"
+ * ```
+ */
+export const DEFAULT_CONNECTION_PARSER: ConnectionParser = "task";

@@ -26,11 +26,7 @@ export interface AirflowFields {
  * password is absent (the server's `set_password` ignores it; the Task SDK's parser keeps `""`),
  * the extra text is validated and parsed (with either parser it must be a JSON object).
  */
-export function buildConnection(
-  connId: string,
-  f: AirflowFields,
-  parser: ConnectionParser = "server",
-): Connection {
+export function buildConnection(connId: string, f: AirflowFields, parser: ConnectionParser): Connection {
   const task = parser === "task";
   let extra: Record<string, unknown> = {};
   if (f.extraTree) extra = extraFromTree(f.extraTree);

@@ -9,7 +9,7 @@ export interface ParseOptions {
   origin?: string;
   /** 1-based line in the origin. */
   line?: number;
-  /** Airflow's parser to follow ({@link ConnectionParser}); `"server"` when omitted. */
+  /** Airflow's parser to follow ({@link ConnectionParser}); the Task SDK's (`"task"`) when omitted. */
   parser?: ConnectionParser;
 }
 

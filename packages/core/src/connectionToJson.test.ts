@@ -13,10 +13,11 @@ describe("connectionToJson (Airflow's as_json shape)", () => {
     );
   });
 
-  test("from JSON: key order, port 0 kept, empty password gone", () => {
+  test("from JSON: key order, port 0 kept, empty password gone (server parser)", () => {
     const c = parseConnectionJson(
       '{"conn_type": "postgresql", "host": "H", "login": "", "password": "", "port": "0", "description": "d", "extra": "{\\"k\\": [1]}"}',
       "x",
+      { parser: "server" },
     );
     expect(JSON.stringify(connectionToJson(c))).toBe(
       '{"conn_type":"postgres","description":"d","host":"H","login":"","port":0,"extra":{"k":[1]}}',

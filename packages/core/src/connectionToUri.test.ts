@@ -88,17 +88,18 @@ describe("connectionToUri: Airflow's extra text is kept", () => {
     expect(connectionToUri(parseConnectionUri("aws://h?&", "c"))).toBe("aws://h/?__extra__=%7B%7D");
   });
 
-  test("query key order (numeric keys too) and number forms survive", () => {
+  test("query key order (numeric keys too) and number forms survive (server parser)", () => {
     expect(connectionToUri(parseConnectionUri("aws://h?1=a&b=c&0=d", "c"))).toBe("aws://h/?1=a&b=c&0=d");
-    expect(connectionToUri(parseConnectionUri("aws://h?a=1.0", "c"))).toBe(
+    expect(connectionToUri(parseConnectionUri("aws://h?a=1.0", "c", { parser: "server" }))).toBe(
       "aws://h/?__extra__=%7B%22a%22%3A+1.0%7D",
     );
   });
 
-  test("from_json: an object extra is re-encoded as json.dumps; a string extra is kept", () => {
+  test("from_json (server parser): an object extra is re-encoded as json.dumps; a string extra is kept", () => {
     const c = parseConnectionJson(
       '{"conn_type": "postgresql", "host": "H", "login": "", "password": "", "port": "0", "extra": "{\\"k\\": [1]}"}',
       "x",
+      { parser: "server" },
     );
     expect(connectionToUri(c)).toBe("postgres://H/?__extra__=%7B%22k%22%3A+%5B1%5D%7D");
   });
@@ -112,8 +113,9 @@ describe("connectionToUri: Airflow's extra text is kept", () => {
 
 describe("connectionToUri: where Airflow's get_uri() raises", () => {
   test("a lone UTF-16 surrogate cannot be UTF-8 encoded (Python: UnicodeEncodeError)", () => {
-    // Airflow parses ?a="\ud800" (a JSON string) fine, but get_uri() raises; so does connectionToUri.
-    const c = parseConnectionUri("aws://h?b=%203&a=%22%5Cud800%22", "c");
+    // Airflow's server parser reads ?a="\ud800" (a JSON string) fine, but get_uri() raises; so does
+    // connectionToUri.
+    const c = parseConnectionUri("aws://h?b=%203&a=%22%5Cud800%22", "c", { parser: "server" });
     expect(c.extra).toEqual({ b: 3, a: "\ud800" });
     expect(() => connectionToUri(c)).toThrow(ConnectionFormatError);
     expect(() => connectionToUri(createConnection({ connId: "x", login: "a\udc00" }))).toThrow(

@@ -38,8 +38,10 @@ describe("parseConnectionJson", () => {
     expect(parseConnectionJson(text, "x")).not.toHaveProperty("port");
   });
 
-  test("extra as a JSON string, empty password absent, empty login kept", () => {
-    const c = parseConnectionJson('{"extra": "{\\"k\\": \\"v\\"}", "login": "", "password": ""}', "x");
+  test("extra as a JSON string, empty password absent (server parser), empty login kept", () => {
+    const c = parseConnectionJson('{"extra": "{\\"k\\": \\"v\\"}", "login": "", "password": ""}', "x", {
+      parser: "server",
+    });
     expect(c.extra).toEqual({ k: "v" });
     expect(c.login).toBe("");
     expect(c).not.toHaveProperty("password");

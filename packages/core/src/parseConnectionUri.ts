@@ -2,6 +2,7 @@ import type { Connection } from "./Connection.js";
 import { buildConnection } from "./airflowFields.js";
 import { CodecProblem } from "./CodecProblem.js";
 import { type ParseOptions, toFormatError } from "./codecError.js";
+import { DEFAULT_CONNECTION_PARSER } from "./ConnectionParser.js";
 import { connIdOf } from "./connIdOf.js";
 import { parseUriFields } from "./parseUriFields.js";
 
@@ -10,13 +11,14 @@ export type { ParseOptions } from "./codecError.js";
 /**
  * Parses an Airflow connection URI exactly as Airflow 3's `Connection(conn_id, uri=...)` does:
  * `conn_type://login:password@host:port/schema?k=v`, each part percent-decoded with Python's
- * `unquote`; `+` in the query is a space; repeated keys: last wins; a query value that is JSON
- * becomes that JSON value; `__extra__=<json object>` replaces the whole extra; a host may carry its
- * own protocol (`spark://k8s://10.0.0.1:443`); the host is lower-cased unless it contains `/`;
- * an empty password is absent, an empty login stays `""`; `postgresql` becomes `postgres` and `-`
- * in the type becomes `_`. An empty string gives a connection with no fields, as in Airflow.
- * With `options.parser: "task"` it follows the Task SDK's parser instead (query values stay
- * strings, an empty password stays `""`; see {@link ConnectionParser}).
+ * `unquote`; `+` in the query is a space; repeated keys: last wins; `__extra__=<json object>`
+ * replaces the whole extra; a host may carry its own protocol (`spark://k8s://10.0.0.1:443`); the
+ * host is lower-cased unless it contains `/`; an empty login stays `""`; `postgresql` becomes
+ * `postgres` and `-` in the type becomes `_`. An empty string gives a connection with no fields, as
+ * in Airflow. By default it follows the Task SDK's parser (what a task on a worker sees): query
+ * values stay strings (`?timeout=30` is `"30"`) and an empty password stays `""`. With
+ * `options.parser: "server"` it follows `airflow.models.Connection`: a query value that is JSON
+ * becomes that JSON value and an empty password is absent (see {@link ConnectionParser}).
  *
  * @param uri - the URI text.
  * @param connId - the connection id; validated (`InvalidConnIdError`); `""` when omitted.
@@ -36,7 +38,7 @@ export function parseConnectionUri(uri: string, connId?: string, options?: Parse
   let connection: Connection;
   try {
     if (typeof uri !== "string") throw new CodecProblem("the URI must be a string", "uri");
-    const parser = options?.parser ?? "server";
+    const parser = options?.parser ?? DEFAULT_CONNECTION_PARSER;
     connection = buildConnection("", uri === "" ? {} : parseUriFields(uri, parser), parser);
   } catch (e) {
     return toFormatError(e, "URI", connId, options);

@@ -25,10 +25,7 @@ function text(kwargs: Map<string, PyValue>, key: string): string | null {
 }
 
 /** The fields Airflow's `Connection.from_json(text)` sets, given the parsed JSON object. */
-export function parseJsonFields(
-  kwargs: Map<string, PyValue>,
-  parser: ConnectionParser = "server",
-): AirflowFields {
+export function parseJsonFields(kwargs: Map<string, PyValue>, parser: ConnectionParser): AirflowFields {
   for (const key of kwargs.keys()) {
     if (key === "conn_id") {
       throw new CodecProblem("the JSON must not contain `conn_id` (the id is given separately)", "field");

@@ -41,7 +41,7 @@ function queryValue(value: string): PyValue {
  * The fields Airflow's `Connection(uri=uri)` sets (for a non-empty `uri`); query values are JSON
  * to the server's parser and stay strings to the Task SDK's.
  */
-export function parseUriFields(uri: string, parser: ConnectionParser = "server"): AirflowFields {
+export function parseUriFields(uri: string, parser: ConnectionParser): AirflowFields {
   const schemes = countOf(uri, "://");
   if (schemes > 2) throw new CodecProblem("it contains '://' more than twice", "uri");
   const hostWithProtocol = schemes === 2;

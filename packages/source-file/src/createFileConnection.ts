@@ -16,7 +16,8 @@ export const CONNECTION_FILE_KEYS: readonly string[] = ["conn_id", ...CONNECTION
 
 /**
  * Turns one entry of a connections file into a {@link Connection}, as Airflow's
- * `_create_connection` does: a string is a URI (an empty string gives an empty connection); an
+ * `_create_connection` does: a string is a URI, read with the server's parser as Airflow does on
+ * workers too (an empty string gives an empty connection); an
  * object holds the fields (`conn_type` kept as written, an empty password absent, `extra` an
  * object or a JSON string, `extra_dejson` an object, `uri` exclusive of the other fields, a
  * `conn_id` equal to its key). Anything else is refused through `fail`, at the line of the
@@ -106,11 +107,16 @@ export function createFileConnection(key: string, value: unknown, tree: LineTree
   });
 }
 
+// Airflow's _create_connection builds airflow.models.Connection in every process, a worker's too
+// (it ignores the Task SDK class the worker gives the backend): a file's URIs follow the server's
+// parser (`?timeout=30` is 30, `user:@host` has no password), whatever parser the other sources use.
+const SERVER = { parser: "server" } as const;
+
 function fromUri(key: string, uri: string, line: number, fail: Fail): Connection {
   try {
     // Airflow accepts any key here (an invalid one just gets conn_id None); lookups validate ids.
-    if (isValidConnId(key)) return parseConnectionUri(uri, key);
-    return createConnection({ ...parseConnectionUri(uri), connId: key });
+    if (isValidConnId(key)) return parseConnectionUri(uri, key, SERVER);
+    return createConnection({ ...parseConnectionUri(uri, undefined, SERVER), connId: key });
   } catch (error) {
     if (error instanceof ConnectionFormatError) return fail(error.reason, line, error);
     return fail("invalid URI", line);

@@ -31,6 +31,15 @@ const BOM_DEVIATIONS = listedAirflowDeviations("aws_backends", (o) => {
 /** Cases where awsconn deliberately differs from Airflow, and what it does instead. */
 const DEVIATIONS: Record<string, AirflowDeviation> = {
   ...BOM_DEVIATIONS,
+  // Listed as well (README deviation 11): an extra text that is not JSON is refused, naming the
+  // extra; the Task SDK's class, which a worker gives the backend, logs an error and keeps {}.
+  "sm-json-extra-invalid-string": {
+    because: "an extra that is not a JSON object is a ConnectionFormatError with either parser",
+    check: (o) => {
+      expect(o.error).toBeInstanceOf(ConnectionFormatError);
+      expect(String(o.error)).toMatch(/extra/);
+    },
+  },
   "sm-binary-only": {
     because: "a binary-only secret is a clear ConnectionFormatError, not a silent 'not found'",
     check: (o) => expect(o.error).toBeInstanceOf(ConnectionFormatError),

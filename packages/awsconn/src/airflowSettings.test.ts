@@ -52,12 +52,14 @@ const TYPE_OF: Record<string, SourceConfig["type"]> = {
 // Which of Airflow's backends look connections up, as awsconn sources (the metastore and the
 // worker's Execution API have no counterpart).
 function expectedSources(backends: AirflowBackend[]) {
-  return backends
-    .filter((b) => b.class !== "airflow.secrets.metastore.MetastoreBackend")
-    .filter((b) => !b.class.endsWith(".ExecutionAPISecretsBackend"))
-    .filter((b) => !("connections_prefix" in b) || b.connections_prefix !== null)
-    .filter((b) => !("connections_file" in b) || b.connections_file !== null)
-    .map((b) => ({ type: TYPE_OF[b.class], backend: b }));
+  return (
+    backends
+      .filter((b) => b.class !== "airflow.secrets.metastore.MetastoreBackend")
+      .filter((b) => !b.class.endsWith(".ExecutionAPISecretsBackend"))
+      // connections_prefix null: the backend still serves Variables (variables_prefix is not null), so it stays.
+      .filter((b) => !("connections_file" in b) || b.connections_file !== null)
+      .map((b) => ({ type: TYPE_OF[b.class], backend: b }))
+  );
 }
 
 const trimEnd = (s: string, sep: string) => (s.endsWith(sep) ? s.slice(0, -sep.length) : s);
@@ -72,7 +74,10 @@ describe(`fromAirflowSettings against Airflow ${vectors.airflow_version}`, () =>
       return;
     }
     const config = fromAirflowSettings(c.env);
-    const custom = (airflow.backends ?? []).filter((b) => !b.class.startsWith("airflow.secrets.environment") && !b.class.endsWith("ExecutionAPISecretsBackend"));
+    const custom = (airflow.backends ?? []).filter(
+      (b) =>
+        !b.class.startsWith("airflow.secrets.environment") && !b.class.endsWith("ExecutionAPISecretsBackend"),
+    );
     if (custom.length === 0) {
       expect(config).toBeUndefined(); // discovery then falls back to [env], Airflow's own default order
       expect(expectedSources(airflow.backends ?? []).map((s) => s.type)).toEqual(["env"]);
@@ -91,15 +96,21 @@ describe(`fromAirflowSettings against Airflow ${vectors.airflow_version}`, () =>
       if (ours.type === "secretsmanager") {
         const sep = ours.sep ?? "/";
         expect(sep).toBe(backend.sep);
-        expect(trimEnd(ours.prefix ?? "airflow/connections", sep)).toBe(backend.connections_prefix);
+        expect(ours.prefix === null ? null : trimEnd(ours.prefix ?? "airflow/connections", sep)).toBe(
+          backend.connections_prefix,
+        );
         expect(ours.extraConnWords ?? {}).toEqual(backend.extra_conn_words);
       }
       if (ours.type === "ssm")
-        expect(trimEnd(ours.prefix ?? "/airflow/connections", "/")).toBe(backend.connections_prefix);
+        expect(ours.prefix === null ? null : trimEnd(ours.prefix ?? "/airflow/connections", "/")).toBe(
+          backend.connections_prefix,
+        );
       if (ours.type === "file") expect(ours.path).toBe(backend.connections_file);
     }
     expect(config?.setting).toBe(
-      c.env.AIRFLOW__WORKERS__SECRETS_BACKEND ? "AIRFLOW__WORKERS__SECRETS_BACKEND" : "AIRFLOW__SECRETS__BACKEND",
+      c.env.AIRFLOW__WORKERS__SECRETS_BACKEND
+        ? "AIRFLOW__WORKERS__SECRETS_BACKEND"
+        : "AIRFLOW__SECRETS__BACKEND",
     );
 
     if (c.env.AIRFLOW__SECRETS__USE_CACHE !== undefined) {
@@ -122,8 +133,12 @@ describe(`fromAirflowSettings against Airflow ${vectors.airflow_version}`, () =>
       AIRFLOW__SECRETS__BACKEND_KWARG__AWS_SECRET_ACCES_KEY: "planted-kwarg-secret",
     });
     const text = config?.warnings.join("\n") ?? "";
-    expect(text).toMatch(/AIRFLOW__SECRETS__BACKEND_KWARGS: unknown kwarg region_nam \(did you mean region_name\?\)/);
-    expect(text).toMatch(/AIRFLOW__SECRETS__BACKEND_KWARG__AWS_SECRET_ACCES_KEY: unknown kwarg aws_secret_acces_key \(did you mean aws_secret_access_key\?\)/);
+    expect(text).toMatch(
+      /AIRFLOW__SECRETS__BACKEND_KWARGS: unknown kwarg region_nam \(did you mean region_name\?\)/,
+    );
+    expect(text).toMatch(
+      /AIRFLOW__SECRETS__BACKEND_KWARG__AWS_SECRET_ACCES_KEY: unknown kwarg aws_secret_acces_key \(did you mean aws_secret_access_key\?\)/,
+    );
     expect(text).toMatch(/use_ssl is not applied/);
     expect(text).not.toContain("planted-kwarg-secret");
     expect(text).not.toContain("eu-west-1");
@@ -135,7 +150,9 @@ describe(`fromAirflowSettings against Airflow ${vectors.airflow_version}`, () =>
         AIRFLOW__SECRETS__BACKEND: AIRFLOW_BACKENDS.secretsmanager,
         AIRFLOW__SECRETS__BACKEND_KWARG__EXTRA_CONN_WORDS: '{"login": ["usr"]}',
       }),
-    ).toThrow(/AIRFLOW__SECRETS__BACKEND_KWARG__EXTRA_CONN_WORDS: extra_conn_words: expected a JSON object, got string \(a per-key variable is a raw string/);
+    ).toThrow(
+      /AIRFLOW__SECRETS__BACKEND_KWARG__EXTRA_CONN_WORDS: extra_conn_words: expected a JSON object, got string \(a per-key variable is a raw string/,
+    );
   });
 
   it("invalid BACKEND_KWARGS JSON is a ConfigError (Airflow only warns and drops the kwargs)", () => {

@@ -94,14 +94,34 @@ function awsClient(s: AirflowBackendSetting, own: readonly string[], warnings: s
   return out;
 }
 
+// The backend's Variables settings: variables_prefix (null switches Variables off, as in Airflow)
+// and variables_lookup_pattern, onto the entry's variablesPrefix / variablesLookupPattern.
+function variablesOf(s: AirflowBackendSetting): {
+  variablesPrefix?: string | null;
+  variablesLookupPattern?: string;
+} {
+  const out: { variablesPrefix?: string | null; variablesLookupPattern?: string } = {};
+  if ("variables_prefix" in s.kwargs && s.kwargs.variables_prefix === null) out.variablesPrefix = null;
+  else {
+    const prefix = str(s, "variables_prefix");
+    if (prefix !== undefined) out.variablesPrefix = prefix;
+  }
+  const pattern = str(s, "variables_lookup_pattern");
+  if (pattern !== undefined) out.variablesLookupPattern = pattern;
+  return out;
+}
+
 function backendSource(s: AirflowBackendSetting, warnings: string[]): SourceConfig | undefined {
   // `connections_prefix: null` (or, for the file backend, no file path) turns connection lookups off.
   const prefixDisabled = "connections_prefix" in s.kwargs && s.kwargs.connections_prefix === null;
   switch (s.backend) {
     case AIRFLOW_BACKENDS.secretsmanager: {
       const client = awsClient(s, SM_KWARGS, warnings);
-      if (prefixDisabled) return undefined;
-      const out: SourceConfig = { type: "secretsmanager", ...client };
+      const variables = variablesOf(s);
+      if (prefixDisabled && variables.variablesPrefix === null) return undefined;
+      const out: SourceConfig = { type: "secretsmanager", ...client, ...variables };
+      // Connections off, Variables on: the entry stays, serving Variables only (prefix null).
+      if (prefixDisabled) out.prefix = null;
       const prefix = str(s, "connections_prefix");
       const sep = str(s, "sep");
       const words = record(s, "extra_conn_words");
@@ -112,8 +132,10 @@ function backendSource(s: AirflowBackendSetting, warnings: string[]): SourceConf
     }
     case AIRFLOW_BACKENDS.ssm: {
       const client = awsClient(s, AWS_BACKEND_KWARGS, warnings);
-      if (prefixDisabled) return undefined;
-      const out: SourceConfig = { type: "ssm", ...client };
+      const variables = variablesOf(s);
+      if (prefixDisabled && variables.variablesPrefix === null) return undefined;
+      const out: SourceConfig = { type: "ssm", ...client, ...variables };
+      if (prefixDisabled) out.prefix = null;
       const prefix = str(s, "connections_prefix");
       if (prefix !== undefined) out.prefix = prefix;
       return out;
@@ -130,7 +152,13 @@ function backendSource(s: AirflowBackendSetting, warnings: string[]): SourceConf
         );
       }
       const path = str(s, "connections_file_path");
-      return path ? { type: "file", path } : undefined;
+      const variablesPath = str(s, "variables_file_path");
+      if (variablesPath && !path)
+        warnings.push(
+          `${s.kwargsOrigin.variables_file_path}: variables_file_path is not applied without connections_file_path (an awsconn file entry needs a connections file)`,
+        );
+      if (!path) return undefined;
+      return variablesPath ? { type: "file", path, variablesPath } : { type: "file", path };
     }
     default:
       throw new ConfigError(
@@ -171,6 +199,11 @@ function cacheOf(env: Record<string, string | undefined>): CacheConfig | undefin
  * `@awsconn/credentials` as Airflow applies it through its connection wrapper; a kwarg nothing
  * reads is a warning that names it. `AIRFLOW__SECRETS__USE_CACHE=true` sets the cache TTL to
  * `AIRFLOW__SECRETS__CACHE_TTL_SECONDS` (Airflow's default 900); `false` turns caching off.
+ * The Variables kwargs apply too: `variables_prefix` (`null`: no Variables) and
+ * `variables_lookup_pattern` become the entry's `variablesPrefix` / `variablesLookupPattern`, and
+ * `variables_file_path` the file entry's `variablesPath`; a backend whose `connections_prefix` is
+ * `null` stays in the list with `prefix: null` while it still serves Variables. With the backend
+ * first and env after, `resolver.getVariable` searches in the order of the Task SDK's `Variable.get`.
  * Returns `undefined` when no backend is set.
  *
  * @example

@@ -15,7 +15,7 @@ export const EXIT = {
   FAILURE: 1,
   /** Usage: unknown command or flag, missing argument, invalid connection id. */
   USAGE: 2,
-  /** No source has the connection. */
+  /** No source has the connection (or the Variable). */
   NOT_FOUND: 3,
   /** A source (Secrets Manager, SSM, STS, ...) failed. */
   SOURCE_FAILED: 4,
@@ -42,6 +42,7 @@ export function exitCodeFor(error: unknown): ExitCode {
     case "INVALID_CONN_ID":
       return EXIT.USAGE;
     case "NOT_FOUND":
+    case "VARIABLE_NOT_FOUND":
       return EXIT.NOT_FOUND;
     case "SOURCE_FAILED":
       return EXIT.SOURCE_FAILED;

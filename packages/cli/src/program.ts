@@ -11,6 +11,7 @@ import { listCommand } from "./commands/list.js";
 import { serveCommand } from "./commands/serve.js";
 import { testCommand } from "./commands/test.js";
 import { uriCommand } from "./commands/uri.js";
+import { variableCommand } from "./commands/variable.js";
 import type { ExitState } from "./context.js";
 import type { CliIO } from "./Output.js";
 
@@ -37,6 +38,7 @@ export function createProgram(io: CliIO, state: ExitState): Command {
     execCommand(io, state),
     testCommand(io, state),
     serveCommand(io, state),
+    variableCommand(io, state),
   ]) {
     program.addCommand(sub.copyInheritedSettings(program));
   }

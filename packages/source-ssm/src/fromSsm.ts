@@ -24,6 +24,7 @@ import {
 import type { SsmInit } from "./SsmInit.js";
 import { createSsmClient } from "./createSsmClient.js";
 import { parameterNameFor } from "./parameterNameFor.js";
+import { type Parameter, parameterReader } from "./parameterReader.js";
 
 /** The source name (`SourceError.source`, `explain` output). */
 export const SSM_SOURCE_NAME = "ssm";
@@ -71,6 +72,8 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
   const sdk = lazyClient(undefined, () => import("@aws-sdk/client-ssm"));
   const fail = failureFor(SSM_SOURCE_NAME);
   const deadlineMs = callDeadlineMs(init);
+  const readParameter = parameterReader({ sdk, client, fail, deadlineMs });
+  const parse = init.parser === undefined ? undefined : { parser: init.parser };
   const hitOf = (connId: string, parameter: Parameter): SourceHit => {
     const name = parameter.Name ?? parameterNameFor(prefix, connId);
     const origin = `${SSM_SOURCE_NAME}:${name}`;
@@ -78,7 +81,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     if (text === "") throw new ConnectionFormatError("the parameter value is empty", { origin });
     let connection: Connection;
     try {
-      connection = parseConnectionValue(text, connId);
+      connection = parseConnectionValue(text, connId, parse);
     } catch (error) {
       // Only our own errors are kept as the cause: a foreign parser error may quote the value.
       if (error instanceof ConnectionFormatError)
@@ -123,21 +126,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       validateConnId(connId);
       if (!matches(connId)) return undefined;
       if ((await manifest?.knows(connId, signal)) === false) return undefined;
-      const name = parameterNameFor(prefix, connId);
-      let parameter: Parameter | undefined;
-      try {
-        const [{ GetParameterCommand }, c] = await Promise.all([sdk(), client()]);
-        const out = await sendWithin(
-          c,
-          new GetParameterCommand({ Name: name, WithDecryption: true }),
-          deadlineMs,
-          signal,
-        );
-        parameter = out.Parameter;
-      } catch (error) {
-        if (!signal?.aborted && (error as Error)?.name === "ParameterNotFound") return undefined;
-        throw await fail(error, "GetParameter", name, signal);
-      }
+      const parameter = await readParameter(parameterNameFor(prefix, connId), signal);
       return parameter ? hitOf(connId, parameter) : undefined;
     },
 
@@ -209,12 +198,4 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       manifest?.add(connection.connId);
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-
-interface Parameter {
-  Name?: string;
-  Value?: string;
-  Version?: number;
 }

@@ -5,13 +5,13 @@ import {
   compileLookupPattern,
   failureFor,
   lazyClient,
-  sendWithin,
   trimPrefix,
 } from "@awsconn/aws-source-common";
 import type { SourceCallOptions, VariableHit, VariableSource } from "@awsconn/core";
 import { createSsmClient } from "./createSsmClient.js";
 import { SSM_SOURCE_NAME } from "./fromSsm.js";
 import { parameterNameFor } from "./parameterNameFor.js";
+import { parameterReader } from "./parameterReader.js";
 
 /** Airflow's default `variables_prefix` of the SSM backend. */
 export const DEFAULT_SSM_VARIABLES_PREFIX = "/airflow/variables";
@@ -58,7 +58,7 @@ export function fromSsmVariables(init: SsmVariablesInit = {}): VariableSource {
   const client = lazyClient<SSMClient>(init.client, () => createSsmClient(init));
   const sdk = lazyClient(undefined, () => import("@aws-sdk/client-ssm"));
   const fail = failureFor(SSM_SOURCE_NAME);
-  const deadlineMs = callDeadlineMs(init);
+  const readParameter = parameterReader({ sdk, client, fail, deadlineMs: callDeadlineMs(init) });
   return {
     name: SSM_SOURCE_NAME,
     async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
@@ -66,20 +66,7 @@ export function fromSsmVariables(init: SsmVariablesInit = {}): VariableSource {
       signal?.throwIfAborted();
       if (off || !matches(key)) return undefined;
       const name = parameterNameFor(prefix, key);
-      let parameter: { Name?: string; Value?: string; Version?: number } | undefined;
-      try {
-        const [{ GetParameterCommand }, c] = await Promise.all([sdk(), client()]);
-        const out = await sendWithin(
-          c,
-          new GetParameterCommand({ Name: name, WithDecryption: true }),
-          deadlineMs,
-          signal,
-        );
-        parameter = out.Parameter;
-      } catch (error) {
-        if (!signal?.aborted && (error as Error)?.name === "ParameterNotFound") return undefined;
-        throw await fail(error, "GetParameter", name, signal);
-      }
+      const parameter = await readParameter(name, signal);
       if (!parameter || parameter.Value === undefined) return undefined;
       const origin = `${SSM_SOURCE_NAME}:${parameter.Name ?? name}`;
       const version = parameter.Version === undefined ? undefined : String(parameter.Version);

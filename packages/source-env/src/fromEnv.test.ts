@@ -59,6 +59,19 @@ describe("fromEnv", () => {
     });
   });
 
+  it("reads with the Task SDK's parser by default (as a worker does), the server's with parser: 'server'", async () => {
+    const env = { AIRFLOW_CONN_X: "aws://user:@h?timeout=30", AIRFLOW_CONN_J: '{"password": ""}' };
+    expect((await fromEnv({ env }).get("x"))?.connection).toMatchObject({
+      password: "",
+      extra: { timeout: "30" },
+    });
+    expect((await fromEnv({ env }).get("j"))?.connection.password).toBe("");
+    const server = fromEnv({ env, parser: "server" });
+    expect((await server.get("x"))?.connection.extra).toEqual({ timeout: 30 });
+    expect((await server.get("x"))?.connection).not.toHaveProperty("password");
+    expect((await server.get("j"))?.connection).not.toHaveProperty("password");
+  });
+
   it("treats an unset or empty variable as not here, a blank one as malformed", async () => {
     const source = fromEnv({ env: { AIRFLOW_CONN_EMPTY: "", AIRFLOW_CONN_BLANK: "  \n " } });
     expect(await source.get("empty")).toBeUndefined();

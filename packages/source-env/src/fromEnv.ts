@@ -1,4 +1,4 @@
-import type { ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+import type { ConnectionParser, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import {
   ConnectionFormatError,
   isValidConnId,
@@ -19,6 +19,12 @@ export interface EnvInit {
   prefix?: string;
   /** The environment to read, live on every call. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Airflow's connection parser to read values with: `"task"` (the Task SDK's, what a task on a
+   * worker builds from `AIRFLOW_CONN_*`: `?timeout=30` is `"30"`) or `"server"`
+   * (`airflow.models.Connection`: `30`). Default `"task"`.
+   */
+  parser?: ConnectionParser;
 }
 
 /**
@@ -43,6 +49,7 @@ export interface EnvInit {
 export function fromEnv(init: EnvInit = {}): ConnectionSource {
   const prefix = init.prefix ?? DEFAULT_ENV_PREFIX;
   const env = init.env ?? process.env;
+  const parse = init.parser === undefined ? undefined : { parser: init.parser };
   return {
     name: ENV_SOURCE_NAME,
 
@@ -56,7 +63,7 @@ export function fromEnv(init: EnvInit = {}): ConnectionSource {
       const value = pythonStrip(raw);
       if (value === "") throw new ConnectionFormatError("the value is only whitespace", { origin });
       try {
-        return { connection: parseConnectionValue(value, connId), origin };
+        return { connection: parseConnectionValue(value, connId, parse), origin };
       } catch (error) {
         // Only our own errors are kept as the cause: a foreign parser error may quote the value.
         if (error instanceof ConnectionFormatError)

@@ -1,5 +1,6 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { AwsClientInit, KnownIdsInit, OnSourceWarning } from "@awsconn/aws-source-common";
+import type { ConnectionParser } from "@awsconn/core";
 
 /**
  * Options of {@link fromSecretsManager}. Names follow Airflow's `SecretsManagerBackend` kwargs
@@ -32,6 +33,12 @@ export interface SecretsManagerInit extends AwsClientInit {
    * (`{ login: ["usr"], password: ["pwd"] }`; `user` is accepted for `login`).
    */
   extraConnWords?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Airflow's connection parser to read secret values with: `"task"` (the Task SDK's, what a task
+   * on a worker builds: `?timeout=30` is `"30"`) or `"server"` (`airflow.models.Connection`: `30`).
+   * Default `"task"`.
+   */
+  parser?: ConnectionParser;
   /**
    * The version stage every `GetSecretValue` asks for (`VersionStage`): `AWSPENDING` reads the
    * value a rotation is about to make current, to test it before it finishes. Default: the

@@ -104,7 +104,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
         { origin },
       );
     }
-    const connection = parseSecretString(entry.SecretString, connId, origin, extraConnWords);
+    const connection = parseSecretString(entry.SecretString, connId, origin, extraConnWords, init.parser);
     const version = entry.VersionId;
     return version ? { connection, origin: `${origin}@${version}`, version } : { connection, origin };
   };

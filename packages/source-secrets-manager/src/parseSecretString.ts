@@ -1,4 +1,4 @@
-import type { Connection } from "@awsconn/core";
+import type { Connection, ConnectionParser } from "@awsconn/core";
 import {
   ConnectionFormatError,
   parseConnectionJson,
@@ -18,7 +18,8 @@ const JSON_WHITESPACE = /^[ \t\n\r]+|[ \t\n\r]+$/g;
  * ({@link standardizeSecretKeys}) before Airflow's JSON rules apply; anything else is a URI or
  * JSON by `parseConnectionValue`. So JSON led or followed by whitespace that JSON itself does not
  * allow (U+0085, U+00A0, U+3000, `\v`...) is refused, as Airflow's `json.loads` refuses it.
- * Malformed data is a `ConnectionFormatError` naming `origin`, never quoting the value.
+ * Malformed data is a `ConnectionFormatError` naming `origin`, never quoting the value. `parser`
+ * is Airflow's connection parser to follow (the Task SDK's when omitted).
  *
  * @example
  * ```ts
@@ -30,12 +31,14 @@ export function parseSecretString(
   connId: string,
   origin: string,
   extraConnWords: Readonly<Record<string, readonly string[]>>,
+  parser?: ConnectionParser,
 ): Connection {
+  const options = parser === undefined ? undefined : { parser };
   if (pythonStrip(value) === "") throw new ConnectionFormatError("the secret value is empty", { origin });
   try {
-    if (!pythonStrip(value).startsWith("{")) return parseConnectionValue(value, connId);
+    if (!pythonStrip(value).startsWith("{")) return parseConnectionValue(value, connId, options);
     const parsed = parseJsonSecret(value, origin);
-    return parseConnectionJson(standardizeSecretKeys(parsed, extraConnWords), connId);
+    return parseConnectionJson(standardizeSecretKeys(parsed, extraConnWords), connId, options);
   } catch (error) {
     if (error instanceof ConnectionFormatError) {
       if (error.origin === origin) throw error;

@@ -114,6 +114,20 @@ describe("fromSecretsManager against moto", () => {
     });
   });
 
+  it("reads values with the Task SDK's parser by default, the server's with parser: 'server'", async () => {
+    const prefix = uniquePrefix("sm-parser");
+    await store(`${prefix}/u`, "aws://user:@h?timeout=30");
+    await store(`${prefix}/j`, JSON.stringify({ login: "u", password: "" }));
+    const at = { region: "us-east-1", endpoint: motoEndpoint(), prefix };
+    const task = fromSecretsManager(at);
+    expect((await task.get("u"))?.connection).toMatchObject({ password: "", extra: { timeout: "30" } });
+    expect((await task.get("j"))?.connection.password).toBe("");
+    const server = fromSecretsManager({ ...at, parser: "server" });
+    expect((await server.get("u"))?.connection.extra).toEqual({ timeout: 30 });
+    expect((await server.get("u"))?.connection).not.toHaveProperty("password");
+    expect((await server.get("j"))?.connection).not.toHaveProperty("password");
+  });
+
   it("refuses a binary-only secret with a ConnectionFormatError that does not show its bytes", async () => {
     const prefix = uniquePrefix("sm-bin");
     await admin.send(

@@ -1,5 +1,6 @@
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import type { AwsClientInit, KnownIdsInit, OnSourceWarning } from "@awsconn/aws-source-common";
+import type { ConnectionParser } from "@awsconn/core";
 
 /**
  * Options of {@link fromSsm}. Names follow Airflow's `SystemsManagerParameterStoreBackend`
@@ -25,6 +26,12 @@ export interface SsmInit extends AwsClientInit {
    * Python's `re.match`) are looked up; any other id is "not here" without a request.
    */
   lookupPattern?: string;
+  /**
+   * Airflow's connection parser to read parameter values with: `"task"` (the Task SDK's, what a
+   * task on a worker builds: `?timeout=30` is `"30"`) or `"server"` (`airflow.models.Connection`:
+   * `30`). Default `"task"`.
+   */
+  parser?: ConnectionParser;
   /**
    * An id manifest: the source lists its ids (`GetParametersByPath` under the prefix, recursive)
    * at most once every `refreshSeconds`, and an id not listed is "not here" without a

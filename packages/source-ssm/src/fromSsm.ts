@@ -73,6 +73,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
   const fail = failureFor(SSM_SOURCE_NAME);
   const deadlineMs = callDeadlineMs(init);
   const readParameter = parameterReader({ sdk, client, fail, deadlineMs });
+  const parse = init.parser === undefined ? undefined : { parser: init.parser };
   const hitOf = (connId: string, parameter: Parameter): SourceHit => {
     const name = parameter.Name ?? parameterNameFor(prefix, connId);
     const origin = `${SSM_SOURCE_NAME}:${name}`;
@@ -80,7 +81,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     if (text === "") throw new ConnectionFormatError("the parameter value is empty", { origin });
     let connection: Connection;
     try {
-      connection = parseConnectionValue(text, connId);
+      connection = parseConnectionValue(text, connId, parse);
     } catch (error) {
       // Only our own errors are kept as the cause: a foreign parser error may quote the value.
       if (error instanceof ConnectionFormatError)

@@ -71,6 +71,19 @@ describe("fromSsm against moto", () => {
     });
   });
 
+  it("reads values with the Task SDK's parser by default, the server's with parser: 'server'", async () => {
+    const prefix = `/${uniquePrefix("param-parser")}`;
+    await store(`${prefix}/u`, "aws://user:@h?timeout=30&verify=false");
+    const at = { region: "us-east-1", endpoint: motoEndpoint(), prefix };
+    expect((await fromSsm(at).get("u"))?.connection).toMatchObject({
+      password: "",
+      extra: { timeout: "30", verify: "false" },
+    });
+    const server = (await fromSsm({ ...at, parser: "server" }).get("u"))?.connection;
+    expect(server?.extra).toEqual({ timeout: 30, verify: false });
+    expect(server).not.toHaveProperty("password");
+  });
+
   it("reads hierarchical ids, adds the leading slash and trims a trailing one", async () => {
     const base = uniquePrefix("param-hier");
     await store(`/${base}/team/aws_default`, "aws://team-host");

@@ -1,4 +1,9 @@
-import { VariableNotFoundError, type SourceCallOptions, type VariableSource } from "@awsconn/core";
+import {
+  ConfigError,
+  type SourceCallOptions,
+  type VariableSource,
+  VariableNotFoundError,
+} from "@awsconn/core";
 import { isConnectionSource, isSourceWithOptions } from "./buildLayers.js";
 import { cachedVariables } from "./cachedVariables.js";
 import type { Clock } from "./Clock.js";
@@ -37,7 +42,8 @@ export interface VariableChainOptions {
  *    order discovered from Airflow's settings (backend, then env) this is `Variable.get`'s order;
  * 2. "not here" passes to the next source;
  * 3. a failing source stops the lookup (fail closed) unless it has `onError: "skip"` (an `error`
- *    event whose `connId` is the key, `skipped: true`);
+ *    event whose `connId` is the key, `skipped: true`); a `ConfigError` (a bad
+ *    `variablesLookupPattern`, met on the first lookup) always stops it;
  * 4. remote sources' answers are cached (`cache.ttlSeconds`, "not here" for
  *    `cache.negativeTtlSeconds`) and concurrent lookups of a key share one call; env and file are
  *    read live.
@@ -95,7 +101,9 @@ export function variableChain(
         } catch (error) {
           signal?.throwIfAborted();
           const wrapped = toSourceError(error, layer.label);
-          const skipped = layer.onError === "skip";
+          // A bad configuration (a variablesLookupPattern Python cannot compile, found on the first
+          // lookup because Variable sources are built then) is never skipped.
+          const skipped = layer.onError === "skip" && !(wrapped instanceof ConfigError);
           const summary = errorSummary(wrapped);
           options.emit({
             type: "error",

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import {
+  ConfigError,
   ConnectionFormatError,
   SourceError,
   type VariableSource,
@@ -89,6 +90,16 @@ describe("resolver.getVariable", () => {
     expect(log.events).toContainEqual(
       expect.objectContaining({ type: "error", source: "vault", skipped: true }),
     );
+  });
+
+  it("a variablesLookupPattern Python rejects is a ConfigError at the first lookup, even with onError skip", async () => {
+    const resolver = createResolver({
+      sources: [
+        { type: "ssm", region: "us-east-1", variablesLookupPattern: "\\p{L}", onError: "skip" },
+        { type: "env" },
+      ],
+    });
+    await expect(resolver.getVariable("x")).rejects.toBeInstanceOf(ConfigError);
   });
 
   it("a malformed variables file fails the lookup with its line (not skipped silently)", async () => {

@@ -1,4 +1,4 @@
-import type { Connection, ConnectionSource, SourceCallOptions } from "@awsconn/core";
+import type { Connection, ConnectionParser, ConnectionSource, SourceCallOptions } from "@awsconn/core";
 import type { AwsClientConfig } from "./awsClientConfig.js";
 import type { Explanation } from "./Explanation.js";
 import type { ResolveResult } from "./ResolveResult.js";
@@ -39,6 +39,11 @@ export interface ConfigProvenance {
    * reads, say), one line each, naming the setting; never a value. Empty when there is nothing to say.
    */
   warnings: readonly string[];
+  /**
+   * The Airflow parser the configured env, Secrets Manager and SSM sources read values with
+   * (`connectionParser`: `task`, the default, or `server`).
+   */
+  connectionParser: ConnectionParser;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ConnectionSource } from "@awsconn/core";
+import type { ConnectionParser, ConnectionSource } from "@awsconn/core";
 import { createSource } from "./createSource.js";
 import { isCachedSource } from "./CachedSource.js";
 import { deferredLayer } from "./deferredLayer.js";
@@ -35,6 +35,8 @@ export interface LayerOptions {
   cache: CacheConfig;
   clock: Clock;
   emit: Emit;
+  /** The Airflow parser of the env and AWS sources built from config entries (`connectionParser`). */
+  parser?: ConnectionParser;
 }
 
 /**
@@ -67,7 +69,13 @@ export function buildLayers(
     // An AWS source's warnings become `warning` events under the layer's label (known below).
     const onWarning = (w: SourceWarning) =>
       options.emit({ type: "warning", source: labels[i] ?? entry.type, code: w.code, message: w.message });
-    const source = createSource(entry, { baseDir, path: `sources[${i}]`, onWarning, clock: options.clock });
+    const source = createSource(entry, {
+      baseDir,
+      path: `sources[${i}]`,
+      onWarning,
+      clock: options.clock,
+      ...(options.parser ? { parser: options.parser } : {}),
+    });
     const onError = entry.onError ?? "fail";
     if (entry.type === "plugin")
       return { source, ...(entry.remote === undefined ? {} : { live: !entry.remote }), onError };

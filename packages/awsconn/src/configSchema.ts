@@ -1,4 +1,4 @@
-import type { ConnectionSource } from "@awsconn/core";
+import { type ConnectionSource, DEFAULT_CONNECTION_PARSER } from "@awsconn/core";
 import { isConnectionSource } from "./buildLayers.js";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import type { Clock } from "./Clock.js";
@@ -207,6 +207,13 @@ function buildConfigSchemas({ z }: typeof Zod) {
     sources: z.array(sourceEntrySchema).default([{ type: "env" }]),
     /** `first`: the first source that has the id wins (Airflow). `merge`: higher sources override fields of lower ones. Default `first`. */
     mode: z.enum(["first", "merge"]).default("first"),
+    /**
+     * Which of Airflow 3's connection parsers reads the env, Secrets Manager and SSM values:
+     * `task` (the Task SDK's, what a task on a worker sees: `?timeout=30` is `"30"`, `user:@host`
+     * keeps `""`) or `server` (`airflow.models.Connection`: `30`, no password). Connections files
+     * are read with the server's either way, as Airflow reads them on workers too. Default `task`.
+     */
+    connectionParser: z.enum(["task", "server"]).default(DEFAULT_CONNECTION_PARSER),
     /** Cache settings (remote sources only; env and file are read live). */
     cache: cacheSchema.prefault({}),
     /** Event receiver. */

@@ -49,7 +49,8 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
   const { config: cfg, origin, baseDir, reason, warnings } = discoverConfig(config, options);
   const clock = cfg.clock ?? performance;
   const emit = makeEmit(cfg.logger);
-  const layers = buildLayers(cfg.sources, baseDir, { cache: cfg.cache, clock, emit });
+  const parser = cfg.connectionParser;
+  const layers = buildLayers(cfg.sources, baseDir, { cache: cfg.cache, clock, emit, parser });
   const cachedOnly = cfg.mode === "first" && layers.every((l) => l.cached);
   const variables = variableChain(cfg.sources, baseDir, { cache: cfg.cache, clock, emit });
   const awsConfigs = awsConfigMemo({
@@ -91,7 +92,7 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
   const resolver: Resolver = {
     sources: layers.map((l) => l.source),
     configOrigin: origin,
-    config: { origin, reason, warnings },
+    config: { origin, reason, warnings, connectionParser: parser },
     resolve,
     get(connId, options) {
       // a map read when every source is cached and the first one that knows the id is fresh

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { OnSourceWarning } from "@awsconn/aws-source-common";
-import type { ConnectionSource } from "@awsconn/core";
+import type { ConnectionParser, ConnectionSource } from "@awsconn/core";
 import type { AwsClientConfig } from "@awsconn/credentials";
 import { fromEnv } from "@awsconn/source-env";
 import { fromFile } from "@awsconn/source-file";
@@ -28,6 +28,12 @@ export interface CreateSourceOptions {
   onWarning?: OnSourceWarning;
   /** The clock of an AWS source's manifest and batch fallback (the resolver's). Default `performance`. */
   clock?: Clock;
+  /**
+   * Airflow's connection parser for `env`, `secretsmanager` and `ssm` values (the config's
+   * `connectionParser`). Default: the Task SDK's (`task`). A `file` source reads with the server's,
+   * as Airflow's LocalFilesystemBackend does on workers too; a plugin parses as it likes.
+   */
+  parser?: ConnectionParser;
 }
 
 async function loadAws(
@@ -37,6 +43,7 @@ async function loadAws(
   const hooks = {
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.parser ? { parser: options.parser } : {}),
   };
   const { clientExtra, ...rest } = config;
   if (clientExtra) {
@@ -94,7 +101,10 @@ export function withoutOwn(
 export function createSource(config: SourceConfig, options: CreateSourceOptions = {}): ConnectionSource {
   switch (config.type) {
     case "env":
-      return fromEnv(config.prefix === undefined ? {} : { prefix: config.prefix });
+      return fromEnv({
+        ...(config.prefix === undefined ? {} : { prefix: config.prefix }),
+        ...(options.parser ? { parser: options.parser } : {}),
+      });
     case "file":
       return fromFile({ path: resolve(options.baseDir ?? process.cwd(), config.path) });
     case "plugin":

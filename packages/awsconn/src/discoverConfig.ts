@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { DEFAULT_CONNECTION_PARSER } from "@awsconn/core";
 import { fromAirflowSettings } from "./airflowSettings.js";
 import { type ConfigFileContent, readConfigFile } from "./loadConfigFile.js";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
@@ -98,7 +99,12 @@ function discoverRaw(
 const DEFAULT_RAW = { sources: [{ type: "env" }] };
 
 function defaultConfig(): NormalizedConfig {
-  return { sources: [{ type: "env" }], mode: "first", cache: { ...CACHE_DEFAULTS } };
+  return {
+    sources: [{ type: "env" }],
+    mode: "first",
+    connectionParser: DEFAULT_CONNECTION_PARSER,
+    cache: { ...CACHE_DEFAULTS },
+  };
 }
 
 /**
@@ -109,8 +115,8 @@ function defaultConfig(): NormalizedConfig {
  * 4. Airflow's `AIRFLOW__SECRETS__BACKEND` (+ `_KWARGS`, `USE_CACHE`, `CACHE_TTL_SECONDS`):
  *    that backend first, then `AIRFLOW_CONN_*` variables, as Airflow searches;
  * 5. otherwise `[env]`.
- * An explicit object without `sources` still goes through steps 2-5; its `mode`, `cache`,
- * `logger` and `clock` then apply on top of what was found.
+ * An explicit object without `sources` still goes through steps 2-5; its `mode`,
+ * `connectionParser`, `cache`, `logger` and `clock` then apply on top of what was found.
  *
  * @example
  * ```ts

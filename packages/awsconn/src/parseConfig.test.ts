@@ -16,8 +16,13 @@ function errorOf(input: unknown): ConfigError {
 }
 
 describe("parseConfig", () => {
-  it("fills the defaults: [env], mode first, the cache defaults", () => {
-    expect(parseConfig({})).toEqual({ sources: [{ type: "env" }], mode: "first", cache: CACHE_DEFAULTS });
+  it("fills the defaults: [env], mode first, the Task SDK's connection parser, the cache defaults", () => {
+    expect(parseConfig({})).toEqual({
+      sources: [{ type: "env" }],
+      mode: "first",
+      connectionParser: "task",
+      cache: CACHE_DEFAULTS,
+    });
     expect(CACHE_DEFAULTS).toEqual({
       ttlSeconds: 300,
       negativeTtlSeconds: 5,
@@ -51,6 +56,7 @@ describe("parseConfig", () => {
         { source: memorySource("other"), onError: "skip", live: true },
       ],
       mode: "merge",
+      connectionParser: "server",
       cache: {
         ttlSeconds: 60,
         negativeTtlSeconds: 0,
@@ -61,6 +67,7 @@ describe("parseConfig", () => {
     });
     expect(config.sources).toHaveLength(6);
     expect(config.cache.ttlSeconds).toBe(60);
+    expect(config.connectionParser).toBe("server");
   });
 
   it.each<[string, unknown, string]>([
@@ -116,6 +123,11 @@ describe("parseConfig", () => {
       "sources[0].extraConnWords.login: expected array",
     ],
     ["bad mode", { mode: "last" }, 'mode: expected one of first, merge, got "last"'],
+    [
+      "bad connectionParser",
+      { connectionParser: "worker" },
+      'connectionParser: expected one of task, server, got "worker"',
+    ],
     ["negative ttl", { cache: { ttlSeconds: -1 } }, "cache.ttlSeconds: Too small"],
     ["fractional maxEntries", { cache: { maxEntries: 1.5 } }, "cache.maxEntries: expected int"],
     ["zero maxEntries", { cache: { maxEntries: 0 } }, "cache.maxEntries: Too small"],

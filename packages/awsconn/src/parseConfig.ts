@@ -83,6 +83,7 @@ export function parseConfig(
   const out: NormalizedConfig = {
     sources: config.sources === undefined ? schemas.configSchema.shape.sources.parse(undefined) : sources,
     mode: config.mode,
+    connectionParser: config.connectionParser,
     cache: config.cache,
   };
   if (config.logger !== undefined) out.logger = config.logger;

@@ -47,6 +47,6 @@ export {
   type TranslatedRegex,
 } from "./python/translatePythonRegex.js";
 export { pythonReMatch } from "./python/pythonReMatch.js";
-export type { ConnectionParser } from "./ConnectionParser.js";
+export { type ConnectionParser, DEFAULT_CONNECTION_PARSER } from "./ConnectionParser.js";
 export { levenshtein } from "./levenshtein.js";
 export { closestMatch } from "./closestMatch.js";

@@ -42,5 +42,5 @@ describe("PyYAML reads back every string awsconn writes", () => {
         c: { password: s, host: s, extra: { [s]: s } },
       });
     });
-  });
+  }, 60_000); // a Python process and 2,000 documents: seconds on a loaded machine, not vitest's default 5
 });

@@ -39,7 +39,15 @@ export function explainJson(
 ): Record<string, unknown> {
   return {
     conn_id: e.connId,
-    ...(resolver ? { config: { origin: resolver.config.origin, reason: resolver.config.reason } } : {}),
+    ...(resolver
+      ? {
+          config: {
+            origin: resolver.config.origin,
+            reason: resolver.config.reason,
+            connection_parser: resolver.config.connectionParser,
+          },
+        }
+      : {}),
     winner: winnerOf(e).source ? winnerOf(e) : null,
     steps: e.steps.map((s) => ({
       source: s.source,

@@ -31,11 +31,12 @@ export async function openResolver(globals: GlobalOptions): Promise<CliResolver>
 }
 
 /**
- * Which configuration a resolver uses and why, in words.
+ * Which configuration a resolver uses and why, in words, and which Airflow connection parser its
+ * sources read values with (`connectionParser`).
  *
  * @example
  * ```ts
- * configText(resolver); // "/srv/app/awsconn.config.yaml (found in the working directory)"
+ * configText(resolver); // "/srv/app/awsconn.config.yaml (found in the working directory); connectionParser: task"
  * ```
  */
 export function configText(resolver: Pick<CliResolver, "config">): string {
@@ -48,7 +49,8 @@ export function configText(resolver: Pick<CliResolver, "config">): string {
     "Airflow settings": "built from Airflow's secrets backend settings",
     default: "no config found: environment variables only",
   };
-  return origin === "default" ? why.default : `${origin} (${why[reason]})`;
+  const parser = `connectionParser: ${resolver.config.connectionParser}`;
+  return `${origin === "default" ? why.default : `${origin} (${why[reason]})`}; ${parser}`;
 }
 
 /**

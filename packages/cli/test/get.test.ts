@@ -1,4 +1,5 @@
 // get, uri, explain, list against env and file sources; the planted secret never shows without --show-secrets.
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoSecret, fixtureDir, MARKER, SECRET } from "./plant.js";
@@ -88,6 +89,20 @@ describe("get", () => {
     expect(JSON.parse(r.stdout).source).toBe("env");
     const missing = await runBin(["get", "warehouse"]);
     expect(missing.code).toBe(3);
+  });
+
+  it("--json: an env value's query values stay strings (the Task SDK's parser); connectionParser: server makes them JSON", async () => {
+    const env = { AIRFLOW_CONN_TUNED: "aws://h?timeout=30&verify=false" };
+    const r = await runBin(["get", "tuned", "--json"], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).extra).toEqual({ timeout: "30", verify: "false" });
+    const server = join(dir, "server-parser.config.json");
+    writeFileSync(server, JSON.stringify({ sources: [{ type: "env" }], connectionParser: "server" }));
+    const s = await runBin(["--config", server, "--verbose", "get", "tuned", "--json"], { env });
+    expect(JSON.parse(s.stdout).extra).toEqual({ timeout: 30, verify: false });
+    expect(s.stderr).toMatch(
+      /configuration: .*server-parser\.config\.json \(given with --config\); connectionParser: server/,
+    );
   });
 
   it("not found: exit 3, message on stderr, nothing on stdout", async () => {

@@ -59,11 +59,11 @@ describe("explain", () => {
   it("names the configuration and why it was used; --json times are rounded to microseconds", async () => {
     const config = join(dir, "awsconn.config.yaml");
     const text = await runBin(["--config", config, "explain", "warehouse"]);
-    expect(text.stdout).toContain(`configuration: ${config} (given with --config)`);
+    expect(text.stdout).toContain(`configuration: ${config} (given with --config); connectionParser: task`);
 
     const found = await runBin(["explain", "warehouse", "--json"], { cwd: dir });
     const json = JSON.parse(found.stdout);
-    expect(json.config).toEqual({ origin: config, reason: "working directory" });
+    expect(json.config).toEqual({ origin: config, reason: "working directory", connection_parser: "task" });
     for (const step of json.steps) expect(Math.round(step.ms * 1000)).toBeCloseTo(step.ms * 1000, 6);
     expect(json.steps.map((s: { cache: string }) => s.cache)).toEqual(["live", "live"]);
 

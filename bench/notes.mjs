@@ -106,12 +106,13 @@ counts much less.
 
 What limited it when this was written (read the module lists of the run above to see whether it still does):
 the env and file rows loaded no AWS SDK and no \`yaml\` (a YAML file row adds \`yaml\`'s ~70 modules), but still
-\`zod\` (95 modules; a configuration given in code is validated with the same schema as a file), and
-\`@awsconn/credentials\` and \`@awsconn/aws-source-common\` (about 40 modules), which an env or file lookup does
-not use. The deployment row loads all of that plus \`yaml\` and the Secrets Manager client, about 350 modules
-against Powertools' 45, for the same single \`GetSecretValue\` (the call counts are in the check's row).
-Suggested (in \`awsconn\`, not in \`bench/\`): check a configuration given in code without \`zod\` (its few keys,
-or \`zod/mini\`), and import the AWS helpers only with the first AWS source.
+\`zod\` (95 of their about 210 modules: a configuration given in code is validated with the same schema as a
+file) and the file source's modules in the env row; the AWS helpers (\`@awsconn/credentials\`,
+\`@awsconn/aws-source-common\`) were no longer loaded. \`zod\`'s import cost alone (see the table) is about half of
+what the env row adds over \`node -e 0\`. The deployment row loads all of that plus \`yaml\` and the Secrets
+Manager client, about 340 modules against Powertools' 45, for the same single \`GetSecretValue\` (the call
+counts are in the check's row). Suggested (in \`awsconn\`, not in \`bench/\`): check a configuration given in
+code without \`zod\` (its few keys, or \`zod/mini\`), and load the file source only when a file source is named.
 `,
   "6-credentials": `
 Both awsconn variants share one STS call among 1,000 concurrent requests, at the start and across a refresh:

@@ -47,6 +47,15 @@ describe("assertAwsPackages (the AWS SDK clients are optional peer dependencies)
     ).not.toThrow();
   });
 
+  it("inside a bundle (awsconn itself does not resolve: no node_modules) nothing is checked", () => {
+    const bundled = without("awsconn/package.json", "@aws-sdk/client-secrets-manager", "@aws-sdk/client-ssm");
+
+    expect(() => assertAwsPackages({ type: "secretsmanager" }, "sources[0]", bundled)).not.toThrow();
+    expect(() =>
+      assertAwsPackages({ type: "ssm", roleArn: "arn:aws:iam::1:role/r" }, "sources[0]", bundled),
+    ).not.toThrow();
+  });
+
   it("any other resolution failure is not hidden", () => {
     const broken = () => {
       throw Object.assign(new Error("bad exports"), { code: "ERR_PACKAGE_PATH_NOT_EXPORTED" });

@@ -22,7 +22,9 @@ function packagesOf(config: SourceConfig & { type: "secretsmanager" | "ssm" }): 
  * installed, and otherwise fails at once with a `ConfigError` that names the entry and the
  * `npm install` that fixes it — not at the first lookup, where a missing package would look like a
  * backend failure. Only resolves the package names; nothing is loaded (the SDK is still imported
- * on the source's first call).
+ * on the source's first call). Inside a bundle (esbuild, webpack: awsconn itself cannot be resolved
+ * from where its code runs) nothing is checked: the bundler resolved the SDK when it built the
+ * bundle, and there is no `node_modules` to look in.
  *
  * @example
  * ```ts
@@ -36,19 +38,23 @@ export function assertAwsPackages(
   path: string,
   resolvePackage: ResolvePackage = requireHere.resolve,
 ): void {
-  const missing = packagesOf(config).filter((name) => {
-    try {
-      resolvePackage(name);
-      return false;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") return true;
-      throw error;
-    }
-  });
+  if (!found(resolvePackage, "awsconn/package.json")) return; // bundled
+  const missing = packagesOf(config).filter((name) => !found(resolvePackage, name));
   if (missing.length === 0) return;
   const names = missing.join(" and ");
   throw new ConfigError(
     `the ${config.type} source needs ${names}, which ${missing.length > 1 ? "are" : "is"} not installed; run: npm install ${missing.join(" ")}`,
     { path },
   );
+}
+
+/** Whether `name` resolves; a resolution failure other than "not found" is not hidden. */
+function found(resolvePackage: ResolvePackage, name: string): boolean {
+  try {
+    resolvePackage(name);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") return false;
+    throw error;
+  }
 }

@@ -50,3 +50,4 @@ export { pythonReMatch } from "./python/pythonReMatch.js";
 export { type ConnectionParser, DEFAULT_CONNECTION_PARSER } from "./ConnectionParser.js";
 export { levenshtein } from "./levenshtein.js";
 export { closestMatch } from "./closestMatch.js";
+export { type TeamInit, type TeamScope, resolveTeam } from "./resolveTeam.js";

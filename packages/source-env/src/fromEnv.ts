@@ -1,11 +1,19 @@
-import type { ConnectionParser, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+import type {
+  ConnectionParser,
+  ConnectionSource,
+  SourceCallOptions,
+  SourceHit,
+  TeamInit,
+} from "@awsconn/core";
 import {
   ConnectionFormatError,
   isValidConnId,
   parseConnectionValue,
   pythonStrip,
+  resolveTeam,
   validateConnId,
 } from "@awsconn/core";
+import { envTeamNames } from "./envTeamNames.js";
 
 /** The name of the environment-variable source. */
 export const ENV_SOURCE_NAME = "env";
@@ -13,8 +21,8 @@ export const ENV_SOURCE_NAME = "env";
 /** Airflow's `CONN_ENV_PREFIX`. */
 export const DEFAULT_ENV_PREFIX = "AIRFLOW_CONN_";
 
-/** Options of {@link fromEnv}. */
-export interface EnvInit {
+/** Options of {@link fromEnv}; `team`/`multiTeam` as {@link TeamInit} (see {@link envTeamNames}). */
+export interface EnvInit extends TeamInit {
   /** Variable-name prefix; the variable is `prefix + connId.toUpperCase()`. Default `AIRFLOW_CONN_`. */
   prefix?: string;
   /** The environment to read, live on every call. Default `process.env`. */
@@ -38,6 +46,8 @@ export interface EnvInit {
  * - `list()` yields, lower-cased, the id of every prefixed variable with a non-empty value whose
  *   id is valid (Airflow itself cannot list; lower case because ids are conventionally lower case
  *   and `get` upper-cases anyway)
+ * - with a `team`, `AIRFLOW_CONN__<TEAM>___<ID>` is tried first (when non-empty); in multi-team
+ *   mode an id containing `___` is "not here" and `list()` yields only the team's own and global ids
  *
  * @example
  * ```ts
@@ -50,15 +60,16 @@ export function fromEnv(init: EnvInit = {}): ConnectionSource {
   const prefix = init.prefix ?? DEFAULT_ENV_PREFIX;
   const env = init.env ?? process.env;
   const parse = init.parser === undefined ? undefined : { parser: init.parser };
+  const names = envTeamNames(prefix, resolveTeam(init));
   return {
     name: ENV_SOURCE_NAME,
 
     async get(connId: string, options?: SourceCallOptions): Promise<SourceHit | undefined> {
       options?.signal?.throwIfAborted();
       validateConnId(connId);
-      const variable = prefix + connId.toUpperCase();
-      const raw = env[variable];
-      if (raw === undefined || raw === "") return undefined;
+      const variable = names.lookup(connId).find((name) => env[name]);
+      if (variable === undefined) return undefined;
+      const raw = env[variable] as string;
       const origin = `env:${variable}`;
       const value = pythonStrip(raw);
       if (value === "") throw new ConnectionFormatError("the value is only whitespace", { origin });
@@ -74,10 +85,14 @@ export function fromEnv(init: EnvInit = {}): ConnectionSource {
 
     async *list(options?: SourceCallOptions): AsyncIterable<string> {
       options?.signal?.throwIfAborted();
+      const seen = new Set<string>();
       for (const name of Object.keys(env)) {
-        if (!name.startsWith(prefix) || !env[name]) continue;
-        const id = name.slice(prefix.length).toLowerCase();
-        if (isValidConnId(id)) yield id;
+        if (!env[name]) continue;
+        const id = names.idOf(name)?.toLowerCase();
+        if (id !== undefined && !seen.has(id) && isValidConnId(id)) {
+          seen.add(id);
+          yield id;
+        }
       }
     },
   };

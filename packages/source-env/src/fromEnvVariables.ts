@@ -1,11 +1,13 @@
-import type { SourceCallOptions, VariableHit, VariableSource } from "@awsconn/core";
+import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@awsconn/core";
+import { resolveTeam } from "@awsconn/core";
+import { envTeamNames } from "./envTeamNames.js";
 import { ENV_SOURCE_NAME } from "./fromEnv.js";
 
 /** Airflow's `VAR_ENV_PREFIX` (with its `_`). */
 export const DEFAULT_VARIABLES_ENV_PREFIX = "AIRFLOW_VAR_";
 
-/** Options of {@link fromEnvVariables}. */
-export interface EnvVariablesInit {
+/** Options of {@link fromEnvVariables}; `team`/`multiTeam` as {@link TeamInit} (see `envTeamNames`). */
+export interface EnvVariablesInit extends TeamInit {
   /** Variable-name prefix; the variable is `prefix + key.toUpperCase()`. Default `AIRFLOW_VAR_`. */
   prefix?: string;
   /** The environment to read, live on every call. Default `process.env`. */
@@ -19,6 +21,8 @@ export interface EnvVariablesInit {
  *
  * - origin: `env:AIRFLOW_VAR_REGION`
  * - the value is returned as it is (no strip, no JSON parsing)
+ * - with a `team`, `AIRFLOW_VAR__<TEAM>___<KEY>` is tried first (when non-empty, as Airflow); in
+ *   multi-team mode a key containing `___` is "not here"
  *
  * @example
  * ```ts
@@ -29,11 +33,15 @@ export interface EnvVariablesInit {
 export function fromEnvVariables(init: EnvVariablesInit = {}): VariableSource {
   const prefix = init.prefix ?? DEFAULT_VARIABLES_ENV_PREFIX;
   const env = init.env ?? process.env;
+  const names = envTeamNames(prefix, resolveTeam(init));
   return {
     name: ENV_SOURCE_NAME,
     async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
       options?.signal?.throwIfAborted();
-      const variable = prefix + key.toUpperCase();
+      const [first, second] = names.lookup(key);
+      // Airflow reads the team's variable only when it is non-empty, the global one even when "".
+      const variable = second !== undefined && env[first as string] ? first : (second ?? first);
+      if (variable === undefined) return undefined;
       const value = env[variable];
       return value === undefined ? undefined : { value, origin: `env:${variable}` };
     },

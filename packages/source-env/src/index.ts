@@ -4,3 +4,4 @@ export {
   type EnvVariablesInit,
   DEFAULT_VARIABLES_ENV_PREFIX,
 } from "./fromEnvVariables.js";
+export { ENV_TEAM_SEPARATOR, type EnvTeamNames, envTeamNames } from "./envTeamNames.js";

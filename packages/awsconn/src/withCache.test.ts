@@ -153,6 +153,24 @@ describe("withCache", () => {
     expect((await cached.lookup("a")).cache).toBe("fresh");
   });
 
+  it("ids already past their lifetime join the batch too (reads rarer than the jitter window: one call, not one per id)", async () => {
+    const clock = fakeClock();
+    const ids = Array.from({ length: 20 }, (_, i) => `id${i}`);
+    const source = memorySource("sm", Object.fromEntries(ids.map((id) => [id, {}])), { batch: true });
+    const cached = withCache(source, { clock, ttlSeconds: 60 });
+    await cached.getMany(ids);
+    source.state.batchCalls.length = 0;
+
+    clock.advance(61); // every id is past its (jittered) lifetime; the process reads one of them
+    expect((await cached.lookup("id7")).cache).toBe("stale");
+    await new Promise((r) => setImmediate(r));
+
+    expect(source.state.batchCalls.map((batch) => [...batch].sort())).toEqual([[...ids].sort()]);
+    await new Promise((r) => setImmediate(r)); // a background answer is stored one turn later
+    for (const id of ids) expect((await cached.lookup(id)).cache).toBe("fresh");
+    expect(source.state.batchCalls).toHaveLength(1);
+  });
+
   it("ids far from their lifetime's end are not refreshed ahead", async () => {
     const clock = fakeClock();
     const source = memorySource("sm", { a: {}, b: {} }, { batch: true });

@@ -249,12 +249,15 @@ export function withCache(source: ConnectionSource, options: WithCacheOptions = 
 
   /**
    * Joins to a background refresh every other hit of the source that is due within the jitter
-   * window (and not in flight), so that ids falling due close together go out as one batch call.
+   * window or already past its lifetime (and young enough to serve, and not in flight), so that
+   * ids falling due close together go out as one batch call. The walk includes stale entries
+   * (`dump()`; `entries()` skips them): with reads rarer than the window, every id of a process is
+   * past its lifetime by the time one is read again, and each used to be refreshed by a call of its own.
    */
   function refreshAhead(first: string, batch: Plan): void {
     const aheadMs = positiveMs * jitter;
     const due: [string, CachedValue][] = [];
-    for (const [id, value] of lru.entries()) {
+    for (const [id, { value }] of lru.dump()) {
       if (id === first || hitOf(value) === undefined || flights.has(id) || !young(id, value)) continue;
       if (lru.getRemainingTTL(id) <= aheadMs) due.push([id, value]);
     }

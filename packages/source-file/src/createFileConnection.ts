@@ -11,8 +11,17 @@ import {
 /** Reports a problem at a 1-based line of the file; never returns. */
 export type Fail = (reason: string, line: number, cause?: unknown) => never;
 
-/** The keys a connection object in a file may have (Airflow's `Connection.__init__` parameters + `extra_dejson`). */
-export const CONNECTION_FILE_KEYS: readonly string[] = ["conn_id", ...CONNECTION_FIELD_KEYS, "extra_dejson"];
+/**
+ * The keys a connection object in a file may have (Airflow's `Connection.__init__` parameters +
+ * `extra_dejson`). `team_name` (Airflow 3.3) is accepted and ignored: Airflow's
+ * `LocalFilesystemBackend` serves every entry to every caller, whatever team either names.
+ */
+export const CONNECTION_FILE_KEYS: readonly string[] = [
+  "conn_id",
+  ...CONNECTION_FIELD_KEYS,
+  "team_name",
+  "extra_dejson",
+];
 
 /**
  * Turns one entry of a connections file into a {@link Connection}, as Airflow's

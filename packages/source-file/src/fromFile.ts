@@ -1,10 +1,11 @@
 import { type Stats, statSync } from "node:fs";
-import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+import type { Connection, ConnectionSource, SourceCallOptions, SourceHit, TeamInit } from "@awsconn/core";
 import {
   ConnectionFormatError,
   SourceError,
   createConnection,
   isValidConnId,
+  resolveTeam,
   validateConnId,
 } from "@awsconn/core";
 import { type PermissionWarning, checkFilePermissions } from "./checkFilePermissions.js";
@@ -25,8 +26,12 @@ export interface FileSourceLogger {
   warn(message: string): void;
 }
 
-/** Options of {@link fromFile}. */
-export interface FileInit {
+/**
+ * Options of {@link fromFile}. `team`/`multiTeam` ({@link TeamInit}) are checked and change
+ * nothing, as Airflow's `LocalFilesystemBackend` ignores the caller's team (an entry's `team_name`
+ * too): every caller sees every entry, and ids with `--` or `___` are not refused.
+ */
+export interface FileInit extends TeamInit {
   /** The connections file: `.json`, `.yaml`, `.yml` or `.env` (extension case-insensitive). */
   path: string;
   /** Receives permission warnings. Default: `process.emitWarning(message, { code: "AWSCONN_FILE_PERMISSIONS" })`. */
@@ -101,6 +106,7 @@ const defaultLogger: FileSourceLogger = {
  */
 export function fromFile(init: FileInit): FileConnectionSource {
   const { path } = init;
+  resolveTeam(init);
   const logger = init.logger ?? defaultLogger;
   const maxBytes = init.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const origin = `file:${path}`;

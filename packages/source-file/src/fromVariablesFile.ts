@@ -1,14 +1,17 @@
 import { type Stats, statSync } from "node:fs";
-import type { SourceCallOptions, VariableHit, VariableSource } from "@awsconn/core";
-import { ConnectionFormatError } from "@awsconn/core";
+import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@awsconn/core";
+import { ConnectionFormatError, resolveTeam } from "@awsconn/core";
 import { fileReadFailure } from "./fileReadFailure.js";
 import { DEFAULT_MAX_FILE_BYTES, FILE_SOURCE_NAME } from "./fromFile.js";
 import { formatOfPath } from "./loadConnections.js";
 import { type LoadedVariables, loadVariables } from "./loadVariables.js";
 import { RegularFileProblem, readRegularFile } from "./readRegularFile.js";
 
-/** Options of {@link fromVariablesFile}. */
-export interface VariablesFileInit {
+/**
+ * Options of {@link fromVariablesFile}. `team`/`multiTeam` ({@link TeamInit}) are checked and
+ * change nothing: Airflow's `LocalFilesystemBackend.get_variable` ignores the caller's team.
+ */
+export interface VariablesFileInit extends TeamInit {
   /** The `.json`, `.yaml`, `.yml` or `.env` file (Airflow's `variables_file_path`). */
   path: string;
   /** Larger files are refused. Default 10 MiB. */
@@ -34,6 +37,7 @@ export interface VariablesFileInit {
  */
 export function fromVariablesFile(init: VariablesFileInit): VariableSource {
   const { path } = init;
+  resolveTeam(init);
   const maxBytes = init.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const origin = `file:${path}`;
   let cached: { signature: string; loaded: LoadedVariables | Error } | undefined;

@@ -5,6 +5,8 @@
  * - `BATCH_FALLBACK`: `BatchGetSecretValue` was refused (access denied or throttled); the ids are
  *   read with concurrent `GetSecretValue` calls instead
  * - `KNOWN_IDS_UNAVAILABLE`: the `knownIds` manifest could not be listed; ids are looked up one by one
+ * - `TEAM_ID_REFUSED`: in multi-team mode an id containing the team separator `--` was asked for;
+ *   it is "not here" without a request, as in Airflow 3.3
  *
  * @example
  * ```ts
@@ -12,7 +14,7 @@
  * ```
  */
 export interface SourceWarning {
-  /** Stable code: `BATCH_FALLBACK`, `KNOWN_IDS_UNAVAILABLE`. */
+  /** Stable code: `BATCH_FALLBACK`, `KNOWN_IDS_UNAVAILABLE`, `TEAM_ID_REFUSED`. */
   code: string;
   /** One line for a person: what happened, why, and what the source does now. */
   message: string;

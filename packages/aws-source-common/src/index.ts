@@ -34,3 +34,4 @@ export { refuseWriteWhenSwitchedOff } from "./airflowNaming/refuseWriteWhenSwitc
 export { trimPrefix } from "./airflowNaming/trimPrefix.js";
 export { buildPath } from "./airflowNaming/buildPath.js";
 export { TEAM_SEPARATOR } from "./airflowNaming/TEAM_SEPARATOR.js";
+export { type AwsTeamNames, awsTeamNames } from "./airflowNaming/awsTeamNames.js";

@@ -1,6 +1,6 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { AwsClientInit, KnownIdsInit, OnSourceWarning } from "@awsconn/aws-source-common";
-import type { ConnectionParser } from "@awsconn/core";
+import type { ConnectionParser, TeamInit } from "@awsconn/core";
 
 /**
  * Options of {@link fromSecretsManager}. Names follow Airflow's `SecretsManagerBackend` kwargs
@@ -13,7 +13,7 @@ import type { ConnectionParser } from "@awsconn/core";
  * const init: SecretsManagerInit = { prefix: "airflow/connections", region: "eu-west-1", lookupPattern: "^aws_" };
  * ```
  */
-export interface SecretsManagerInit extends AwsClientInit {
+export interface SecretsManagerInit extends AwsClientInit, TeamInit {
   /**
    * Secret-name prefix: the secret id is `prefix + sep + connId`. Trailing `sep` characters are
    * trimmed (as Airflow's `rstrip(sep)`). `""` means the bare connection id; `null` switches
@@ -53,7 +53,7 @@ export interface SecretsManagerInit extends AwsClientInit {
    * A secret created elsewhere is found after the next listing. Default: no manifest.
    */
   knownIds?: KnownIdsInit;
-  /** Told when the source answers in a slower way than asked (`BATCH_FALLBACK`, `KNOWN_IDS_UNAVAILABLE`). */
+  /** Told when the source answers in a slower way than asked (`BATCH_FALLBACK`, `KNOWN_IDS_UNAVAILABLE`) or refuses an id (`TEAM_ID_REFUSED`). */
   onWarning?: OnSourceWarning;
   /** Milliseconds, monotonic, for the manifest and the batch fallback (tests). Default `performance`. */
   clock?: { now(): number };

@@ -1,6 +1,7 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import {
   awsPages,
+  awsTeamNames,
   callDeadlineMs,
   compileLookupPattern,
   failureFor,
@@ -15,6 +16,7 @@ import {
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import { ConfigError, ConnectionFormatError, validateConnId } from "@awsconn/core";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
+import { BatchHits } from "./BatchHits.js";
 import { batchFallback } from "./batchFallback.js";
 import { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 import { parseSecretString } from "./parseSecretString.js";
@@ -47,6 +49,9 @@ export const DEFAULT_SECRETS_MANAGER_PREFIX = "airflow/connections";
  *   other than `AWSCURRENT` it always reads id by id (the batch call takes no stage)
  * - `knownIds: { refreshSeconds }`: an id manifest from `ListSecrets`, listed at most once per
  *   interval; an id not in it is "not here" without a call (see `idManifest`)
+ * - `team` (Airflow 3.3): `<prefix>/<team>--<id>` is read first, `<prefix>/<id>` when it is not
+ *   found (never with an empty prefix, as Airflow); in multi-team mode an id containing `--` is
+ *   "not here" with a `TEAM_ID_REFUSED` warning (`awsTeamNames`)
  * - `list()`: `ListSecrets` under the prefix (the SDK's paginator); `put()`: creates or updates the
  *   secret as Airflow's connection JSON (always a new `AWSCURRENT` version)
  * - `@aws-sdk/client-secrets-manager` is loaded on first use; every attempt has a connect timeout
@@ -140,6 +145,13 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
     yield* listConnIds(head, matches, pages);
   }
   const manifest = idManifest(SECRETS_MANAGER_SOURCE_NAME, init, () => list());
+  const teams = awsTeamNames(init, SECRETS_MANAGER_SOURCE_NAME, init.onWarning);
+  // The team-scoped name of an id, when one is tried (Airflow skips it with an empty prefix).
+  const scopedOf = (connId: string) => (prefix ? teams.scoped(connId) : undefined);
+  // The manifest lists ids through lookupPattern, which a scoped name need not match: it is only
+  // asked about scoped names without a pattern.
+  const scopedKnown = async (scoped: string, signal: AbortSignal | undefined) =>
+    init.lookupPattern !== undefined || (await manifest?.knows(scoped, signal)) !== false;
 
   return {
     name: SECRETS_MANAGER_SOURCE_NAME,
@@ -148,7 +160,12 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       const signal = options?.signal;
       signal?.throwIfAborted();
       validateConnId(connId);
-      if (!matches(connId)) return undefined;
+      if (off || teams.refuses(connId) || !matches(connId)) return undefined;
+      const scoped = scopedOf(connId);
+      if (scoped !== undefined && (await scopedKnown(scoped, signal))) {
+        const hit = await read.one(connId, secretIdFor(prefix, sep, scoped), signal);
+        if (hit) return hit;
+      }
       if ((await manifest?.knows(connId, signal)) === false) return undefined;
       return read.one(connId, secretIdFor(prefix, sep, connId), signal);
     },
@@ -157,14 +174,29 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       const signal = options?.signal;
       signal?.throwIfAborted();
       for (const id of connIds) validateConnId(id);
-      const asked = connIds.filter(matches);
-      const known = manifest ? await Promise.all(asked.map((id) => manifest.knows(id, signal))) : [];
+      const asked = connIds.filter((id) => !off && !teams.refuses(id) && matches(id));
+      // With a team, the scoped names are read first; an id found there (or failed) is settled.
+      const first = new Map<string, string>();
+      for (const id of asked) {
+        const scoped = scopedOf(id);
+        if (scoped !== undefined && (await scopedKnown(scoped, signal)))
+          first.set(secretIdFor(prefix, sep, scoped), id);
+      }
+      const teamHits = first.size > 0 ? await read.many(first, signal) : undefined;
+      const settled = (id: string) =>
+        teamHits !== undefined && (teamHits.failures.has(id) || Map.prototype.has.call(teamHits, id));
+      const rest = asked.filter((id) => !settled(id));
+      const known = manifest ? await Promise.all(rest.map((id) => manifest.knows(id, signal))) : [];
       const idBySecret = new Map<string, string>();
-      asked.forEach((id, i) => {
+      rest.forEach((id, i) => {
         if (known[i] !== false) idBySecret.set(secretIdFor(prefix, sep, id), id);
       });
-      if (idBySecret.size === 0) return new Map();
-      return read.many(idBySecret, signal);
+      if (teamHits === undefined) return idBySecret.size > 0 ? read.many(idBySecret, signal) : new Map();
+      const hits = idBySecret.size > 0 ? await read.many(idBySecret, signal) : new BatchHits();
+      for (const [id, error] of teamHits.failures) hits.fail(id, error);
+      for (const [id, hit] of Map.prototype.entries.call(teamHits) as MapIterator<[string, SourceHit]>)
+        hits.set(id, hit);
+      return hits;
     },
 
     list,

@@ -1,6 +1,8 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import {
   type AwsClientInit,
+  type OnSourceWarning,
+  awsTeamNames,
   callDeadlineMs,
   compileLookupPattern,
   failureFor,
@@ -8,7 +10,7 @@ import {
   sendWithin,
   trimPrefix,
 } from "@awsconn/aws-source-common";
-import type { SourceCallOptions, VariableHit, VariableSource } from "@awsconn/core";
+import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@awsconn/core";
 import { ConnectionFormatError } from "@awsconn/core";
 import { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 import { SECRETS_MANAGER_SOURCE_NAME } from "./fromSecretsManager.js";
@@ -26,7 +28,7 @@ export const DEFAULT_SECRETS_MANAGER_VARIABLES_PREFIX = "airflow/variables";
  * const init: SecretsManagerVariablesInit = { region: "eu-west-1", prefix: "airflow/variables", lookupPattern: "^app_" };
  * ```
  */
-export interface SecretsManagerVariablesInit extends AwsClientInit {
+export interface SecretsManagerVariablesInit extends AwsClientInit, TeamInit {
   /** Secret name prefix (Airflow's `variables_prefix`). Default `airflow/variables`; `""` means the bare key; `null` switches Variables off. */
   prefix?: string | null;
   /** Separator between prefix and key (Airflow's `sep`). Default `/`. */
@@ -35,6 +37,8 @@ export interface SecretsManagerVariablesInit extends AwsClientInit {
   lookupPattern?: string;
   /** A ready client (its own timeouts and retries apply; the call deadline still does). */
   client?: SecretsManagerClient;
+  /** Told when a key is refused in multi-team mode (`TEAM_ID_REFUSED`). */
+  onWarning?: OnSourceWarning;
 }
 
 /**
@@ -50,6 +54,8 @@ export interface SecretsManagerVariablesInit extends AwsClientInit {
  *   here"; every other failure -> `SourceError` (as for connections, `DecryptionFailure` is not
  *   treated as missing: a listed deviation)
  * - a secret with only `SecretBinary` is a `ConnectionFormatError` naming the secret
+ * - `team` (Airflow 3.3): `<prefix>/<team>--<key>` first, then `<prefix>/<key>` (not with an
+ *   empty prefix, as Airflow); in multi-team mode a key containing `--` is "not here" (`awsTeamNames`)
  * - origin `secretsmanager:<SecretId>@<VersionId>`, `version` = the VersionId
  *
  * @example
@@ -70,31 +76,36 @@ export function fromSecretsManagerVariables(init: SecretsManagerVariablesInit = 
   const sdk = lazyClient(undefined, () => import("@aws-sdk/client-secrets-manager"));
   const fail = failureFor(SECRETS_MANAGER_SOURCE_NAME);
   const deadlineMs = callDeadlineMs(init);
+  const teams = awsTeamNames(init, SECRETS_MANAGER_SOURCE_NAME, init.onWarning);
+  async function read(secretId: string, signal: AbortSignal | undefined): Promise<VariableHit | undefined> {
+    let entry: { SecretString?: string; SecretBinary?: Uint8Array; VersionId?: string };
+    try {
+      const [{ GetSecretValueCommand }, c] = await Promise.all([sdk(), client()]);
+      entry = await sendWithin(c, new GetSecretValueCommand({ SecretId: secretId }), deadlineMs, signal);
+    } catch (error) {
+      if (!signal?.aborted && SECRETS_MANAGER_NOT_FOUND.has((error as Error)?.name)) return undefined;
+      throw await fail(error, "GetSecretValue", secretId, signal);
+    }
+    const origin = `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}`;
+    if (typeof entry.SecretString !== "string")
+      throw new ConnectionFormatError(
+        "the secret has no SecretString; a Variable must be stored as SecretString",
+        { origin },
+      );
+    const version = entry.VersionId;
+    return version
+      ? { value: entry.SecretString, origin: `${origin}@${version}`, version }
+      : { value: entry.SecretString, origin };
+  }
   return {
     name: SECRETS_MANAGER_SOURCE_NAME,
     async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
       const signal = options?.signal;
       signal?.throwIfAborted();
-      if (off || !matches(key)) return undefined;
-      const secretId = secretIdFor(prefix, sep, key);
-      let entry: { SecretString?: string; SecretBinary?: Uint8Array; VersionId?: string };
-      try {
-        const [{ GetSecretValueCommand }, c] = await Promise.all([sdk(), client()]);
-        entry = await sendWithin(c, new GetSecretValueCommand({ SecretId: secretId }), deadlineMs, signal);
-      } catch (error) {
-        if (!signal?.aborted && SECRETS_MANAGER_NOT_FOUND.has((error as Error)?.name)) return undefined;
-        throw await fail(error, "GetSecretValue", secretId, signal);
-      }
-      const origin = `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}`;
-      if (typeof entry.SecretString !== "string")
-        throw new ConnectionFormatError(
-          "the secret has no SecretString; a Variable must be stored as SecretString",
-          { origin },
-        );
-      const version = entry.VersionId;
-      return version
-        ? { value: entry.SecretString, origin: `${origin}@${version}`, version }
-        : { value: entry.SecretString, origin };
+      if (off || teams.refuses(key) || !matches(key)) return undefined;
+      const scoped = prefix ? teams.scoped(key) : undefined;
+      const teamHit = scoped === undefined ? undefined : await read(secretIdFor(prefix, sep, scoped), signal);
+      return teamHit ?? read(secretIdFor(prefix, sep, key), signal);
     },
   };
 }

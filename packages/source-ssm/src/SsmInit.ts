@@ -1,6 +1,6 @@
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import type { AwsClientInit, KnownIdsInit, OnSourceWarning } from "@awsconn/aws-source-common";
-import type { ConnectionParser } from "@awsconn/core";
+import type { ConnectionParser, TeamInit } from "@awsconn/core";
 
 /**
  * Options of {@link fromSsm}. Names follow Airflow's `SystemsManagerParameterStoreBackend`
@@ -13,7 +13,7 @@ import type { ConnectionParser } from "@awsconn/core";
  * const init: SsmInit = { prefix: "/airflow/connections", region: "eu-west-1" };
  * ```
  */
-export interface SsmInit extends AwsClientInit {
+export interface SsmInit extends AwsClientInit, TeamInit {
   /**
    * Parameter-name prefix: the name is `prefix + "/" + connId`, with a leading `/` ensured.
    * Trailing `/` are trimmed. `""` means `/<connId>`; `null` switches connections off (Airflow's

@@ -1,6 +1,7 @@
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import {
   awsPages,
+  awsTeamNames,
   callDeadlineMs,
   compileLookupPattern,
   failureFor,
@@ -47,6 +48,9 @@ export const STANDARD_TIER_MAX_BYTES = 4096;
  * - `getMany`: `GetParameters`, 10 names a call (names in `InvalidParameters` are "not here");
  *   `list()`: `GetParametersByPath` (recursive, the SDK's paginator); `put()`: `PutParameter` as
  *   `SecureString` with `Overwrite`
+ * - `team` (Airflow 3.3): `/<prefix>/<team>--<id>` is read first, `/<prefix>/<id>` when it is not
+ *   found (`getMany` asks for both names in its `GetParameters` calls; a scoped hit wins); in
+ *   multi-team mode an id containing `--` is "not here" with a `TEAM_ID_REFUSED` warning
  * - `knownIds: { refreshSeconds }`: an id manifest from `GetParametersByPath`, listed at most once
  *   per interval; an id not in it is "not here" without a call (see `idManifest`)
  * - `@aws-sdk/client-ssm` is loaded on first use; every attempt has a connect timeout (1 s) and a
@@ -116,6 +120,11 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     yield* listConnIds(head, matches, pages);
   }
   const manifest = idManifest(SSM_SOURCE_NAME, init, () => list());
+  const teams = awsTeamNames(init, SSM_SOURCE_NAME, init.onWarning);
+  // The manifest lists ids through lookupPattern, which a scoped name need not match: it is only
+  // asked about scoped names without a pattern.
+  const scopedKnown = async (scoped: string, signal: AbortSignal | undefined) =>
+    init.lookupPattern !== undefined || (await manifest?.knows(scoped, signal)) !== false;
 
   return {
     name: SSM_SOURCE_NAME,
@@ -124,7 +133,12 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       const signal = options?.signal;
       signal?.throwIfAborted();
       validateConnId(connId);
-      if (!matches(connId)) return undefined;
+      if (off || teams.refuses(connId) || !matches(connId)) return undefined;
+      const scoped = teams.scoped(connId);
+      if (scoped !== undefined && (await scopedKnown(scoped, signal))) {
+        const teamParameter = await readParameter(parameterNameFor(prefix, scoped), signal);
+        if (teamParameter) return hitOf(connId, teamParameter);
+      }
       if ((await manifest?.knows(connId, signal)) === false) return undefined;
       const parameter = await readParameter(parameterNameFor(prefix, connId), signal);
       return parameter ? hitOf(connId, parameter) : undefined;
@@ -134,13 +148,24 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       const signal = options?.signal;
       signal?.throwIfAborted();
       for (const id of connIds) validateConnId(id);
-      const asked = connIds.filter(matches);
+      const asked = connIds.filter((id) => !off && !teams.refuses(id) && matches(id));
       const known = manifest ? await Promise.all(asked.map((id) => manifest.knows(id, signal))) : [];
       const idByName = new Map<string, string>();
+      // With a team, its scoped names go in the same GetParameters calls; a scoped hit wins.
+      const scopedNames = new Set<string>();
+      for (const id of asked) {
+        const scoped = teams.scoped(id);
+        if (scoped === undefined || !(await scopedKnown(scoped, signal))) continue;
+        const name = parameterNameFor(prefix, scoped);
+        idByName.set(name, id);
+        scopedNames.add(name);
+      }
       asked.forEach((id, i) => {
         if (known[i] !== false) idByName.set(parameterNameFor(prefix, id), id);
       });
       const found = new Map<string, SourceHit>();
+      // Global parameters are parsed after every chunk, only for ids without a scoped hit.
+      const globalFound = new Map<string, Parameter>();
       const names = [...idByName.keys()];
       if (names.length === 0) return found;
       const [{ GetParametersCommand }, c] = await Promise.all([sdk(), client()]).catch(async (error) => {
@@ -162,9 +187,13 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
         // Names that do not exist come back in InvalidParameters: simply absent here.
         for (const parameter of out.Parameters ?? []) {
           const connId = parameter.Name === undefined ? undefined : idByName.get(parameter.Name);
-          if (connId !== undefined) found.set(connId, hitOf(connId, parameter));
+          if (connId === undefined) continue;
+          if (scopedNames.has(parameter.Name as string)) found.set(connId, hitOf(connId, parameter));
+          else globalFound.set(connId, parameter);
         }
       }
+      for (const [connId, parameter] of globalFound)
+        if (!found.has(connId)) found.set(connId, hitOf(connId, parameter));
       return found;
     },
 

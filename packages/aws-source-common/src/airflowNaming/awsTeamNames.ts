@@ -1,0 +1,48 @@
+import { type TeamInit, resolveTeam } from "@awsconn/core";
+import type { OnSourceWarning } from "../SourceWarning.js";
+import { TEAM_SEPARATOR } from "./TEAM_SEPARATOR.js";
+
+/** The team side of an AWS source's names ({@link awsTeamNames}). */
+export interface AwsTeamNames {
+  /** The team, or `undefined`. */
+  readonly team: string | undefined;
+  /**
+   * Whether the id is refused (multi-team mode and the id contains `--`): the source answers "not
+   * here" without a request and warns `TEAM_ID_REFUSED`, as Airflow logs a warning and returns `None`.
+   */
+  refuses(id: string): boolean;
+  /** The team-scoped id `<team>--<id>` to try before the id itself, or `undefined` without a team. */
+  scoped(id: string): string | undefined;
+}
+
+/**
+ * The amazon provider's multi-team rules (Airflow 3.3, `SecretsManagerBackend` and
+ * `SystemsManagerParameterStoreBackend`): with a team, `<prefix>/<team>--<id>` is tried first and
+ * the global `<prefix>/<id>` after it when the first is not found; in multi-team mode
+ * (`[core] multi_team`, see `resolveTeam` of `@awsconn/core`) an id containing `--` is refused,
+ * with or without a team, because `a` + `b--c` and `a--b` + `c` build the same name.
+ *
+ * @example
+ * ```ts
+ * const teams = awsTeamNames({ team: "team_a" }, "ssm", onWarning);
+ * teams.scoped("db");      // "team_a--db"
+ * teams.refuses("x--y");   // true (and TEAM_ID_REFUSED is sent to onWarning)
+ * ```
+ */
+export function awsTeamNames(init: TeamInit, source: string, onWarning?: OnSourceWarning): AwsTeamNames {
+  const { team, multiTeam } = resolveTeam(init);
+  return {
+    team,
+    refuses(id) {
+      if (!multiTeam || !id.includes(TEAM_SEPARATOR)) return false;
+      onWarning?.({
+        code: "TEAM_ID_REFUSED",
+        message: `${source}: id ${JSON.stringify(id)} contains "${TEAM_SEPARATOR}", which separates the team from the id in a team-scoped name; in multi-team mode such an id is ambiguous and not looked up`,
+      });
+      return true;
+    },
+    scoped(id) {
+      return team === undefined ? undefined : `${team}${TEAM_SEPARATOR}${id}`;
+    },
+  };
+}

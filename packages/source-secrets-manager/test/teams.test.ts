@@ -1,0 +1,78 @@
+import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import type { SourceWarning } from "@awsconn/aws-source-common";
+import { useLoopbackProxies } from "@awsconn/testkit/faults";
+import { awsTestClientConfig, stubAwsTestEnv, uniquePrefix } from "@awsconn/testkit/moto";
+import { describe, expect, it } from "vitest";
+import { type SecretsManagerInit, fromSecretsManager, fromSecretsManagerVariables } from "../src/index.js";
+
+stubAwsTestEnv({ AWS_SESSION_TOKEN: "", AWS_PROFILE: "" });
+
+const admin = new SecretsManagerClient(awsTestClientConfig());
+const proxies = useLoopbackProxies();
+
+async function store(name: string, value: string) {
+  await admin.send(new CreateSecretCommand({ Name: name, SecretString: value }));
+}
+
+async function counted(init: SecretsManagerInit) {
+  const proxy = await proxies.counting();
+  return { proxy, source: fromSecretsManager({ region: "us-east-1", endpoint: proxy.endpoint, ...init }) };
+}
+
+describe("fromSecretsManager with a team (Airflow 3.3 multi-team, moto)", () => {
+  it("reads <prefix>/<team>--<id> first, then <prefix>/<id>; getMany the same", async () => {
+    const prefix = uniquePrefix("sm-teams");
+    await store(`${prefix}/team_a--db`, "postgres://team-host");
+    await store(`${prefix}/db`, "postgres://global-host");
+    await store(`${prefix}/only_global`, "mysql://g");
+    const { proxy, source } = await counted({ prefix, team: "team_a" });
+    expect((await source.get("db"))?.origin).toMatch(new RegExp(`^secretsmanager:${prefix}/team_a--db@`));
+    expect(proxy.count("GetSecretValue")).toBe(1);
+    expect((await source.get("only_global"))?.connection.host).toBe("g");
+    expect(proxy.count("GetSecretValue")).toBe(3);
+    const many = await source.getMany!(["db", "only_global", "missing"]);
+    expect(many.get("db")?.connection.host).toBe("team-host");
+    expect(many.get("only_global")?.connection.host).toBe("g");
+    expect(many.get("missing")).toBeUndefined();
+    expect((await (await counted({ prefix })).source.get("db"))?.connection.host).toBe("global-host");
+  });
+
+  it("an empty prefix reads the bare id only, as Airflow (no team-scoped name)", async () => {
+    const id = uniquePrefix("sm-bare").replace(/\//g, "_");
+    await store(`team_a--${id}`, "postgres://team-host");
+    await store(id, "postgres://bare-host");
+    const { source } = await counted({ prefix: "", team: "team_a" });
+    expect((await source.get(id))?.connection.host).toBe("bare-host");
+  });
+
+  it("refuses ids containing -- in multi-team mode, without a request, with a warning", async () => {
+    const prefix = uniquePrefix("sm-teams-refuse");
+    await store(`${prefix}/a--b`, "postgres://h");
+    const warnings: SourceWarning[] = [];
+    const { proxy, source } = await counted({ prefix, team: "team_a", onWarning: (w) => warnings.push(w) });
+    expect(await source.get("a--b")).toBeUndefined();
+    expect([...(await source.getMany!(["a--b"]))]).toEqual([]);
+    expect(proxy.requests).toHaveLength(0);
+    expect(warnings.map((w) => w.code)).toEqual(["TEAM_ID_REFUSED", "TEAM_ID_REFUSED"]);
+    expect(await (await counted({ prefix, multiTeam: true })).source.get("a--b")).toBeUndefined();
+    expect((await (await counted({ prefix })).source.get("a--b"))?.connection.host).toBe("h");
+  });
+
+  it("Variables: the team's secret first, then the global one; -- keys refused", async () => {
+    const prefix = uniquePrefix("sm-teams-vars");
+    await store(`${prefix}/team_a--region`, "eu-west-1");
+    await store(`${prefix}/region`, "us-east-1");
+    await store(`${prefix}/zone`, "z");
+    const proxy = await proxies.counting();
+    const vars = fromSecretsManagerVariables({
+      region: "us-east-1",
+      endpoint: proxy.endpoint,
+      prefix,
+      team: "team_a",
+    });
+    expect((await vars.getVariable("region"))?.value).toBe("eu-west-1");
+    expect((await vars.getVariable("zone"))?.value).toBe("z");
+    expect(await vars.getVariable("x--y")).toBeUndefined();
+    expect(proxy.count("GetSecretValue")).toBe(3);
+  });
+});

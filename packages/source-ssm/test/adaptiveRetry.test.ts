@@ -14,7 +14,8 @@ import { fromSsm } from "../src/index.js";
 stubAwsTestEnv();
 
 const prefix = `/${uniquePrefix("adaptive")}`;
-const IDS = ["a", "b", "c", "d"];
+// Ten at once: more retries than the bucket refills while they back off, however slow the machine.
+const IDS = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
 /** The SDK's seam for the bucket's waits (a static the SDK declares private). */
 const limiter = DefaultRateLimiter as unknown as {
   setTimeoutFn: (fn: () => void, delay: number) => unknown;
@@ -67,7 +68,8 @@ function throttleTwiceEach() {
   });
 }
 
-describe("adaptive retry (client-side rate limiting)", () => {
+// Real backoff delays (jittered, ms to seconds) run between attempts: more than vitest's 5 s default on a loaded machine.
+describe("adaptive retry (client-side rate limiting)", { timeout: 30_000 }, () => {
   it("a throttled client waits for its token bucket before sending again, and every lookup resolves", async () => {
     throttleTwiceEach();
     const source = fromSsm({ region: "us-east-1", endpoint: proxy.endpoint, prefix });

@@ -138,7 +138,14 @@ describe("conformance bookkeeping", () => {
     expect(ids.size).toBe(uriCases.length + jsonCases.length);
     for (const v of uriTaskCases) ids.add(`uri_task:${v.id}`);
     for (const v of jsonTaskCases) ids.add(`json_task:${v.id}`);
-    for (const file of ["aws_backends", "env_backend", "python_regex", "secrets_settings", "variables"]) {
+    for (const file of [
+      "aws_backends",
+      "aws_connection_wrapper",
+      "env_backend",
+      "python_regex",
+      "secrets_settings",
+      "variables",
+    ]) {
       for (const v of load<{ cases: { id: string }[] }>(`vectors/${file}.json`).cases)
         ids.add(`${file}:${v.id}`);
     }

@@ -232,6 +232,14 @@ describe.skipIf(!available)(
       for (const id of Object.keys(DEVIATIONS)) expect(ids.has(id), id).toBe(true);
     });
 
+    it("every deviation is listed in conformance/deviations.json, the one list, with the same reason", () => {
+      const listed = JSON.parse(
+        readFileSync(new URL("../../../conformance/deviations.json", import.meta.url), "utf8"),
+      ) as Record<string, string>;
+      for (const [id, deviation] of Object.entries(DEVIATIONS))
+        expect(listed[`aws_connection_wrapper:${id}`], id).toBe(deviation.reason);
+    });
+
     it.each(vectors.cases.map((c) => [c.id, c] as const))("%s", async (id, c) => {
       const deviation = DEVIATIONS[id];
       const connection = toConnection(c.conn, c.input.conn_id);

@@ -40,11 +40,12 @@ const DEVIATIONS: Record<string, AirflowDeviation> = {
       expect(String(o.error)).toMatch(/extra/);
     },
   },
-  "sm-binary-only": {
-    because: "a binary-only secret is a clear ConnectionFormatError, not a silent 'not found'",
-    check: (o) => expect(o.error).toBeInstanceOf(ConnectionFormatError),
-  },
 };
+// Listed in conformance/deviations.json (README deviation 5): a clear error, not a silent "not found".
+const BINARY_ONLY = listedAirflowDeviations("aws_backends", (o) =>
+  expect(o.error).toBeInstanceOf(ConnectionFormatError),
+)["sm-binary-only"];
+if (BINARY_ONLY) DEVIATIONS["sm-binary-only"] = BINARY_ONLY;
 
 describeAirflowBackendConformance({
   title: "Airflow SecretsManagerBackend conformance (aws_backends.json)",

@@ -25,6 +25,8 @@ export const AIRFLOW_BACKENDS = {
 export interface AirflowSettingsConfig {
   sources: SourceConfig[];
   cache?: CacheConfig;
+  /** `AIRFLOW__CORE__MULTI_TEAM` (Airflow's `[core] multi_team`), when set. */
+  multiTeam?: boolean;
   /** `AIRFLOW__WORKERS__SECRETS_BACKEND` or `AIRFLOW__SECRETS__BACKEND`. */
   setting: AirflowBackendSetting["setting"];
   warnings: string[];
@@ -199,6 +201,7 @@ function cacheOf(env: Record<string, string | undefined>): CacheConfig | undefin
  * `@awsconn/credentials` as Airflow applies it through its connection wrapper; a kwarg nothing
  * reads is a warning that names it. `AIRFLOW__SECRETS__USE_CACHE=true` sets the cache TTL to
  * `AIRFLOW__SECRETS__CACHE_TTL_SECONDS` (Airflow's default 900); `false` turns caching off.
+ * `AIRFLOW__CORE__MULTI_TEAM` becomes `multiTeam` (ids containing the team separator refused).
  * The Variables kwargs apply too: `variables_prefix` (`null`: no Variables) and
  * `variables_lookup_pattern` become the entry's `variablesPrefix` / `variablesLookupPattern`, and
  * `variables_file_path` the file entry's `variablesPath`; a backend whose `connections_prefix` is
@@ -225,5 +228,14 @@ export function fromAirflowSettings(
   const custom = backendSource(setting, warnings);
   const sources: SourceConfig[] = custom ? [custom, { type: "env" }] : [{ type: "env" }];
   const cache = cacheOf(env);
-  return { sources, ...(cache ? { cache } : {}), setting: setting.setting, warnings };
+  // A worker's team is not a setting: Airflow's Execution API derives it from the task (its DAG
+  // bundle's team), so it comes from awsconn's own `team` / AWSCONN_TEAM / --team.
+  const multiTeam = envBool(env.AIRFLOW__CORE__MULTI_TEAM, "AIRFLOW__CORE__MULTI_TEAM");
+  return {
+    sources,
+    ...(cache ? { cache } : {}),
+    ...(multiTeam === undefined ? {} : { multiTeam }),
+    setting: setting.setting,
+    warnings,
+  };
 }

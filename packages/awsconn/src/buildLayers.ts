@@ -1,4 +1,4 @@
-import type { ConnectionParser, ConnectionSource } from "@awsconn/core";
+import type { ConnectionParser, ConnectionSource, TeamInit } from "@awsconn/core";
 import { createSource } from "./createSource.js";
 import { isCachedSource } from "./CachedSource.js";
 import { deferredLayer } from "./deferredLayer.js";
@@ -37,6 +37,8 @@ export interface LayerOptions {
   emit: Emit;
   /** The Airflow parser of the env and AWS sources built from config entries (`connectionParser`). */
   parser?: ConnectionParser;
+  /** The team options of the sources built from config entries (`team`, `multiTeam`). */
+  team?: TeamInit;
 }
 
 /**
@@ -75,6 +77,7 @@ export function buildLayers(
       onWarning,
       clock: options.clock,
       ...(options.parser ? { parser: options.parser } : {}),
+      ...(options.team ? { team: options.team } : {}),
     });
     const onError = entry.onError ?? "fail";
     if (entry.type === "plugin")

@@ -214,6 +214,17 @@ function buildConfigSchemas({ z }: typeof Zod) {
      * are read with the server's either way, as Airflow reads them on workers too. Default `task`.
      */
     connectionParser: z.enum(["task", "server"]).default(DEFAULT_CONNECTION_PARSER),
+    /**
+     * The team the reader belongs to (Airflow 3.3 multi-team; an Airflow team name). Every source
+     * tries the team's names first (`AIRFLOW_CONN__<TEAM>___<ID>`, `<prefix>/<team>--<id>`). Default:
+     * the `AWSCONN_TEAM` environment variable, else none.
+     */
+    team: z.string().min(1).optional(),
+    /**
+     * Airflow's `[core] multi_team`: ids containing the team separator are refused. Default: on
+     * when a `team` is set; from Airflow's settings, `AIRFLOW__CORE__MULTI_TEAM`.
+     */
+    multiTeam: z.boolean().optional(),
     /** Cache settings (remote sources only; env and file are read live). */
     cache: cacheSchema.prefault({}),
     /** Event receiver. */

@@ -2,6 +2,7 @@ import {
   type Connection,
   ConnectionNotFoundError,
   type SourceCallOptions,
+  resolveTeam,
   validateConnId,
 } from "@awsconn/core";
 import { awsConfigMemo } from "./awsConfigMemo.js";
@@ -50,9 +51,12 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
   const clock = cfg.clock ?? performance;
   const emit = makeEmit(cfg.logger);
   const parser = cfg.connectionParser;
-  const layers = buildLayers(cfg.sources, baseDir, { cache: cfg.cache, clock, emit, parser });
+  // Checked once here (a bad team is a ConfigError naming `team`), then handed to every source.
+  const scope = resolveTeam(cfg);
+  const team = { ...(scope.team ? { team: scope.team } : {}), multiTeam: scope.multiTeam };
+  const layers = buildLayers(cfg.sources, baseDir, { cache: cfg.cache, clock, emit, parser, team });
   const cachedOnly = cfg.mode === "first" && layers.every((l) => l.cached);
-  const variables = variableChain(cfg.sources, baseDir, { cache: cfg.cache, clock, emit });
+  const variables = variableChain(cfg.sources, baseDir, { cache: cfg.cache, clock, emit, team });
   const awsConfigs = awsConfigMemo({
     max: cfg.cache.maxEntries,
     current: async (connId) => currentConnection(connId, await resolve(connId), layers),

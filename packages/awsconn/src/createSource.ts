@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { OnSourceWarning } from "@awsconn/aws-source-common";
-import type { ConnectionParser, ConnectionSource } from "@awsconn/core";
+import type { ConnectionParser, ConnectionSource, TeamInit } from "@awsconn/core";
 import type { AwsClientConfig } from "@awsconn/credentials";
 import { fromEnv } from "@awsconn/source-env";
 import { fromFile } from "@awsconn/source-file";
@@ -34,6 +34,8 @@ export interface CreateSourceOptions {
    * as Airflow's LocalFilesystemBackend does on workers too; a plugin parses as it likes.
    */
   parser?: ConnectionParser;
+  /** The team options of every source (the config's `team` and `multiTeam`). Default: none. */
+  team?: TeamInit;
 }
 
 async function loadAws(
@@ -44,6 +46,7 @@ async function loadAws(
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.parser ? { parser: options.parser } : {}),
+    ...options.team,
   };
   const { clientExtra, ...rest } = config;
   if (clientExtra) {
@@ -104,9 +107,10 @@ export function createSource(config: SourceConfig, options: CreateSourceOptions 
       return fromEnv({
         ...(config.prefix === undefined ? {} : { prefix: config.prefix }),
         ...(options.parser ? { parser: options.parser } : {}),
+        ...options.team,
       });
     case "file":
-      return fromFile({ path: resolve(options.baseDir ?? process.cwd(), config.path) });
+      return fromFile({ path: resolve(options.baseDir ?? process.cwd(), config.path), ...options.team });
     case "plugin":
       return pluginSource(config, {
         baseDir: options.baseDir ?? process.cwd(),

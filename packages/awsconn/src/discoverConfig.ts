@@ -116,7 +116,8 @@ function defaultConfig(): NormalizedConfig {
  *    that backend first, then `AIRFLOW_CONN_*` variables, as Airflow searches;
  * 5. otherwise `[env]`.
  * An explicit object without `sources` still goes through steps 2-5; its `mode`,
- * `connectionParser`, `cache`, `logger` and `clock` then apply on top of what was found.
+ * `connectionParser`, `team`, `multiTeam`, `cache`, `logger` and `clock` then apply on top of what
+ * was found. Without a `team`, `AWSCONN_TEAM` names it.
  *
  * @example
  * ```ts
@@ -146,6 +147,8 @@ export function discoverConfig(
           found.origin === "code" || found.origin === "default" ? undefined : found.origin,
           found.file ? { lineOf: found.file.lineOf, fileKeys: Object.keys(found.file.value) } : {},
         );
+  // The team of the process, when the configuration names none (Airflow has no such setting).
+  if (config.team === undefined && env.AWSCONN_TEAM) config.team = env.AWSCONN_TEAM;
   return {
     config,
     origin: found.origin,

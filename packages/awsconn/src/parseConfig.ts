@@ -86,6 +86,8 @@ export function parseConfig(
     connectionParser: config.connectionParser,
     cache: config.cache,
   };
+  if (config.team !== undefined) out.team = config.team;
+  if (config.multiTeam !== undefined) out.multiTeam = config.multiTeam;
   if (config.logger !== undefined) out.logger = config.logger;
   if (config.clock !== undefined) out.clock = config.clock;
   return out;

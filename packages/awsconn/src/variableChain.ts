@@ -1,3 +1,4 @@
+import type { TeamInit } from "@awsconn/core";
 import {
   ConfigError,
   type SourceCallOptions,
@@ -32,6 +33,8 @@ export interface VariableChainOptions {
   cache: Pick<CacheConfig, "ttlSeconds" | "negativeTtlSeconds" | "maxEntries">;
   clock: Clock;
   emit: Emit;
+  /** The team options of the Variable sources built from config entries (`team`, `multiTeam`). */
+  team?: TeamInit;
 }
 
 /**
@@ -72,7 +75,7 @@ export function variableChain(
         built.push({ source, onError, live: true });
         continue;
       }
-      const source = variableSourceFor(entry, baseDir);
+      const source = variableSourceFor(entry, baseDir, options.team);
       if (!source) continue;
       const live = entry.type === "env" || entry.type === "file";
       built.push({ source, onError: entry.onError ?? "fail", live });

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { SourceCallOptions, VariableHit, VariableSource } from "@awsconn/core";
+import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@awsconn/core";
 import { fromEnvVariables } from "@awsconn/source-env";
 import { fromVariablesFile } from "@awsconn/source-file";
 import { backendClientSettings } from "./backendClientSettings.js";
@@ -15,7 +15,8 @@ type AwsEntry = SourceConfig & { type: "secretsmanager" | "ssm" };
  * defaults `airflow/variables` and `/airflow/variables`; `null`: none) with
  * `variablesLookupPattern`, their package and the AWS SDK loaded on the first lookup, their client
  * built as the entry's connection source builds its own (`region`, `endpoint`, `profile`,
- * `roleArn`, timeouts, `clientExtra`). Plugins serve no Variables.
+ * `roleArn`, timeouts, `clientExtra`). Plugins serve no Variables. `team` is every source's
+ * team options (the config's `team` and `multiTeam`).
  *
  * @example
  * ```ts
@@ -23,19 +24,26 @@ type AwsEntry = SourceConfig & { type: "secretsmanager" | "ssm" };
  * variableSourceFor({ type: "file", path: "conns.yaml" }, process.cwd()); // undefined
  * ```
  */
-export function variableSourceFor(entry: SourceConfig, baseDir: string): VariableSource | undefined {
+export function variableSourceFor(
+  entry: SourceConfig,
+  baseDir: string,
+  team: TeamInit = {},
+): VariableSource | undefined {
   switch (entry.type) {
     case "env":
       if (entry.variablesPrefix === null) return undefined;
-      return fromEnvVariables(entry.variablesPrefix === undefined ? {} : { prefix: entry.variablesPrefix });
+      return fromEnvVariables({
+        ...(entry.variablesPrefix === undefined ? {} : { prefix: entry.variablesPrefix }),
+        ...team,
+      });
     case "file":
       return entry.variablesPath === undefined
         ? undefined
-        : fromVariablesFile({ path: resolve(baseDir, entry.variablesPath) });
+        : fromVariablesFile({ path: resolve(baseDir, entry.variablesPath), ...team });
     case "secretsmanager":
     case "ssm":
       if (entry.variablesPrefix === null) return undefined;
-      return lazyVariables(entry.type, () => loadAws(entry));
+      return lazyVariables(entry.type, () => loadAws(entry, team));
     default:
       return undefined;
   }
@@ -56,7 +64,7 @@ function lazyVariables(name: string, load: () => Promise<VariableSource>): Varia
   };
 }
 
-async function loadAws(entry: AwsEntry): Promise<VariableSource> {
+async function loadAws(entry: AwsEntry, team: TeamInit): Promise<VariableSource> {
   const {
     type,
     clientExtra,
@@ -70,6 +78,7 @@ async function loadAws(entry: AwsEntry): Promise<VariableSource> {
     variablesLookupPattern,
   } = entry;
   const init = {
+    ...team,
     ...(region === undefined ? {} : { region }),
     ...(endpoint === undefined ? {} : { endpoint }),
     ...(profile === undefined ? {} : { profile }),

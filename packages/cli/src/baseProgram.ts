@@ -25,6 +25,10 @@ export function baseProgram(io: CliIO): Command {
       "--config <file>",
       "awsconn config file (default: AWSCONN_CONFIG, ./awsconn.config.{yaml,yml,json}, Airflow's AIRFLOW__SECRETS__BACKEND, else env only)",
     )
+    .option(
+      "--team <name>",
+      "Airflow 3.3 team: its connections and Variables are tried first, ids with the team separator refused (default: the config's team, AWSCONN_TEAM)",
+    )
     .option("--json", "machine-readable JSON output on stdout")
     .option("--show-secrets", "print passwords and secret extras instead of ***")
     .option("-q, --quiet", "no messages or warnings on stderr (errors still print)")

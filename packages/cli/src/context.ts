@@ -5,6 +5,8 @@ import { type CliIO, Output } from "./Output.js";
 export interface GlobalOptions {
   /** `--config FILE`: the awsconn config file (else AWSCONN_CONFIG, ./awsconn.config.*, Airflow's settings, env). */
   config?: string;
+  /** `--team NAME`: the Airflow team the lookups are made for (else the config's `team`, AWSCONN_TEAM). */
+  team?: string;
   /** `--json`: machine-readable output. */
   json?: boolean;
   /** `--show-secrets`: print passwords and secret extras instead of `***`. */

@@ -16,7 +16,8 @@ export type ExplanationLike = Explanation;
 
 /**
  * Creates the facade resolver for the CLI's flags: `--config FILE` if given, else the facade's
- * own discovery (AWSCONN_CONFIG, ./awsconn.config.*, Airflow's AIRFLOW__SECRETS__BACKEND, else env).
+ * own discovery (AWSCONN_CONFIG, ./awsconn.config.*, Airflow's AIRFLOW__SECRETS__BACKEND, else env);
+ * `--team NAME` sets its `team`.
  *
  * @example
  * ```ts
@@ -24,7 +25,12 @@ export type ExplanationLike = Explanation;
  * ```
  */
 export async function openResolver(globals: GlobalOptions): Promise<CliResolver> {
-  const resolver = createResolver(globals.config);
+  // --team overrides the team of whatever configuration is found (or given with --config).
+  const resolver = createResolver(
+    globals.team === undefined
+      ? globals.config
+      : { ...(globals.config === undefined ? {} : { configFile: globals.config }), team: globals.team },
+  );
   globals.debug?.(`configuration: ${configText(resolver)}`);
   for (const warning of resolver.config.warnings) globals.warn?.(warning);
   return resolver;

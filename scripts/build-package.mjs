@@ -1,11 +1,17 @@
 // Builds one package, or (imported by scripts/build.mjs) the pieces of every package's build:
 //
-// - dist/esm: `tsc --build tsconfig.build.json` (type-checked, with declarations and maps; incremental,
+// - dist/esm: `tsc --build tsconfig.build.json` (type-checked; declarations, and for a private package
+//   the per-file JS, with maps; incremental,
 //   so an unchanged package costs a look at dist/esm/.tsbuildinfo);
-// - dist/cjs: a CommonJS copy transpiled file by file from the same sources (`ts.transpileModule`:
-//   `isolatedModules` holds, so no second type-checking program is needed), the ESM declarations copied
-//   beside it, and a {"type":"commonjs"} marker written last, so `require()` gets CommonJS code and
-//   CommonJS types.
+// - a published package (not `private`): its runtime JavaScript replaced by one esbuild bundle per
+//   entry point (scripts/bundlePackage.mjs), ESM into dist/esm and CommonJS into dist/cjs, built from
+//   the same sources; tsc writes only the declarations there (`emitDeclarationOnly` in its
+//   tsconfig.build.json; .js left from an older build is removed);
+// - a private package (testkit): dist/cjs, a CommonJS copy transpiled file by file from the same
+//   sources (`ts.transpileModule`: `isolatedModules` holds, so no second type-checking program is
+//   needed);
+// - either way the ESM declarations are copied into dist/cjs, and a {"type":"commonjs"} marker is
+//   written last, so `require()` gets CommonJS code and CommonJS types.
 //
 // Run from a package directory: `node ../../scripts/build-package.mjs` (what turbo runs); the root's
 // `npm run build` (scripts/build.mjs) builds every package in one `tsc --build`, which is much faster.
@@ -23,12 +29,18 @@ import {
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundlePackage } from "./bundlePackage.mjs";
+import { writeIfChanged } from "./writeIfChanged.mjs";
 
 const require = createRequire(import.meta.url);
 /** The `tsc` entry point of the workspace's TypeScript. */
 export const TSC = require.resolve("typescript/bin/tsc");
-/** Executables a package's build marks as such. */
+/** Executables a package's build marks as such (and bundles, as entry points, from src/bin.ts). */
 const BINS = ["dist/esm/bin.js"];
+/** The scripts a build's output depends on besides the sources: a change to one rebuilds. */
+const SCRIPTS = ["build-package.mjs", "bundlePackage.mjs", "writeIfChanged.mjs"].map((f) =>
+  fileURLToPath(new URL(f, import.meta.url)),
+);
 
 /**
  * Loads a package's tsconfig.build.json: its source files and compiler options.
@@ -69,12 +81,23 @@ export function finishPackage(dir) {
   const esm = options.outDir ?? resolve(dir, "dist/esm");
   const cjs = resolve(dir, "dist/cjs");
   const marker = join(cjs, "package.json");
-  if (newerThan(marker, [options.tsBuildInfoFile, fileURLToPath(import.meta.url)])) return;
+  if (newerThan(marker, [options.tsBuildInfoFile, ...SCRIPTS])) return;
   const sources = fileNames.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
   const stems = sources.map((f) => relative(rootDir, f).replace(/\.ts$/, ""));
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const written = new Set(["package.json"]);
+  if (!manifest.private) {
+    const target = ts.ScriptTarget[options.target ?? ts.ScriptTarget.ES2022].toLowerCase();
+    const bins = BINS.map((b) => b.replace(/^dist\/esm\/(.+)\.js$/, "$1"));
+    const bundles = bundlePackage(dir, { rootDir, esm, cjs, target, bins });
+    const declarations = stems.flatMap((s) => esmOutputs(s).filter((f) => f.includes(".d.ts")));
+    keepOnly(esm, new Set([...declarations, ...bundles.esm, ".tsbuildinfo"]));
+    for (const file of bundles.cjs) written.add(file);
+    copyDeclarations(esm, cjs, stems, written);
+    return finish(dir, cjs, written, marker);
+  }
 
   keepOnly(esm, new Set([...stems.flatMap((s) => esmOutputs(s)), ".tsbuildinfo"]));
-  const written = new Set(["package.json"]);
   for (const [i, file] of sources.entries()) {
     const stem = stems[i];
     const out = join(cjs, `${stem}.js`);
@@ -104,14 +127,27 @@ export function finishPackage(dir) {
     writeIfChanged(out, result.outputText);
     writeIfChanged(`${out}.map`, JSON.stringify(map));
     written.add(`${stem}.js`).add(`${stem}.js.map`);
-    // The declarations describe the same API; under dist/cjs/package.json they are CommonJS types.
+  }
+  copyDeclarations(esm, cjs, stems, written);
+  finish(dir, cjs, written, marker);
+}
+
+/**
+ * The declarations describe the same API; under dist/cjs/package.json they are CommonJS types: each
+ * stem's `.d.ts` and `.d.ts.map` copied from dist/esm, and added to `written`.
+ */
+function copyDeclarations(esm, cjs, stems, written) {
+  for (const stem of stems)
     for (const ext of [".d.ts", ".d.ts.map"]) {
       const from = join(esm, `${stem}${ext}`);
       if (!existsSync(from)) continue;
       writeIfChanged(join(cjs, `${stem}${ext}`), readFileSync(from, "utf8"));
       written.add(`${stem}${ext}`);
     }
-  }
+}
+
+/** Removes what dist/cjs holds beyond `written`, marks the bin executable, then writes the marker. */
+function finish(dir, cjs, written, marker) {
   keepOnly(cjs, written);
   for (const bin of BINS) if (existsSync(join(dir, bin))) chmodSync(join(dir, bin), 0o755);
   // Last: bench/lib/retry.mjs and others treat this marker as "the package's build is complete";
@@ -155,12 +191,6 @@ function newerThan(file, than) {
   if (!existsSync(file)) return false;
   const time = statSync(file).mtimeMs;
   return than.every((f) => f !== undefined && existsSync(f) && statSync(f).mtimeMs < time);
-}
-
-/** Writes `text` unless the file already holds it (a rebuild leaves unchanged files alone). */
-function writeIfChanged(file, text) {
-  if (existsSync(file) && readFileSync(file, "utf8") === text) return;
-  writeFileSync(file, text);
 }
 
 /** The files `tsc` writes into dist/esm for one source (by its path under src/, without `.ts`). */

@@ -3,7 +3,8 @@
 // One `tsc --build` process over all packages, in dependency order (read from the package.json
 // files), so the AWS SDK's declarations are parsed once rather than once per package; incremental, so a
 // second run with nothing changed takes a fraction of a second. Then each package's CommonJS copy
-// (scripts/build-package.mjs). Prints one line per package as it goes. `npx turbo run build` (one
+// (scripts/build-package.mjs), and for a published package one esbuild bundle per entry point, ESM
+// and CommonJS (scripts/bundlePackage.mjs). Prints one line per package as it goes. `npx turbo run build` (one
 // process per package) still works and gives the same dist/.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";

@@ -10,6 +10,10 @@ side with its peers in one run against one moto server, which the bench starts a
 - the **raw AWS SDK** call (\`GetSecretValue\`, \`GetParameter\`, \`fromTemporaryCredentials\`);
 - a **naive per-lookup loop**: one API call per lookup, which is what Airflow does without its cache.
 
+The root \`npm run bench\` then runs the fleet benchmark (\`npm run bench:fleet\` alone; issue 18): many
+independent fleet members behind a proxy that enforces AWS's API quotas, with its own method, scaling
+and figures in [fleet/README.md](fleet/README.md).
+
 Method, common to all scenarios:
 
 - API calls are counted by a loopback HTTP proxy in front of moto (\`lib/countingProxy.mjs\`) that reads

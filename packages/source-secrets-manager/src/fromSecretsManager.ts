@@ -51,7 +51,8 @@ export const DEFAULT_SECRETS_MANAGER_PREFIX = "airflow/connections";
  *   interval; an id not in it is "not here" without a call (see `idManifest`)
  * - `team` (Airflow 3.3): `<prefix>/<team>--<id>` is read first, `<prefix>/<id>` when it is not
  *   found (never with an empty prefix, as Airflow); in multi-team mode an id containing `--` is
- *   "not here" with a `TEAM_ID_REFUSED` warning (`awsTeamNames`)
+ *   "not here" with a `TEAM_ID_REFUSED` warning, and `list()` shows the team's ids as bare ids and
+ *   no other team's (`awsTeamNames`)
  * - `list()`: `ListSecrets` under the prefix (the SDK's paginator); `put()`: creates or updates the
  *   secret as Airflow's connection JSON (always a new `AWSCURRENT` version)
  * - `@aws-sdk/client-secrets-manager` is loaded on first use; every attempt has a connect timeout
@@ -199,7 +200,8 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       return hits;
     },
 
-    list,
+    // The manifest reads the stored ids (team-scoped names included); callers see the team's view.
+    list: (options?: SourceCallOptions) => teams.visible(list(options)),
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
       const signal = options?.signal;

@@ -37,6 +37,19 @@ describe("fromSecretsManager with a team (Airflow 3.3 multi-team, moto)", () => 
     expect((await (await counted({ prefix })).source.get("db"))?.connection.host).toBe("global-host");
   });
 
+  it("list() and knownIds: the team's ids as bare ids, no other team's; the manifest knows scoped names", async () => {
+    const prefix = uniquePrefix("sm-teams-list");
+    await store(`${prefix}/team_a--db`, "postgres://a");
+    await store(`${prefix}/db`, "postgres://g");
+    await store(`${prefix}/team_b--secret`, "postgres://b");
+    const { source } = await counted({ prefix, team: "team_a", knownIds: { refreshSeconds: 60 } });
+    const ids: string[] = [];
+    for await (const id of source.list!()) ids.push(id);
+    expect(ids.sort()).toEqual(["db"]);
+    expect((await source.get("db"))?.connection.host).toBe("a");
+    expect(await source.get("missing")).toBeUndefined();
+  });
+
   it("an empty prefix reads the bare id only, as Airflow (no team-scoped name)", async () => {
     const id = uniquePrefix("sm-bare").replace(/\//g, "_");
     await store(`team_a--${id}`, "postgres://team-host");

@@ -50,7 +50,8 @@ export const STANDARD_TIER_MAX_BYTES = 4096;
  *   `SecureString` with `Overwrite`
  * - `team` (Airflow 3.3): `/<prefix>/<team>--<id>` is read first, `/<prefix>/<id>` when it is not
  *   found (`getMany` asks for both names in its `GetParameters` calls; a scoped hit wins); in
- *   multi-team mode an id containing `--` is "not here" with a `TEAM_ID_REFUSED` warning
+ *   multi-team mode an id containing `--` is "not here" with a `TEAM_ID_REFUSED` warning, and
+ *   `list()` shows the team's ids as bare ids and no other team's
  * - `knownIds: { refreshSeconds }`: an id manifest from `GetParametersByPath`, listed at most once
  *   per interval; an id not in it is "not here" without a call (see `idManifest`)
  * - `@aws-sdk/client-ssm` is loaded on first use; every attempt has a connect timeout (1 s) and a
@@ -197,7 +198,8 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       return found;
     },
 
-    list,
+    // The manifest reads the stored ids (team-scoped names included); callers see the team's view.
+    list: (options?: SourceCallOptions) => teams.visible(list(options)),
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
       const signal = options?.signal;

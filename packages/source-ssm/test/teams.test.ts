@@ -41,6 +41,22 @@ describe("fromSsm with a team (Airflow 3.3 multi-team, moto)", () => {
     expect((await global.source.get("db"))?.connection.host).toBe("global-host");
   });
 
+  it("list(): the team's ids as bare ids, the global ones, no other team's", async () => {
+    const prefix = `/${uniquePrefix("teams-list")}`;
+    await store(`${prefix}/team_a--db`, "postgres://a");
+    await store(`${prefix}/db`, "postgres://g");
+    await store(`${prefix}/team_a--only_team`, "postgres://a");
+    await store(`${prefix}/team_b--secret`, "postgres://b");
+    const ids = async (init: SsmInit) => {
+      const out: string[] = [];
+      for await (const id of (await counted(init)).source.list!()) out.push(id);
+      return out.sort();
+    };
+    expect(await ids({ prefix, team: "team_a" })).toEqual(["db", "only_team"]);
+    expect(await ids({ prefix, multiTeam: true })).toEqual(["db"]);
+    expect(await ids({ prefix })).toEqual(["db", "team_a--db", "team_a--only_team", "team_b--secret"]);
+  });
+
   it("refuses ids containing -- in multi-team mode, without a request, with a warning", async () => {
     const prefix = `/${uniquePrefix("teams-refuse")}`;
     await store(`${prefix}/a--b`, "postgres://h");

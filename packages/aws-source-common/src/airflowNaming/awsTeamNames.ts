@@ -13,6 +13,12 @@ export interface AwsTeamNames {
   refuses(id: string): boolean;
   /** The team-scoped id `<team>--<id>` to try before the id itself, or `undefined` without a team. */
   scoped(id: string): string | undefined;
+  /**
+   * The ids a caller of this team can read, from the ids stored under the prefix: in multi-team
+   * mode the team's own `<team>--<id>` as `<id>`, the global ids, and no other id with `--`
+   * (each id once); otherwise the stored ids as they are.
+   */
+  visible(stored: AsyncIterable<string>): AsyncIterable<string>;
 }
 
 /**
@@ -27,6 +33,7 @@ export interface AwsTeamNames {
  * const teams = awsTeamNames({ team: "team_a" }, "ssm", onWarning);
  * teams.scoped("db");      // "team_a--db"
  * teams.refuses("x--y");   // true (and TEAM_ID_REFUSED is sent to onWarning)
+ * teams.visible(ids);      // "team_a--db", "db", "team_b--x" -> "db"
  * ```
  */
 export function awsTeamNames(init: TeamInit, source: string, onWarning?: OnSourceWarning): AwsTeamNames {
@@ -43,6 +50,20 @@ export function awsTeamNames(init: TeamInit, source: string, onWarning?: OnSourc
     },
     scoped(id) {
       return team === undefined ? undefined : `${team}${TEAM_SEPARATOR}${id}`;
+    },
+    async *visible(stored) {
+      if (!multiTeam) {
+        yield* stored;
+        return;
+      }
+      const own = team === undefined ? undefined : `${team}${TEAM_SEPARATOR}`;
+      const seen = new Set<string>();
+      for await (const raw of stored) {
+        const id = own !== undefined && raw.startsWith(own) ? raw.slice(own.length) : raw;
+        if (id.includes(TEAM_SEPARATOR) || seen.has(id)) continue;
+        seen.add(id);
+        yield id;
+      }
     },
   };
 }

@@ -44,6 +44,10 @@ export interface ConfigProvenance {
    * (`connectionParser`: `task`, the default, or `server`).
    */
   connectionParser: ConnectionParser;
+  /** The Airflow 3.3 team every source reads for (`team`, `AWSCONN_TEAM`, `--team`), if any. */
+  team?: string;
+  /** Whether multi-team mode is on (`multiTeam`: ids containing the team separator are refused). */
+  multiTeam: boolean;
 }
 
 /**

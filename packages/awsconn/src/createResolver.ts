@@ -96,7 +96,7 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
   const resolver: Resolver = {
     sources: layers.map((l) => l.source),
     configOrigin: origin,
-    config: { origin, reason, warnings, connectionParser: parser },
+    config: { origin, reason, warnings, connectionParser: parser, ...team },
     resolve,
     get(connId, options) {
       // a map read when every source is cached and the first one that knows the id is fresh

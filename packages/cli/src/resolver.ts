@@ -55,7 +55,9 @@ export function configText(resolver: Pick<CliResolver, "config">): string {
     "Airflow settings": "built from Airflow's secrets backend settings",
     default: "no config found: environment variables only",
   };
-  const parser = `connectionParser: ${resolver.config.connectionParser}`;
+  const { team, multiTeam } = resolver.config;
+  const teams = team ? `; team: ${team}` : multiTeam ? "; multi-team mode" : "";
+  const parser = `connectionParser: ${resolver.config.connectionParser}${teams}`;
   return `${origin === "default" ? why.default : `${origin} (${why[reason]})`}; ${parser}`;
 }
 

@@ -48,3 +48,10 @@ describe("--team", () => {
     expect(r.stderr).toMatch(/team/);
   });
 });
+
+describe("--team in the configuration line", () => {
+  it("--verbose names the team", async () => {
+    const r = await runBin(["--verbose", "--team", "team_a", "get", "db"], { env });
+    expect(r.stderr).toMatch(/connectionParser: task; team: team_a/);
+  });
+});

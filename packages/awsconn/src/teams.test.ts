@@ -68,3 +68,19 @@ describe("resolver teams (Airflow 3.3 multi-team)", () => {
     );
   });
 });
+
+describe("resolver teams: warnings", () => {
+  it("a Variable key refused in multi-team mode by an AWS source is a TEAM_ID_REFUSED warning event", async () => {
+    const events: { type: string; code?: string }[] = [];
+    const resolver = createResolver(
+      {
+        sources: [{ type: "ssm", region: "us-east-1", endpoint: "http://127.0.0.1:9" }],
+        team: "team_a",
+        logger: (e) => events.push(e as { type: string; code?: string }),
+      },
+      { env: {} },
+    );
+    await expect(resolver.getVariable("x--y")).rejects.toThrow();
+    expect(events.some((e) => e.type === "warning" && e.code === "TEAM_ID_REFUSED")).toBe(true);
+  });
+});

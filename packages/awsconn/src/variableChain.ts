@@ -75,7 +75,9 @@ export function variableChain(
         built.push({ source, onError, live: true });
         continue;
       }
-      const source = variableSourceFor(entry, baseDir, options.team);
+      const source = variableSourceFor(entry, baseDir, options.team, (w) =>
+        options.emit({ type: "warning", source: entry.type, code: w.code, message: w.message }),
+      );
       if (!source) continue;
       const live = entry.type === "env" || entry.type === "file";
       built.push({ source, onError: entry.onError ?? "fail", live });

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { OnSourceWarning } from "@awsconn/aws-source-common";
 import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@awsconn/core";
 import { fromEnvVariables } from "@awsconn/source-env";
 import { fromVariablesFile } from "@awsconn/source-file";
@@ -16,7 +17,8 @@ type AwsEntry = SourceConfig & { type: "secretsmanager" | "ssm" };
  * `variablesLookupPattern`, their package and the AWS SDK loaded on the first lookup, their client
  * built as the entry's connection source builds its own (`region`, `endpoint`, `profile`,
  * `roleArn`, timeouts, `clientExtra`). Plugins serve no Variables. `team` is every source's
- * team options (the config's `team` and `multiTeam`).
+ * team options (the config's `team` and `multiTeam`); `onWarning` receives an AWS source's
+ * warnings (`TEAM_ID_REFUSED`).
  *
  * @example
  * ```ts
@@ -28,6 +30,7 @@ export function variableSourceFor(
   entry: SourceConfig,
   baseDir: string,
   team: TeamInit = {},
+  onWarning?: OnSourceWarning,
 ): VariableSource | undefined {
   switch (entry.type) {
     case "env":
@@ -43,7 +46,7 @@ export function variableSourceFor(
     case "secretsmanager":
     case "ssm":
       if (entry.variablesPrefix === null) return undefined;
-      return lazyVariables(entry.type, () => loadAws(entry, team));
+      return lazyVariables(entry.type, () => loadAws(entry, team, onWarning));
     default:
       return undefined;
   }
@@ -64,7 +67,11 @@ function lazyVariables(name: string, load: () => Promise<VariableSource>): Varia
   };
 }
 
-async function loadAws(entry: AwsEntry, team: TeamInit): Promise<VariableSource> {
+async function loadAws(
+  entry: AwsEntry,
+  team: TeamInit,
+  onWarning?: OnSourceWarning,
+): Promise<VariableSource> {
   const {
     type,
     clientExtra,
@@ -79,6 +86,7 @@ async function loadAws(entry: AwsEntry, team: TeamInit): Promise<VariableSource>
   } = entry;
   const init = {
     ...team,
+    ...(onWarning ? { onWarning } : {}),
     ...(region === undefined ? {} : { region }),
     ...(endpoint === undefined ? {} : { endpoint }),
     ...(profile === undefined ? {} : { profile }),

@@ -158,7 +158,7 @@ describe("withCache", () => {
     const ids = Array.from({ length: 20 }, (_, i) => `id${i}`);
     const source = memorySource("sm", Object.fromEntries(ids.map((id) => [id, {}])), { batch: true });
     const cached = withCache(source, { clock, ttlSeconds: 60 });
-    await cached.getMany(ids);
+    await cached.lookupMany(ids);
     source.state.batchCalls.length = 0;
 
     clock.advance(61); // every id is past its (jittered) lifetime; the process reads one of them

@@ -72,8 +72,8 @@ export function bundlePackage(dir, { rootDir, esm, cjs, target, bins = [] }) {
     write: false,
   };
   const entry = (stem) => ({ in: join(rootDir, `${stem}.ts`), out: stem });
-  const outputs = (result, outdir) =>
-    result.outputFiles.map((file) => {
+  const outputs = (files, outdir) =>
+    files.map((file) => {
       writeIfChanged(file.path, file.text);
       return relative(outdir, file.path).split("\\").join("/");
     });
@@ -83,11 +83,19 @@ export function bundlePackage(dir, { rootDir, esm, cjs, target, bins = [] }) {
     outdir: esm,
     format: "esm",
     splitting: true,
-    // As in tsc's ESM output: no `require` in an ES module (requireZod/requireYaml then use
-    // createRequire), rather than esbuild's stand-in that throws for a package it did not bundle.
-    define: { require: "undefined" },
     chunkNames: "chunks/[name]-[hash]",
   });
+  // requireZod/requireYaml read `typeof require === "function" ? require("zod") : createRequire(...)`.
+  // In an ES module esbuild turns both `require`s into its stand-in `__require`, which is always a
+  // function and throws for a package it did not bundle; give them back the plain `require` (absent
+  // in a Node ES module, so createRequire is used), which also leaves a literal `require("zod")` for
+  // an app's own bundler to bundle (with it defined away, a bundled app found no zod at run time).
+  const plainRequire = (text) =>
+    text.replaceAll(
+      'typeof __require === "function" ? __require(',
+      'typeof require === "function" ? require(',
+    );
+  const esmFiles = esmResult.outputFiles.map((f) => ({ path: f.path, text: plainRequire(f.text) }));
   const cjsResult = esbuild.buildSync({
     ...common,
     entryPoints: entries.cjs.map(entry),
@@ -96,5 +104,5 @@ export function bundlePackage(dir, { rootDir, esm, cjs, target, bins = [] }) {
     define: { "import.meta.url": META_URL },
     banner: { js: `var ${META_URL} = require("node:url").pathToFileURL(__filename).href;` },
   });
-  return { esm: outputs(esmResult, esm), cjs: outputs(cjsResult, cjs) };
+  return { esm: outputs(esmFiles, esm), cjs: outputs(cjsResult.outputFiles, cjs) };
 }

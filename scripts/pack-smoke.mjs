@@ -11,7 +11,9 @@
 // 6. an env/file-only app (every library tarball but the CLI, no AWS SDK client: they are optional
 //    peer dependencies): no `@aws-sdk/*` package is installed, env and file lookups work from ESM and
 //    CommonJS, and a Secrets Manager entry is a ConfigError naming the package to install; prints
-//    both apps' node_modules size.
+//    both apps' node_modules size;
+// 7. that app bundled by esbuild (ESM, the createRequire banner the README gives), run from a folder
+//    with no node_modules: a config given in code is validated (zod) and a YAML file read (yaml).
 // Prints one line per step; exits non-zero on the first failure, leaving the temp folder for a look.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -153,6 +155,17 @@ const { ConfigError, createResolver } = require("awsconn");
   console.error(error);
   process.exit(1);
 });
+`;
+// An app bundled by esbuild (the README's recipe for Lambda): zod validates a config given in
+// code and yaml reads a YAML file from inside the bundle, with no node_modules beside it.
+const LEAN_BUNDLE = `
+import assert from "node:assert/strict";
+import { createResolver } from "awsconn";
+const resolver = createResolver({ sources: [{ type: "env" }, { type: "file", path: process.env.SMOKE_YAML }] });
+assert.equal((await resolver.get("smoke_env")).host, "env.example.com");
+assert.equal((await resolver.get("smoke_yaml")).host, "yaml.example.com");
+assert.throws(() => createResolver({ sorces: [] }), /did you mean "sources"/);
+console.log("bundle ok");
 `;
 const TYPED = `
 import {
@@ -317,6 +330,36 @@ try {
     const out = run(process.execPath, [script], { cwd: lean, env: leanEnv }).trim();
     if (!/ ok$/.test(out)) throw new Error(`${script}: ${out}`);
   }
+  step("the env/file-only app bundled by esbuild (ESM, createRequire banner), run with no node_modules");
+  const bundled = join(work, "bundled");
+  mkdirSync(bundled, { recursive: true });
+  writeFileSync(join(lean, "bundle-entry.mjs"), LEAN_BUNDLE);
+  writeFileSync(
+    join(bundled, "connections.yaml"),
+    "smoke_yaml:\n  conn_type: http\n  host: yaml.example.com\n",
+    {
+      mode: 0o600,
+    },
+  );
+  require("esbuild").buildSync({
+    entryPoints: [join(lean, "bundle-entry.mjs")],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outfile: join(bundled, "app.mjs"),
+    banner: {
+      js: "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);",
+    },
+    // No AWS source here: the optional SDK clients are not installed, so they stay out (as the README says).
+    external: ["@aws-sdk/*"],
+    logLevel: "error",
+  });
+  const bundleOut = run(process.execPath, ["app.mjs"], {
+    cwd: bundled,
+    env: { ...leanEnv, SMOKE_YAML: join(bundled, "connections.yaml") },
+  }).trim();
+  if (!/bundle ok$/.test(bundleOut)) throw new Error(`bundled app: ${bundleOut}`);
   const kib = (dir) => run("du", ["-sk", join(dir, "node_modules")]).split("\t")[0];
   step(
     `installed size: env/file-only app ${kib(lean)} KiB; full app (CLI, Secrets Manager, SSM, STS) ${kib(app)} KiB`,

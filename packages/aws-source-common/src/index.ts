@@ -29,6 +29,12 @@ export { listConnIds } from "./listConnIds.js";
 export { awsPages, type PageCall } from "./awsPages.js";
 export { paginatorClient } from "./paginatorClient.js";
 export { idManifest, type IdManifest, type IdManifestInit, type KnownIdsInit } from "./idManifest.js";
+export {
+  lookupAdmission,
+  type LookupAdmission,
+  type LookupAdmissionInit,
+  type LookupAdmissionSourceInit,
+} from "./lookupAdmission.js";
 export type { SourceWarning, OnSourceWarning } from "./SourceWarning.js";
 export { refuseWriteWhenSwitchedOff } from "./airflowNaming/refuseWriteWhenSwitchedOff.js";
 export { trimPrefix } from "./airflowNaming/trimPrefix.js";

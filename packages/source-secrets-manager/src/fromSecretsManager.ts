@@ -1,11 +1,10 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import {
   awsPages,
-  awsTeamNames,
   callDeadlineMs,
   compileLookupPattern,
   failureFor,
-  idManifest,
+  lookupAdmission,
   lazyClient,
   listConnIds,
   paginatorClient,
@@ -145,43 +144,36 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
     );
     yield* listConnIds(head, matches, pages);
   }
-  const manifest = idManifest(SECRETS_MANAGER_SOURCE_NAME, init, () => list());
-  const teams = awsTeamNames(init, SECRETS_MANAGER_SOURCE_NAME, init.onWarning);
-  // The team-scoped name of an id, when one is tried (Airflow skips it with an empty prefix).
-  const scopedOf = (connId: string) => (prefix ? teams.scoped(connId) : undefined);
-  // The manifest lists ids through lookupPattern, which a scoped name need not match: it is only
-  // asked about scoped names without a pattern.
-  const scopedKnown = async (scoped: string, signal: AbortSignal | undefined) =>
-    init.lookupPattern !== undefined || (await manifest?.knows(scoped, signal)) !== false;
+  // Airflow tries no team-scoped name with an empty prefix.
+  const admission = lookupAdmission(SECRETS_MANAGER_SOURCE_NAME, init, {
+    off,
+    matches,
+    list,
+    scopedNames: Boolean(prefix),
+  });
+  const { manifest } = admission;
 
   return {
     name: SECRETS_MANAGER_SOURCE_NAME,
 
     async get(connId: string, options?: SourceCallOptions): Promise<SourceHit | undefined> {
       const signal = options?.signal;
-      signal?.throwIfAborted();
-      validateConnId(connId);
-      if (off || teams.refuses(connId) || !matches(connId)) return undefined;
-      const scoped = scopedOf(connId);
-      if (scoped !== undefined && (await scopedKnown(scoped, signal))) {
-        const hit = await read.one(connId, secretIdFor(prefix, sep, scoped), signal);
-        if (hit) return hit;
-      }
-      if ((await manifest?.knows(connId, signal)) === false) return undefined;
+      if (admission.asked([connId], signal).length === 0) return undefined;
+      const scoped = await admission.scopedFirst(connId, signal);
+      const teamHit = scoped && (await read.one(connId, secretIdFor(prefix, sep, scoped), signal));
+      if (teamHit) return teamHit;
+      if (!(await admission.known(connId, signal))) return undefined;
       return read.one(connId, secretIdFor(prefix, sep, connId), signal);
     },
 
     async getMany(connIds: readonly string[], options?: SourceCallOptions): Promise<Map<string, SourceHit>> {
       const signal = options?.signal;
-      signal?.throwIfAborted();
-      for (const id of connIds) validateConnId(id);
-      const asked = connIds.filter((id) => !off && !teams.refuses(id) && matches(id));
+      const asked = admission.asked(connIds, signal);
       // With a team, the scoped names are read first; an id found there (or failed) is settled.
       const first = new Map<string, string>();
       for (const id of asked) {
-        const scoped = scopedOf(id);
-        if (scoped !== undefined && (await scopedKnown(scoped, signal)))
-          first.set(secretIdFor(prefix, sep, scoped), id);
+        const scoped = await admission.scopedFirst(id, signal);
+        if (scoped !== undefined) first.set(secretIdFor(prefix, sep, scoped), id);
       }
       const teamHits = first.size > 0 ? await read.many(first, signal) : undefined;
       const settled = (id: string) =>
@@ -201,7 +193,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
     },
 
     // The manifest reads the stored ids (team-scoped names included); callers see the team's view.
-    list: (options?: SourceCallOptions) => teams.visible(list(options)),
+    list: (options?: SourceCallOptions) => admission.teams.visible(list(options)),
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
       const signal = options?.signal;

@@ -1,11 +1,10 @@
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import {
   awsPages,
-  awsTeamNames,
   callDeadlineMs,
   compileLookupPattern,
   failureFor,
-  idManifest,
+  lookupAdmission,
   lazyClient,
   listConnIds,
   paginatorClient,
@@ -120,43 +119,35 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     );
     yield* listConnIds(head, matches, pages);
   }
-  const manifest = idManifest(SSM_SOURCE_NAME, init, () => list());
-  const teams = awsTeamNames(init, SSM_SOURCE_NAME, init.onWarning);
-  // The manifest lists ids through lookupPattern, which a scoped name need not match: it is only
-  // asked about scoped names without a pattern.
-  const scopedKnown = async (scoped: string, signal: AbortSignal | undefined) =>
-    init.lookupPattern !== undefined || (await manifest?.knows(scoped, signal)) !== false;
+  const admission = lookupAdmission(SSM_SOURCE_NAME, init, { off, matches, list });
+  const { manifest } = admission;
 
   return {
     name: SSM_SOURCE_NAME,
 
     async get(connId: string, options?: SourceCallOptions): Promise<SourceHit | undefined> {
       const signal = options?.signal;
-      signal?.throwIfAborted();
-      validateConnId(connId);
-      if (off || teams.refuses(connId) || !matches(connId)) return undefined;
-      const scoped = teams.scoped(connId);
-      if (scoped !== undefined && (await scopedKnown(scoped, signal))) {
+      if (admission.asked([connId], signal).length === 0) return undefined;
+      const scoped = await admission.scopedFirst(connId, signal);
+      if (scoped !== undefined) {
         const teamParameter = await readParameter(parameterNameFor(prefix, scoped), signal);
         if (teamParameter) return hitOf(connId, teamParameter);
       }
-      if ((await manifest?.knows(connId, signal)) === false) return undefined;
+      if (!(await admission.known(connId, signal))) return undefined;
       const parameter = await readParameter(parameterNameFor(prefix, connId), signal);
       return parameter ? hitOf(connId, parameter) : undefined;
     },
 
     async getMany(connIds: readonly string[], options?: SourceCallOptions): Promise<Map<string, SourceHit>> {
       const signal = options?.signal;
-      signal?.throwIfAborted();
-      for (const id of connIds) validateConnId(id);
-      const asked = connIds.filter((id) => !off && !teams.refuses(id) && matches(id));
+      const asked = admission.asked(connIds, signal);
       const known = manifest ? await Promise.all(asked.map((id) => manifest.knows(id, signal))) : [];
       const idByName = new Map<string, string>();
       // With a team, its scoped names go in the same GetParameters calls; a scoped hit wins.
       const scopedNames = new Set<string>();
       for (const id of asked) {
-        const scoped = teams.scoped(id);
-        if (scoped === undefined || !(await scopedKnown(scoped, signal))) continue;
+        const scoped = await admission.scopedFirst(id, signal);
+        if (scoped === undefined) continue;
         const name = parameterNameFor(prefix, scoped);
         idByName.set(name, id);
         scopedNames.add(name);
@@ -199,7 +190,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     },
 
     // The manifest reads the stored ids (team-scoped names included); callers see the team's view.
-    list: (options?: SourceCallOptions) => teams.visible(list(options)),
+    list: (options?: SourceCallOptions) => admission.teams.visible(list(options)),
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
       const signal = options?.signal;

@@ -1,5 +1,6 @@
 import { validateConnId } from "@awsconn/core";
 import { type AwsTeamNames, awsTeamNames } from "./airflowNaming/awsTeamNames.js";
+import { refuseWriteWhenSwitchedOff } from "./airflowNaming/refuseWriteWhenSwitchedOff.js";
 import { type IdManifest, type IdManifestInit, idManifest } from "./idManifest.js";
 import type { OnSourceWarning } from "./SourceWarning.js";
 
@@ -39,6 +40,11 @@ export interface LookupAdmission {
   scopedFirst(connId: string, signal: AbortSignal | undefined): Promise<string | undefined>;
   /** Whether the manifest (if any) allows reading `connId` itself. */
   known(connId: string, signal: AbortSignal | undefined): Promise<boolean>;
+  /**
+   * The checks before a write: an aborted signal throws, the id must pass Airflow's conn-id rule,
+   * and `prefix: null` refuses the write (`refuseWriteWhenSwitchedOff`).
+   */
+  writable(connId: string, signal: AbortSignal | undefined): void;
 }
 
 /**
@@ -76,5 +82,10 @@ export function lookupAdmission(
       return patterned || (await known(scoped, signal)) ? scoped : undefined;
     },
     known,
+    writable(connId, signal) {
+      signal?.throwIfAborted();
+      validateConnId(connId);
+      refuseWriteWhenSwitchedOff(off);
+    },
   };
 }

@@ -36,9 +36,18 @@ async function secret(prefix: string) {
 
 const since = (n: number) => proxy.requests.slice(n);
 
-/** A resolver configured the way Airflow's settings name a Secrets Manager backend: `place` is `SECRETS` or `WORKERS`. */
-function airflowResolver(place: "SECRETS" | "WORKERS", kwargs: Record<string, unknown>) {
+/**
+ * A resolver configured the way Airflow's settings name a Secrets Manager backend (`place` is
+ * `SECRETS` or `WORKERS`) under `prefix`, reached at the proxy in us-east-1, plus `kwargs`.
+ */
+function airflowResolver(place: "SECRETS" | "WORKERS", prefix: string, more: Record<string, unknown>) {
   const setting = place === "SECRETS" ? "AIRFLOW__SECRETS__BACKEND" : "AIRFLOW__WORKERS__SECRETS_BACKEND";
+  const kwargs = {
+    connections_prefix: prefix,
+    region_name: "us-east-1",
+    endpoint_url: proxy.endpoint,
+    ...more,
+  };
   return createResolver(undefined, {
     cwd: "/",
     env: { [setting]: AIRFLOW_BACKENDS.secretsmanager, [`${setting}_KWARGS`]: JSON.stringify(kwargs) },
@@ -50,14 +59,14 @@ describe("Airflow backend kwargs reach the backend's own AWS client", () => {
     const prefix = uniquePrefix("kwargs-keys");
     await secret(prefix);
     const before = proxy.requests.length;
-    const resolver = airflowResolver("SECRETS", {
-      connections_prefix: prefix,
-      region_name: "us-east-1",
-      endpoint_url: proxy.endpoint,
+    const resolver = airflowResolver("SECRETS", prefix, {
       aws_access_key_id: "AKIABACKENDKWARG",
       aws_secret_access_key: "planted-backend-secret",
     });
     expect(resolver.config.origin).toBe("AIRFLOW__SECRETS__BACKEND");
+    // The kwargs' secret key never shows in what the resolver says of its configuration.
+    expect(JSON.stringify(resolver.config)).not.toContain("planted-backend-secret");
+    expect(JSON.stringify(await resolver.explain("aws_default"))).not.toContain("planted-backend-secret");
     expect((await resolver.get("aws_default")).login).toBe("AKIAINSIDE");
     const signed = since(before).map((r) => sigV4AccessKeyId(r.headers));
     expect(signed).toEqual(["AKIABACKENDKWARG"]);
@@ -68,10 +77,7 @@ describe("Airflow backend kwargs reach the backend's own AWS client", () => {
     const prefix = uniquePrefix("kwargs-role");
     await secret(prefix);
     const before = proxy.requests.length;
-    const resolver = airflowResolver("WORKERS", {
-      connections_prefix: prefix,
-      region_name: "us-east-1",
-      endpoint_url: proxy.endpoint,
+    const resolver = airflowResolver("WORKERS", prefix, {
       role_arn: "arn:aws:iam::123456789012:role/backend-reader",
       assume_role_kwargs: { ExternalId: "ext-42" },
       service_config: { sts: { endpoint_url: proxy.endpoint } },

@@ -8,12 +8,11 @@ import {
   lazyClient,
   listConnIds,
   paginatorClient,
-  refuseWriteWhenSwitchedOff,
   trimPrefix,
   withDeadline,
 } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
-import { ConfigError, ConnectionFormatError, validateConnId } from "@awsconn/core";
+import { ConfigError, ConnectionFormatError } from "@awsconn/core";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
 import { BatchHits } from "./BatchHits.js";
 import { batchFallback } from "./batchFallback.js";
@@ -197,9 +196,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
       const signal = options?.signal;
-      signal?.throwIfAborted();
-      validateConnId(connection.connId);
-      refuseWriteWhenSwitchedOff(off);
+      admission.writable(connection.connId, signal);
       const secretId = secretIdFor(prefix, sep, connection.connId);
       const secrets = [connection.password ?? ""];
       try {

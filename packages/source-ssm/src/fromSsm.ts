@@ -8,19 +8,12 @@ import {
   lazyClient,
   listConnIds,
   paginatorClient,
-  refuseWriteWhenSwitchedOff,
   sendWithin,
   trimPrefix,
   withDeadline,
 } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
-import {
-  ConnectionFormatError,
-  connectionToJson,
-  parseConnectionValue,
-  pythonStrip,
-  validateConnId,
-} from "@awsconn/core";
+import { ConnectionFormatError, connectionToJson, parseConnectionValue, pythonStrip } from "@awsconn/core";
 import type { SsmInit } from "./SsmInit.js";
 import { createSsmClient } from "./createSsmClient.js";
 import { parameterNameFor } from "./parameterNameFor.js";
@@ -194,9 +187,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
       const signal = options?.signal;
-      signal?.throwIfAborted();
-      validateConnId(connection.connId);
-      refuseWriteWhenSwitchedOff(off);
+      admission.writable(connection.connId, signal);
       const name = parameterNameFor(prefix, connection.connId);
       const value = JSON.stringify(connectionToJson(connection));
       const big = Buffer.byteLength(value, "utf8") > STANDARD_TIER_MAX_BYTES;

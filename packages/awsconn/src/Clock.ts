@@ -8,4 +8,10 @@
  */
 export interface Clock {
   now(): number;
+  /**
+   * Waits `ms` of this clock's time (a `preload` waiting out throttling). Default: a real timer
+   * (`node:timers/promises` `setTimeout`). A test clock resolves it when its time is moved on; it
+   * should reject with the signal's reason when `signal` aborts.
+   */
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { Connection, ConnectionParser, ConnectionSource, SourceCallOptions } from "@awsconn/core";
 import type { AwsClientConfig } from "./awsClientConfig.js";
 import type { Explanation } from "./Explanation.js";
+import type { PreloadOptions } from "./PreloadOptions.js";
 import type { ResolveResult } from "./ResolveResult.js";
 import type { VariableResult } from "./VariableResult.js";
 
@@ -71,8 +72,13 @@ export interface Resolver {
   get(connId: string, options?: SourceCallOptions): Promise<Connection>;
   /** The connections found (absent ids are left out); a failing source rejects as in `get`. */
   getMany(connIds: readonly string[], options?: SourceCallOptions): Promise<Map<string, Connection>>;
-  /** Looks ids up in batches, filling the sources' caches; a failing source rejects as in `get`. */
-  preload(connIds: readonly string[], options?: SourceCallOptions): Promise<PreloadResult>;
+  /**
+   * Looks ids up in batches, filling the sources' caches; a failing source rejects as in `get`,
+   * except throttling: throttled ids are asked again with a full-jitter backoff for up to
+   * `waitSeconds` (default 300; see {@link PreloadOptions}), so that a fleet starting at once waits
+   * for its API quota instead of failing its start.
+   */
+  preload(connIds: readonly string[], options?: PreloadOptions): Promise<PreloadResult>;
   /**
    * Every source consulted, its outcome, time, origin and cache state; never throws for a failed
    * lookup (an invalid id or an aborted signal still throw).

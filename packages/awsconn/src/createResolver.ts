@@ -13,6 +13,7 @@ import { type DiscoverOptions, discoverConfig } from "./discoverConfig.js";
 import { makeEmit } from "./emitEvent.js";
 import type { Explanation } from "./Explanation.js";
 import type { Layer } from "./Layer.js";
+import { preloadWaiting } from "./preloadWaiting.js";
 import type { Resolution } from "./Resolution.js";
 import type { ResolveResult } from "./ResolveResult.js";
 import type { Resolver } from "./Resolver.js";
@@ -115,12 +116,7 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
       for (const [id, r] of await many(connIds, options)) if (r.connection) out.set(id, r.connection);
       return out;
     },
-    async preload(connIds, options) {
-      const result = { found: [] as string[], notFound: [] as string[] };
-      for (const [id, r] of await many(connIds, options))
-        (r.connection ? result.found : result.notFound).push(id);
-      return result;
-    },
+    preload: (connIds, options) => preloadWaiting(connIds, options, { lookup, clock, emit }),
     async explain(connId, options): Promise<Explanation> {
       const r = await lookupOne(connId, options?.signal);
       const winner = r.winner ? { source: r.winner.source, origin: r.winner.origin } : null;

@@ -1,5 +1,6 @@
 export { createResolver } from "./createResolver.js";
 export type { Resolver, PreloadResult, ConfigProvenance } from "./Resolver.js";
+export { PRELOAD_WAIT_SECONDS, type PreloadOptions } from "./PreloadOptions.js";
 export type { ResolveResult } from "./ResolveResult.js";
 export type { VariableResult } from "./VariableResult.js";
 export type { CacheState, ExplainStep, Explanation, MergedLayer } from "./Explanation.js";

@@ -10,9 +10,9 @@ import type { CacheState } from "./Explanation.js";
  * const { hit, cache, ageSeconds } = await cached.lookup("aws_default"); // cache: "fresh", ageSeconds: 12.5
  * ```
  */
-export interface CacheLookup {
-  /** The source's answer; `undefined` means the source does not have the id. */
-  hit: SourceHit | undefined;
+export interface CacheLookup<H = SourceHit> {
+  /** The source's answer (a connection source's {@link SourceHit} by default); `undefined` means the source does not have the id. */
+  hit: H | undefined;
   /** `call` (the backend was asked, by this lookup or one it joined) or a cache read (`fresh`, `stale`, `negative`). */
   cache: CacheState;
   /** Age of the answer in seconds. */

@@ -10,10 +10,10 @@ import type { Connection, SourceHit } from "@awsconn/core";
  * new Remembered(hit, fetchedAt, "SourceError: throttled").staleBecause; // "SourceError: throttled"
  * ```
  */
-export class Remembered {
+export class Remembered<H = SourceHit> {
   constructor(
     /** The source's answer; `undefined` means the source does not have the id. */
-    readonly hit: SourceHit | undefined,
+    readonly hit: H | undefined,
     /** Clock time (ms) of the backend call that produced the answer; `undefined`: the cache entry's own time. */
     readonly fetchedAt: number | undefined,
     /** Set when this value is served again because a refresh failed: the failure, without secrets. */
@@ -21,14 +21,15 @@ export class Remembered {
   ) {}
 }
 
-/** The cached "not here" (its time is the cache entry's). */
-export const NOT_HERE: Remembered = new Remembered(undefined, undefined);
+/** The cached "not here" (its time is the cache entry's); the same object for every kind of value. */
+export const NOT_HERE: Remembered<never> = new Remembered<never>(undefined, undefined);
 
 /**
  * What a cached source keeps per id, as lean as a cache entry can be: a fresh hit is the source's
  * own {@link SourceHit} object (its time is the LRU entry's start), "not here" the shared
  * {@link NOT_HERE}, anything else a {@link Remembered}. An expiry value in the spirit of
- * Powertools' `ExpirableValue`, with the TTL and the time kept by the LRU.
+ * Powertools' `ExpirableValue`, with the TTL and the time kept by the LRU. `H` is the kind of
+ * answer: a connection source's {@link SourceHit} (the default) or a Variable source's `VariableHit`.
  *
  * @example
  * ```ts
@@ -36,7 +37,7 @@ export const NOT_HERE: Remembered = new Remembered(undefined, undefined);
  * hitOf(value)?.origin; // "secretsmanager:airflow/connections/aws_default@v1"
  * ```
  */
-export type CachedValue = SourceHit | Remembered;
+export type CachedValue<H = SourceHit> = H | Remembered<H>;
 
 /**
  * The source's answer held by a cached value (`undefined`: "not here").
@@ -46,7 +47,7 @@ export type CachedValue = SourceHit | Remembered;
  * hitOf(NOT_HERE); // undefined
  * ```
  */
-export function hitOf(value: CachedValue): SourceHit | undefined {
+export function hitOf<H = SourceHit>(value: CachedValue<H>): H | undefined {
   return value instanceof Remembered ? value.hit : value;
 }
 
@@ -58,7 +59,7 @@ export function hitOf(value: CachedValue): SourceHit | undefined {
  * staleBecauseOf(hit); // undefined
  * ```
  */
-export function staleBecauseOf(value: CachedValue): string | undefined {
+export function staleBecauseOf<H = SourceHit>(value: CachedValue<H>): string | undefined {
   return value instanceof Remembered ? value.staleBecause : undefined;
 }
 

@@ -8,47 +8,17 @@ resets moto, stores the case's secrets/parameters with boto3, builds the real
 given the Task SDK's Connection class, as ``initialize_secrets_backends`` does on a worker, so
 stored values are read with the parser a task sees (query values stay strings, ``user:@h`` keeps
 ``""`` as the password).
-Credentials and region come from dummy environment variables. moto is always stopped.
+Credentials and region are dummies (set by _moto.py). moto is always stopped.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 from typing import Any
 
 from _common import LogCapture, error_of, fields_of, write_vectors
-
-REGION = "us-east-1"
-for _var in (
-    "AWS_PROFILE",
-    "AWS_DEFAULT_PROFILE",
-    "AWS_SESSION_TOKEN",
-    "AWS_ROLE_ARN",
-    "AWS_WEB_IDENTITY_TOKEN_FILE",
-    "AWS_CONFIG_FILE",
-    "AWS_SHARED_CREDENTIALS_FILE",
-    "AWS_ENDPOINT_URL",
-):
-    os.environ.pop(_var, None)
-os.environ.update(
-    {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-        "AWS_EC2_METADATA_DISABLED": "true",
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-    }
-)
-
-import boto3  # noqa: E402
+from _moto import SM, SSM, Moto, seed
+from _moto import stored as s
 
 from airflow.providers.amazon.aws.secrets.secrets_manager import SecretsManagerBackend  # noqa: E402
 from airflow.providers.amazon.aws.secrets.systems_manager import (  # noqa: E402
@@ -56,16 +26,10 @@ from airflow.providers.amazon.aws.secrets.systems_manager import (  # noqa: E402
 )
 from airflow.sdk.definitions.connection import Connection  # noqa: E402
 
-SM = "secretsmanager"
-SSM = "ssm"
 P = "airflow/connections/"
 SP = "/airflow/connections/"
 
 URI = "aws://AKIAIOSFODNN7EXAMPLE:wJalr%2FK7MDENG%2BbPxRfi@/?region_name=eu-west-1"
-
-
-def s(name: str, value: str, kind: str = "SecretString", **more: Any) -> dict[str, Any]:
-    return {"name": name, "kind": kind, "value": value, **more}
 
 
 def js(obj: Any) -> str:
@@ -232,70 +196,6 @@ CASES: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], str]] = [
     ("ssm-json-nel-led", SSM, {}, [s(SP + "x", "\x85" + js({"conn_type": "aws", "login": "k"}), kind="String")], "x"),
     ("ssm-uri-bom-led", SSM, {}, [s(SP + "x", "\ufeffaws://k:s@h/db", kind="String")], "x"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Moto:
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        exe = Path(sys.executable).with_name("moto_server")
-        self.proc = subprocess.Popen(
-            [str(exe), "-H", "127.0.0.1", "-p", str(self.port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            if self.proc.poll() is not None:
-                raise SystemExit(f"moto_server exited with {self.proc.returncode}")
-            try:
-                urllib.request.urlopen(self.url + "/moto-api/", timeout=1).read()
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    self.stop()
-                    raise SystemExit("moto_server did not answer within 60 s") from None
-                time.sleep(0.2)
-
-    def reset(self) -> None:
-        req = urllib.request.Request(self.url + "/moto-api/reset", method="POST", data=b"")
-        urllib.request.urlopen(req, timeout=10).read()
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-
-def seed(moto: Moto, backend: str, stored: list[dict[str, Any]]) -> None:
-    if backend == SM:
-        client = boto3.client("secretsmanager", endpoint_url=moto.url, region_name=REGION)
-        for item in stored:
-            if item.get("update"):
-                client.put_secret_value(SecretId=item["name"], SecretString=item["value"])
-                continue
-            if item["kind"] == "SecretBinary":
-                client.create_secret(Name=item["name"], SecretBinary=item["value"].encode("utf-8"))
-            else:
-                client.create_secret(Name=item["name"], SecretString=item["value"])
-            if item.get("deleted"):
-                client.delete_secret(SecretId=item["name"], RecoveryWindowInDays=7)
-    else:
-        client = boto3.client("ssm", endpoint_url=moto.url, region_name=REGION)
-        for item in stored:
-            client.put_parameter(
-                Name=item["name"], Value=item["value"], Type=item["kind"], Overwrite=bool(item.get("update"))
-            )
 
 
 def run_case(moto: Moto, backend: str, kwargs: dict[str, Any], stored: list[dict[str, Any]], conn_id: str) -> dict[str, Any]:

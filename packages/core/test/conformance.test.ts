@@ -141,6 +141,7 @@ describe("conformance bookkeeping", () => {
     for (const file of [
       "aws_backends",
       "aws_connection_wrapper",
+      "aws_variables",
       "env_backend",
       "python_regex",
       "secrets_settings",

@@ -3,6 +3,7 @@ import type { AwsClientConfig } from "./awsClientConfig.js";
 import type { Explanation } from "./Explanation.js";
 import type { PreloadOptions } from "./PreloadOptions.js";
 import type { ResolveResult } from "./ResolveResult.js";
+import type { VariableExplanation, VariableListing } from "./VariableExplanation.js";
 import type { VariableResult } from "./VariableResult.js";
 
 /**
@@ -11,6 +12,7 @@ import type { VariableResult } from "./VariableResult.js";
  * @example
  * ```ts
  * await resolver.preload(["aws_default", "gone"]); // { found: ["aws_default"], notFound: ["gone"] }
+ * await resolver.preloadVariables(["region", "gone"]); // { found: ["region"], notFound: ["gone"] }
  * ```
  */
 export interface PreloadResult {
@@ -59,6 +61,7 @@ export interface ConfigProvenance {
  * const resolver: Resolver = createResolver();
  * const conn = await resolver.get("aws_default");
  * const { connection, source, origin } = await resolver.resolve("aws_default", { signal: AbortSignal.timeout(5000) });
+ * const { value } = await resolver.getVariable("region");
  * ```
  */
 export interface Resolver {
@@ -98,9 +101,31 @@ export interface Resolver {
    * (a malformed variables file), or the signal's reason.
    */
   getVariable(key: string, options?: SourceCallOptions): Promise<VariableResult>;
+  /**
+   * The Variables found, by key (absent keys are left out), each by {@link Resolver.getVariable}'s
+   * rules, looked up in parallel; a failing source rejects as in `getVariable`.
+   */
+  getVariables(keys: readonly string[], options?: SourceCallOptions): Promise<Map<string, VariableResult>>;
+  /**
+   * Looks Variables up ahead of use, filling the remote sources' caches (as `preload` does for
+   * connections); says which keys were found. A failing source rejects as in `getVariable`.
+   */
+  preloadVariables(keys: readonly string[], options?: SourceCallOptions): Promise<PreloadResult>;
+  /**
+   * Every Variable source consulted for `key`, in priority order: outcome, time, origin, cache
+   * state (as {@link Resolver.explain}); never the value. Never throws for a failed lookup (an
+   * empty key or an aborted signal still throw).
+   */
+  explainVariable(key: string, options?: SourceCallOptions): Promise<VariableExplanation>;
+  /**
+   * What each Variable source can list, in priority order: env the keys of its `AIRFLOW_VAR_*`
+   * variables (lower-cased), a file its keys; Secrets Manager and SSM cannot list Variables (as
+   * Airflow's backends cannot), and say so (`keys: null` and a `reason`).
+   */
+  listVariables(options?: SourceCallOptions): Promise<VariableListing[]>;
   /** Forgets one id in every source's cache. */
   invalidate(connId: string): void;
-  /** Forgets every cached id. */
+  /** Forgets every cached id and Variable. */
   clear(): void;
   /** The sources as the chain asks them (remote ones wrapped in their cache), highest priority first. */
   readonly sources: readonly ConnectionSource[];

@@ -1,4 +1,4 @@
-import type { VariableHit, VariableSource } from "@awsconn/core";
+import { SourceError, type VariableHit, type VariableSource } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
 import { deferred, fakeClock } from "../test/helpers.js";
 import { cachedVariables } from "./cachedVariables.js";
@@ -58,7 +58,7 @@ describe("cachedVariables", () => {
     const source: VariableSource = {
       name: "flaky",
       async getVariable() {
-        if (fail) throw new Error("down");
+        if (fail) throw new SourceError("down", { source: "flaky" });
         return { value: "v", origin: "flaky:a" };
       },
     };

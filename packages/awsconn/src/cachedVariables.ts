@@ -1,62 +1,92 @@
 import type { SourceCallOptions, VariableHit, VariableSource } from "@awsconn/core";
-import { LRUCache } from "lru-cache";
+import { type CacheEngineEvent, type CacheTuning, cacheEngine } from "./cacheEngine.js";
+import type { CacheLookup } from "./CachedSource.js";
 import type { Clock } from "./Clock.js";
-import { raceAbort } from "./raceAbort.js";
-import type { CacheConfig } from "./types.js";
-
-/** What the cache keeps for a key: the hit, or "not here". */
-type Kept = { hit: VariableHit | undefined };
+import type { VariableEvent } from "./ResolverEvent.js";
 
 /**
- * Wraps a remote {@link VariableSource} in a small cache (lru-cache): a hit is fresh for
- * `cache.ttlSeconds`, "not here" for `cache.negativeTtlSeconds` (0: not kept), at most
- * `cache.maxEntries` keys; concurrent lookups of one key share one backend call. A failure is
- * never cached. Simpler than the connections' `withCache`: no stale-while-revalidate and no
- * serving stale values when a refresh fails.
+ * A remote {@link VariableSource} in its cache ({@link cachedVariables}): the source's own
+ * interface plus the cache's view of each answer, for `explainVariable`.
+ *
+ * @example
+ * ```ts
+ * const { hit, cache, ageSeconds } = await cached.lookup("region"); // cache: "fresh", ageSeconds: 3.1
+ * ```
+ */
+export interface CachedVariableSource extends VariableSource {
+  /** Looks one key up through the cache, saying where the answer came from. */
+  lookup(key: string, options?: SourceCallOptions): Promise<CacheLookup<VariableHit>>;
+  /** The key's answer when the cache holds it fresh (hit or "not here"); a synchronous map read. */
+  peekLookup(key: string): CacheLookup<VariableHit> | undefined;
+  /** Forgets every key. */
+  clear(): void;
+  /** Forgets one key; a lookup in flight still completes for its callers. */
+  forget(key: string): void;
+}
+
+/**
+ * Options of {@link cachedVariables} besides the `cache` settings: the label used in events and
+ * errors (default: the source's name) and where `variable-stale` / `variable-refresh` events go.
+ *
+ * @example
+ * ```ts
+ * { label: "ssm#2", onEvent: (event) => console.warn(event) }
+ * ```
+ */
+export interface CachedVariablesOptions {
+  label?: string;
+  onEvent?: (event: VariableEvent) => void;
+}
+
+/**
+ * Wraps a remote {@link VariableSource} in the cache every remote connection source has (the rules
+ * of `cacheEngine`, as `withCache`): a hit is fresh for `cache.ttlSeconds` (80-100% of it, `jitter`),
+ * "not here" for `cache.negativeTtlSeconds`; concurrent lookups of one key share one backend call;
+ * past its TTL a hit younger than `cache.maxStaleSeconds` is served while one background call
+ * refreshes it (`staleWhileRevalidate`, a `variable-refresh` event); when a call fails with a
+ * `SourceError`, the last good hit younger than `maxStaleSeconds` is served (a `variable-stale`
+ * event) and the next call comes within 5 s; at most `cache.maxEntries` keys are kept. Other
+ * failures are never cached. The values kept are frozen.
  *
  * @example
  * ```ts
  * const sm = cachedVariables(fromSecretsManagerVariables({ region: "eu-west-1" }), CACHE_DEFAULTS, performance);
+ * await sm.getVariable("region"); // one GetSecretValue, then map reads for ttlSeconds
  * ```
  */
 export function cachedVariables(
   source: VariableSource,
-  cache: Pick<CacheConfig, "ttlSeconds" | "negativeTtlSeconds" | "maxEntries">,
+  cache: CacheTuning,
   clock: Clock,
-): VariableSource & { clear(): void; forget(key: string): void } {
-  const positiveMs = (cache.ttlSeconds ?? 0) * 1000;
-  const negativeMs = (cache.negativeTtlSeconds ?? 0) * 1000;
-  const lru = new LRUCache<string, Kept>({
-    max: cache.maxEntries ?? 1000,
-    ttl: Math.max(1, positiveMs),
-    ttlResolution: 0,
-    perf: clock,
-  });
-  const flights = new Map<string, Promise<VariableHit | undefined>>();
+  options: CachedVariablesOptions = {},
+): CachedVariableSource {
+  const emit = options.onEvent;
+  const engine = cacheEngine<VariableHit>(
+    { get: (key, call) => source.getVariable(key, call) },
+    {
+      ...cache,
+      clock,
+      label: options.label ?? source.name,
+      keepHit: (hit) => hit && Object.freeze({ ...hit }),
+      onEvent: emit && ((event) => emit(variableEvent(event))),
+    },
+  );
   return {
     name: source.name,
-    async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
-      options?.signal?.throwIfAborted();
-      const kept = lru.get(key);
-      if (kept) return kept.hit && { ...kept.hit };
-      let flight = flights.get(key);
-      if (!flight) {
-        // The shared call is not tied to one caller's signal; each caller still stops at its own.
-        flight = source.getVariable(key).then((hit) => {
-          const ttl = hit ? positiveMs : negativeMs;
-          if (ttl > 0) lru.set(key, { hit }, { ttl });
-          return hit;
-        });
-        const forget = () => flights.delete(key);
-        flight.then(forget, forget);
-        flights.set(key, flight);
-      }
-      const hit = await raceAbort(flight, options?.signal);
-      return hit && { ...hit };
+    async getVariable(key, call) {
+      return (await engine.lookup(key, call)).hit;
     },
-    clear: () => lru.clear(),
-    forget: (key) => {
-      lru.delete(key);
-    },
+    lookup: (key, call) => engine.lookup(key, call),
+    peekLookup: (key) => engine.peekLookup(key),
+    clear: () => engine.clear(),
+    forget: (key) => engine.invalidate(key),
   };
+}
+
+/** A cache engine event as the Variable event it is (the id is a `key`). */
+function variableEvent(event: CacheEngineEvent): VariableEvent {
+  const { id, ...rest } = event;
+  return rest.type === "stale"
+    ? { ...rest, type: "variable-stale", kind: "variable", key: id }
+    : { ...rest, type: "variable-refresh", kind: "variable", key: id };
 }

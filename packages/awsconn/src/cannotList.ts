@@ -3,16 +3,22 @@ import { SourceError } from "@awsconn/core";
 const refusals = new WeakSet<Error>();
 
 /**
- * The error a lazily loaded source (an AWS source, a plugin) gives from `list()` when, once loaded,
- * it turns out to have no `list()`: a capability it lacks, not a failure.
+ * The error a lazily loaded source (an AWS source, a plugin) gives from `list()` (or a Variable
+ * source from `listVariables()`) when, once loaded, it turns out to have no such method: a
+ * capability it lacks, not a failure.
  *
  * @example
  * ```ts
  * throw cannotListError("vault");
+ * throw cannotListError("ssm", "Variables"); // "ssm: cannot list Variables (the source has no listVariables())"
  * ```
  */
-export function cannotListError(source: string): SourceError {
-  const error = new SourceError("cannot list connections (the source has no list())", { source });
+export function cannotListError(
+  source: string,
+  what: "connections" | "Variables" = "connections",
+): SourceError {
+  const method = what === "connections" ? "list()" : "listVariables()";
+  const error = new SourceError(`cannot list ${what} (the source has no ${method})`, { source });
   refusals.add(error);
   return error;
 }

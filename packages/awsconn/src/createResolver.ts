@@ -129,6 +129,10 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
       };
     },
     getVariable: (key, options) => variables.get(key, options),
+    getVariables: (keys, options) => variables.getMany(keys, options),
+    preloadVariables: (keys, options) => variables.preload(keys, options),
+    explainVariable: (key, options) => variables.explain(key, options),
+    listVariables: (options) => variables.list(options),
     async getAwsClientConfig(connId, service) {
       return awsConfigs.get(connId, service, await resolver.get(connId));
     },

@@ -3,9 +3,11 @@ export type { Resolver, PreloadResult, ConfigProvenance } from "./Resolver.js";
 export { PRELOAD_WAIT_SECONDS, type PreloadOptions } from "./PreloadOptions.js";
 export type { ResolveResult } from "./ResolveResult.js";
 export type { VariableResult } from "./VariableResult.js";
+export type { VariableExplanation, VariableListing } from "./VariableExplanation.js";
 export type { CacheState, ExplainStep, Explanation, MergedLayer } from "./Explanation.js";
 export type { Clock } from "./Clock.js";
-export type { ResolverEvent, ResolverLogger } from "./ResolverEvent.js";
+export type { ResolverEvent, ResolverLogger, VariableEvent } from "./ResolverEvent.js";
+export { isVariableEvent } from "./ResolverEvent.js";
 export { withCache, type WithCacheOptions } from "./withCache.js";
 export { isCachedSource, type CachedSource, type CacheLookup } from "./CachedSource.js";
 export {

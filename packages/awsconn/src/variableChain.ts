@@ -2,23 +2,47 @@ import type { TeamInit } from "@awsconn/core";
 import {
   ConfigError,
   type SourceCallOptions,
+  type VariableHit,
   type VariableSource,
   VariableNotFoundError,
 } from "@awsconn/core";
 import { isConnectionSource, isSourceWithOptions } from "./buildLayers.js";
-import { cachedVariables } from "./cachedVariables.js";
+import { type CachedVariableSource, cachedVariables } from "./cachedVariables.js";
+import { isCannotList } from "./cannotList.js";
 import type { Clock } from "./Clock.js";
 import type { Emit } from "./emitEvent.js";
+import type { ExplainStep } from "./Explanation.js";
+import type { PreloadResult } from "./Resolver.js";
 import { errorSummary, toSourceError } from "./toSourceError.js";
 import type { CacheConfig, OnError, SourceEntry } from "./types.js";
+import type { VariableExplanation, VariableListing } from "./VariableExplanation.js";
 import type { VariableResult } from "./VariableResult.js";
 import { variableSourceFor } from "./variableSourceFor.js";
 
-/** One source of Variables in priority order. */
+/** One source of Variables in priority order; `cached` for a remote source (the same object as `source`). */
 interface VariableLayer {
   label: string;
-  source: VariableSource & { clear?(): void; forget?(key: string): void };
+  source: VariableSource;
+  cached?: CachedVariableSource;
+  /** The source itself (its `listVariables`, which the cache does not wrap). */
+  inner: VariableSource;
   onError: OnError;
+}
+
+/** One key's lookup through the chain: the steps, and the result or the error that stopped it. */
+interface VariableRun {
+  steps: ExplainStep[];
+  result?: VariableResult;
+  error?: Error;
+}
+
+/** One layer's answer: a hit, "not here" or an error, and for a cached layer where it came from. */
+interface Answer {
+  hit?: VariableHit | undefined;
+  error?: unknown;
+  cache?: ExplainStep["cache"];
+  ageSeconds?: number;
+  staleBecause?: string;
 }
 
 /**
@@ -30,7 +54,7 @@ interface VariableLayer {
  * ```
  */
 export interface VariableChainOptions {
-  cache: Pick<CacheConfig, "ttlSeconds" | "negativeTtlSeconds" | "maxEntries">;
+  cache: CacheConfig;
   clock: Clock;
   emit: Emit;
   /** The team options of the Variable sources built from config entries (`team`, `multiTeam`). */
@@ -39,18 +63,22 @@ export interface VariableChainOptions {
 
 /**
  * The Variables side of a resolver, built from the same `sources` entries as its connections (on
- * the first lookup, so a resolver that reads no Variables creates nothing). Rules, in order:
+ * the first lookup, so a resolver that reads no Variables creates nothing). Rules, in order, the
+ * connections' rules:
  * 1. the entries that serve Variables (see `variableSourceFor`; a code-given source serves them
  *    when it also has `getVariable`) are asked highest priority first; the first hit wins: with the
  *    order discovered from Airflow's settings (backend, then env) this is `Variable.get`'s order;
  * 2. "not here" passes to the next source;
- * 3. a failing source stops the lookup (fail closed) unless it has `onError: "skip"` (an `error`
- *    event whose `connId` is the key, `skipped: true`); a `ConfigError` (a bad
+ * 3. a failing source stops the lookup (fail closed) unless it has `onError: "skip"` (a
+ *    `variable-error` event, `skipped: true`), or its cache holds a value younger than
+ *    `cache.maxStaleSeconds` (served, with a `variable-stale` event); a `ConfigError` (a bad
  *    `variablesLookupPattern`, met on the first lookup) always stops it;
- * 4. remote sources' answers are cached (`cache.ttlSeconds`, "not here" for
- *    `cache.negativeTtlSeconds`) and concurrent lookups of a key share one call; env and file are
- *    read live.
- * Nothing found: `VariableNotFoundError` listing the sources asked.
+ * 4. remote sources are cached by the connections' cache rules (`cachedVariables`: `ttlSeconds`,
+ *    `negativeTtlSeconds`, `staleWhileRevalidate`, `maxStaleSeconds`, `maxEntries`, one shared
+ *    call per key): Secrets Manager, SSM, and a code-given source unless it is given with
+ *    `live: true`, says `remote: false`, or is named `env` or `file` (as for connections); env and
+ *    file entries are read live.
+ * Nothing found: `VariableNotFoundError` listing the sources asked (and a `variable-miss` event).
  *
  * @example
  * ```ts
@@ -63,81 +91,193 @@ export function variableChain(
   baseDir: string,
   options: VariableChainOptions,
 ) {
-  let layers: VariableLayer[] | undefined;
+  const { clock, emit } = options;
+  let built: VariableLayer[] | undefined;
 
   function build(): VariableLayer[] {
-    const built: { source: VariableSource; onError: OnError; live: boolean }[] = [];
+    const found: { source: VariableSource; onError: OnError; live: boolean }[] = [];
     for (const entry of entries) {
       if (isConnectionSource(entry) || isSourceWithOptions(entry)) {
         const source = isConnectionSource(entry) ? entry : entry.source;
         if (!isVariableSource(source)) continue;
         const onError = isConnectionSource(entry) ? "fail" : (entry.onError ?? "fail");
-        built.push({ source, onError, live: true });
+        const live = isSourceWithOptions(entry) && entry.live !== undefined ? entry.live : isLive(source);
+        found.push({ source, onError, live });
         continue;
       }
       const source = variableSourceFor(entry, baseDir, options.team, (w) =>
-        options.emit({ type: "warning", source: entry.type, code: w.code, message: w.message }),
+        emit({ type: "warning", source: entry.type, code: w.code, message: w.message }),
       );
       if (!source) continue;
-      const live = entry.type === "env" || entry.type === "file";
-      built.push({ source, onError: entry.onError ?? "fail", live });
+      found.push({
+        source,
+        onError: entry.onError ?? "fail",
+        live: entry.type === "env" || entry.type === "file",
+      });
     }
     const counts = new Map<string, number>();
-    for (const b of built) counts.set(b.source.name, (counts.get(b.source.name) ?? 0) + 1);
-    return built.map((b, i) => ({
-      label: (counts.get(b.source.name) ?? 0) > 1 ? `${b.source.name}#${i + 1}` : b.source.name,
-      source: b.live ? b.source : cachedVariables(b.source, options.cache, options.clock),
-      onError: b.onError,
-    }));
+    for (const f of found) counts.set(f.source.name, (counts.get(f.source.name) ?? 0) + 1);
+    return found.map((f, i) => {
+      const label = (counts.get(f.source.name) ?? 0) > 1 ? `${f.source.name}#${i + 1}` : f.source.name;
+      if (f.live) return { label, source: f.source, inner: f.source, onError: f.onError };
+      const cached = cachedVariables(f.source, options.cache, clock, { label, onEvent: emit });
+      return { label, source: cached, cached, inner: f.source, onError: f.onError };
+    });
+  }
+
+  const layers = (): VariableLayer[] => {
+    built ??= build();
+    return built;
+  };
+
+  async function ask(layer: VariableLayer, key: string, signal?: AbortSignal): Promise<Answer> {
+    const call = signal ? { signal } : undefined;
+    try {
+      if (layer.cached) return layer.cached.peekLookup(key) ?? (await layer.cached.lookup(key, call));
+      return { hit: await layer.source.getVariable(key, call) };
+    } catch (error) {
+      return { error: error ?? new Error("the source rejected without a reason") };
+    }
+  }
+
+  /** Looks one key up through every layer by the rules above; throws only for a bad key or an abort. */
+  async function run(key: string, signal?: AbortSignal): Promise<VariableRun> {
+    signal?.throwIfAborted();
+    if (typeof key !== "string" || key === "")
+      throw new TypeError("a Variable key must be a non-empty string");
+    const all = layers();
+    const steps: ExplainStep[] = [];
+    const start = clock.now();
+    let t0 = start;
+    for (const layer of all) {
+      const answer = await ask(layer, key, signal);
+      signal?.throwIfAborted();
+      const t1 = clock.now();
+      const ms = t1 - t0;
+      t0 = t1;
+      const source = layer.label;
+      const cacheInfo = answer.cache ? { cache: answer.cache, ageSeconds: answer.ageSeconds ?? 0 } : {};
+      if (answer.error !== undefined) {
+        const error = toSourceError(answer.error, source);
+        // A bad configuration (a variablesLookupPattern Python cannot compile, found on the first
+        // lookup because Variable sources are built then) is never skipped.
+        const skipped = layer.onError === "skip" && !(error instanceof ConfigError);
+        const summary = errorSummary(error);
+        steps.push({ source, outcome: skipped ? "skipped" : "error", ms, error: summary });
+        const code = summary.code ?? summary.name;
+        emit({
+          type: "variable-error",
+          kind: "variable",
+          key,
+          source,
+          code,
+          error: summary.message,
+          skipped,
+        });
+        if (skipped) continue;
+        return { steps, error };
+      }
+      const { hit } = answer;
+      if (!hit) {
+        steps.push({ source, outcome: "miss", ms, ...cacheInfo });
+        continue;
+      }
+      const { value, origin, version } = hit;
+      const versioned = version === undefined ? {} : { version };
+      if (answer.staleBecause !== undefined) {
+        const error = { name: "SourceError", code: "SOURCE_FAILED", message: answer.staleBecause };
+        steps.push({ source, outcome: "stale", ms, origin, ...versioned, ...cacheInfo, error });
+      } else steps.push({ source, outcome: "hit", ms, origin, ...versioned, ...cacheInfo });
+      if (answer.cache !== "fresh") emit({ type: "variable-hit", kind: "variable", key, source, origin, ms });
+      return { steps, result: { value, source, origin, ...versioned } };
+    }
+    const sources = all.map((l) => l.label);
+    emit({ type: "variable-miss", kind: "variable", key, sources, ms: t0 - start });
+    return { steps };
+  }
+
+  /** The runs of many keys (each once), in parallel; rejects with the first failure in key order. */
+  async function runMany(keys: readonly string[], signal?: AbortSignal): Promise<Map<string, VariableRun>> {
+    signal?.throwIfAborted();
+    const unique = [...new Set(keys)];
+    const runs = await Promise.all(unique.map((key) => run(key, signal)));
+    const failed = runs.find((r) => r.error);
+    if (failed?.error) throw failed.error;
+    return new Map(unique.map((key, i) => [key, runs[i] as VariableRun]));
   }
 
   return {
     /** The Variable `key` from the first source that has it; see {@link variableChain}. */
     async get(key: string, call?: SourceCallOptions): Promise<VariableResult> {
-      const signal = call?.signal;
-      signal?.throwIfAborted();
-      if (typeof key !== "string" || key === "")
-        throw new TypeError("a Variable key must be a non-empty string");
-      layers ??= build();
-      for (const layer of layers) {
-        let hit: Awaited<ReturnType<VariableSource["getVariable"]>>;
+      const r = await run(key, call?.signal);
+      if (r.error) throw r.error;
+      if (!r.result)
+        throw new VariableNotFoundError(
+          key,
+          layers().map((l) => l.label),
+        );
+      return r.result;
+    },
+    /** The Variables found, by key (absent keys left out); a failing source rejects as `get` does. */
+    async getMany(keys: readonly string[], call?: SourceCallOptions): Promise<Map<string, VariableResult>> {
+      const out = new Map<string, VariableResult>();
+      for (const [key, r] of await runMany(keys, call?.signal)) if (r.result) out.set(key, r.result);
+      return out;
+    },
+    /** Looks keys up, filling the remote sources' caches: which were found. */
+    async preload(keys: readonly string[], call?: SourceCallOptions): Promise<PreloadResult> {
+      const result: PreloadResult = { found: [], notFound: [] };
+      for (const [key, r] of await runMany(keys, call?.signal))
+        (r.result ? result.found : result.notFound).push(key);
+      return result;
+    },
+    /** Every source consulted for `key`; never throws for a failed lookup (a bad key or an abort still throw). */
+    async explain(key: string, call?: SourceCallOptions): Promise<VariableExplanation> {
+      const r = await run(key, call?.signal);
+      const winner = r.result ? { source: r.result.source, origin: r.result.origin } : null;
+      return { key, winner, steps: r.steps };
+    },
+    /**
+     * What each Variable source can list, in priority order: its keys (sorted), or why not
+     * (`isCannotList` refusals: the AWS sources). Any other failure rejects.
+     */
+    async list(call?: SourceCallOptions): Promise<VariableListing[]> {
+      const out: VariableListing[] = [];
+      for (const layer of layers()) {
+        const { inner } = layer;
+        const reason = `${layer.label}: cannot list Variables (the source has no listVariables())`;
+        if (!inner.listVariables) {
+          out.push({ source: layer.label, keys: null, reason });
+          continue;
+        }
+        const keys: string[] = [];
         try {
-          hit = await layer.source.getVariable(key, signal ? { signal } : undefined);
+          for await (const key of inner.listVariables(call)) keys.push(key);
         } catch (error) {
-          signal?.throwIfAborted();
-          const wrapped = toSourceError(error, layer.label);
-          // A bad configuration (a variablesLookupPattern Python cannot compile, found on the first
-          // lookup because Variable sources are built then) is never skipped.
-          const skipped = layer.onError === "skip" && !(wrapped instanceof ConfigError);
-          const summary = errorSummary(wrapped);
-          options.emit({
-            type: "error",
-            connId: key,
-            source: layer.label,
-            code: summary.code ?? summary.name,
-            error: summary.message,
-            skipped,
-          });
-          if (skipped) continue;
-          throw wrapped;
+          if (!isCannotList(error)) throw toSourceError(error, layer.label);
+          out.push({ source: layer.label, keys: null, reason: (error as Error).message });
+          continue;
         }
-        if (hit) {
-          const { value, origin, version } = hit;
-          return { value, source: layer.label, origin, ...(version === undefined ? {} : { version }) };
-        }
+        out.push({ source: layer.label, keys: [...new Set(keys)].sort() });
       }
-      throw new VariableNotFoundError(
-        key,
-        layers.map((l) => l.label),
-      );
+      return out;
     },
     /** Forgets every cached Variable. */
     clear(): void {
-      for (const layer of layers ?? []) layer.source.clear?.();
+      for (const layer of built ?? []) layer.cached?.clear();
     },
   };
 }
 
 function isVariableSource(value: unknown): value is VariableSource {
   return typeof (value as { getVariable?: unknown }).getVariable === "function";
+}
+
+/**
+ * Whether a code-given Variable source is read live, by the connections' rule: its own `remote`
+ * flag, else live for the names `env` and `file`; any other source is cached.
+ */
+function isLive(source: VariableSource): boolean {
+  const { remote } = source as { remote?: unknown };
+  return typeof remote === "boolean" ? !remote : source.name === "env" || source.name === "file";
 }

@@ -4,6 +4,7 @@ import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@
 import { fromEnvVariables } from "@awsconn/source-env";
 import { fromVariablesFile } from "@awsconn/source-file";
 import { backendClientSettings } from "./backendClientSettings.js";
+import { cannotListError } from "./cannotList.js";
 import { withoutOwn } from "./createSource.js";
 import type { SourceConfig } from "./types.js";
 
@@ -18,7 +19,9 @@ type AwsEntry = SourceConfig & { type: "secretsmanager" | "ssm" };
  * built as the entry's connection source builds its own (`region`, `endpoint`, `profile`,
  * `roleArn`, timeouts, `clientExtra`). Plugins serve no Variables. `team` is every source's
  * team options (the config's `team` and `multiTeam`); `onWarning` receives an AWS source's
- * warnings (`TEAM_ID_REFUSED`).
+ * warnings (`TEAM_ID_REFUSED`). Env and file sources list their keys (`listVariables`); an AWS
+ * source's `listVariables` fails with `cannotListError(name, "Variables")` (see `isCannotList`),
+ * without loading anything.
  *
  * @example
  * ```ts
@@ -63,6 +66,13 @@ function lazyVariables(name: string, load: () => Promise<VariableSource>): Varia
         loaded = undefined;
       });
       return (await loaded).getVariable(key, options);
+    },
+    // The Secrets Manager and SSM Variable sources cannot list (Airflow's backends cannot either):
+    // said without loading the package and the AWS SDK.
+    // biome-ignore lint/correctness/useYield: a listing that always refuses
+    async *listVariables(options?: SourceCallOptions): AsyncIterable<string> {
+      options?.signal?.throwIfAborted();
+      throw cannotListError(name, "Variables");
     },
   };
 }

@@ -1,4 +1,11 @@
-import { type Connection, type ConnectionSource, createConnection, type SourceHit } from "@awsconn/core";
+import {
+  type Connection,
+  type ConnectionSource,
+  createConnection,
+  type SourceHit,
+  type VariableHit,
+  type VariableSource,
+} from "@awsconn/core";
 import type { ResolverEvent } from "../src/ResolverEvent.js";
 
 /** A controllable clock in ms; starts above 0 (lru-cache treats a start time of 0 as "no TTL"). */
@@ -61,6 +68,37 @@ export function memorySource(
     };
   }
   return source;
+}
+
+/**
+ * A code-given source that serves Variables (and no connections), with a call counter, editable
+ * values, an optional failure and an optional gate. Its name decides whether the resolver caches
+ * it (anything but `env` and `file` is cached).
+ */
+export function memoryVariables(name: string, values: Record<string, string> = {}, fail?: Error) {
+  const state = {
+    calls: 0,
+    failWith: fail,
+    gate: undefined as Promise<void> | undefined,
+    /** When set, hits carry it (`version`, and `#version` in the origin). */
+    version: undefined as string | undefined,
+  };
+  const source: VariableSource & { get(): Promise<undefined> } = {
+    name,
+    get: async () => undefined,
+    async getVariable(key): Promise<VariableHit | undefined> {
+      state.calls++;
+      if (state.gate) await state.gate;
+      if (state.failWith) throw state.failWith;
+      const value = values[key];
+      if (value === undefined) return undefined;
+      const { version } = state;
+      return version === undefined
+        ? { value, origin: `${name}:${key}` }
+        : { value, origin: `${name}:${key}#${version}`, version };
+    },
+  };
+  return { source, state, values };
 }
 
 /** A promise you resolve by hand. */

@@ -28,6 +28,8 @@ export interface VariablesFileInit extends TeamInit {
  *   lookup with a `ConnectionFormatError` naming the file and the 1-based line, as Airflow fails
  *   the whole file; the message never quotes a value
  * - a missing or unreadable file is a `SourceError` (`source: "file"`)
+ * - `listVariables()` yields the file's keys in file order (a `null` value is no key; a broken
+ *   file fails the listing as it fails a lookup)
  *
  * @example
  * ```ts
@@ -70,25 +72,34 @@ export function fromVariablesFile(init: VariablesFileInit): VariableSource {
 
   const readFailure = (error: unknown) => fileReadFailure("variables file", path, error);
 
+  /** The file's Variables, re-read when the file changed; throws as a lookup does. */
+  function entries(): LoadedVariables["entries"] {
+    let st: Stats;
+    try {
+      st = statSync(path);
+    } catch (error) {
+      throw readFailure(error);
+    }
+    const signature = `${st.mtimeMs}:${st.ctimeMs}:${st.size}:${st.ino}`;
+    if (cached?.signature !== signature) cached = { signature, loaded: parse(st) };
+    const { loaded } = cached;
+    if (loaded instanceof Error) throw loaded;
+    const [first] = loaded.problems;
+    if (first)
+      throw new ConnectionFormatError(first.reason, { origin, line: first.line ?? 1, cause: first.cause });
+    return loaded.entries;
+  }
+
   return {
     name: FILE_SOURCE_NAME,
     async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
       options?.signal?.throwIfAborted();
-      let st: Stats;
-      try {
-        st = statSync(path);
-      } catch (error) {
-        throw readFailure(error);
-      }
-      const signature = `${st.mtimeMs}:${st.ctimeMs}:${st.size}:${st.ino}`;
-      if (cached?.signature !== signature) cached = { signature, loaded: parse(st) };
-      const { loaded } = cached;
-      if (loaded instanceof Error) throw loaded;
-      const [first] = loaded.problems;
-      if (first)
-        throw new ConnectionFormatError(first.reason, { origin, line: first.line ?? 1, cause: first.cause });
-      const entry = loaded.entries.get(key);
+      const entry = entries().get(key);
       return entry ? { value: entry.value, origin: `${origin}:${entry.line}` } : undefined;
+    },
+    async *listVariables(options?: SourceCallOptions): AsyncIterable<string> {
+      options?.signal?.throwIfAborted();
+      yield* entries().keys();
     },
   };
 }

@@ -1,10 +1,10 @@
 import { validateConnId } from "@awsconn/core";
 import { Command } from "commander";
 import { type ExitState, action, examples } from "../context.js";
-import { EXIT } from "../exitCodes.js";
+import { EXIT, type ExitCode } from "../exitCodes.js";
 import type { CliIO } from "../Output.js";
 import { explainJson, explainText } from "../formatExplain.js";
-import { openResolver, winnerOf } from "../resolver.js";
+import { type ExplanationLike, openResolver } from "../resolver.js";
 
 /**
  * `awsconn explain <conn_id>`: every source consulted, in priority order, with outcome, time and origin.
@@ -35,10 +35,23 @@ export function explainCommand(io: CliIO, state: ExitState): Command {
         const explanation = await resolver.explain(connId);
         if (globals.json) out.json(explainJson(explanation, resolver));
         else out.data(explainText(explanation, out.out, resolver));
-        if (winnerOf(explanation).source) return EXIT.OK;
-        const failed = explanation.steps.find((s) => s.outcome === "error");
-        if (!failed) return EXIT.NOT_FOUND;
-        return failed.error?.code === "INVALID_CONNECTION" ? EXIT.INVALID : EXIT.SOURCE_FAILED;
+        return explainExit(explanation);
       }),
     );
+}
+
+/**
+ * The exit code of an explanation (a connection's or a Variable's): 0 when a source had it, 3 when
+ * none had it, 4 when a source failed and stopped the lookup, 5 when its data is malformed.
+ *
+ * @example
+ * ```ts
+ * return explainExit(await resolver.explain("aws_default"));
+ * ```
+ */
+export function explainExit(explanation: Pick<ExplanationLike, "winner" | "steps">): ExitCode {
+  if (explanation.winner) return EXIT.OK;
+  const failed = explanation.steps.find((s) => s.outcome === "error");
+  if (!failed) return EXIT.NOT_FOUND;
+  return failed.error?.code === "INVALID_CONNECTION" ? EXIT.INVALID : EXIT.SOURCE_FAILED;
 }

@@ -3,9 +3,11 @@ import { Command } from "commander";
 import { type ExitState, action, examples } from "../context.js";
 import type { CliIO } from "../Output.js";
 import { openResolver } from "../resolver.js";
+import { variableExplainCommand } from "./variableExplain.js";
+import { variableListCommand } from "./variableList.js";
 
 /**
- * `awsconn variable get <key>`: an Airflow Variable from the configured sources, in priority order
+ * `awsconn variable get|list|explain`. `get <key>`: an Airflow Variable from the configured sources, in priority order
  * (`AIRFLOW_VAR_<KEY>`, a file entry's `variablesPath`, Secrets Manager `airflow/variables/<key>`,
  * SSM `/airflow/variables/<key>`). The value of a key Airflow's secrets masker would hide
  * (`password`, `token`, `secret`, `api_key`...) prints as `***` unless `--show-secrets`.
@@ -15,6 +17,8 @@ import { openResolver } from "../resolver.js";
  * ```sh
  * awsconn variable get region            # eu-west-1
  * awsconn variable get api_token --json  # {"key":"api_token","value":"***","source":"ssm",...}
+ * awsconn variable list                  # env<TAB>region (see variableListCommand)
+ * awsconn variable explain region        # every source consulted (see variableExplainCommand)
  * ```
  */
 export function variableCommand(io: CliIO, state: ExitState): Command {
@@ -42,5 +46,15 @@ export function variableCommand(io: CliIO, state: ExitState): Command {
     );
   return new Command("variable")
     .description("read Airflow Variables (AIRFLOW_VAR_*, variables files, Secrets Manager, SSM)")
-    .addCommand(get);
+    .addHelpText(
+      "after",
+      examples(
+        ["awsconn variable get region", "a Variable's raw value"],
+        ["awsconn variable list", "the keys each source can list"],
+        ["awsconn variable explain region", "which source had it, and why the others did not"],
+      ),
+    )
+    .addCommand(get)
+    .addCommand(variableListCommand(io, state))
+    .addCommand(variableExplainCommand(io, state));
 }

@@ -41,3 +41,16 @@ export { trimPrefix } from "./airflowNaming/trimPrefix.js";
 export { buildPath } from "./airflowNaming/buildPath.js";
 export { TEAM_SEPARATOR } from "./airflowNaming/TEAM_SEPARATOR.js";
 export { type AwsTeamNames, awsTeamNames } from "./airflowNaming/awsTeamNames.js";
+export { BatchHits } from "./BatchHits.js";
+export {
+  awsConnectionSource,
+  type AwsConnectionSourceInit,
+  type AwsLookupPlan,
+} from "./awsConnectionSource.js";
+export { awsVariableSource, type AwsVariableSourceInit } from "./awsVariableSource.js";
+export {
+  awsSourceKit,
+  type AwsSourceKit,
+  type AwsSourceKitInit,
+  type AwsSourceKitSourceInit,
+} from "./awsSourceKit.js";

@@ -40,6 +40,8 @@ export interface LookupAdmission {
   scopedFirst(connId: string, signal: AbortSignal | undefined): Promise<string | undefined>;
   /** Whether the manifest (if any) allows reading `connId` itself. */
   known(connId: string, signal: AbortSignal | undefined): Promise<boolean>;
+  /** The ids the manifest (if any) allows reading, in order (all of them without a manifest). */
+  knownOnly(connIds: readonly string[], signal: AbortSignal | undefined): Promise<string[]>;
   /**
    * The checks before a write: an aborted signal throws, the id must pass Airflow's conn-id rule,
    * and `prefix: null` refuses the write (`refuseWriteWhenSwitchedOff`).
@@ -82,6 +84,11 @@ export function lookupAdmission(
       return patterned || (await known(scoped, signal)) ? scoped : undefined;
     },
     known,
+    async knownOnly(connIds, signal) {
+      if (!manifest) return [...connIds];
+      const known = await Promise.all(connIds.map((id) => manifest.knows(id, signal)));
+      return connIds.filter((_, i) => known[i] !== false);
+    },
     writable(connId, signal) {
       signal?.throwIfAborted();
       validateConnId(connId);

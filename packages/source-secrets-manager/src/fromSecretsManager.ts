@@ -1,25 +1,19 @@
-import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import {
+  BatchHits,
+  awsConnectionSource,
   awsPages,
-  callDeadlineMs,
-  compileLookupPattern,
-  failureFor,
-  lookupAdmission,
-  lazyClient,
   listConnIds,
   paginatorClient,
-  trimPrefix,
   withDeadline,
 } from "@awsconn/aws-source-common";
-import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
+import type { ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import { ConfigError, ConnectionFormatError } from "@awsconn/core";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
-import { BatchHits } from "./BatchHits.js";
 import { batchFallback } from "./batchFallback.js";
-import { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 import { parseSecretString } from "./parseSecretString.js";
 import { type ExistingSecret, mergeConnectionSecret } from "./mergeConnectionSecret.js";
 import { secretIdFor } from "./secretIdFor.js";
+import { secretsManagerKit } from "./secretsManagerKit.js";
 import { SECRETS_MANAGER_NOT_FOUND, type SecretEntry, secretReader } from "./secretReader.js";
 import { EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
 
@@ -67,12 +61,13 @@ export const DEFAULT_SECRETS_MANAGER_PREFIX = "airflow/connections";
  */
 export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSource {
   const sep = init.sep ?? "/";
-  const prefix = trimPrefix(init.prefix === undefined ? DEFAULT_SECRETS_MANAGER_PREFIX : init.prefix, sep);
   // prefix null switches connections off, as Airflow's connections_prefix=None: every id is
   // "not here" without a request, list() is empty and put() refuses.
-  const off = init.prefix === null;
-  const pattern = compileLookupPattern(init.lookupPattern);
-  const matches = off ? () => false : pattern;
+  const { prefix, off, matches, client, sdk, fail, deadlineMs } = secretsManagerKit(
+    init,
+    DEFAULT_SECRETS_MANAGER_PREFIX,
+  );
+
   const extraConnWords = init.extraConnWords ?? {};
   for (const [field, words] of Object.entries(extraConnWords)) {
     if (!EXTRA_CONN_WORD_FIELDS.includes(field)) {
@@ -93,11 +88,6 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       },
     );
   }
-  const client = lazyClient<SecretsManagerClient>(init.client, () => createSecretsManagerClient(init));
-  // The SDK module, loaded once (a repeated dynamic import() costs a module-map lookup and a promise per call).
-  const sdk = lazyClient(undefined, () => import("@aws-sdk/client-secrets-manager"));
-  const fail = failureFor(SECRETS_MANAGER_SOURCE_NAME);
-  const deadlineMs = callDeadlineMs(init);
   const hitOf = (connId: string, secretId: string, entry: SecretEntry): SourceHit => {
     const origin = `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}`;
     if (typeof entry.SecretString !== "string") {
@@ -143,60 +133,31 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
     );
     yield* listConnIds(head, matches, pages);
   }
-  // Airflow tries no team-scoped name with an empty prefix.
-  const admission = lookupAdmission(SECRETS_MANAGER_SOURCE_NAME, init, {
+  return awsConnectionSource({
+    name: SECRETS_MANAGER_SOURCE_NAME,
+    init,
     off,
     matches,
-    list,
+    // Airflow tries no team-scoped name with an empty prefix.
     scopedNames: Boolean(prefix),
-  });
-  const { manifest } = admission;
+    readOne: (connId, storedId, signal) => read.one(connId, secretIdFor(prefix, sep, storedId), signal),
 
-  return {
-    name: SECRETS_MANAGER_SOURCE_NAME,
-
-    async get(connId: string, options?: SourceCallOptions): Promise<SourceHit | undefined> {
-      const signal = options?.signal;
-      if (admission.asked([connId], signal).length === 0) return undefined;
-      const scoped = await admission.scopedFirst(connId, signal);
-      const teamHit = scoped && (await read.one(connId, secretIdFor(prefix, sep, scoped), signal));
-      if (teamHit) return teamHit;
-      if (!(await admission.known(connId, signal))) return undefined;
-      return read.one(connId, secretIdFor(prefix, sep, connId), signal);
-    },
-
-    async getMany(connIds: readonly string[], options?: SourceCallOptions): Promise<Map<string, SourceHit>> {
-      const signal = options?.signal;
-      const asked = admission.asked(connIds, signal);
+    async readMany({ asked, scoped, knownOnly }, signal) {
       // With a team, the scoped names are read first; an id found there (or failed) is settled.
       const first = new Map<string, string>();
-      for (const id of asked) {
-        const scoped = await admission.scopedFirst(id, signal);
-        if (scoped !== undefined) first.set(secretIdFor(prefix, sep, scoped), id);
-      }
+      for (const [id, scopedId] of scoped) first.set(secretIdFor(prefix, sep, scopedId), id);
       const teamHits = first.size > 0 ? await read.many(first, signal) : undefined;
-      const settled = (id: string) =>
-        teamHits !== undefined && (teamHits.failures.has(id) || Map.prototype.has.call(teamHits, id));
-      const rest = asked.filter((id) => !settled(id));
-      const known = manifest ? await Promise.all(rest.map((id) => manifest.knows(id, signal))) : [];
-      const idBySecret = new Map<string, string>();
-      rest.forEach((id, i) => {
-        if (known[i] !== false) idBySecret.set(secretIdFor(prefix, sep, id), id);
-      });
+      const rest = await knownOnly(asked.filter((id) => !teamHits?.settles(id)));
+      const idBySecret = new Map(rest.map((id) => [secretIdFor(prefix, sep, id), id] as const));
       if (teamHits === undefined) return idBySecret.size > 0 ? read.many(idBySecret, signal) : new Map();
       const hits = idBySecret.size > 0 ? await read.many(idBySecret, signal) : new BatchHits();
-      for (const [id, error] of teamHits.failures) hits.fail(id, error);
-      for (const [id, hit] of Map.prototype.entries.call(teamHits) as MapIterator<[string, SourceHit]>)
-        hits.set(id, hit);
+      hits.absorb(teamHits);
       return hits;
     },
 
-    // The manifest reads the stored ids (team-scoped names included); callers see the team's view.
-    list: (options?: SourceCallOptions) => admission.teams.visible(list(options)),
+    list,
 
-    async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
-      const signal = options?.signal;
-      admission.writable(connection.connId, signal);
+    async write(connection, signal) {
       const secretId = secretIdFor(prefix, sep, connection.connId);
       const secrets = [connection.password ?? ""];
       try {
@@ -242,9 +203,8 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
         if (error instanceof ConnectionFormatError) throw error;
         throw await fail(error, "PutSecretValue/CreateSecret", secretId, signal, secrets);
       }
-      manifest?.add(connection.connId);
     },
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,19 +2,14 @@ import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import {
   type AwsClientInit,
   type OnSourceWarning,
-  awsTeamNames,
-  callDeadlineMs,
-  compileLookupPattern,
-  failureFor,
-  lazyClient,
+  awsVariableSource,
   sendWithin,
-  trimPrefix,
 } from "@awsconn/aws-source-common";
-import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@awsconn/core";
+import type { TeamInit, VariableHit, VariableSource } from "@awsconn/core";
 import { ConnectionFormatError } from "@awsconn/core";
-import { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 import { SECRETS_MANAGER_SOURCE_NAME } from "./fromSecretsManager.js";
 import { secretIdFor } from "./secretIdFor.js";
+import { secretsManagerKit } from "./secretsManagerKit.js";
 import { SECRETS_MANAGER_NOT_FOUND } from "./secretReader.js";
 
 /** Airflow's default `variables_prefix` of the Secrets Manager backend. */
@@ -66,17 +61,12 @@ export interface SecretsManagerVariablesInit extends AwsClientInit, TeamInit {
  */
 export function fromSecretsManagerVariables(init: SecretsManagerVariablesInit = {}): VariableSource {
   const sep = init.sep ?? "/";
-  const off = init.prefix === null;
-  const prefix = trimPrefix(
-    init.prefix === undefined ? DEFAULT_SECRETS_MANAGER_VARIABLES_PREFIX : init.prefix,
-    sep,
+  const { prefix, off, matches, client, sdk, fail, deadlineMs } = secretsManagerKit(
+    init,
+    DEFAULT_SECRETS_MANAGER_VARIABLES_PREFIX,
+    "variablesLookupPattern",
   );
-  const matches = compileLookupPattern(init.lookupPattern, "variablesLookupPattern");
-  const client = lazyClient<SecretsManagerClient>(init.client, () => createSecretsManagerClient(init));
-  const sdk = lazyClient(undefined, () => import("@aws-sdk/client-secrets-manager"));
-  const fail = failureFor(SECRETS_MANAGER_SOURCE_NAME);
-  const deadlineMs = callDeadlineMs(init);
-  const teams = awsTeamNames(init, SECRETS_MANAGER_SOURCE_NAME, init.onWarning);
+
   async function read(secretId: string, signal: AbortSignal | undefined): Promise<VariableHit | undefined> {
     let entry: { SecretString?: string; SecretBinary?: Uint8Array; VersionId?: string };
     try {
@@ -97,15 +87,14 @@ export function fromSecretsManagerVariables(init: SecretsManagerVariablesInit = 
       ? { value: entry.SecretString, origin: `${origin}@${version}`, version }
       : { value: entry.SecretString, origin };
   }
-  return {
+  // Airflow tries no team-scoped key with an empty prefix.
+  return awsVariableSource({
     name: SECRETS_MANAGER_SOURCE_NAME,
-    async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
-      const signal = options?.signal;
-      signal?.throwIfAborted();
-      if (off || teams.refuses(key) || !matches(key)) return undefined;
-      const scoped = prefix ? teams.scoped(key) : undefined;
-      const teamHit = scoped === undefined ? undefined : await read(secretIdFor(prefix, sep, scoped), signal);
-      return teamHit ?? read(secretIdFor(prefix, sep, key), signal);
-    },
-  };
+    init,
+    off,
+    matches,
+    scopedNames: Boolean(prefix),
+    read: (storedKey, signal) => read(secretIdFor(prefix, sep, storedKey), signal),
+    hitOf: (hit) => hit,
+  });
 }

@@ -8,7 +8,7 @@ export {
   BATCH_GET_LIMIT,
   GET_SECRET_CONCURRENCY,
 } from "./secretReader.js";
-export { BatchHits } from "./BatchHits.js";
+export { BatchHits } from "@awsconn/aws-source-common";
 export { BATCH_REPROBE_SECONDS } from "./batchFallback.js";
 export type { SecretsManagerInit } from "./SecretsManagerInit.js";
 export { createSecretsManagerClient } from "./createSecretsManagerClient.js";

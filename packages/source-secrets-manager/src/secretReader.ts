@@ -1,8 +1,13 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { awsPages, type failureFor, paginatorClient, sendWithin } from "@awsconn/aws-source-common";
+import {
+  BatchHits,
+  awsPages,
+  type failureFor,
+  paginatorClient,
+  sendWithin,
+} from "@awsconn/aws-source-common";
 import { SourceError, type SourceHit } from "@awsconn/core";
 import type { BatchFallback } from "./batchFallback.js";
-import { BatchHits } from "./BatchHits.js";
 import { forEachBounded } from "./forEachBounded.js";
 
 /** `BatchGetSecretValue` takes at most 20 ids a call. */
@@ -171,7 +176,7 @@ export function secretReader(init: SecretReaderInit): SecretReader {
           open = open.slice(chunk.length);
         }
         // A batch cut short leaves its answered ids in `answers`: read only the others one by one.
-        open = open.filter((secretId) => !settled(answers, idBySecret.get(secretId) as string));
+        open = open.filter((secretId) => !answers.settles(idBySecret.get(secretId) as string));
       }
       await forEachBounded(
         open,
@@ -197,8 +202,4 @@ export function secretReader(init: SecretReaderInit): SecretReader {
 
 function refusalOf(error: SourceError): "access-denied" | "throttled" | undefined {
   return error.kind === "access-denied" || error.kind === "throttled" ? error.kind : undefined;
-}
-
-function settled(answers: BatchHits, connId: string): boolean {
-  return answers.failures.has(connId) || Map.prototype.has.call(answers, connId);
 }

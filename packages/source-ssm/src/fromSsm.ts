@@ -1,15 +1,11 @@
-import type { SSMClient } from "@aws-sdk/client-ssm";
 import {
+  BatchHits,
+  awsConnectionSource,
   awsPages,
-  callDeadlineMs,
-  compileLookupPattern,
-  failureFor,
-  lookupAdmission,
-  lazyClient,
+  awsSourceKit,
   listConnIds,
   paginatorClient,
   sendWithin,
-  trimPrefix,
   withDeadline,
 } from "@awsconn/aws-source-common";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
@@ -37,7 +33,10 @@ export const STANDARD_TIER_MAX_BYTES = 4096;
  * - `ParameterNotFound` -> `undefined`; every other failure -> `SourceError` (`retryable` for
  *   throttling, 5xx, timeouts, network)
  * - origin `ssm:<Name>#<Version>`, `version` = the parameter version
- * - `getMany`: `GetParameters`, 10 names a call (names in `InvalidParameters` are "not here");
+ * - `getMany`: `GetParameters`, 10 names a call (names in `InvalidParameters` are "not here"); a
+ *   call that fails after earlier ones were answered keeps their outcomes and fails only the ids
+ *   still open (the answer's `get(id)` throws their error, see `BatchHits`); a first call that fails
+ *   fails the whole `getMany`
  *   `list()`: `GetParametersByPath` (recursive, the SDK's paginator); `put()`: `PutParameter` as
  *   `SecureString` with `Overwrite`
  * - `team` (Airflow 3.3): `/<prefix>/<team>--<id>` is read first, `/<prefix>/<id>` when it is not
@@ -58,17 +57,14 @@ export const STANDARD_TIER_MAX_BYTES = 4096;
  * ```
  */
 export function fromSsm(init: SsmInit = {}): ConnectionSource {
-  const prefix = trimPrefix(init.prefix === undefined ? DEFAULT_SSM_PREFIX : init.prefix, "/");
   // prefix null switches connections off, as Airflow's connections_prefix=None: every id is
   // "not here" without a request, list() is empty and put() refuses.
-  const off = init.prefix === null;
-  const pattern = compileLookupPattern(init.lookupPattern);
-  const matches = off ? () => false : pattern;
-  const client = lazyClient<SSMClient>(init.client, () => createSsmClient(init));
-  // The SDK module, loaded once (a repeated dynamic import() costs a module-map lookup and a promise per call).
-  const sdk = lazyClient(undefined, () => import("@aws-sdk/client-ssm"));
-  const fail = failureFor(SSM_SOURCE_NAME);
-  const deadlineMs = callDeadlineMs(init);
+  const { prefix, off, matches, client, sdk, fail, deadlineMs } = awsSourceKit(SSM_SOURCE_NAME, init, {
+    defaultPrefix: DEFAULT_SSM_PREFIX,
+    sep: "/",
+    createClient: () => createSsmClient(init),
+    loadSdk: () => import("@aws-sdk/client-ssm"),
+  });
   const readParameter = parameterReader({ sdk, client, fail, deadlineMs });
   const parse = init.parser === undefined ? undefined : { parser: init.parser };
   const hitOf = (connId: string, parameter: Parameter): SourceHit => {
@@ -112,42 +108,28 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     );
     yield* listConnIds(head, matches, pages);
   }
-  const admission = lookupAdmission(SSM_SOURCE_NAME, init, { off, matches, list });
-  const { manifest } = admission;
+  const readHit = async (connId: string, name: string, signal: AbortSignal | undefined) => {
+    const parameter = await readParameter(name, signal);
+    return parameter ? hitOf(connId, parameter) : undefined;
+  };
 
-  return {
+  return awsConnectionSource({
     name: SSM_SOURCE_NAME,
+    init,
+    off,
+    matches,
+    readOne: (connId, storedId, signal) => readHit(connId, parameterNameFor(prefix, storedId), signal),
 
-    async get(connId: string, options?: SourceCallOptions): Promise<SourceHit | undefined> {
-      const signal = options?.signal;
-      if (admission.asked([connId], signal).length === 0) return undefined;
-      const scoped = await admission.scopedFirst(connId, signal);
-      if (scoped !== undefined) {
-        const teamParameter = await readParameter(parameterNameFor(prefix, scoped), signal);
-        if (teamParameter) return hitOf(connId, teamParameter);
-      }
-      if (!(await admission.known(connId, signal))) return undefined;
-      const parameter = await readParameter(parameterNameFor(prefix, connId), signal);
-      return parameter ? hitOf(connId, parameter) : undefined;
-    },
-
-    async getMany(connIds: readonly string[], options?: SourceCallOptions): Promise<Map<string, SourceHit>> {
-      const signal = options?.signal;
-      const asked = admission.asked(connIds, signal);
-      const known = manifest ? await Promise.all(asked.map((id) => manifest.knows(id, signal))) : [];
+    async readMany({ asked, scoped, knownOnly }, signal) {
       const idByName = new Map<string, string>();
       // With a team, its scoped names go in the same GetParameters calls; a scoped hit wins.
       const scopedNames = new Set<string>();
-      for (const id of asked) {
-        const scoped = await admission.scopedFirst(id, signal);
-        if (scoped === undefined) continue;
-        const name = parameterNameFor(prefix, scoped);
+      for (const [id, scopedId] of scoped) {
+        const name = parameterNameFor(prefix, scopedId);
         idByName.set(name, id);
         scopedNames.add(name);
       }
-      asked.forEach((id, i) => {
-        if (known[i] !== false) idByName.set(parameterNameFor(prefix, id), id);
-      });
+      for (const id of await knownOnly(asked)) idByName.set(parameterNameFor(prefix, id), id);
       const found = new Map<string, SourceHit>();
       // Global parameters are parsed after every chunk, only for ids without a scoped hit.
       const globalFound = new Map<string, Parameter>();
@@ -156,6 +138,8 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       const [{ GetParametersCommand }, c] = await Promise.all([sdk(), client()]).catch(async (error) => {
         throw await fail(error, "GetParameters", names[0] as string, signal);
       });
+      // A call that fails after answered ones: their outcomes stay, the ids still open fail with it.
+      let cut: { failure: unknown; names: string[] } | undefined;
       for (let i = 0; i < names.length; i += GET_PARAMETERS_LIMIT) {
         const chunk = names.slice(i, i + GET_PARAMETERS_LIMIT);
         let out: { Parameters?: Parameter[] };
@@ -167,7 +151,16 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
             signal,
           );
         } catch (error) {
-          throw await fail(error, "GetParameters", `${chunk.length} names from ${chunk[0]}`, signal);
+          const failure = await fail(
+            error,
+            "GetParameters",
+            `${chunk.length} names from ${chunk[0]}`,
+            signal,
+          );
+          // Nothing answered yet (or the caller gave up): the whole call fails.
+          if (i === 0 || signal?.aborted) throw failure;
+          cut = { failure, names: names.slice(i) };
+          break;
         }
         // Names that do not exist come back in InvalidParameters: simply absent here.
         for (const parameter of out.Parameters ?? []) {
@@ -177,17 +170,20 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
           else globalFound.set(connId, parameter);
         }
       }
+      // Still open: no scoped hit, and a name of the id was in the unanswered calls.
+      const open = new Set((cut?.names ?? []).map((name) => idByName.get(name) as string));
+      for (const connId of open) if (found.has(connId)) open.delete(connId);
       for (const [connId, parameter] of globalFound)
-        if (!found.has(connId)) found.set(connId, hitOf(connId, parameter));
-      return found;
+        if (!found.has(connId) && !open.has(connId)) found.set(connId, hitOf(connId, parameter));
+      if (cut === undefined) return found;
+      const hits = new BatchHits(found);
+      for (const connId of open) hits.fail(connId, cut.failure);
+      return hits;
     },
 
-    // The manifest reads the stored ids (team-scoped names included); callers see the team's view.
-    list: (options?: SourceCallOptions) => admission.teams.visible(list(options)),
+    list,
 
-    async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
-      const signal = options?.signal;
-      admission.writable(connection.connId, signal);
+    async write(connection, signal) {
       const name = parameterNameFor(prefix, connection.connId);
       const value = JSON.stringify(connectionToJson(connection));
       const big = Buffer.byteLength(value, "utf8") > STANDARD_TIER_MAX_BYTES;
@@ -208,7 +204,6 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
       } catch (error) {
         throw await fail(error, "PutParameter", name, signal, [value, connection.password ?? ""]);
       }
-      manifest?.add(connection.connId);
     },
-  };
+  });
 }

@@ -2,14 +2,10 @@ import type { SSMClient } from "@aws-sdk/client-ssm";
 import {
   type AwsClientInit,
   type OnSourceWarning,
-  awsTeamNames,
-  callDeadlineMs,
-  compileLookupPattern,
-  failureFor,
-  lazyClient,
-  trimPrefix,
+  awsSourceKit,
+  awsVariableSource,
 } from "@awsconn/aws-source-common";
-import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@awsconn/core";
+import type { TeamInit, VariableSource } from "@awsconn/core";
 import { createSsmClient } from "./createSsmClient.js";
 import { SSM_SOURCE_NAME } from "./fromSsm.js";
 import { parameterNameFor } from "./parameterNameFor.js";
@@ -58,31 +54,27 @@ export interface SsmVariablesInit extends AwsClientInit, TeamInit {
  * ```
  */
 export function fromSsmVariables(init: SsmVariablesInit = {}): VariableSource {
-  const off = init.prefix === null;
-  const prefix = trimPrefix(init.prefix === undefined ? DEFAULT_SSM_VARIABLES_PREFIX : init.prefix, "/");
-  const matches = compileLookupPattern(init.lookupPattern, "variablesLookupPattern");
-  const client = lazyClient<SSMClient>(init.client, () => createSsmClient(init));
-  const sdk = lazyClient(undefined, () => import("@aws-sdk/client-ssm"));
-  const fail = failureFor(SSM_SOURCE_NAME);
-  const readParameter = parameterReader({ sdk, client, fail, deadlineMs: callDeadlineMs(init) });
-  const teams = awsTeamNames(init, SSM_SOURCE_NAME, init.onWarning);
-  return {
+  const { prefix, off, matches, client, sdk, fail, deadlineMs } = awsSourceKit(SSM_SOURCE_NAME, init, {
+    defaultPrefix: DEFAULT_SSM_VARIABLES_PREFIX,
+    sep: "/",
+    patternPath: "variablesLookupPattern",
+    createClient: () => createSsmClient(init),
+    loadSdk: () => import("@aws-sdk/client-ssm"),
+  });
+  const readParameter = parameterReader({ sdk, client, fail, deadlineMs });
+  return awsVariableSource({
     name: SSM_SOURCE_NAME,
-    async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
-      const signal = options?.signal;
-      signal?.throwIfAborted();
-      if (off || teams.refuses(key) || !matches(key)) return undefined;
-      const scoped = teams.scoped(key);
-      const teamName = scoped === undefined ? undefined : parameterNameFor(prefix, scoped);
-      const teamParameter = teamName === undefined ? undefined : await readParameter(teamName, signal);
-      const name = teamParameter ? (teamName as string) : parameterNameFor(prefix, key);
-      const parameter = teamParameter ?? (await readParameter(name, signal));
-      if (!parameter || parameter.Value === undefined) return undefined;
-      const origin = `${SSM_SOURCE_NAME}:${parameter.Name ?? name}`;
+    init,
+    off,
+    matches,
+    read: (storedKey, signal) => readParameter(parameterNameFor(prefix, storedKey), signal),
+    hitOf(parameter, storedKey) {
+      if (parameter.Value === undefined) return undefined;
+      const origin = `${SSM_SOURCE_NAME}:${parameter.Name ?? parameterNameFor(prefix, storedKey)}`;
       const version = parameter.Version === undefined ? undefined : String(parameter.Version);
       return version
         ? { value: parameter.Value, origin: `${origin}#${version}`, version }
         : { value: parameter.Value, origin };
     },
-  };
+  });
 }

@@ -1,10 +1,9 @@
-import type { SourceCallOptions } from "@awsconn/core";
 import { SourceError } from "@awsconn/core";
 import { LRUCache } from "lru-cache";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import type { CacheLookup } from "./CachedSource.js";
+import type { CacheEngine, CacheEngineOptions, EngineSource } from "./cacheEngineTypes.js";
 import { type CachedValue, hitOf, NOT_HERE, Remembered, staleBecauseOf } from "./CachedValue.js";
-import type { Clock } from "./Clock.js";
 import type { CacheState } from "./Explanation.js";
 import { raceAbort } from "./raceAbort.js";
 import { SharedCall } from "./SharedCall.js";
@@ -14,99 +13,16 @@ import type { CacheConfig } from "./types.js";
 /** After a failed refresh served a stale value, the next attempt comes at most this much later (ms). */
 export const RETRY_AFTER_FAILURE_MS = 5000;
 
-/** Default {@link CacheTuning.jitter}: lifetimes are 80-100% of the TTL. */
+/** Default `jitter` of a `CacheTuning`: lifetimes are 80-100% of the TTL. */
 export const DEFAULT_JITTER = 0.2;
 
-/**
- * What the cache engine asks: one id, or (optionally) many in one call. `H` is the kind of answer
- * (a connection source's `SourceHit`, a Variable source's `VariableHit`); `undefined` is "not here".
- *
- * @example
- * ```ts
- * const asked: EngineSource<VariableHit> = { get: (key, options) => ssmVariables.getVariable(key, options) };
- * ```
- */
-export interface EngineSource<H> {
-  get(id: string, options?: SourceCallOptions): Promise<H | undefined>;
-  getMany?(ids: string[], options?: SourceCallOptions): Promise<ReadonlyMap<string, H>>;
-}
-
-/**
- * What the engine tells about an id it refreshed (`refresh`) or served again after a failed call
- * (`stale`); the caller turns it into a connection or Variable event. Never a secret.
- *
- * @example
- * ```ts
- * { type: "refresh", id: "aws_default", source: "secretsmanager", outcome: "unchanged", ms: 12 }
- * ```
- */
-export type CacheEngineEvent =
-  | { type: "stale"; id: string; source: string; origin: string; ageSeconds: number; error: string }
-  | { type: "refresh"; id: string; source: string; outcome: "updated" | "unchanged" | "failed"; ms: number };
-
-/**
- * Options of {@link cacheEngine}: the resolver's `cache` settings, the label used in events and
- * errors, how an answer is made safe to keep, and where events go.
- *
- * @example
- * ```ts
- * { ttlSeconds: 60, label: "ssm", keepHit: (hit) => hit && Object.freeze(hit), onEvent: (e) => log(e) }
- * ```
- */
-export interface CacheEngineOptions<H> extends CacheTuning {
-  /** The name used in events and errors. */
-  label: string;
-  /** Makes an answer safe to share between callers (protected, frozen) before it is kept. */
-  keepHit: (hit: H | undefined) => H | undefined;
-  /** Receives `stale` and `refresh` events. */
-  onEvent?: ((event: CacheEngineEvent) => void) | undefined;
-}
-
-/**
- * The resolver's `cache` settings plus the engine's clock and jitter, as {@link cacheEngine} and
- * `withCache` take them.
- *
- * @example
- * ```ts
- * { ttlSeconds: 60, maxStaleSeconds: 600, clock: performance, jitter: 0 }
- * ```
- */
-export interface CacheTuning extends CacheConfig {
-  /** Clock in ms (monotonic, above 0). Default `performance`. */
-  clock?: Clock | undefined;
-  /**
-   * Spreads lifetimes so that processes started together do not refresh together: each answer is
-   * kept for a random 80-100% of its TTL with the default 0.2 (`0` = exactly the TTL). Also the
-   * refresh-ahead window: when a background refresh runs, every other hit of the source due within
-   * `jitter * ttlSeconds` is refreshed in the same batch call.
-   */
-  jitter?: number | undefined;
-  /** Random numbers in [0, 1) for the jitter (tests). Default `Math.random`. */
-  random?: (() => number) | undefined;
-}
-
-/**
- * The cache of one remote source, whatever kind of answer it gives: the part of a
- * {@link CachedSource} that does not depend on connections.
- *
- * @example
- * ```ts
- * const engine = cacheEngine(asked, { label: "ssm", keepHit: (h) => h });
- * const { hit, cache } = await engine.lookup("region"); // cache: "call", then "fresh"
- * ```
- */
-export interface CacheEngine<H> {
-  lookup(id: string, options?: SourceCallOptions): Promise<CacheLookup<H>>;
-  lookupMany(
-    ids: readonly string[],
-    options?: SourceCallOptions,
-  ): Promise<Map<string, CacheLookup<H> | { error: unknown }>>;
-  peekLookup(id: string): CacheLookup<H> | undefined;
-  peekFresh(id: string): CachedValue<H> | undefined;
-  freshForMs(id: string): number;
-  invalidate(id: string): void;
-  clear(): void;
-}
+export type {
+  CacheEngine,
+  CacheEngineEvent,
+  CacheEngineOptions,
+  CacheTuning,
+  EngineSource,
+} from "./cacheEngineTypes.js";
 
 /** How a flight gets its answer: its shared call and the promise of the source's answer. */
 type Plan<H> = (id: string) => { call: SharedCall; answer: Promise<H | undefined> };

@@ -30,4 +30,33 @@ describe("fromEnvVariables", () => {
       fromEnvVariables({ env: {} }).getVariable("x", { signal: AbortSignal.abort() }),
     ).rejects.toThrow();
   });
+
+  it("listVariables: the lower-cased keys getVariable finds; with a team, its own non-empty ones and the global ones", async () => {
+    const list = async (vars: ReturnType<typeof fromEnvVariables>) => {
+      const keys: string[] = [];
+      for await (const key of vars.listVariables?.() ?? []) keys.push(key);
+      return keys.sort();
+    };
+    const env = {
+      AIRFLOW_VAR_REGION: "eu-west-1",
+      AIRFLOW_VAR_EMPTY: "",
+      AIRFLOW_VAR_MixedCase: "not found by getVariable('mixedcase')",
+      AIRFLOW_VAR__TEAM_A___DB: "team-a",
+      AIRFLOW_VAR__TEAM_A___BLANK: "",
+      AIRFLOW_VAR__TEAM_B___OTHER: "team-b",
+      OTHER: "x",
+    };
+    expect(await list(fromEnvVariables({ env }))).toEqual([
+      "_team_a___blank",
+      "_team_a___db",
+      "_team_b___other",
+      "empty",
+      "region",
+    ]);
+    expect(await list(fromEnvVariables({ env, team: "team_a", multiTeam: true }))).toEqual([
+      "db",
+      "empty",
+      "region",
+    ]);
+  });
 });

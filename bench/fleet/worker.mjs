@@ -18,7 +18,19 @@ process.once("message", async (job) => {
   };
   // The members are built before the epoch is known: their clock reads the fleet clock once it is set.
   let clock;
-  const lazyClock = { now: () => (clock ? clock.ms.now() : 1) };
+  const lazyClock = {
+    now: () => (clock ? clock.ms.now() : 1),
+    // a preload's wait for the quota, in fleet time
+    sleep: (ms, signal) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, ms / job.scale);
+        const stop = () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        };
+        signal?.addEventListener("abort", stop, { once: true });
+      }),
+  };
   const events = {};
   const tally = (kind) => {
     if (clock) events[kind] = (events[kind] ?? 0) + 1;

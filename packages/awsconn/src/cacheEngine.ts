@@ -16,6 +16,14 @@ export const RETRY_AFTER_FAILURE_MS = 5000;
 /** Default `jitter` of a `CacheTuning`: lifetimes are 80-100% of the TTL. */
 export const DEFAULT_JITTER = 0.2;
 
+/**
+ * The jitter of an id's first answer in a cache (when `jitter` is not 0): it lives 10-100% of the
+ * TTL. Processes that start together (a deploy) fetch together; with only the 80-100% jitter their
+ * refreshes would come in waves a fifth of a TTL wide, every TTL, for ever. Spreading the first
+ * lifetime over the whole TTL breaks the wave at once, for at most one earlier refresh per id.
+ */
+export const FIRST_ANSWER_JITTER = 0.9;
+
 export type {
   CacheEngine,
   CacheEngineEvent,
@@ -75,8 +83,10 @@ export function cacheEngine<H extends { origin: string }>(
   const flights = new Map<string, Flight<H>>();
   const jitter = Math.min(1, Math.max(0, options.jitter ?? DEFAULT_JITTER));
   const random = options.random ?? Math.random;
-  /** A lifetime in ms for a TTL in ms: 80-100% of it with the default jitter. */
-  const lifetime = (ttl: number): number => Math.max(1, Math.round(ttl * (1 - jitter * random())));
+  const firstJitter = jitter > 0 ? Math.max(jitter, FIRST_ANSWER_JITTER) : 0;
+  /** A lifetime in ms for a TTL in ms: 80-100% of it with the default jitter, 10-100% for a first answer. */
+  const lifetime = (ttl: number, first: boolean): number =>
+    Math.max(1, Math.round(ttl * (1 - (first ? firstJitter : jitter) * random())));
 
   /**
    * When the value's backend call was made: its own time, else its LRU entry's start (an entry's
@@ -139,7 +149,8 @@ export function cacheEngine<H extends { origin: string }>(
       const ttl = hit ? positiveMs : negativeMs;
       const value: CachedValue<H> = hit ?? NOT_HERE;
       // ttl 0: not kept, only shared with the lookups that joined the call
-      keep(id, flight, value, ttl > 0 ? lifetime(ttl) : 0);
+      // a hit with nothing cached before it is a first answer (a start, or after an eviction)
+      keep(id, flight, value, ttl > 0 ? lifetime(ttl, hit !== undefined && stale === undefined) : 0);
       if (staleHit) {
         const same = staleHit.origin === hit?.origin;
         const outcome = same ? "unchanged" : "updated";

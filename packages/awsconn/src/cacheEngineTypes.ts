@@ -63,7 +63,8 @@ export interface CacheTuning extends CacheConfig {
   clock?: Clock | undefined;
   /**
    * Spreads lifetimes so that processes started together do not refresh together: each answer is
-   * kept for a random 80-100% of its TTL with the default 0.2 (`0` = exactly the TTL). Also the
+   * kept for a random 80-100% of its TTL with the default 0.2 (`0` = exactly the TTL), an id's
+   * first answer for 10-100% (`FIRST_ANSWER_JITTER`, unless `jitter` is 0). Also the
    * refresh-ahead window: when a background refresh runs, every other hit of the source due within
    * `jitter * ttlSeconds` is refreshed in the same batch call.
    */

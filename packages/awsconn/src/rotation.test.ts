@@ -81,7 +81,7 @@ afterEach(() => {
 });
 
 describe("rotation: leases tied to the cache", () => {
-  it("static keys from a cached connection expire when the cached answer stops being fresh (80-100% of ttlSeconds)", async () => {
+  it("static keys from a cached connection expire when the cached answer stops being fresh (a first answer: 10-100% of ttlSeconds)", async () => {
     // Prepare
     const { resolver, cached, advance } = setup();
     const config = await resolver.getAwsClientConfig("aws_default", "sts");
@@ -93,7 +93,7 @@ describe("rotation: leases tied to the cache", () => {
     // Assess
     expect(first.accessKeyId).toBe("AKIAA");
     expect(first.expiration?.getTime()).toBe(Date.now() - 10_000 + lifetime);
-    expect(lifetime).toBeGreaterThanOrEqual(0.8 * TTL_S * 1000);
+    expect(lifetime).toBeGreaterThanOrEqual(0.1 * TTL_S * 1000);
     expect(lifetime).toBeLessThanOrEqual(TTL_S * 1000);
     expect(again).toBe(first); // the same lease while the cached answer is the same
     expect(withoutLease(first)).toEqual({ accessKeyId: "AKIAA", secretAccessKey: "secret-A" });

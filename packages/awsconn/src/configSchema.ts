@@ -1,7 +1,7 @@
 import { type ConnectionSource, DEFAULT_CONNECTION_PARSER } from "@awsconn/core";
-import { isConnectionSource } from "./buildLayers.js";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import type { Clock } from "./Clock.js";
+import { CONFIG_CHECKS } from "./configChecks.js";
 import type { ResolverLogger } from "./ResolverEvent.js";
 
 import type * as Zod from "zod";
@@ -9,8 +9,11 @@ import { requireZod } from "./requireZod.js";
 
 // The one description of awsconn's configuration: the types in types.ts are z.input / z.output of
 // these schemas, and parseConfig checks against them. The TSDoc on each key shows in editors on
-// the derived types. The schemas are built on first use (see configSchemas), so that a resolver
-// that validates nothing never loads zod.
+// the derived types. The schemas are built on first use (see configSchemas): parseConfig first
+// tries quickConfig, which checks against configShape.generated.ts, the JSON Schema zod derives
+// from these schemas (`npm run gen:config-shape --workspace awsconn` after a change; a test holds
+// the file current), so a valid configuration never loads zod. A check JSON Schema cannot say is
+// a function of CONFIG_CHECKS (configChecks.ts), used here and by quickConfig alike.
 
 /**
  * The source types a config may name, in the order error messages list them (the `type` of each
@@ -33,17 +36,7 @@ function buildConfigSchemas({ z }: typeof Zod) {
   const timeoutMs = z.number().int().positive().optional();
   const regexString = z
     .string()
-    .refine(
-      (s) => {
-        try {
-          new RegExp(s, "i");
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { message: "is not a valid regular expression" },
-    )
+    .refine(CONFIG_CHECKS.regex, { message: "is not a valid regular expression" })
     .optional();
 
   const common = {
@@ -160,7 +153,7 @@ function buildConfigSchemas({ z }: typeof Zod) {
   ]);
 
   /** Any `ConnectionSource` object (code only). */
-  const connectionSourceSchema = z.custom<ConnectionSource>(isConnectionSource, {
+  const connectionSourceSchema = z.custom<ConnectionSource>(CONFIG_CHECKS.connectionSource, {
     message: "expected a ConnectionSource (an object with a name and a get() method)",
   });
 
@@ -189,17 +182,13 @@ function buildConfigSchemas({ z }: typeof Zod) {
     maxEntries: z.number().int().positive().default(CACHE_DEFAULTS.maxEntries),
   });
 
-  const loggerSchema = z.custom<ResolverLogger>(
-    (v) =>
-      typeof v === "function" ||
-      (typeof v === "object" && v !== null && "warn" in v && typeof v.warn === "function"),
-    { message: "expected a function or an object with a warn() method" },
-  );
+  const loggerSchema = z.custom<ResolverLogger>(CONFIG_CHECKS.logger, {
+    message: "expected a function or an object with a warn() method",
+  });
 
-  const clockSchema = z.custom<Clock>(
-    (v) => typeof v === "object" && v !== null && "now" in v && typeof v.now === "function",
-    { message: "expected an object with a now() method" },
-  );
+  const clockSchema = z.custom<Clock>(CONFIG_CHECKS.clock, {
+    message: "expected an object with a now() method",
+  });
 
   /** The whole configuration; the output has the defaults filled in. */
   const configSchema = z.strictObject({
@@ -259,7 +248,8 @@ export type ConfigSchemas = ReturnType<typeof buildConfigSchemas>;
 let built: ConfigSchemas | undefined;
 
 /**
- * The configuration schemas, built (and zod loaded) on the first call.
+ * The configuration schemas, built (and zod loaded) on the first call: by parseConfig only for a
+ * configuration quickConfig leaves to zod (an invalid one, or one only zod can check).
  *
  * @example
  * ```ts

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { isConnectionSource } from "./buildLayers.js";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import { CODE_ONLY_KEYS, type ConfigSchemas, configSchemas, SOURCE_TYPES } from "./configSchema.js";
+import { quickConfig } from "./quickConfig.js";
 import type { NormalizedConfig, SourceEntry } from "./types.js";
 
 export type { NormalizedConfig } from "./types.js";
@@ -49,17 +50,20 @@ export function parseConfig(
   origin?: string,
   options: ParseConfigOptions = {},
 ): NormalizedConfig {
+  const raw = input ?? {};
+  const fileKeys =
+    options.fileKeys ?? (options.lineOf && typeof raw === "object" && raw !== null ? Object.keys(raw) : []);
+  // A code-only key in a file is one problem (its value is not checked as well).
+  const refused = CODE_ONLY_KEYS.filter((key) => fileKeys.includes(key));
+  // A valid configuration is taken without zod; anything else is left to zod, which explains it.
+  const quick = refused.length === 0 ? (quickConfig(raw) as ConfigOutput | undefined) : undefined;
+  if (quick) return normalizedOf(quick, quick.sources);
   const schemas = configSchemas();
   topSchema ??= topSchemaOf(schemas);
   const problems: ConfigProblem[] = [];
   const report = (issues: readonly z.core.$ZodIssue[], value: unknown, schema: z.ZodType, at: ConfigPath) => {
     for (const issue of issues) problems.push(...problemsOf(issue, value, schema, at, schemas.z));
   };
-  const raw = input ?? {};
-  const fileKeys =
-    options.fileKeys ?? (options.lineOf && typeof raw === "object" && raw !== null ? Object.keys(raw) : []);
-  // A code-only key in a file is one problem (its value is not checked as well).
-  const refused = CODE_ONLY_KEYS.filter((key) => fileKeys.includes(key));
   for (const key of refused)
     problems.push({ path: key, message: `unknown key "${key}" (only allowed in code)` });
   const top = topSchema.safeParse(refused.length > 0 ? withoutKeys(raw, refused) : raw);
@@ -80,8 +84,22 @@ export function parseConfig(
     );
   }
   const config = top.data;
+  return normalizedOf(
+    config,
+    config.sources === undefined ? schemas.configSchema.shape.sources.parse(undefined) : sources,
+  );
+}
+
+/** What `configSchema` gives for a valid configuration. */
+type ConfigOutput = z.output<ConfigSchemas["configSchema"]>;
+
+/** The parts of a checked configuration a resolver uses (not `configFile`: it was followed). */
+function normalizedOf(
+  config: Omit<ConfigOutput, "sources">,
+  sources: readonly SourceEntry[],
+): NormalizedConfig {
   const out: NormalizedConfig = {
-    sources: config.sources === undefined ? schemas.configSchema.shape.sources.parse(undefined) : sources,
+    sources: [...sources],
     mode: config.mode,
     connectionParser: config.connectionParser,
     cache: config.cache,

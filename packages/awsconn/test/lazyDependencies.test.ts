@@ -57,17 +57,31 @@ describe("dependencies are loaded only when a lookup needs them", () => {
     expect(heavy(names)).toEqual([]);
   }, 60_000);
 
-  it("a config object is validated (zod); a .json or .env file source loads no yaml", async () => {
+  it("a valid config object is checked without zod (quickConfig); a .json or .env file source loads no yaml", async () => {
     for (const ext of ["json", "env"] as const) {
       const names = await traceFileSource(ext);
 
-      expect(heavy(names)).toEqual(["zod"]);
+      expect(heavy(names)).toEqual([]);
     }
   }, 120_000);
 
   it("control: a .yaml file source loads yaml", async () => {
     const names = await traceFileSource("yaml");
 
-    expect(heavy(names)).toEqual(["yaml", "zod"]);
+    expect(heavy(names)).toEqual(["yaml"]);
   }, 60_000);
+
+  it("zod is loaded for a configuration only zod can check, and for an invalid one (to explain it)", async () => {
+    const index = pathToFileURL(fileURLToPath(new URL("../src/index.ts", import.meta.url))).href;
+    const traced = async (name: string, body: string) => {
+      const entry = join(dir, `${name}.ts`);
+      await writeFile(entry, `import { ConfigError, createResolver } from "${index}";\n${body}\n`);
+      return heavy(packagesOf(await traceModuleLoads(entry)));
+    };
+    const endpoint = `createResolver({ sources: [{ type: "env" }, { type: "ssm", endpoint: "http://localhost:4566" }] });`;
+    const invalid = `try { createResolver({ sorces: [] }); } catch (e) { if (!(e instanceof ConfigError)) throw e; }`;
+
+    expect(await traced("endpoint", endpoint)).toEqual(["zod"]);
+    expect(await traced("invalid", invalid)).toEqual(["zod"]);
+  }, 120_000);
 });

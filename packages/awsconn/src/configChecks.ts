@@ -1,0 +1,50 @@
+import { isConnectionSource } from "./buildLayers.js";
+import type { Clock } from "./Clock.js";
+import type { ResolverLogger } from "./ResolverEvent.js";
+
+/** True for a string `new RegExp(s, "i")` accepts (a `lookupPattern`). */
+function isRegexSource(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    new RegExp(value, "i");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True for a logger: a function, or an object with a `warn()` method. */
+function isResolverLogger(value: unknown): value is ResolverLogger {
+  return (
+    typeof value === "function" ||
+    (typeof value === "object" && value !== null && "warn" in value && typeof value.warn === "function")
+  );
+}
+
+/** True for a clock: an object with a `now()` method. */
+function isClock(value: unknown): value is Clock {
+  return typeof value === "object" && value !== null && "now" in value && typeof value.now === "function";
+}
+
+/**
+ * The checks of the configuration that JSON Schema cannot express, by name. The zod schemas in
+ * configSchema.ts use these very functions (`z.custom`, `.refine`), and the generated shape
+ * (configShape.generated.ts) names them in `x-awsconn-check`, so that quickConfig runs the same
+ * check without zod. A check that is not listed here is marked `"zod"` there: quickConfig then
+ * leaves the value to zod.
+ *
+ * @example
+ * ```ts
+ * CONFIG_CHECKS.clock({ now: () => 0 }); // true
+ * CONFIG_CHECKS.regex("(");              // false
+ * ```
+ */
+export const CONFIG_CHECKS = {
+  connectionSource: isConnectionSource,
+  logger: isResolverLogger,
+  clock: isClock,
+  regex: isRegexSource,
+} as const;
+
+/** The name of a check in {@link CONFIG_CHECKS}. */
+export type ConfigCheckName = keyof typeof CONFIG_CHECKS;

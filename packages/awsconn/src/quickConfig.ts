@@ -1,0 +1,188 @@
+import { CONFIG_CHECKS, type ConfigCheckName } from "./configChecks.js";
+import { CONFIG_SHAPE } from "./configShape.generated.js";
+
+// The quick path of parseConfig: the configuration checked against CONFIG_SHAPE, the JSON Schema
+// generated from the zod schemas (configShape.generated.ts), by an interpreter of just the part of
+// JSON Schema that file uses. It never reports a problem: whatever fails, whatever it does not know
+// and every value at a node marked `"x-awsconn-check": "zod"` is left to zod (parseConfig then runs
+// the full zod path, which explains every problem). So a valid configuration loads no zod.
+//
+// Semantics are zod's where JSON Schema leaves a choice: `anyOf` is zod's union (the first branch
+// that matches wins), lengths count UTF-16 units, a `default` is checked like a given value, an
+// object must be a plain one, and an optional key given as `undefined` is kept as `undefined`.
+
+type ShapeNode = Readonly<Record<string, unknown>>;
+
+/** The value does not match the node (in an `anyOf`, the next branch is tried). */
+const FAIL = Symbol("fail");
+/** Only zod can tell (an unknown keyword, a check left to zod). */
+const ASK = Symbol("ask zod");
+type Result = unknown;
+
+const KEYWORDS = new Set([
+  ...["$schema", "type", "properties", "required", "additionalProperties", "propertyNames", "items"],
+  ...["enum", "const", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum"],
+  ...["exclusiveMaximum", "pattern", "anyOf", "oneOf", "default", "x-awsconn-check"],
+]);
+/** Keywords a node with `anyOf`/`oneOf` may carry besides it. */
+const BESIDE_UNION = new Set(["anyOf", "oneOf", "default", "x-awsconn-check", "$schema"]);
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * The configuration validated and normalized as zod's `configSchema` would give it (defaults filled
+ * in, new objects and arrays, sources, loggers and values of unknown type passed as they are), or
+ * `undefined` when zod must look at it: it is invalid, or holds something only zod checks (an
+ * `endpoint` URL...). Loads no zod.
+ *
+ * @example
+ * ```ts
+ * quickConfig({ sources: [{ type: "env" }] })?.cache.ttlSeconds; // 300
+ * quickConfig({ sorces: [] });                                    // undefined: zod reports it
+ * ```
+ */
+export function quickConfig(input: unknown): Record<string, unknown> | undefined {
+  const out = normalized(CONFIG_SHAPE, input);
+  return out === FAIL || out === ASK ? undefined : (out as Record<string, unknown>);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Whether `value` is of the JSON Schema type `type` (ASK for a type name it does not know). */
+function typeMatch(type: unknown, value: unknown): boolean | typeof ASK {
+  if (Array.isArray(type)) {
+    const each = type.map((t) => typeMatch(t, value));
+    return each.includes(ASK) ? ASK : each.includes(true);
+  }
+  switch (type) {
+    case "object":
+      return isPlainObject(value);
+    case "array":
+      return Array.isArray(value);
+    case "string":
+    case "boolean":
+      return typeof value === type;
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "integer":
+      return Number.isInteger(value);
+    case "null":
+      return value === null;
+    default:
+      return ASK;
+  }
+}
+
+function num(node: ShapeNode, key: string): number | undefined {
+  const v = node[key];
+  return typeof v === "number" ? v : undefined;
+}
+
+/** The checks on a string or a number (`minLength`... `pattern`, `minimum`...): true when they hold. */
+function scalarHolds(node: ShapeNode, value: unknown): boolean {
+  if (typeof value === "string") {
+    const pattern = node.pattern;
+    if (typeof pattern === "string") {
+      const re = patterns.get(pattern) ?? new RegExp(pattern);
+      patterns.set(pattern, re);
+      if (!re.test(value)) return false;
+    }
+    return (
+      value.length >= (num(node, "minLength") ?? 0) && value.length <= (num(node, "maxLength") ?? Infinity)
+    );
+  }
+  if (typeof value !== "number") return true;
+  const [min, max, xmin, xmax] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"].map((k) =>
+    num(node, k),
+  );
+  return !(
+    (min !== undefined && value < min) ||
+    (max !== undefined && value > max) ||
+    (xmin !== undefined && value <= xmin) ||
+    (xmax !== undefined && value >= xmax)
+  );
+}
+
+function normalized(node: ShapeNode, given: unknown): Result {
+  if (Object.keys(node).some((key) => !KEYWORDS.has(key))) return ASK;
+  const value = given === undefined && "default" in node ? structuredClone(node.default) : given;
+  const mark = node["x-awsconn-check"];
+  const check =
+    typeof mark === "string" && Object.hasOwn(CONFIG_CHECKS, mark) ? (mark as ConfigCheckName) : undefined;
+  if (mark !== undefined && check === undefined) return ASK;
+  const branches = node.anyOf ?? node.oneOf;
+  if (branches !== undefined) {
+    if (!Array.isArray(branches) || Object.keys(node).some((key) => !BESIDE_UNION.has(key))) return ASK;
+    return union(branches as ShapeNode[], value, "oneOf" in node);
+  }
+  if ("type" in node) {
+    const matched = typeMatch(node.type, value);
+    if (matched !== true) return matched === ASK ? ASK : FAIL;
+  }
+  if ("const" in node && value !== node.const) return FAIL;
+  if ("enum" in node && !(Array.isArray(node.enum) && node.enum.includes(value))) return FAIL;
+  if (!scalarHolds(node, value)) return FAIL;
+  if (check !== undefined && !(CONFIG_CHECKS[check] as (v: unknown) => boolean)(value)) return FAIL;
+  if ("items" in node) return Array.isArray(value) ? array(node.items as ShapeNode, value) : ASK;
+  if ("properties" in node || "additionalProperties" in node || "propertyNames" in node)
+    return isPlainObject(value) && node.type === "object" ? object(node, value) : ASK;
+  if (node.type === "object" || node.type === "array") return ASK;
+  return value;
+}
+
+/** zod's union: the first branch that matches (`oneOf`: exactly one may match). */
+function union(branches: readonly ShapeNode[], value: unknown, exactlyOne: boolean): Result {
+  let found: Result = FAIL;
+  for (const branch of branches) {
+    const out = normalized(branch, value);
+    if (out === ASK || (out !== FAIL && found !== FAIL)) return ASK;
+    if (out !== FAIL) found = out;
+    if (found !== FAIL && !exactlyOne) return found;
+  }
+  return found;
+}
+
+function array(items: ShapeNode, value: readonly unknown[]): Result {
+  const out: unknown[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item = normalized(items, value[i]);
+    if (item === FAIL || item === ASK) return item;
+    out.push(item);
+  }
+  return out;
+}
+
+function object(node: ShapeNode, value: Record<string, unknown>): Result {
+  const properties = (node.properties ?? {}) as Record<string, ShapeNode>;
+  const required = (node.required ?? []) as readonly string[];
+  const rest = node.additionalProperties;
+  // Unknown keys are zod's to strip or keep unless they are refused (false) or checked (records).
+  if (rest === undefined || rest === true) return ASK;
+  if (node.propertyNames !== undefined && JSON.stringify(node.propertyNames) !== '{"type":"string"}')
+    return ASK;
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(properties)) {
+    const given = value[key];
+    if (given === undefined && required.includes(key)) return FAIL;
+    if (given === undefined && !("default" in schema)) {
+      if (Object.hasOwn(value, key)) out[key] = undefined;
+      continue;
+    }
+    const item = normalized(schema, given);
+    if (item === FAIL || item === ASK) return item;
+    out[key] = item;
+  }
+  for (const key of Object.keys(value)) {
+    if (Object.hasOwn(properties, key)) continue;
+    if (key === "__proto__") return ASK;
+    if (rest === false) return FAIL;
+    const item = normalized(rest as ShapeNode, value[key]);
+    if (item === FAIL || item === ASK) return item;
+    out[key] = item;
+  }
+  return out;
+}

@@ -20,7 +20,8 @@ export const DEFAULT_JITTER = 0.2;
  * The jitter of an id's first answer in a cache (when `jitter` is not 0): it lives 10-100% of the
  * TTL. Processes that start together (a deploy) fetch together; with only the 80-100% jitter their
  * refreshes would come in waves a fifth of a TTL wide, every TTL, for ever. Spreading the first
- * lifetime over the whole TTL breaks the wave at once, for at most one earlier refresh per id.
+ * lifetime over the whole TTL breaks the wave at once, for at most one earlier refresh per id. The
+ * draw is one per backend call, so the ids of one batch stay one batch.
  */
 export const FIRST_ANSWER_JITTER = 0.9;
 
@@ -84,9 +85,20 @@ export function cacheEngine<H extends { origin: string }>(
   const jitter = Math.min(1, Math.max(0, options.jitter ?? DEFAULT_JITTER));
   const random = options.random ?? Math.random;
   const firstJitter = jitter > 0 ? Math.max(jitter, FIRST_ANSWER_JITTER) : 0;
+  // One random draw per backend call: the ids one batch call fetched expire together, so their
+  // refresh is one batch call again (a draw per id would split it into many smaller ones).
+  const draws = new WeakMap<SharedCall, number>();
+  const drawOf = (call: SharedCall): number => {
+    let draw = draws.get(call);
+    if (draw === undefined) {
+      draw = random();
+      draws.set(call, draw);
+    }
+    return draw;
+  };
   /** A lifetime in ms for a TTL in ms: 80-100% of it with the default jitter, 10-100% for a first answer. */
-  const lifetime = (ttl: number, first: boolean): number =>
-    Math.max(1, Math.round(ttl * (1 - (first ? firstJitter : jitter) * random())));
+  const lifetime = (ttl: number, first: boolean, call: SharedCall): number =>
+    Math.max(1, Math.round(ttl * (1 - (first ? firstJitter : jitter) * drawOf(call))));
 
   /**
    * When the value's backend call was made: its own time, else its LRU entry's start (an entry's
@@ -150,7 +162,7 @@ export function cacheEngine<H extends { origin: string }>(
       const value: CachedValue<H> = hit ?? NOT_HERE;
       // ttl 0: not kept, only shared with the lookups that joined the call
       // a hit with nothing cached before it is a first answer (a start, or after an eviction)
-      keep(id, flight, value, ttl > 0 ? lifetime(ttl, hit !== undefined && stale === undefined) : 0);
+      keep(id, flight, value, ttl > 0 ? lifetime(ttl, hit !== undefined && stale === undefined, call) : 0);
       if (staleHit) {
         const same = staleHit.origin === hit?.origin;
         const outcome = same ? "unchanged" : "updated";

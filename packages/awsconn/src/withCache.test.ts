@@ -138,7 +138,7 @@ describe("withCache", () => {
     const clock = fakeClock();
     const source = memorySource("sm", { a: {}, b: {}, c: {} }, { batch: true });
     let next = 0;
-    const lifetimes = [0, 0.5, 0.999]; // a: 100 s, b: 90 s, c: 80.1 s
+    const lifetimes = [0, 0.5, 0.999]; // first answers (10-100%): a: 100 s, b: 55 s, c: 10.1 s
     const cached = withCache(source, {
       clock,
       ttlSeconds: 100,
@@ -149,13 +149,25 @@ describe("withCache", () => {
     await cached.get("c");
     source.state.calls = 0;
 
-    clock.advance(85); // c is past its lifetime; a (15 s left) and b (5 s left) are within 20 s of theirs
+    clock.advance(85); // b and c are past their lifetimes; a (15 s left) is within 20 s of its own
     expect((await cached.lookup("c")).cache).toBe("stale");
     await new Promise((r) => setImmediate(r));
 
     expect(source.state.calls).toBe(0);
     expect(source.state.batchCalls.map((ids) => [...ids].sort())).toEqual([["a", "b", "c"]]);
     expect((await cached.lookup("a")).cache).toBe("fresh");
+  });
+
+  it("the ids one batch call fetched share one lifetime (one draw per call), so their refresh is one batch again", async () => {
+    const clock = fakeClock();
+    const source = memorySource("sm", { a: {}, b: {}, c: {} }, { batch: true });
+    const draws = [0.3, 0.9, 0.6];
+    const cached = withCache(source, { clock, ttlSeconds: 100, random: () => draws.shift() ?? 0 });
+    await cached.lookupMany(["a", "b", "c"]);
+    const left = ["a", "b", "c"].map((id) => cached.freshForMs(id));
+    expect(new Set(left).size).toBe(1);
+    expect(left[0]).toBe(Math.round(100_000 * (1 - 0.9 * 0.3))); // a first answer: 10-100% of the TTL
+    expect(draws).toHaveLength(2); // one draw for the one call
   });
 
   it("ids already past their lifetime join the batch too (reads rarer than the jitter window: one call, not one per id)", async () => {

@@ -13,6 +13,11 @@ function isRegexSource(value: unknown): boolean {
   }
 }
 
+/** True for an absolute URL the WHATWG parser accepts (an `endpoint`: `http://127.0.0.1:5000`). */
+function isAbsoluteUrl(value: unknown): boolean {
+  return typeof value === "string" && URL.canParse(value);
+}
+
 /** True for a logger: a function, or an object with a `warn()` method. */
 function isResolverLogger(value: unknown): value is ResolverLogger {
   return (
@@ -44,6 +49,7 @@ export const CONFIG_CHECKS = {
   logger: isResolverLogger,
   clock: isClock,
   regex: isRegexSource,
+  url: isAbsoluteUrl,
 } as const;
 
 /** The name of a check in {@link CONFIG_CHECKS}. */

@@ -74,7 +74,10 @@ function buildConfigSchemas({ z }: typeof Zod) {
     /** AWS region. Default: the SDK's own (AWS_REGION, the profile...). */
     region: z.string().min(1).optional(),
     /** Endpoint URL (moto, LocalStack, a VPC endpoint). */
-    endpoint: z.url().optional(),
+    endpoint: z
+      .string()
+      .refine(CONFIG_CHECKS.url, { message: "is not an absolute URL (like http://127.0.0.1:5000)" })
+      .optional(),
     /** Shared-config profile for the source's own AWS calls. */
     profile: z.string().min(1).optional(),
     /** Role assumed for the source's own AWS calls. */

@@ -97,8 +97,7 @@ export const CONFIG_SHAPE: Readonly<Record<string, unknown>> = {
                   },
                   endpoint: {
                     type: "string",
-                    format: "uri",
-                    "x-awsconn-check": "zod",
+                    "x-awsconn-check": "url",
                   },
                   profile: {
                     type: "string",
@@ -191,8 +190,7 @@ export const CONFIG_SHAPE: Readonly<Record<string, unknown>> = {
                   },
                   endpoint: {
                     type: "string",
-                    format: "uri",
-                    "x-awsconn-check": "zod",
+                    "x-awsconn-check": "url",
                   },
                   profile: {
                     type: "string",

@@ -32,7 +32,7 @@ describe("configShape.generated.ts", () => {
 
     expect([...new Set(marks)].sort()).toEqual([
       "clock: clock",
-      "endpoint: zod",
+      "endpoint: url",
       "logger: logger",
       "lookupPattern: regex",
       "source: connectionSource",

@@ -44,9 +44,15 @@ describe("quickConfig: a valid configuration without zod", () => {
     expect(quickConfig({ sources: [{ type: "ssm", lookupPattern: "(" }] })).toBeUndefined();
   });
 
-  it("leaves to zod what it cannot check (an endpoint URL) and everything invalid", () => {
+  it("checks an endpoint URL itself (the same check zod runs): a URL passes, anything else is zod's", () => {
+    const ok = quickConfig({ sources: [{ type: "secretsmanager", endpoint: "http://localhost:4566" }] });
+    expect(ok?.sources).toEqual([{ type: "secretsmanager", endpoint: "http://localhost:4566" }]);
+    expect(quickConfig({ sources: [{ type: "ssm", endpoint: "not a url" }] })).toBeUndefined();
+  });
+
+  it("leaves everything invalid to zod", () => {
     for (const input of [
-      { sources: [{ type: "secretsmanager", endpoint: "http://localhost:4566" }] },
+      { sources: [{ type: "ssm", endpoint: "127.0.0.1:4566" }] },
       { sorces: [] },
       { sources: [{ type: "sm" }] },
       { sources: [{ type: "file" }] },

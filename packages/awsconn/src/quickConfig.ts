@@ -32,8 +32,8 @@ const patterns = new Map<string, RegExp>();
 /**
  * The configuration validated and normalized as zod's `configSchema` would give it (defaults filled
  * in, new objects and arrays, sources, loggers and values of unknown type passed as they are), or
- * `undefined` when zod must look at it: it is invalid, or holds something only zod checks (an
- * `endpoint` URL...). Loads no zod.
+ * `undefined` when zod must look at it: it is invalid, or holds something only zod checks (none
+ * today: a node the generator marks `"zod"`). Loads no zod.
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ let loaded: typeof Zod | undefined;
  * `[env]` configuration is not validated, and a valid configuration object or file passes
  * quickConfig (a check against the JSON Schema generated from the zod schemas) without zod. zod is
  * loaded for what that check leaves to it: an invalid configuration (zod explains every problem)
- * or a value only zod checks (an `endpoint` URL). Synchronous, because `createResolver` reports a
+ * or a value only zod checks (a node the generator marks `"zod"`; none today). Synchronous, because `createResolver` reports a
  * bad configuration at once. A literal `require("zod")` where `require` exists (the CommonJS build, a
  * bundler's output, which then bundles zod), else Node's `require` from this module's folder.
  *

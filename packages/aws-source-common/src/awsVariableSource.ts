@@ -18,6 +18,11 @@ export interface AwsVariableSourceInit<T> {
   read(storedKey: string, signal: AbortSignal | undefined): Promise<T | undefined>;
   /** The hit of what `read` found under `storedKey`, or `undefined` ("not here"). */
   hitOf(found: T, storedKey: string): VariableHit | undefined;
+  /**
+   * The stored keys under the prefix (team-scoped ones included) that the lookup pattern accepts;
+   * callers see the team's view. Absent: the source cannot list its Variables.
+   */
+  list?(options?: SourceCallOptions): AsyncIterable<string>;
 }
 
 /**
@@ -25,7 +30,9 @@ export interface AwsVariableSourceInit<T> {
  * signal throws; with Variables off, a key the team rules refuse (multi-team mode and `--`) or one
  * that does not match the lookup pattern, "not here" without a request; else the team-scoped key
  * first (with a team), then the key itself when that is not found. No conn-id rule applies to
- * keys (Airflow checks none for Variables).
+ * keys (Airflow checks none for Variables). `listVariables` (with `list`) shows the team's view
+ * of the stored keys, as connections' `list` does (`awsTeamNames.visible`): in multi-team mode the
+ * team's own `<team>--<key>` as `<key>`, the global keys, no other key with `--`.
  *
  * @example
  * ```ts
@@ -33,15 +40,18 @@ export interface AwsVariableSourceInit<T> {
  *   name: "ssm", init, off, matches,
  *   read: (storedKey, signal) => readParameter(`/airflow/variables/${storedKey}`, signal),
  *   hitOf: (parameter) => ({ value: parameter.Value ?? "", origin: `ssm:${parameter.Name}` }),
+ *   list: (options) => listStoredKeys(options), // GetParametersByPath under /airflow/variables
  * });
  * await vars.getVariable("region");
+ * for await (const key of vars.listVariables?.() ?? []) console.log(key);
  * ```
  */
 export function awsVariableSource<T>(spec: AwsVariableSourceInit<T>): VariableSource {
-  const { name, init, off, matches, scopedNames = true, read, hitOf } = spec;
+  const { name, init, off, matches, scopedNames = true, read, hitOf, list } = spec;
   const teams = awsTeamNames(init, name, init.onWarning);
   return {
     name,
+    ...(list ? { listVariables: (options?: SourceCallOptions) => teams.visible(list(options)) } : {}),
     async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
       const signal = options?.signal;
       signal?.throwIfAborted();

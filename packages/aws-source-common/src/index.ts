@@ -26,6 +26,7 @@ export {
 export { compileLookupPattern } from "./airflowNaming/compileLookupPattern.js";
 export { connIdUnder } from "./airflowNaming/connIdUnder.js";
 export { listConnIds } from "./listConnIds.js";
+export { listKeysUnder, type NamesToKeys } from "./listKeysUnder.js";
 export { awsPages, type PageCall } from "./awsPages.js";
 export { paginatorClient } from "./paginatorClient.js";
 export { idManifest, type IdManifest, type IdManifestInit, type KnownIdsInit } from "./idManifest.js";

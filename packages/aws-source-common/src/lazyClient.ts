@@ -1,10 +1,10 @@
+import { loadOnce } from "@awsconn/core";
+
 /**
- * The one "load once" rule of awsconn, for an SDK client, an SDK module (`import()`) or anything
- * else made on first use: `ready` when the caller gave one, else the promise of `create()`, shared by
- * concurrent callers and remembered. A failed creation (a failed `import()` included) is not
- * remembered: the callers waiting on it get its error, and the next call tries again, so a
- * passing fault (a file system hiccup, a rebuild under a running process) never sticks for the
- * life of the process.
+ * An SDK client, an SDK module (`import()`) or anything else made on first use: `ready` when the
+ * caller gave one, else `create()` by awsconn's one "load once" rule (`loadOnce` of `@awsconn/core`):
+ * shared by concurrent callers and remembered; a failed creation (a failed `import()` included) is
+ * not remembered, and the next call tries again.
  *
  * @example
  * ```ts
@@ -15,12 +15,5 @@
  */
 export function lazyClient<C>(ready: C | undefined, create: () => Promise<C>): () => Promise<C> {
   if (ready !== undefined) return () => Promise.resolve(ready);
-  let pending: Promise<C> | undefined;
-  return () => {
-    pending ??= create().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
+  return loadOnce(create);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { awsPages } from "./awsPages.js";
 import { listConnIds } from "./listConnIds.js";
+import { listKeysUnder } from "./listKeysUnder.js";
 import { paginatorClient } from "./paginatorClient.js";
 
 type Page = { names: (string | undefined)[]; nextToken?: string };
@@ -130,6 +131,24 @@ describe("awsPages", () => {
     );
     for await (const n of pages) if (n === 1) break;
     expect(closed).toBe(true);
+  });
+});
+
+describe("listKeysUnder", () => {
+  const pages = async function* () {
+    yield ["p/has space", "p/", "p/app_x", "P/app_y", undefined, "other/app_z"];
+    yield ["p/a/b"];
+  };
+  it("keeps the rest after the head when it is not empty and accepted: no conn-id rule (Variables)", async () => {
+    const keys: string[] = [];
+    for await (const key of listKeysUnder("p/", () => true, pages())) keys.push(key);
+    expect(keys).toEqual(["has space", "app_x", "a/b"]);
+    const ids: string[] = [];
+    for await (const id of listConnIds("p/", () => true, pages())) ids.push(id);
+    expect(ids).not.toContain("has space");
+    const matched: string[] = [];
+    for await (const key of listKeysUnder("p/", (k) => k.startsWith("app_"), pages())) matched.push(key);
+    expect(matched).toEqual(["app_x"]);
   });
 });
 

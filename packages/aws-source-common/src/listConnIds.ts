@@ -1,10 +1,11 @@
-import { connIdUnder } from "./airflowNaming/connIdUnder.js";
+import { isValidConnId } from "@awsconn/core";
+import { listKeysUnder } from "./listKeysUnder.js";
 
 /**
- * The connection ids of a listing (`ListSecrets`, `GetParametersByPath`): for each page of names
- * (from {@link awsPages} over the SDK's paginator), the id of each name that {@link connIdUnder}
- * accepts. Pages are read only as the caller iterates; a failed page ends the iteration with its
- * error.
+ * The connection ids of a listing (`ListSecrets`, `GetParametersByPath`): {@link listKeysUnder}
+ * keeping the ids that pass Airflow's conn-id rule and the lookup pattern (as `connIdUnder`), the
+ * only ones `get` would look up. Pages are read only as the caller iterates; a failed page ends
+ * the iteration with its error.
  *
  * @example
  * ```ts
@@ -12,15 +13,10 @@ import { connIdUnder } from "./airflowNaming/connIdUnder.js";
  *   paginateListSecrets({ client }, {}, { abortSignal }), (page) => (page.SecretList ?? []).map((s) => s.Name)));
  * ```
  */
-export async function* listConnIds(
+export function listConnIds(
   head: string,
   matches: (id: string) => boolean,
   pages: AsyncIterable<readonly (string | undefined)[]>,
 ): AsyncGenerator<string, void, undefined> {
-  for await (const names of pages) {
-    for (const name of names) {
-      const id = connIdUnder(name ?? "", head, matches);
-      if (id !== undefined) yield id;
-    }
-  }
+  return listKeysUnder(head, (id) => isValidConnId(id) && matches(id), pages);
 }

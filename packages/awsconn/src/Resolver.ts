@@ -119,12 +119,29 @@ export interface Resolver {
   explainVariable(key: string, options?: SourceCallOptions): Promise<VariableExplanation>;
   /**
    * What each Variable source can list, in priority order: env the keys of its `AIRFLOW_VAR_*`
-   * variables (lower-cased), a file its keys; Secrets Manager and SSM cannot list Variables (as
-   * Airflow's backends cannot), and say so (`keys: null` and a `reason`).
+   * variables (lower-cased), a file its keys, Secrets Manager the keys under its variables prefix
+   * (`ListSecrets`), SSM those under its path (`GetParametersByPath`), each with the source's
+   * lookup pattern and team rules (the keys `getVariable` would look up; values are never read).
+   * A source that cannot list (a code-given one without `listVariables`) is `keys: null` with a
+   * `reason`; a source that fails (AccessDenied...) rejects with its `SourceError`, as listing
+   * connections does.
    */
   listVariables(options?: SourceCallOptions): Promise<VariableListing[]>;
   /** Forgets one id in every source's cache. */
   invalidate(connId: string): void;
+  /**
+   * Forgets one Variable in every source's cache: the next `getVariable(key)` asks the remote
+   * sources again (a lookup in flight still completes for its callers). Env and file are never
+   * cached; other keys stay cached.
+   *
+   * @example
+   * ```ts
+   * await resolver.getVariable("region");  // GetSecretValue, then cached
+   * resolver.invalidateVariable("region"); // the value was rotated
+   * await resolver.getVariable("region");  // GetSecretValue again
+   * ```
+   */
+  invalidateVariable(key: string): void;
   /** Forgets every cached id and Variable. */
   clear(): void;
   /** The sources as the chain asks them (remote ones wrapped in their cache), highest priority first. */

@@ -21,13 +21,12 @@ export interface VariableExplanation {
 
 /**
  * What one Variable source can list, as {@link Resolver.listVariables} returns it: its keys, or
- * why it cannot list (the Secrets Manager and SSM Variable sources cannot, as Airflow's backends
- * cannot).
+ * why it cannot list (a code-given source without `listVariables`).
  *
  * @example
  * ```ts
- * { source: "env", keys: ["bucket", "region"] }
- * { source: "ssm", keys: null, reason: "ssm: cannot list Variables (the source has no listVariables())" }
+ * { source: "ssm", keys: ["bucket", "region"] }
+ * { source: "vault", keys: null, reason: "vault: cannot list Variables (the source has no listVariables())" }
  * ```
  */
 export type VariableListing =

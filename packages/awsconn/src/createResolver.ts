@@ -140,6 +140,7 @@ export function createResolver(config?: string | ResolverConfig, options?: Disco
       for (const layer of layers) layer.cached?.invalidate(connId);
       awsConfigs.forget(connId);
     },
+    invalidateVariable: (key) => variables.forget(key),
     clear() {
       for (const layer of layers) layer.cached?.clear();
       variables.clear();

@@ -5,6 +5,7 @@ import {
   type SourceCallOptions,
   type SourceHit,
   SourceError,
+  loadOnce,
 } from "@awsconn/core";
 
 /**
@@ -19,14 +20,7 @@ import {
  * ```
  */
 export function lazySource(name: string, load: () => Promise<ConnectionSource>): ConnectionSource {
-  let loading: Promise<ConnectionSource> | undefined;
-  const source = (): Promise<ConnectionSource> => {
-    loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
-  };
+  const source = loadOnce(load);
   return {
     name,
     async get(connId: string, options?: SourceCallOptions): Promise<SourceHit | undefined> {

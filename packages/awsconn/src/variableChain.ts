@@ -238,8 +238,10 @@ export function variableChain(
       return { key, winner, steps: r.steps };
     },
     /**
-     * What each Variable source can list, in priority order: its keys (sorted), or why not
-     * (`isCannotList` refusals: the AWS sources). Any other failure rejects.
+     * What each Variable source can list, in priority order: its keys (sorted, each once), or why
+     * not (a source without `listVariables`, or an `isCannotList` refusal). Any other failure
+     * (AccessDenied on `ListSecrets`...) rejects with the source's `SourceError`, as `awsconn list`
+     * fails for connections.
      */
     async list(call?: SourceCallOptions): Promise<VariableListing[]> {
       const out: VariableListing[] = [];
@@ -261,6 +263,10 @@ export function variableChain(
         out.push({ source: layer.label, keys: [...new Set(keys)].sort() });
       }
       return out;
+    },
+    /** Forgets one cached Variable in every remote source's cache (a lookup in flight still completes). */
+    forget(key: string): void {
+      for (const layer of built ?? []) layer.cached?.forget(key);
     },
     /** Forgets every cached Variable. */
     clear(): void {

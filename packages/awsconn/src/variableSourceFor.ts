@@ -1,6 +1,12 @@
 import { resolve } from "node:path";
 import type { OnSourceWarning } from "@awsconn/aws-source-common";
-import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@awsconn/core";
+import {
+  type SourceCallOptions,
+  type TeamInit,
+  type VariableHit,
+  type VariableSource,
+  loadOnce,
+} from "@awsconn/core";
 import { fromEnvVariables } from "@awsconn/source-env";
 import { fromVariablesFile } from "@awsconn/source-file";
 import { backendClientSettings } from "./backendClientSettings.js";
@@ -19,9 +25,9 @@ type AwsEntry = SourceConfig & { type: "secretsmanager" | "ssm" };
  * built as the entry's connection source builds its own (`region`, `endpoint`, `profile`,
  * `roleArn`, timeouts, `clientExtra`). Plugins serve no Variables. `team` is every source's
  * team options (the config's `team` and `multiTeam`); `onWarning` receives an AWS source's
- * warnings (`TEAM_ID_REFUSED`). Env and file sources list their keys (`listVariables`); an AWS
- * source's `listVariables` fails with `cannotListError(name, "Variables")` (see `isCannotList`),
- * without loading anything.
+ * warnings (`TEAM_ID_REFUSED`). Every source lists its keys (`listVariables`): env and file read
+ * them; an AWS source loads its package and the SDK on the first listing (as on the first lookup;
+ * a failed load is retried on the next call) and lists with `ListSecrets` / `GetParametersByPath`.
  *
  * @example
  * ```ts
@@ -56,23 +62,18 @@ export function variableSourceFor(
 }
 
 function lazyVariables(name: string, load: () => Promise<VariableSource>): VariableSource {
-  let loaded: Promise<VariableSource> | undefined;
+  const source = loadOnce(load);
   return {
     name,
     async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
       options?.signal?.throwIfAborted();
-      loaded ??= load();
-      loaded.catch(() => {
-        loaded = undefined;
-      });
-      return (await loaded).getVariable(key, options);
+      return (await source()).getVariable(key, options);
     },
-    // The Secrets Manager and SSM Variable sources cannot list (Airflow's backends cannot either):
-    // said without loading the package and the AWS SDK.
-    // biome-ignore lint/correctness/useYield: a listing that always refuses
     async *listVariables(options?: SourceCallOptions): AsyncIterable<string> {
       options?.signal?.throwIfAborted();
-      throw cannotListError(name, "Variables");
+      const real = await source();
+      if (!real.listVariables) throw cannotListError(name, "Variables");
+      yield* real.listVariables(options);
     },
   };
 }

@@ -102,24 +102,18 @@ describe("resolver.explainVariable", () => {
 });
 
 describe("resolver.listVariables", () => {
-  it("env lists its AIRFLOW_VAR_ keys (lower-cased), a file its keys; SSM says it cannot list", async () => {
+  it("env lists its AIRFLOW_VAR_ keys (lower-cased), a file its keys (SSM and Secrets Manager: test/variables.test.ts)", async () => {
     vi.stubEnv("LISTVAR_REGION", "eu-west-1");
     vi.stubEnv("LISTVAR_EMPTY", "");
     const resolver = createResolver({
       sources: [
         { type: "env", variablesPrefix: "LISTVAR_" },
         { type: "file", path: connectionsPath, variablesPath },
-        { type: "ssm", region: "us-east-1" },
       ],
     });
     expect(await resolver.listVariables()).toEqual([
       { source: "env", keys: ["empty", "region"] },
       { source: "file", keys: ["api_token", "bucket"] },
-      {
-        source: "ssm",
-        keys: null,
-        reason: "ssm: cannot list Variables (the source has no listVariables())",
-      },
     ]);
   });
 
@@ -137,6 +131,24 @@ describe("resolver.listVariables", () => {
     ]);
     const bad = createResolver({ sources: [{ type: "file", path: connectionsPath, variablesPath: broken }] });
     await expect(bad.listVariables()).rejects.toThrow(/broken\.yaml/);
+  });
+});
+
+describe("resolver.invalidateVariable", () => {
+  it("forgets one cached Variable in every source's cache; other keys and connections stay cached", async () => {
+    const first = memoryVariables("vault", { region: "eu-west-1" });
+    const second = memoryVariables("vault2", { bucket: "b" });
+    const resolver = createResolver({ sources: [first.source, second.source], clock: fakeClock() });
+    await resolver.getVariables(["region", "bucket"]);
+    const calls = () => [first.state.calls, second.state.calls];
+    expect(calls()).toEqual([2, 1]); // vault: region and bucket (a miss); vault2: bucket
+    resolver.invalidateVariable("bucket");
+    await resolver.getVariables(["region", "bucket"]);
+    expect(calls()).toEqual([3, 2]); // bucket asked again in both caches, region from the cache
+    resolver.invalidateVariable("never-looked-up");
+    resolver.invalidate("bucket"); // a connection id: the Variable cache is not touched
+    await resolver.getVariable("bucket");
+    expect(calls()).toEqual([3, 2]);
   });
 });
 

@@ -142,3 +142,67 @@ describe("resolver.getVariable", () => {
     expect(proxy.count("GetSecretValue")).toBe(1);
   });
 });
+
+describe("resolver.listVariables against moto", () => {
+  it("SSM and Secrets Manager list the keys under their variables prefix, with their patterns; no value read", async () => {
+    const { CreateSecretCommand, SecretsManagerClient } = await import("@aws-sdk/client-secrets-manager");
+    const smPrefix = uniquePrefix("facade-list-sm");
+    const sm = new SecretsManagerClient(awsTestClientConfig());
+    for (const key of ["app_region", "other"])
+      await sm.send(new CreateSecretCommand({ Name: `${smPrefix}/${key}`, SecretString: "v" }));
+    const ssmPrefix = `/${uniquePrefix("facade-list-ssm")}`;
+    const admin = new SSMClient(awsTestClientConfig());
+    for (const key of ["bucket", "nested/key"])
+      await admin.send(
+        new PutParameterCommand({ Name: `${ssmPrefix}/${key}`, Value: "v", Type: "SecureString" }),
+      );
+    const proxy = await proxies.counting();
+    const aws = { region: "us-east-1", endpoint: proxy.endpoint };
+    const resolver = createResolver({
+      sources: [
+        { type: "secretsmanager", ...aws, variablesPrefix: smPrefix, variablesLookupPattern: "app_" },
+        { type: "ssm", ...aws, variablesPrefix: ssmPrefix },
+      ],
+    });
+    expect(await resolver.listVariables()).toEqual([
+      { source: "secretsmanager", keys: ["app_region"] },
+      { source: "ssm", keys: ["bucket", "nested/key"] },
+    ]);
+    expect(proxy.count("ListSecrets")).toBe(1);
+    expect(proxy.count("GetParametersByPath")).toBe(1);
+    expect(proxy.count("GetSecretValue") + proxy.count("GetParameter")).toBe(0);
+  });
+
+  it("a source that fails to list (AccessDenied on ListSecrets) rejects the listing with its SourceError", async () => {
+    const proxy = await proxies.failing(400, "AccessDeniedException", "not allowed");
+    const resolver = createResolver({
+      sources: [{ type: "env" }, { type: "secretsmanager", region: "us-east-1", endpoint: proxy.endpoint }],
+    });
+    const error = await resolver.listVariables().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as SourceError).source).toBe("secretsmanager");
+    expect((error as Error).message).toMatch(/ListSecrets .*AccessDenied/);
+  });
+
+  it("invalidateVariable(key): the next getVariable asks SSM again; other keys stay cached", async () => {
+    const prefix = `/${uniquePrefix("facade-invalidate")}`;
+    const admin = new SSMClient(awsTestClientConfig());
+    for (const key of ["a", "b"])
+      await admin.send(new PutParameterCommand({ Name: `${prefix}/${key}`, Value: key, Type: "String" }));
+    const proxy = await proxies.counting();
+    const resolver = createResolver({
+      sources: [{ type: "ssm", region: "us-east-1", endpoint: proxy.endpoint, variablesPrefix: prefix }],
+      clock: fakeClock(),
+    });
+    await resolver.getVariables(["a", "b"]);
+    expect(proxy.count("GetParameter")).toBe(2);
+    await admin.send(
+      new PutParameterCommand({ Name: `${prefix}/a`, Value: "a2", Type: "String", Overwrite: true }),
+    );
+    expect((await resolver.getVariable("a")).value).toBe("a"); // cached
+    resolver.invalidateVariable("a");
+    expect(await resolver.getVariable("a")).toMatchObject({ value: "a2", version: "2" });
+    await resolver.getVariable("b");
+    expect(proxy.count("GetParameter")).toBe(3);
+  });
+});

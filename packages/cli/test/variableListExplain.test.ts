@@ -1,8 +1,11 @@
 // awsconn variable list / explain through the built binary: keys only, never a value; a planted
-// secret never shows, with or without --json.
+// secret never shows, with or without --json. Secrets Manager and SSM list against moto.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { awsTestClientConfig, motoEndpoint, uniquePrefix } from "@awsconn/testkit/moto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoSecret, MARKER } from "./plant.js";
 import { requireBuiltBin, runBin } from "./runBin.js";
@@ -18,48 +21,97 @@ const SOURCES = [
 let dir: string;
 let config: string;
 let variables: string;
+let denied: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   requireBuiltBin();
+  const endpoint = motoEndpoint();
+  const smPrefix = uniquePrefix("cli-vars-sm");
+  const ssmPrefix = `/${uniquePrefix("cli-vars-ssm")}`;
+  // the planted secret is every stored value: listing must read none of them
+  const sm = new SecretsManagerClient(awsTestClientConfig(endpoint));
+  for (const key of ["sm_token", "app/nested"])
+    await sm.send(new CreateSecretCommand({ Name: `${smPrefix}/${key}`, SecretString: SECRET }));
+  const ssm = new SSMClient(awsTestClientConfig(endpoint));
+  await ssm.send(
+    new PutParameterCommand({ Name: `${ssmPrefix}/ssm_password`, Value: SECRET, Type: "SecureString" }),
+  );
   dir = mkdtempSync(join(tmpdir(), "awsconn-cli-varlist-"));
+  const aws = (type: string, prefix: string, at = endpoint) => [
+    `  - type: ${type}`,
+    "    region: us-east-1",
+    `    endpoint: ${at}`,
+    `    variablesPrefix: ${prefix}`,
+  ];
   const files: Record<string, string> = {
     "variables.yaml": `bucket: from-file\napi_token: ${SECRET}\n`,
     "connections.json": "{}",
-    "awsconn.config.yaml": ["sources:", ...SOURCES, "  - type: ssm", "    region: us-east-1", ""].join("\n"),
+    "awsconn.config.yaml": [
+      "sources:",
+      ...SOURCES,
+      ...aws("secretsmanager", smPrefix),
+      ...aws("ssm", ssmPrefix),
+      "",
+    ].join("\n"),
     "no-ssm.yaml": ["sources:", ...SOURCES, ""].join("\n"),
+    // nothing listens on port 9: the listing fails
+    "denied.yaml": ["sources:", ...aws("secretsmanager", smPrefix, "http://127.0.0.1:9"), ""].join("\n"),
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   variables = join(dir, "variables.yaml");
   config = join(dir, "awsconn.config.yaml");
+  denied = join(dir, "denied.yaml");
 });
 
-const env = { AIRFLOW_VAR_REGION: "eu-west-1", AIRFLOW_VAR_DB_PASSWORD: SECRET };
+const AWS_ENV = { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_REGION: "us-east-1" };
+const env = { ...AWS_ENV, AIRFLOW_VAR_REGION: "eu-west-1", AIRFLOW_VAR_DB_PASSWORD: SECRET };
 
 describe("variable list", () => {
-  it("source<TAB>key lines in priority order; SSM named on stderr as unable to list", async () => {
+  it("source<TAB>key lines in priority order, Secrets Manager and SSM included; never a value", async () => {
     const r = await runBin(["--config", config, "variable", "list"], { env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe("env\tdb_password\nenv\tregion\nfile\tapi_token\nfile\tbucket\n");
-    expect(r.stderr).toContain("ssm: cannot list Variables (not supported for this source); skipped");
+    expect(r.stdout).toBe(
+      [
+        "env\tdb_password",
+        "env\tregion",
+        "file\tapi_token",
+        "file\tbucket",
+        "secretsmanager\tapp/nested",
+        "secretsmanager\tsm_token",
+        "ssm\tssm_password",
+        "",
+      ].join("\n"),
+    );
+    expect(r.stderr).not.toContain("cannot list");
     expectNoSecret(r);
   });
 
-  it("--json: keys by source, null for a source that cannot list; --source picks one", async () => {
+  it("--json: keys by source; --source picks one; an unknown source is a usage error", async () => {
     const r = await runBin(["--config", config, "variable", "list", "--json"], { env });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       env: ["db_password", "region"],
       file: ["api_token", "bucket"],
-      ssm: null,
+      secretsmanager: ["app/nested", "sm_token"],
+      ssm: ["ssm_password"],
     });
     expectNoSecret(r);
-    const one = await runBin(["--config", config, "variable", "list", "--source", "file", "--json"]);
-    expect(JSON.parse(one.stdout)).toEqual({ file: ["api_token", "bucket"] });
-    const none = await runBin(["--config", config, "variable", "list", "--source", "vault"]);
+    const one = await runBin(["--config", config, "variable", "list", "--source", "ssm", "--json"], { env });
+    expect(JSON.parse(one.stdout)).toEqual({ ssm: ["ssm_password"] });
+    expectNoSecret(one);
+    const none = await runBin(["--config", config, "variable", "list", "--source", "vault"], { env });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(
-      /no configured Variable source is named "vault" \(configured: env, file, ssm\)/,
+      /no configured Variable source is named "vault" \(configured: env, file, secretsmanager, ssm\)/,
     );
+  });
+
+  it("a source that cannot be reached fails the command with its error, as awsconn list does", async () => {
+    const r = await runBin(["--config", denied, "variable", "list"], { env });
+    expect(r.code).toBe(4); // a source failed, as for awsconn list
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/secretsmanager: ListSecrets .* failed/);
+    expectNoSecret(r);
   });
 });
 

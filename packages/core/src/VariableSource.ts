@@ -40,8 +40,9 @@ export interface VariableSource {
   /** Looks one key up. Resolves `undefined` when the source does not have it. */
   getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined>;
   /**
-   * The keys the source holds, when it can tell cheaply (Airflow's backends cannot list at all;
-   * awsconn's env and file sources can). Absent: the source cannot list its Variables.
+   * The keys the source holds, when it can tell (Airflow's backends cannot list at all; awsconn's
+   * env, file, Secrets Manager and SSM sources can): the keys `getVariable` would look up, never a
+   * value. Absent: the source cannot list its Variables.
    */
   listVariables?(options?: SourceCallOptions): AsyncIterable<string>;
 }

@@ -51,3 +51,4 @@ export { type ConnectionParser, DEFAULT_CONNECTION_PARSER } from "./ConnectionPa
 export { levenshtein } from "./levenshtein.js";
 export { closestMatch } from "./closestMatch.js";
 export { type TeamInit, type TeamScope, resolveTeam } from "./resolveTeam.js";
+export { loadOnce } from "./loadOnce.js";

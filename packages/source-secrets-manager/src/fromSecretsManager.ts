@@ -1,11 +1,4 @@
-import {
-  BatchHits,
-  awsConnectionSource,
-  awsPages,
-  listConnIds,
-  paginatorClient,
-  withDeadline,
-} from "@awsconn/aws-source-common";
+import { BatchHits, awsConnectionSource, listConnIds, withDeadline } from "@awsconn/aws-source-common";
 import type { ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
 import { ConfigError, ConnectionFormatError } from "@awsconn/core";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
@@ -13,6 +6,7 @@ import { batchFallback } from "./batchFallback.js";
 import { parseSecretString } from "./parseSecretString.js";
 import { type ExistingSecret, mergeConnectionSecret } from "./mergeConnectionSecret.js";
 import { secretIdFor } from "./secretIdFor.js";
+import { secretLister } from "./secretLister.js";
 import { secretsManagerKit } from "./secretsManagerKit.js";
 import { SECRETS_MANAGER_NOT_FOUND, type SecretEntry, secretReader } from "./secretReader.js";
 import { EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
@@ -109,30 +103,9 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
   });
   const read = secretReader({ sdk, client, fail, deadlineMs, versionStage, hitOf, batches });
 
-  async function* list(options?: SourceCallOptions): AsyncIterable<string> {
-    const signal = options?.signal;
-    signal?.throwIfAborted();
-    if (off) return;
-    const head = prefix ? `${prefix}${sep}` : "";
-    const [{ paginateListSecrets, SecretsManagerClient }, c] = await Promise.all([sdk(), client()]).catch(
-      async (error) => {
-        throw await fail(error, "ListSecrets", head, signal);
-      },
-    );
-    // The name filter is a case-insensitive prefix match with a restricted alphabet: filter here too.
-    const filters = head && FILTERABLE.test(head) ? [{ Key: "name" as const, Values: [head] }] : undefined;
-    const pages = awsPages(
-      { deadlineMs, signal, fail: (error) => fail(error, "ListSecrets", head, signal) },
-      (abortSignal) =>
-        paginateListSecrets(
-          { client: paginatorClient(SecretsManagerClient, c), pageSize: 100 },
-          { Filters: filters },
-          { abortSignal },
-        ),
-      (page) => (page.SecretList ?? []).map((s) => s.Name),
-    );
-    yield* listConnIds(head, matches, pages);
-  }
+  const listSecrets = secretLister({ sdk, client, fail, deadlineMs, prefix, sep, off });
+  const list = (options?: SourceCallOptions) =>
+    listSecrets((head, pages) => listConnIds(head, matches, pages), options);
   return awsConnectionSource({
     name: SECRETS_MANAGER_SOURCE_NAME,
     init,
@@ -206,8 +179,3 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
     },
   });
 }
-
-// ---------------------------------------------------------------------------------------------
-
-/** Characters AWS accepts in a ListSecrets name filter value. */
-const FILTERABLE = /^[a-zA-Z0-9 :_@/+=.-]*$/;

@@ -3,12 +3,14 @@ import {
   type AwsClientInit,
   type OnSourceWarning,
   awsVariableSource,
+  listKeysUnder,
   sendWithin,
 } from "@awsconn/aws-source-common";
-import type { TeamInit, VariableHit, VariableSource } from "@awsconn/core";
+import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@awsconn/core";
 import { ConnectionFormatError } from "@awsconn/core";
 import { SECRETS_MANAGER_SOURCE_NAME } from "./fromSecretsManager.js";
 import { secretIdFor } from "./secretIdFor.js";
+import { secretLister } from "./secretLister.js";
 import { secretsManagerKit } from "./secretsManagerKit.js";
 import { SECRETS_MANAGER_NOT_FOUND } from "./secretReader.js";
 
@@ -52,11 +54,16 @@ export interface SecretsManagerVariablesInit extends AwsClientInit, TeamInit {
  * - `team` (Airflow 3.3): `<prefix>/<team>--<key>` first, then `<prefix>/<key>` (not with an
  *   empty prefix, as Airflow); in multi-team mode a key containing `--` is "not here" (`awsTeamNames`)
  * - origin `secretsmanager:<SecretId>@<VersionId>`, `version` = the VersionId
+ * - `listVariables()` (awsconn's, Airflow's backend cannot list): `ListSecrets` filtered on the
+ *   name prefix `<prefix><sep>` (secret values never read; IAM `secretsmanager:ListSecrets`), the
+ *   keys the lookup pattern accepts, as connections' `list()`: in multi-team mode the team's
+ *   `<team>--<key>` as `<key>`, the global keys, no other team's; a failure is a `SourceError`
  *
  * @example
  * ```ts
  * const vars = fromSecretsManagerVariables({ region: "eu-west-1" });
  * const hit = await vars.getVariable("region"); // airflow/variables/region
+ * for await (const key of vars.listVariables?.() ?? []) console.log(key); // region, ...
  * ```
  */
 export function fromSecretsManagerVariables(init: SecretsManagerVariablesInit = {}): VariableSource {
@@ -87,6 +94,7 @@ export function fromSecretsManagerVariables(init: SecretsManagerVariablesInit = 
       ? { value: entry.SecretString, origin: `${origin}@${version}`, version }
       : { value: entry.SecretString, origin };
   }
+  const listSecrets = secretLister({ sdk, client, fail, deadlineMs, prefix, sep, off });
   // Airflow tries no team-scoped key with an empty prefix.
   return awsVariableSource({
     name: SECRETS_MANAGER_SOURCE_NAME,
@@ -96,5 +104,7 @@ export function fromSecretsManagerVariables(init: SecretsManagerVariablesInit = 
     scopedNames: Boolean(prefix),
     read: (storedKey, signal) => read(secretIdFor(prefix, sep, storedKey), signal),
     hitOf: (hit) => hit,
+    list: (options?: SourceCallOptions) =>
+      listSecrets((head, pages) => listKeysUnder(head, matches, pages), options),
   });
 }

@@ -75,3 +75,55 @@ describe("fromSecretsManagerVariables against moto", () => {
     expect((error as SourceError).source).toBe("secretsmanager");
   });
 });
+
+describe("fromSecretsManagerVariables.listVariables against moto", () => {
+  const list = async (source: ReturnType<typeof fromSecretsManagerVariables>) => {
+    const keys: string[] = [];
+    for await (const key of source.listVariables?.() ?? []) keys.push(key);
+    return keys.sort();
+  };
+
+  it("ListSecrets filtered on <prefix><sep>, the keys the pattern accepts; no secret value is read", async () => {
+    const prefix = uniquePrefix("var-list");
+    await store(`${prefix}:region`, { SecretString: "eu-west-1" });
+    await store(`${prefix}:app_bucket`, { SecretString: "b1" });
+    await store(`${prefix}:app/nested`, { SecretString: "n1" });
+    await store(`${prefix}-other:app_x`, { SecretString: "not under the prefix" });
+    const { proxy, source } = await counted({ prefix, sep: ":" });
+    expect(await list(source)).toEqual(["app/nested", "app_bucket", "region"]);
+    expect(JSON.parse(proxy.requests[0]?.body ?? "{}")).toMatchObject({
+      Filters: [{ Key: "name", Values: [`${prefix}:`] }],
+    });
+    expect(proxy.count("GetSecretValue")).toBe(0);
+    const filtered = await counted({ prefix, sep: ":", lookupPattern: "APP_" });
+    expect(await list(filtered.source)).toEqual(["app_bucket"]);
+    // each listed key is one getVariable finds
+    expect((await source.getVariable("app/nested"))?.value).toBe("n1");
+  });
+
+  it("a team's view in multi-team mode: its own keys as bare keys and the global ones, no other team's", async () => {
+    const prefix = uniquePrefix("var-list-team");
+    for (const name of ["shared", "team_a--own", "team_a--shared", "team_b--theirs"])
+      await store(`${prefix}/${name}`, { SecretString: "v" });
+    const teamA = await counted({ prefix, team: "team_a", multiTeam: true });
+    expect(await list(teamA.source)).toEqual(["own", "shared"]);
+    const global = await counted({ prefix, multiTeam: true });
+    expect(await list(global.source)).toEqual(["shared"]);
+  });
+
+  it("prefix null lists nothing without a request; AccessDenied is a SourceError naming ListSecrets", async () => {
+    const off = await counted({ prefix: null });
+    expect(await list(off.source)).toEqual([]);
+    expect(off.proxy.requests).toHaveLength(0);
+    const proxy = await proxies.failing(400, "AccessDeniedException", "not allowed");
+    const denied = fromSecretsManagerVariables({
+      region: "us-east-1",
+      endpoint: proxy.endpoint,
+      maxAttempts: 1,
+    });
+    const error = await list(denied).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as SourceError).source).toBe("secretsmanager");
+    expect((error as Error).message).toMatch(/ListSecrets "airflow\/variables\/" failed: AccessDenied/);
+  });
+});

@@ -1,10 +1,8 @@
 import {
   BatchHits,
   awsConnectionSource,
-  awsPages,
   awsSourceKit,
   listConnIds,
-  paginatorClient,
   sendWithin,
   withDeadline,
 } from "@awsconn/aws-source-common";
@@ -12,6 +10,7 @@ import type { Connection, ConnectionSource, SourceCallOptions, SourceHit } from 
 import { ConnectionFormatError, connectionToJson, parseConnectionValue, pythonStrip } from "@awsconn/core";
 import type { SsmInit } from "./SsmInit.js";
 import { createSsmClient } from "./createSsmClient.js";
+import { parameterLister } from "./parameterLister.js";
 import { parameterNameFor } from "./parameterNameFor.js";
 import { type Parameter, parameterReader } from "./parameterReader.js";
 
@@ -85,29 +84,9 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     return version ? { connection, origin: `${origin}#${version}`, version } : { connection, origin };
   };
 
-  async function* list(options?: SourceCallOptions): AsyncIterable<string> {
-    const signal = options?.signal;
-    signal?.throwIfAborted();
-    if (off) return;
-    const path = parameterNameFor(prefix, "").replace(/\/$/, "") || "/";
-    const head = path === "/" ? "/" : `${path}/`;
-    const [{ paginateGetParametersByPath, SSMClient }, c] = await Promise.all([sdk(), client()]).catch(
-      async (error) => {
-        throw await fail(error, "GetParametersByPath", path, signal);
-      },
-    );
-    const pages = awsPages(
-      { deadlineMs, signal, fail: (error) => fail(error, "GetParametersByPath", path, signal) },
-      (abortSignal) =>
-        paginateGetParametersByPath(
-          { client: paginatorClient(SSMClient, c) },
-          { Path: path, Recursive: true, WithDecryption: false },
-          { abortSignal },
-        ),
-      (page) => (page.Parameters ?? []).map((p) => p.Name),
-    );
-    yield* listConnIds(head, matches, pages);
-  }
+  const listParameters = parameterLister({ sdk, client, fail, deadlineMs, prefix, off });
+  const list = (options?: SourceCallOptions) =>
+    listParameters((head, pages) => listConnIds(head, matches, pages), options);
   const readHit = async (connId: string, name: string, signal: AbortSignal | undefined) => {
     const parameter = await readParameter(name, signal);
     return parameter ? hitOf(connId, parameter) : undefined;

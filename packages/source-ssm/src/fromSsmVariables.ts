@@ -4,10 +4,12 @@ import {
   type OnSourceWarning,
   awsSourceKit,
   awsVariableSource,
+  listKeysUnder,
 } from "@awsconn/aws-source-common";
-import type { TeamInit, VariableSource } from "@awsconn/core";
+import type { SourceCallOptions, TeamInit, VariableSource } from "@awsconn/core";
 import { createSsmClient } from "./createSsmClient.js";
 import { SSM_SOURCE_NAME } from "./fromSsm.js";
+import { parameterLister } from "./parameterLister.js";
 import { parameterNameFor } from "./parameterNameFor.js";
 import { parameterReader } from "./parameterReader.js";
 
@@ -46,11 +48,16 @@ export interface SsmVariablesInit extends AwsClientInit, TeamInit {
  * - origin `ssm:<Name>#<Version>`, `version` = the parameter version
  * - `team` (Airflow 3.3): `/<prefix>/<team>--<key>` first, then `/<prefix>/<key>`; in multi-team
  *   mode a key containing `--` is "not here" (`awsTeamNames`)
+ * - `listVariables()` (awsconn's, Airflow's backend cannot list): `GetParametersByPath` under the
+ *   prefix (recursive, values not decrypted or read; IAM `ssm:GetParametersByPath`), the keys the
+ *   lookup pattern accepts, as connections' `list()`: in multi-team mode the team's
+ *   `<team>--<key>` as `<key>`, the global keys, no other team's; a failure is a `SourceError`
  *
  * @example
  * ```ts
  * const vars = fromSsmVariables({ region: "eu-west-1" });
  * const hit = await vars.getVariable("region"); // /airflow/variables/region
+ * for await (const key of vars.listVariables?.() ?? []) console.log(key); // region, ...
  * ```
  */
 export function fromSsmVariables(init: SsmVariablesInit = {}): VariableSource {
@@ -62,6 +69,7 @@ export function fromSsmVariables(init: SsmVariablesInit = {}): VariableSource {
     loadSdk: () => import("@aws-sdk/client-ssm"),
   });
   const readParameter = parameterReader({ sdk, client, fail, deadlineMs });
+  const listParameters = parameterLister({ sdk, client, fail, deadlineMs, prefix, off });
   return awsVariableSource({
     name: SSM_SOURCE_NAME,
     init,
@@ -76,5 +84,7 @@ export function fromSsmVariables(init: SsmVariablesInit = {}): VariableSource {
         ? { value: parameter.Value, origin: `${origin}#${version}`, version }
         : { value: parameter.Value, origin };
     },
+    list: (options?: SourceCallOptions) =>
+      listParameters((head, pages) => listKeysUnder(head, matches, pages), options),
   });
 }

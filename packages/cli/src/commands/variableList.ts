@@ -10,25 +10,29 @@ interface ListOptions {
 
 /**
  * `awsconn variable list`: the Variable keys each configured source can list, in priority order:
- * env its `AIRFLOW_VAR_*` keys (lower-cased), a file entry's `variablesPath` its keys. Secrets
- * Manager and SSM cannot list Variables (nor can Airflow's backends): each such source is named on
- * stderr ("cannot list Variables"), and is `null` in `--json`. Keys only, never values.
+ * env its `AIRFLOW_VAR_*` keys (lower-cased), a file entry's `variablesPath` its keys, Secrets
+ * Manager the keys under its variables prefix (`ListSecrets`), SSM those under its path
+ * (`GetParametersByPath`), each with the source's lookup pattern and team rules. A source that
+ * cannot list (a plugin without `listVariables`) is named on stderr ("cannot list Variables") and
+ * is `null` in `--json`; a source that fails (AccessDenied...) fails the command, as `awsconn list`
+ * does. Keys only, never values.
  *
  * @example
  * ```sh
- * awsconn variable list            # env<TAB>region ...
- * awsconn variable list --json     # {"env":["region"],"file":["bucket"],"ssm":null}
+ * awsconn variable list            # env<TAB>region ... ssm<TAB>bucket
+ * awsconn variable list --json     # {"env":["region"],"file":["bucket"],"ssm":["bucket"]}
  * ```
  */
 export function variableListCommand(io: CliIO, state: ExitState): Command {
   return new Command("list")
-    .description("list the Variable keys each configured source holds (keys only; SM and SSM cannot list)")
-    .option("--source <name>", "only this source (env, file, ...)")
+    .description("list the Variable keys each configured source holds (keys only, never values)")
+    .option("--source <name>", "only this source (env, file, secretsmanager, ssm, ...)")
     .addHelpText(
       "after",
       examples(
         ["awsconn variable list", "every source, as `source<TAB>key` lines"],
         ["awsconn variable list --source file --json", "one source, as JSON"],
+        ["awsconn variable list --source ssm", "the keys under /airflow/variables"],
       ),
     )
     .action(

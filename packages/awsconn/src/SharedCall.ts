@@ -18,6 +18,11 @@ export class SharedCall {
   #done = false;
   /** A caller without a signal joined: it waits until the call settles, so nothing can abort it. */
   #kept = false;
+  /**
+   * The cache's random draw for the lifetimes of this call's answers, one per call, so that the ids
+   * of one batch call expire together (set by the cache on the first answer).
+   */
+  lifetimeDraw: number | undefined;
 
   /** The options to pass to the backend call: its signal, unless it can never be aborted. */
   options(): { signal?: AbortSignal } {

@@ -86,15 +86,11 @@ export function cacheEngine<H extends { origin: string }>(
   const random = options.random ?? Math.random;
   const firstJitter = jitter > 0 ? Math.max(jitter, FIRST_ANSWER_JITTER) : 0;
   // One random draw per backend call: the ids one batch call fetched expire together, so their
-  // refresh is one batch call again (a draw per id would split it into many smaller ones).
-  const draws = new WeakMap<SharedCall, number>();
+  // refresh is one batch call again (a draw per id would split it into many smaller ones). Kept on
+  // the call itself, which is dropped with it (a WeakMap of calls kept ~30 B per cached id).
   const drawOf = (call: SharedCall): number => {
-    let draw = draws.get(call);
-    if (draw === undefined) {
-      draw = random();
-      draws.set(call, draw);
-    }
-    return draw;
+    call.lifetimeDraw ??= random();
+    return call.lifetimeDraw;
   };
   /** A lifetime in ms for a TTL in ms: 80-100% of it with the default jitter, 10-100% for a first answer. */
   const lifetime = (ttl: number, first: boolean, call: SharedCall): number =>

@@ -108,15 +108,16 @@ of \`@awsconn/core\`, the resolver and \`lru-cache\`. The absolute milliseconds 
 (every process competes for the same two cores); the ratios to \`node -e 0\`, the CPU column and the module
 counts much less.
 
-What limited it when this was written (read the module lists of the run above to see whether it still does):
-the env and file rows loaded no AWS SDK and no \`yaml\` (a YAML file row adds \`yaml\`'s ~70 modules), but still
-\`zod\` (95 of their about 210 modules: a configuration given in code is validated with the same schema as a
-file) and the file source's modules in the env row; the AWS helpers (\`@awsconn/credentials\`,
-\`@awsconn/aws-source-common\`) were no longer loaded. \`zod\`'s import cost alone (see the table) is about half of
-what the env row adds over \`node -e 0\`. The deployment row loads all of that plus \`yaml\` and the Secrets
-Manager client, about 340 modules against Powertools' 45, for the same single \`GetSecretValue\` (the call
-counts are in the check's row). Suggested (in \`awsconn\`, not in \`bench/\`): check a configuration given in
-code without \`zod\` (its few keys, or \`zod/mini\`), and load the file source only when a file source is named.
+What limits it now (read the module lists of the run above to see whether it still does): a valid
+configuration, in code or in a JSON file, no longer loads \`zod\`: it is checked against a JSON Schema
+generated from the zod schemas, and zod is loaded only to explain an invalid one (before, \`zod\` was 95 of
+these rows' about 210 modules and about half of what the env row added). The env and file rows now load
+about 13 modules; what remains is compiling the facade, \`@awsconn/core\` and the file source (about 270 kB
+of ES modules, the file source loaded even for an env-only resolver), Node's own modules the ES module
+loader pulls in (\`node:url\`, \`node:crypto\`, \`fs/promises\`), and resolving the packages' \`exports\`.
+The deployment row still loads \`yaml\` for its YAML config and the Secrets Manager client. Suggested next
+(in \`awsconn\`, not in \`bench/\`): load the file source only when a file source is named, and split the
+core bundle so an env lookup compiles less.
 `,
   "6-credentials": `
 Both awsconn variants share one STS call among 1,000 concurrent requests, at the start and across a refresh:
@@ -161,8 +162,8 @@ do to get the same keys (the plain script: the same SDK client and one call, no 
 what awsconn adds there is everything but the SDK and the round trip. The connection holds static keys, so no
 STS call is made on either side (one \`GetSecretValue\` each, counted by the proxy).
 
-What limits it: the start-up of scenario 5 (the facade and \`zod\`; for a file \`--config\` its parsing, for YAML
-\`yaml\` too) plus the CLI's own share (\`commander\` and the command's modules). The env row here against
+What limits it: the start-up of scenario 5 (the facade; for a file \`--config\` its parsing, for YAML
+\`yaml\` too; \`zod\` only for an invalid configuration) plus the CLI's own share (\`commander\` and the command's modules). The env row here against
 scenario 5's env row, both over \`node -e 0\`, shows the CLI's share; scenario 5's import-cost table shows what
 \`@awsconn/cli\` costs when imported whole, which the \`credentials\` command no longer does (it loads only its
 own command).
@@ -177,15 +178,13 @@ the bundle (parsing and evaluating its top level, larger bundles cost more) plus
 \`GetSecretValue\` on moto and building the S3 client); both sides resolve the S3 client's credentials once.
 "spawn to result" adds Node's own start.
 
-What limits it when this was written: the awsconn bundle carried \`zod\` (about 570 kB of output), the SSM and
-STS clients and \`yaml\`, none of which the handler's path uses: \`createResolver\` reaches every built-in source
-through its config types, so a bundler cannot drop any. And the bundled handler failed at its first
-invocation: the Secrets Manager source checks that \`@aws-sdk/client-secrets-manager\` is installed with
-Node's \`require.resolve\` from awsconn's folder (\`assertAwsPackages\`), which in a bundle finds no
-node_modules although the client is inside the bundle, so a bundled Lambda cannot use an AWS source at all.
-Suggested (in \`awsconn\`): decide "installed" by trying the \`import()\` itself (a failed import is the
-ConfigError), and let a handler pass source factories (\`fromSecretsManager()\`) so that only the sources it
-names are bundled.
+What limits it now: the awsconn bundle carries \`zod\` (about 570 kB of output), the SSM and STS clients and
+\`yaml\`, none of which the handler's path runs: \`createResolver\` reaches every built-in source through its
+config types, and \`zod\` stays reachable to explain an invalid configuration, so a bundler cannot drop
+them. Cold init improved because a valid configuration no longer evaluates \`zod\` (1.58x Powertools before
+the zod-free check, 1.42x in this run), but the bytes are the same. Suggested (in \`awsconn\`): let a handler
+pass source factories (\`fromSecretsManager()\`) through an entry point that does not import the config
+types of the other sources, and load zod's explanations through a separate chunk an app may leave out.
 `,
   "10-install": `
 What a user's \`npm install\` brings in, from the same tarballs \`pack:smoke\` tests (so local workspace links

@@ -1,11 +1,12 @@
 import { SourceError } from "@awsconn/core";
-import { LRUCache } from "lru-cache";
+import type { LRUCache } from "lru-cache";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import type { CacheLookup } from "./CachedSource.js";
 import type { CacheEngine, CacheEngineOptions, EngineSource } from "./cacheEngineTypes.js";
 import { type CachedValue, hitOf, NOT_HERE, Remembered, staleBecauseOf } from "./CachedValue.js";
 import type { CacheState } from "./Explanation.js";
 import { raceAbort } from "./raceAbort.js";
+import { requireLruCache } from "./requireLruCache.js";
 import { SharedCall } from "./SharedCall.js";
 import { toSourceError } from "./toSourceError.js";
 import type { CacheConfig } from "./types.js";
@@ -111,7 +112,7 @@ export function cacheEngine<H extends { origin: string }>(
   const young = (id: string, value: CachedValue<H>): boolean =>
     clock.now() - fetchedAtOf(id, value) < settings.maxStaleSeconds * 1000;
 
-  const lru = new LRUCache<string, CachedValue<H>>({
+  const lru: LRUCache<string, CachedValue<H>> = new (requireLruCache())<string, CachedValue<H>>({
     max: settings.maxEntries,
     ttl: Math.max(1, positiveMs),
     ttlResolution: 0,

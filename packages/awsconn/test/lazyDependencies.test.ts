@@ -52,9 +52,14 @@ describe("dependencies are loaded only when a lookup needs them", () => {
   }, 60_000);
 
   it("the default resolver ([env], built in code, not validated) resolving an env connection loads none of them", async () => {
-    const names = packagesOf(await traceModuleLoads(fixture("useDefaultEnv.ts")));
+    const trace = await traceModuleLoads(fixture("useDefaultEnv.ts"));
+    const names = packagesOf(trace);
 
     expect(heavy(names)).toEqual([]);
+    // no cache is built for live sources (lru-cache loads with the first remote source), and the
+    // file source's writer (node:crypto, node:fs/promises) loads with the first write
+    expect(names).not.toContain("lru-cache");
+    expect(trace.esm.filter((m) => /node:(crypto|fs\/promises)$/.test(m))).toEqual([]);
   }, 60_000);
 
   it("a valid config object is checked without zod (quickConfig); a .json or .env file source loads no yaml", async () => {
@@ -62,6 +67,7 @@ describe("dependencies are loaded only when a lookup needs them", () => {
       const names = await traceFileSource(ext);
 
       expect(heavy(names)).toEqual([]);
+      expect(names).not.toContain("lru-cache");
     }
   }, 120_000);
 

@@ -1,6 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { chmod, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+
+// node:crypto and node:fs/promises are loaded by the first write, not when the package is imported:
+// a process that only reads connections (every lookup, every `credential_process` run) never needs
+// them, and node:crypto alone costs about 5 ms of start-up.
 
 /**
  * Replaces a file atomically: the text goes to a new temporary file in the same directory
@@ -19,6 +21,10 @@ export async function writeFileAtomic(
   text: string,
   beforeRename?: () => void | Promise<void>,
 ): Promise<void> {
+  const [{ randomBytes }, { chmod, open, rename, rm }] = await Promise.all([
+    import("node:crypto"),
+    import("node:fs/promises"),
+  ]);
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   const handle = await open(temp, "wx", 0o600);
@@ -36,11 +42,11 @@ export async function writeFileAtomic(
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDirectory(dir);
+  await syncDirectory(dir, open);
 }
 
 /** Flushes a directory entry change to disk where the platform allows it (not on Windows). */
-async function syncDirectory(dir: string): Promise<void> {
+async function syncDirectory(dir: string, open: typeof import("node:fs/promises").open): Promise<void> {
   try {
     const handle = await open(dir, "r");
     try {

@@ -7,6 +7,7 @@ import type { Clock } from "./Clock.js";
 import type { Emit } from "./emitEvent.js";
 import type { SourceWarning } from "@awsconn/aws-source-common";
 import type { Layer } from "./Layer.js";
+import { isLiveSource, layerLabels } from "./layerNaming.js";
 import type { CacheConfig, OnError, SourceEntry, SourceWithOptions } from "./types.js";
 import { withCache } from "./withCache.js";
 
@@ -60,11 +61,11 @@ export function buildLayers(
 ): Layer[] {
   const labels: string[] = [];
   const built = entries.map((entry, i): { source: ConnectionSource; live?: boolean; onError: OnError } => {
-    if (isConnectionSource(entry)) return { source: entry, live: isLive(entry), onError: "fail" };
+    if (isConnectionSource(entry)) return { source: entry, live: isLiveSource(entry), onError: "fail" };
     if (isSourceWithOptions(entry)) {
       return {
         source: entry.source,
-        live: entry.live ?? isLive(entry.source),
+        live: entry.live ?? isLiveSource(entry.source),
         onError: entry.onError ?? "fail",
       };
     }
@@ -84,11 +85,7 @@ export function buildLayers(
       return { source, ...(entry.remote === undefined ? {} : { live: !entry.remote }), onError };
     return { source, live: entry.type === "env" || entry.type === "file", onError };
   });
-  const counts = new Map<string, number>();
-  for (const b of built) counts.set(b.source.name, (counts.get(b.source.name) ?? 0) + 1);
-  built.forEach((b, i) => {
-    labels[i] = (counts.get(b.source.name) ?? 0) > 1 ? `${b.source.name}#${i + 1}` : b.source.name;
-  });
+  labels.push(...layerLabels(built.map((b) => b.source.name)));
   return built.map((b, i): Layer => {
     const label = labels[i] as string;
     const cache = (source: ConnectionSource) =>
@@ -102,9 +99,4 @@ export function buildLayers(
     const cached = isCachedSource(b.source) ? b.source : cache(b.source);
     return { label, source: cached, cached, onError: b.onError };
   });
-}
-
-/** A source's own say, else its name: `env` and `file` are live, every other source is remote. */
-function isLive(source: ConnectionSource): boolean {
-  return source.remote !== undefined ? !source.remote : source.name === "env" || source.name === "file";
 }

@@ -11,6 +11,7 @@ import { type CachedVariableSource, cachedVariables } from "./cachedVariables.js
 import { isCannotList } from "./cannotList.js";
 import type { Clock } from "./Clock.js";
 import type { Emit } from "./emitEvent.js";
+import { isLiveSource, layerLabels } from "./layerNaming.js";
 import type { ExplainStep } from "./Explanation.js";
 import type { PreloadResult } from "./Resolver.js";
 import { errorSummary, toSourceError } from "./toSourceError.js";
@@ -101,7 +102,8 @@ export function variableChain(
         const source = isConnectionSource(entry) ? entry : entry.source;
         if (!isVariableSource(source)) continue;
         const onError = isConnectionSource(entry) ? "fail" : (entry.onError ?? "fail");
-        const live = isSourceWithOptions(entry) && entry.live !== undefined ? entry.live : isLive(source);
+        const live =
+          isSourceWithOptions(entry) && entry.live !== undefined ? entry.live : isLiveSource(source);
         found.push({ source, onError, live });
         continue;
       }
@@ -115,10 +117,9 @@ export function variableChain(
         live: entry.type === "env" || entry.type === "file",
       });
     }
-    const counts = new Map<string, number>();
-    for (const f of found) counts.set(f.source.name, (counts.get(f.source.name) ?? 0) + 1);
+    const labels = layerLabels(found.map((f) => f.source.name));
     return found.map((f, i) => {
-      const label = (counts.get(f.source.name) ?? 0) > 1 ? `${f.source.name}#${i + 1}` : f.source.name;
+      const label = labels[i] as string;
       if (f.live) return { label, source: f.source, inner: f.source, onError: f.onError };
       const cached = cachedVariables(f.source, options.cache, clock, { label, onEvent: emit });
       return { label, source: cached, cached, inner: f.source, onError: f.onError };
@@ -277,13 +278,4 @@ export function variableChain(
 
 function isVariableSource(value: unknown): value is VariableSource {
   return typeof (value as { getVariable?: unknown }).getVariable === "function";
-}
-
-/**
- * Whether a code-given Variable source is read live, by the connections' rule: its own `remote`
- * flag, else live for the names `env` and `file`; any other source is cached.
- */
-function isLive(source: VariableSource): boolean {
-  const { remote } = source as { remote?: unknown };
-  return typeof remote === "boolean" ? !remote : source.name === "env" || source.name === "file";
 }

@@ -29,7 +29,9 @@ import {
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundleCommand } from "./bundleCommand.mjs";
 import { bundlePackage } from "./bundlePackage.mjs";
+import { vendorPackages } from "./vendorPackages.mjs";
 import { writeIfChanged } from "./writeIfChanged.mjs";
 
 const require = createRequire(import.meta.url);
@@ -38,9 +40,13 @@ export const TSC = require.resolve("typescript/bin/tsc");
 /** Executables a package's build marks as such (and bundles, as entry points, from src/bin.ts). */
 const BINS = ["dist/esm/bin.js"];
 /** The scripts a build's output depends on besides the sources: a change to one rebuilds. */
-const SCRIPTS = ["build-package.mjs", "bundlePackage.mjs", "writeIfChanged.mjs"].map((f) =>
-  fileURLToPath(new URL(f, import.meta.url)),
-);
+const SCRIPTS = [
+  "build-package.mjs",
+  "bundlePackage.mjs",
+  "bundleCommand.mjs",
+  "vendorPackages.mjs",
+  "writeIfChanged.mjs",
+].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 
 /**
  * Loads a package's tsconfig.build.json: its source files and compiler options.
@@ -81,6 +87,11 @@ export function finishPackage(dir) {
   const esm = options.outDir ?? resolve(dir, "dist/esm");
   const cjs = resolve(dir, "dist/cjs");
   const marker = join(cjs, "package.json");
+  // Before the up-to-date check: the command's bundle inlines the other packages' sources, which
+  // this package's tsc build does not see (a fraction of a second; unchanged output is not rewritten).
+  const command = Object.keys(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).bin ?? {})[0];
+  if (command && existsSync(join(rootDir, "bin.ts"))) bundleCommand(dir, command);
+  vendorPackages(dir);
   if (newerThan(marker, [options.tsBuildInfoFile, ...SCRIPTS])) return;
   const sources = fileNames.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
   const stems = sources.map((f) => relative(rootDir, f).replace(/\.ts$/, ""));

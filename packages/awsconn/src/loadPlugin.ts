@@ -8,6 +8,7 @@ import {
   redactForeignError,
   scrubText,
 } from "@awsconn/core";
+import { importFile } from "./importFile.js";
 import type { PluginSourceConfig } from "./types.js";
 
 /**
@@ -71,7 +72,7 @@ export async function loadPlugin(config: PluginSourceConfig, place: PluginPlace)
   const file = resolvePlugin(config.module, place, at("module"));
   let loaded: Record<string, unknown>;
   try {
-    loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    loaded = (await importFile(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
     throw new ConfigError(
       `the plugin module "${config.module}" (${file}) failed to load (${nameOf(error)}${messageOf(error, config.options)}); fix or reinstall it`,

@@ -14,7 +14,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, REPO_ROOT, cleanEnv, requireBuiltBin } from "./runBin.js";
+import { REPO_ROOT, cleanEnv, requireBuiltBin } from "./runBin.js";
 
 const CLI = join(REPO_ROOT, "packages/cli");
 const LAUNCHER = join(CLI, "bin/awsconn.js");
@@ -57,7 +57,8 @@ describe("the awsconn bin", () => {
     const dir = mkdtempSync(join(tmpdir(), "awsconn-cli-launcher-"));
     mkdirSync(join(dir, "bin"));
     copyFileSync(join(CLI, "package.json"), join(dir, "package.json"));
-    copyFileSync(LAUNCHER, join(dir, "bin/awsconn.js"));
+    for (const file of ["awsconn.js", "compileCache.js", "package.json"])
+      copyFileSync(join(CLI, "bin", file), join(dir, "bin", file));
     const r = spawnSync(process.execPath, [join(dir, "bin/awsconn.js"), "--version"], {
       env: cleanEnv(),
       encoding: "utf8",
@@ -67,12 +68,12 @@ describe("the awsconn bin", () => {
     expect(r.stderr).toContain("npm run build");
   });
 
-  it("passes arguments, output and exit code through to the built CLI", () => {
+  it("passes arguments, output and exit code through, as the ES module build of the CLI prints them", () => {
     const r = spawnSync(process.execPath, [LAUNCHER, "get", "nowhere"], {
       env: cleanEnv(),
       encoding: "utf8",
     });
-    const direct = spawnSync(process.execPath, [BIN, "get", "nowhere"], {
+    const direct = spawnSync(process.execPath, [join(CLI, "dist/esm/bin.js"), "get", "nowhere"], {
       env: cleanEnv(),
       encoding: "utf8",
     });

@@ -1,19 +1,24 @@
-// Spawns the BUILT awsconn binary (packages/cli/dist/esm/bin.js) the way a user runs it.
+// Spawns the BUILT awsconn command the way a user runs it: the package's bin, bin/awsconn.js, which
+// runs dist/awsconn.cjs (the whole command in one file) with its code cache.
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runNodeScript } from "@awsconn/testkit/process";
 
-/** The built binary; AWSCONN_CLI_BIN points the suites at another build of it. */
+/** The command's launcher; AWSCONN_CLI_BIN points the suites at another build of it. */
 export const BIN =
-  process.env.AWSCONN_CLI_BIN ?? resolve(dirname(fileURLToPath(import.meta.url)), "../dist/esm/bin.js");
+  process.env.AWSCONN_CLI_BIN ?? resolve(dirname(fileURLToPath(import.meta.url)), "../bin/awsconn.js");
+/** What the launcher runs: the command bundled into one CommonJS file. */
+export const BUNDLE = resolve(dirname(fileURLToPath(import.meta.url)), "../dist/awsconn.cjs");
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** Fails with a clear message when the binary has not been built. */
 export function requireBuiltBin(): void {
-  if (!existsSync(BIN)) {
-    throw new Error(`${BIN} is missing: build first (\`npm run build\`; \`npm test\` builds before testing)`);
+  if (!existsSync(BIN) || !existsSync(BUNDLE)) {
+    throw new Error(
+      `${BUNDLE} is missing: build first (\`npm run build\`; \`npm test\` builds before testing)`,
+    );
   }
 }
 
@@ -41,7 +46,7 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): Record
   return env;
 }
 
-/** Runs `node dist/esm/bin.js ...args` and collects exit code, stdout and stderr. */
+/** Runs `node bin/awsconn.js ...args` and collects exit code, stdout and stderr. */
 export async function runBin(
   args: readonly string[],
   options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {},

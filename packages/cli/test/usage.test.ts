@@ -13,7 +13,7 @@ beforeAll(requireBuiltBin);
 
 describe.concurrent("awsconn --help / --version", () => {
   it("--version prints the package version on stdout, exit 0", async () => {
-    const pkg = JSON.parse(readFileSync(join(BIN, "../../../package.json"), "utf8")) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(BIN, "../../package.json"), "utf8")) as { version: string };
     const r = await runBin(["--version"]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout.trim()).toBe(pkg.version);

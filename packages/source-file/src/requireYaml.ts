@@ -1,13 +1,16 @@
 import { createRequire } from "node:module";
 
 const requireHere = createRequire(import.meta.url);
+/** The package's one-file copy of `yaml` (package.json `vendored`, next to dist/esm and dist/cjs). */
+const VENDORED_YAML = "../yaml.cjs";
 let loaded: typeof import("yaml") | undefined;
 
 /**
  * The `yaml` package, loaded on the first call: reading a `.json` or `.env` file never loads it.
  * Synchronous, as the file readers and writers are. A literal `require("yaml")` where `require`
- * exists (the CommonJS build, a bundler's output, which then bundles yaml), else Node's `require`
- * from this module's folder (the `yaml` package serves CommonJS to Node either way).
+ * exists (the CommonJS build, a bundler's output, which then bundles yaml); else, in Node, the
+ * build's one-file copy of yaml (dist/yaml.cjs: one file to read instead of about 70), or the
+ * `yaml` package itself where there is no copy (the sources, run by the tests).
  *
  * @example
  * ```ts
@@ -15,6 +18,15 @@ let loaded: typeof import("yaml") | undefined;
  * ```
  */
 export function requireYaml(): typeof import("yaml") {
-  if (!loaded) loaded = typeof require === "function" ? require("yaml") : requireHere("yaml");
+  if (!loaded) loaded = typeof require === "function" ? require("yaml") : vendoredYaml();
   return loaded as typeof import("yaml");
+}
+
+function vendoredYaml(): typeof import("yaml") {
+  try {
+    return requireHere(VENDORED_YAML);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+    return requireHere("yaml");
+  }
 }

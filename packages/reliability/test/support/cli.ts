@@ -1,4 +1,4 @@
-// Spawns the BUILT awsconn binary (packages/cli/dist/esm/bin.js), as a user runs it.
+// Spawns the BUILT awsconn command (packages/cli/bin/awsconn.js, which runs dist/awsconn.cjs), as a user runs it.
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -8,10 +8,10 @@ import { runNodeScript } from "@awsconn/testkit/process";
 /** The built CLI; `AWSCONN_CLI_BIN` points the suite at another build. */
 export const CLI_BIN =
   process.env.AWSCONN_CLI_BIN ??
-  resolve(dirname(fileURLToPath(import.meta.url)), "../../../cli/dist/esm/bin.js");
+  resolve(dirname(fileURLToPath(import.meta.url)), "../../../cli/bin/awsconn.js");
 
-/** Whether the CLI has been built (`npm run build`). */
-export const CLI_BUILT = existsSync(CLI_BIN);
+/** Whether the CLI has been built (`npm run build`): the launcher's bundle is there. */
+export const CLI_BUILT = existsSync(resolve(dirname(CLI_BIN), "../dist/awsconn.cjs"));
 
 export interface CliResult {
   code: number | null;

@@ -1,3 +1,4 @@
+import { lazyPattern } from "./lazyPattern.js";
 import { pythonStrip } from "./python/pythonStrip.js";
 
 /**
@@ -30,7 +31,7 @@ export const SENSITIVE_VARIABLE_WORDS: readonly string[] = [
 ];
 
 // Python's \W+ (Unicode): a run of characters that are not letters, digits, marks or `_`.
-const NON_WORD = /[^\p{L}\p{N}\p{M}_]+/gu;
+const NON_WORD = lazyPattern(String.raw`[^\p{L}\p{N}\p{M}_]+`, "gu");
 
 /**
  * True when Airflow's secrets masker hides the value of a Variable with this key
@@ -45,6 +46,6 @@ const NON_WORD = /[^\p{L}\p{N}\p{M}_]+/gu;
  * ```
  */
 export function isSensitiveVariableKey(key: string): boolean {
-  const normalized = pythonStrip(key).toLowerCase().replace(NON_WORD, "_");
+  const normalized = pythonStrip(key).toLowerCase().replace(NON_WORD(), "_");
   return SENSITIVE_VARIABLE_WORDS.some((word) => normalized.includes(word));
 }

@@ -29,8 +29,9 @@ let implicit: RegExp[] | undefined;
 // Characters a plain or single-quoted scalar cannot carry safely: controls (tab included), the
 // C1 range and U+2028/U+2029 (PyYAML reads U+0085 and these two as line breaks and refuses the
 // rest outright), the BOM and non-characters, and lone surrogates (not encodable as UTF-8).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the test is for
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\p{Cs}/u;
+// Built on the first call, like `implicit` (a Unicode property class costs a fresh process a
+// fraction of a millisecond).
+let unsafe: RegExp | undefined;
 
 /**
  * Whether a string must be written double-quoted for every YAML reader to read it back as that
@@ -47,7 +48,9 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\p{Cs
  */
 export function yamlNeedsQuotes(value: string): boolean {
   implicit ??= [...PYYAML_IMPLICIT, ...schemaTests("1.1"), ...schemaTests("1.2")];
-  return value !== value.trim() || UNSAFE.test(value) || implicit.some((test) => test.test(value));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the test is for
+  unsafe ??= /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\p{Cs}/u;
+  return value !== value.trim() || unsafe.test(value) || implicit.some((test) => test.test(value));
 }
 
 /**

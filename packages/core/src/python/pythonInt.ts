@@ -1,3 +1,4 @@
+import { lazyPattern } from "../lazyPattern.js";
 import { CodecProblem } from "../CodecProblem.js";
 import type { PyValue } from "./pythonJson.js";
 import { PYTHON_WHITESPACE, pythonStrip } from "./pythonStrip.js";
@@ -7,14 +8,14 @@ import { PYTHON_WHITESPACE, pythonStrip } from "./pythonStrip.js";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the separators are the point
 const INT_WHITESPACE = PYTHON_WHITESPACE.replace(/[\x1c-\x1f]/g, "");
 
-const DECIMAL = /^\p{Nd}$/u;
+const DECIMAL = lazyPattern(String.raw`^\p{Nd}$`, "u");
 
 /** The value 0..9 of a Unicode decimal digit (Nd digits come in aligned runs of ten). */
 function digitValue(ch: string): number {
   let cp = ch.codePointAt(0) as number;
   if (cp < 0x80) return cp - 0x30;
   let runStart = cp;
-  while (DECIMAL.test(String.fromCodePoint(runStart - 1))) runStart--;
+  while (DECIMAL().test(String.fromCodePoint(runStart - 1))) runStart--;
   cp -= runStart;
   return cp % 10;
 }

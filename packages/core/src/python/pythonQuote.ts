@@ -1,6 +1,7 @@
 // Python's urllib.parse percent-encoding functions, ported for the Airflow URI codec.
 // They differ from encodeURIComponent / decodeURIComponent / URLSearchParams on purpose.
 
+import { lazyPattern } from "../lazyPattern.js";
 import { CodecProblem } from "../CodecProblem.js";
 
 const encoder = new TextEncoder();
@@ -21,14 +22,14 @@ function isAlwaysSafe(b: number): boolean {
 }
 
 const BARE = /^[A-Za-z0-9_.~-]*$/;
-const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATE = lazyPattern(String.raw`\p{Cs}`, "u");
 
 /**
  * Throws where Python's `quote()` raises UnicodeEncodeError: a lone UTF-16 surrogate (TextEncoder
  * would silently write U+FFFD instead).
  */
 export function assertUtf8Encodable(s: string): void {
-  if (LONE_SURROGATE.test(s)) {
+  if (LONE_SURROGATE().test(s)) {
     throw new CodecProblem(
       "a field holds a lone UTF-16 surrogate, which cannot be encoded as UTF-8",
       "field",

@@ -1,3 +1,4 @@
+import { lazyPattern } from "../lazyPattern.js";
 import type { PythonRegexCursor } from "./PythonRegexCursor.js";
 import { type InlineFlags, PY_FLAG_LETTERS, readInlineFlags } from "./pythonRegexFlags.js";
 
@@ -11,7 +12,7 @@ export type GroupOpener =
   | { kind: "reference"; name: string }
   | { kind: "lookaround"; behind: boolean; negative: boolean };
 
-const IDENTIFIER = /^[\p{XID_Start}_]\p{XID_Continue}*$/u;
+const IDENTIFIER = lazyPattern(String.raw`^[\p{XID_Start}_]\p{XID_Continue}*$`, "u");
 
 /**
  * Reads what follows a `(` (already read) as Python 3.11's parser does, up to the group's body:
@@ -60,6 +61,6 @@ export function readGroupOpener(src: PythonRegexCursor): GroupOpener {
 }
 
 function groupName(src: PythonRegexCursor, name: string): string {
-  if (!IDENTIFIER.test(name)) throw src.rejects(`bad character in group name '${name}'`);
+  if (!IDENTIFIER().test(name)) throw src.rejects(`bad character in group name '${name}'`);
   return name;
 }

@@ -13,10 +13,19 @@
 //    CommonJS, and a Secrets Manager entry is a ConfigError naming the package to install; prints
 //    both apps' node_modules size;
 // 7. that app bundled by esbuild (ESM, the createRequire banner the README gives), run from a folder
-//    with no node_modules: a config given in code is validated (zod) and a YAML file read (yaml).
+//    with no node_modules: a config given in code is validated (without zod, which a bundle leaves out:
+//    a bad one gets its first problem named) and a YAML file read (yaml).
 // Prints one line per step; exits non-zero on the first failure, leaving the temp folder for a look.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -156,8 +165,9 @@ const { ConfigError, createResolver } = require("awsconn");
   process.exit(1);
 });
 `;
-// An app bundled by esbuild (the README's recipe for Lambda): zod validates a config given in
-// code and yaml reads a YAML file from inside the bundle, with no node_modules beside it.
+// An app bundled by esbuild (the README's recipe for Lambda): a config given in code is validated
+// (the bundle carries no zod: a bad config gets its first problem named) and yaml reads a YAML file
+// from inside the bundle, with no node_modules beside it.
 const LEAN_BUNDLE = `
 import assert from "node:assert/strict";
 import { createResolver } from "awsconn";
@@ -165,6 +175,10 @@ const resolver = createResolver({ sources: [{ type: "env" }, { type: "file", pat
 assert.equal((await resolver.get("smoke_env")).host, "env.example.com");
 assert.equal((await resolver.get("smoke_yaml")).host, "yaml.example.com");
 assert.throws(() => createResolver({ sorces: [] }), /did you mean "sources"/);
+assert.throws(
+  () => createResolver({ sources: [{ type: "ssm", endpoint: "127.0.0.1:4566" }] }),
+  /endpoint: is not an absolute URL .*the first problem found/,
+);
 console.log("bundle ok");
 `;
 const TYPED = `
@@ -355,6 +369,8 @@ try {
     external: ["@aws-sdk/*"],
     logLevel: "error",
   });
+  if (/ZodError|\$ZodType/.test(readFileSync(join(bundled, "app.mjs"), "utf8")))
+    throw new Error("the bundled app carries zod");
   const bundleOut = run(process.execPath, ["app.mjs"], {
     cwd: bundled,
     env: { ...leanEnv, SMOKE_YAML: join(bundled, "connections.yaml") },

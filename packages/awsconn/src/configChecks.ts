@@ -52,5 +52,17 @@ export const CONFIG_CHECKS = {
   url: isAbsoluteUrl,
 } as const;
 
+/**
+ * What each check of {@link CONFIG_CHECKS} says of a value that fails it (then `, got <value>`):
+ * the zod schemas' messages, and quickConfig's own where zod is not installed.
+ */
+export const CONFIG_CHECK_MESSAGES: Readonly<Record<keyof typeof CONFIG_CHECKS, string>> = {
+  connectionSource: "expected a ConnectionSource (an object with a name and a get() method)",
+  logger: "expected a function or an object with a warn() method",
+  clock: "expected an object with a now() method",
+  regex: "is not a valid regular expression",
+  url: "is not an absolute URL (like http://127.0.0.1:5000)",
+};
+
 /** The name of a check in {@link CONFIG_CHECKS}. */
 export type ConfigCheckName = keyof typeof CONFIG_CHECKS;

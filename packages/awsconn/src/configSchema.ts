@@ -1,7 +1,7 @@
 import { type ConnectionSource, DEFAULT_CONNECTION_PARSER } from "@awsconn/core";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import type { Clock } from "./Clock.js";
-import { CONFIG_CHECKS } from "./configChecks.js";
+import { CONFIG_CHECK_MESSAGES, CONFIG_CHECKS } from "./configChecks.js";
 import type { ResolverLogger } from "./ResolverEvent.js";
 
 import type * as Zod from "zod";
@@ -36,7 +36,7 @@ function buildConfigSchemas({ z }: typeof Zod) {
   const timeoutMs = z.number().int().positive().optional();
   const regexString = z
     .string()
-    .refine(CONFIG_CHECKS.regex, { message: "is not a valid regular expression" })
+    .refine(CONFIG_CHECKS.regex, { message: CONFIG_CHECK_MESSAGES.regex })
     .optional();
 
   const common = {
@@ -74,10 +74,7 @@ function buildConfigSchemas({ z }: typeof Zod) {
     /** AWS region. Default: the SDK's own (AWS_REGION, the profile...). */
     region: z.string().min(1).optional(),
     /** Endpoint URL (moto, LocalStack, a VPC endpoint). */
-    endpoint: z
-      .string()
-      .refine(CONFIG_CHECKS.url, { message: "is not an absolute URL (like http://127.0.0.1:5000)" })
-      .optional(),
+    endpoint: z.string().refine(CONFIG_CHECKS.url, { message: CONFIG_CHECK_MESSAGES.url }).optional(),
     /** Shared-config profile for the source's own AWS calls. */
     profile: z.string().min(1).optional(),
     /** Role assumed for the source's own AWS calls. */
@@ -157,7 +154,7 @@ function buildConfigSchemas({ z }: typeof Zod) {
 
   /** Any `ConnectionSource` object (code only). */
   const connectionSourceSchema = z.custom<ConnectionSource>(CONFIG_CHECKS.connectionSource, {
-    message: "expected a ConnectionSource (an object with a name and a get() method)",
+    message: CONFIG_CHECK_MESSAGES.connectionSource,
   });
 
   /** A ready source with per-source options (code only). */
@@ -186,11 +183,11 @@ function buildConfigSchemas({ z }: typeof Zod) {
   });
 
   const loggerSchema = z.custom<ResolverLogger>(CONFIG_CHECKS.logger, {
-    message: "expected a function or an object with a warn() method",
+    message: CONFIG_CHECK_MESSAGES.logger,
   });
 
   const clockSchema = z.custom<Clock>(CONFIG_CHECKS.clock, {
-    message: "expected an object with a now() method",
+    message: CONFIG_CHECK_MESSAGES.clock,
   });
 
   /** The whole configuration; the output has the defaults filled in. */
@@ -260,6 +257,9 @@ let built: ConfigSchemas | undefined;
  * ```
  */
 export function configSchemas(): ConfigSchemas {
-  built ??= buildConfigSchemas(requireZod());
+  if (built) return built;
+  const zod = requireZod();
+  if (!zod) throw new Error("awsconn: the zod package is not installed (npm install zod)");
+  built = buildConfigSchemas(zod);
   return built;
 }

@@ -1,15 +1,17 @@
-import { ConfigError, type ConfigProblem, closestMatch } from "@awsconn/core";
+import { ConfigError, type ConfigProblem } from "@awsconn/core";
 import type { z } from "zod";
 import { isConnectionSource } from "./buildLayers.js";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import { CODE_ONLY_KEYS, type ConfigSchemas, configSchemas, SOURCE_TYPES } from "./configSchema.js";
-import { quickConfig } from "./quickConfig.js";
+import { quickConfig, quickProblem } from "./quickConfig.js";
+import { requireZod } from "./requireZod.js";
 import type { NormalizedConfig, SourceEntry } from "./types.js";
 
 export type { NormalizedConfig } from "./types.js";
 
-/** A key path into a configuration (`["sources", 2, "type"]`). */
-export type ConfigPath = readonly (string | number)[];
+import { type ConfigPath, didYouMean, kindOf, pathText, shown } from "./configText.js";
+
+export type { ConfigPath } from "./configText.js";
 
 /** Options of {@link parseConfig}. */
 export interface ParseConfigOptions {
@@ -58,6 +60,7 @@ export function parseConfig(
   // A valid configuration is taken without zod; anything else is left to zod, which explains it.
   const quick = refused.length === 0 ? (quickConfig(raw) as ConfigOutput | undefined) : undefined;
   if (quick) return normalizedOf(quick, quick.sources);
+  if (!requireZod()) throw withoutZod(raw, refused, origin, options.lineOf);
   const schemas = configSchemas();
   topSchema ??= topSchemaOf(schemas);
   const problems: ConfigProblem[] = [];
@@ -87,6 +90,34 @@ export function parseConfig(
   return normalizedOf(
     config,
     config.sources === undefined ? schemas.configSchema.shape.sources.parse(undefined) : sources,
+  );
+}
+
+/**
+ * The error for an invalid configuration where zod is not installed (an app bundle leaves it out):
+ * the code-only keys a file names, and quickConfig's first problem, which says how to see them all.
+ */
+function withoutZod(
+  raw: unknown,
+  refused: readonly string[],
+  origin: string | undefined,
+  lineOf: ParseConfigOptions["lineOf"],
+): ConfigError {
+  const problems: ProblemAt[] = refused.map((key) => ({
+    at: [key],
+    path: key,
+    message: `unknown key "${key}" (only allowed in code)`,
+  }));
+  const first = quickProblem(refused.length > 0 ? withoutKeys(raw, refused) : raw);
+  if (first)
+    problems.push({
+      at: first.path,
+      path: first.text,
+      message: `${first.message} (the first problem found; with the zod package installed, every problem is named)`,
+    });
+  return ConfigError.of(
+    problems.map((p) => withLine(p, lineOf)),
+    origin,
   );
 }
 
@@ -150,35 +181,10 @@ function withoutKeys(value: unknown, keys: readonly string[]): unknown {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
 }
 
-function pathText(path: ConfigPath): string {
-  let out = "";
-  for (const p of path) out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${p}`;
-  return out;
-}
-
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
   for (const p of path) v = v !== null && typeof v === "object" ? Reflect.get(v, p) : undefined;
   return v;
-}
-
-function shown(value: unknown): string {
-  if (value === undefined) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (value === undefined) return "nothing";
-  if (typeof value === "object") return "object";
-  return `${typeof value} ${shown(value)}`;
-}
-
-function didYouMean(word: unknown, candidates: readonly string[]): string {
-  const near = typeof word === "string" ? closestMatch(word, candidates) : undefined;
-  return near === undefined || near === word ? "" : ` (did you mean "${near}"?)`;
 }
 
 function unwrapped(schema: z.core.$ZodType, z: ConfigSchemas["z"]): z.core.$ZodType {

@@ -5,7 +5,7 @@ import { classSource, clock, configs, logFn, logger, source } from "../test/conf
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import { configSchemas } from "./configSchema.js";
 import { parseConfig } from "./parseConfig.js";
-import { quickConfig } from "./quickConfig.js";
+import { quickConfig, quickProblem } from "./quickConfig.js";
 
 const cacheDefaults = { ...CACHE_DEFAULTS };
 
@@ -116,5 +116,56 @@ describe("quickConfig against zod (property)", () => {
     // Not vacuous: both outcomes are common.
     expect(quick).toBeGreaterThan(400);
     expect(rejected).toBeGreaterThan(400);
+  });
+});
+
+describe("quickProblem: the first problem, where zod is not installed", () => {
+  it("names, for every configuration zod rejects, a place zod names too (property)", () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(configs, (input) => {
+        let zodPaths: string[];
+        try {
+          parseConfig(input);
+          // Valid: no problem, unless quickConfig leaves it to zod (an object that is not a plain one).
+          if (quickConfig(input ?? {}) !== undefined) expect(quickProblem(input ?? {})).toBeUndefined();
+          return;
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          zodPaths = error.problems.map((p) => p.path ?? "");
+        }
+        const problem = quickProblem(input ?? {});
+        expect(problem, JSON.stringify(input)).toBeDefined();
+        compared++;
+        // zod names an unknown key at its object, quickProblem at the key itself.
+        const top = (p: string) => (p === "(top level)" ? "" : p);
+        const text = top(problem?.text ?? "");
+        const parent = text.replace(/(\.[^.[\]]+|^[^.[\]]+)$/, "");
+        const named = zodPaths.map(top);
+        expect(
+          named.includes(text) || (/^unknown key/.test(problem?.message ?? "") && named.includes(parent)),
+          `${JSON.stringify(input)}: quick ${problem?.text}: ${problem?.message}; zod ${zodPaths.join(", ")}`,
+        ).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it("words it as parseConfig does", () => {
+    expect(quickProblem({ sources: [{ type: "sm" }] })).toEqual({
+      path: ["sources", 0, "type"],
+      text: "sources[0].type",
+      message: 'expected one of env, file, secretsmanager, ssm, plugin, got "sm" (did you mean "ssm"?)',
+    });
+    expect(quickProblem({ sources: [{ type: "ssm", endpoint: "127.0.0.1:4566" }] })?.message).toBe(
+      'is not an absolute URL (like http://127.0.0.1:5000), got "127.0.0.1:4566"',
+    );
+    expect(quickProblem({ cache: { ttlSeconds: -1 } })).toMatchObject({
+      text: "cache.ttlSeconds",
+      message: "expected an integer >= 0, got number -1",
+    });
+    expect(quickProblem({ sources: [{ type: "env", bogus: 1 }] })?.message).toBe('unknown key "bogus"');
+    expect(quickProblem({ sources: [{ type: "env" }] })).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { CONFIG_CHECKS, type ConfigCheckName } from "./configChecks.js";
 import { CONFIG_SHAPE } from "./configShape.generated.js";
+import { type ShapeFailure, shapeProblem, type ShapeProblem } from "./shapeProblem.js";
 
 // The quick path of parseConfig: the configuration checked against CONFIG_SHAPE, the JSON Schema
 // generated from the zod schemas (configShape.generated.ts), by an interpreter of just the part of
@@ -18,6 +19,17 @@ const FAIL = Symbol("fail");
 /** Only zod can tell (an unknown keyword, a check left to zod). */
 const ASK = Symbol("ask zod");
 type Result = unknown;
+type Path = readonly (string | number)[];
+
+/** The deepest failure seen so far (in an `anyOf`, of the branch that got furthest). */
+interface Trail {
+  deepest?: { path: Path; failure: ShapeFailure };
+}
+
+function fail(trail: Trail, path: Path, failure: ShapeFailure): typeof FAIL {
+  if (!trail.deepest || path.length > trail.deepest.path.length) trail.deepest = { path, failure };
+  return FAIL;
+}
 
 const KEYWORDS = new Set([
   ...["$schema", "type", "properties", "required", "additionalProperties", "propertyNames", "items"],
@@ -42,8 +54,28 @@ const patterns = new Map<string, RegExp>();
  * ```
  */
 export function quickConfig(input: unknown): Record<string, unknown> | undefined {
-  const out = normalized(CONFIG_SHAPE, input);
+  const out = normalized(CONFIG_SHAPE, input, [], {});
   return out === FAIL || out === ASK ? undefined : (out as Record<string, unknown>);
+}
+
+/**
+ * The first problem of an invalid configuration as this interpreter sees it: the deepest place
+ * where the configuration leaves the schema (`sources[0].ttlSeconds: expected a number >= 0,
+ * got -1`), or `undefined` for a valid one. What parseConfig reports where zod, which explains
+ * every problem, is not installed. Loads no zod.
+ *
+ * @example
+ * ```ts
+ * quickProblem({ sources: [{ type: "sm" }] }); // { path: ["sources", 0, "type"], message: 'expected one of env, file, ... got "sm" (did you mean "ssm"?)' }
+ * ```
+ */
+export function quickProblem(input: unknown): ShapeProblem | undefined {
+  const trail: Trail = {};
+  const out = normalized(CONFIG_SHAPE, input, [], trail);
+  if (out !== FAIL && out !== ASK) return undefined;
+  if (out === ASK || !trail.deepest)
+    return { path: [], text: "(top level)", message: "needs zod to be checked (npm install zod)" };
+  return shapeProblem(trail.deepest.path, trail.deepest.failure);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -107,7 +139,7 @@ function scalarHolds(node: ShapeNode, value: unknown): boolean {
   );
 }
 
-function normalized(node: ShapeNode, given: unknown): Result {
+function normalized(node: ShapeNode, given: unknown, path: Path, trail: Trail): Result {
   if (Object.keys(node).some((key) => !KEYWORDS.has(key))) return ASK;
   const value = given === undefined && "default" in node ? structuredClone(node.default) : given;
   const mark = node["x-awsconn-check"];
@@ -117,46 +149,111 @@ function normalized(node: ShapeNode, given: unknown): Result {
   const branches = node.anyOf ?? node.oneOf;
   if (branches !== undefined) {
     if (!Array.isArray(branches) || Object.keys(node).some((key) => !BESIDE_UNION.has(key))) return ASK;
-    return union(branches as ShapeNode[], value, "oneOf" in node);
+    return union(branches as ShapeNode[], value, "oneOf" in node, path, trail);
   }
   if ("type" in node) {
     const matched = typeMatch(node.type, value);
-    if (matched !== true) return matched === ASK ? ASK : FAIL;
+    if (matched !== true) return matched === ASK ? ASK : fail(trail, path, { kind: "type", node, value });
   }
-  if ("const" in node && value !== node.const) return FAIL;
-  if ("enum" in node && !(Array.isArray(node.enum) && node.enum.includes(value))) return FAIL;
-  if (!scalarHolds(node, value)) return FAIL;
-  if (check !== undefined && !(CONFIG_CHECKS[check] as (v: unknown) => boolean)(value)) return FAIL;
-  if ("items" in node) return Array.isArray(value) ? array(node.items as ShapeNode, value) : ASK;
+  if ("const" in node && value !== node.const) return fail(trail, path, { kind: "const", node, value });
+  if ("enum" in node && !(Array.isArray(node.enum) && node.enum.includes(value)))
+    return fail(trail, path, { kind: "enum", node, value });
+  if (!scalarHolds(node, value)) return fail(trail, path, { kind: "bounds", node, value });
+  if (check !== undefined && !(CONFIG_CHECKS[check] as (v: unknown) => boolean)(value))
+    return fail(trail, path, { kind: "check", node, value, check });
+  if ("items" in node) return Array.isArray(value) ? array(node.items as ShapeNode, value, path, trail) : ASK;
   if ("properties" in node || "additionalProperties" in node || "propertyNames" in node)
-    return isPlainObject(value) && node.type === "object" ? object(node, value) : ASK;
+    return isPlainObject(value) && node.type === "object" ? object(node, value, path, trail) : ASK;
   if (node.type === "object" || node.type === "array") return ASK;
   return value;
 }
 
-/** zod's union: the first branch that matches (`oneOf`: exactly one may match). */
-function union(branches: readonly ShapeNode[], value: unknown, exactlyOne: boolean): Result {
+/**
+ * zod's union: the first branch that matches (`oneOf`: exactly one may match). When none does, the
+ * failure of the branch that got furthest is the union's (a source entry of a known `type` fails
+ * inside that type's branch); when every branch failed at its `type`, the union names the types.
+ */
+function union(
+  branches: readonly ShapeNode[],
+  value: unknown,
+  exactlyOne: boolean,
+  path: Path,
+  trail: Trail,
+): Result {
   let found: Result = FAIL;
+  const tried: Trail[] = [];
   for (const branch of branches) {
-    const out = normalized(branch, value);
+    const own: Trail = {};
+    tried.push(own);
+    const out = normalized(branch, value, path, own);
     if (out === ASK || (out !== FAIL && found !== FAIL)) return ASK;
     if (out !== FAIL) found = out;
     if (found !== FAIL && !exactlyOne) return found;
   }
-  return found;
+  if (found !== FAIL) return found;
+  const types = discriminatorValues(branches);
+  if (types) {
+    // A source entry of a known type fails as that type; one of no known type names the types.
+    if (isPlainObject(value)) {
+      const own = tried[types.indexOf(value.type as string)]?.deepest;
+      if (own) return fail(trail, own.path, own.failure);
+      return fail(trail, [...path, "type"], { kind: "discriminator", value: value.type, types });
+    }
+  }
+  // The failure of the branch the value means to be, as parseConfig picks an entry's schema: an
+  // object branch whose required keys it has (`source`), else a union of types that has its type,
+  // else any branch; of those, the one that got furthest.
+  const claimedBy = (level: Claim) =>
+    tried.filter((_, i) => claims(branches[i] as ShapeNode, value) === level);
+  const claimed = claimedBy("keys").length > 0 ? claimedBy("keys") : claimedBy("type");
+  const furthest = (claimed.length > 0 ? claimed : tried).reduce<Trail>(
+    (best, t) =>
+      t.deepest && (!best.deepest || t.deepest.path.length > best.deepest.path.length) ? t : best,
+    {},
+  );
+  return furthest.deepest ? fail(trail, furthest.deepest.path, furthest.deepest.failure) : FAIL;
 }
 
-function array(items: ShapeNode, value: readonly unknown[]): Result {
+type Claim = "keys" | "type" | false;
+
+/**
+ * How `node` claims `value`: `"keys"` for an object node whose required keys it has, `"type"` for a
+ * union of types that has its `type` (a union of other nodes: its branches' strongest claim).
+ */
+function claims(node: ShapeNode, value: unknown): Claim {
+  const branches = (node.anyOf ?? node.oneOf) as ShapeNode[] | undefined;
+  const types = branches && discriminatorValues(branches);
+  if (types) return isPlainObject(value) && types.includes(value.type as string) ? "type" : false;
+  if (branches) {
+    const each = branches.map((b) => claims(b, value));
+    return each.includes("keys") ? "keys" : each.includes("type") ? "type" : false;
+  }
+  const required = (node.required ?? []) as string[];
+  const has =
+    node.type === "object" &&
+    required.length > 0 &&
+    isPlainObject(value) &&
+    required.every((key) => Object.hasOwn(value, key));
+  return has ? "keys" : false;
+}
+
+/** The `type` constants of union branches that are all `{ type: const }` objects, else undefined. */
+function discriminatorValues(branches: readonly ShapeNode[]): string[] | undefined {
+  const types = branches.map((b) => (b.properties as Record<string, ShapeNode> | undefined)?.type?.const);
+  return types.every((t): t is string => typeof t === "string") ? types : undefined;
+}
+
+function array(items: ShapeNode, value: readonly unknown[], path: Path, trail: Trail): Result {
   const out: unknown[] = [];
   for (let i = 0; i < value.length; i++) {
-    const item = normalized(items, value[i]);
+    const item = normalized(items, value[i], [...path, i], trail);
     if (item === FAIL || item === ASK) return item;
     out.push(item);
   }
   return out;
 }
 
-function object(node: ShapeNode, value: Record<string, unknown>): Result {
+function object(node: ShapeNode, value: Record<string, unknown>, path: Path, trail: Trail): Result {
   const properties = (node.properties ?? {}) as Record<string, ShapeNode>;
   const required = (node.required ?? []) as readonly string[];
   const rest = node.additionalProperties;
@@ -167,20 +264,22 @@ function object(node: ShapeNode, value: Record<string, unknown>): Result {
   const out: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(properties)) {
     const given = value[key];
-    if (given === undefined && required.includes(key)) return FAIL;
+    if (given === undefined && required.includes(key))
+      return fail(trail, [...path, key], { kind: "type", node: schema, value: undefined });
     if (given === undefined && !("default" in schema)) {
       if (Object.hasOwn(value, key)) out[key] = undefined;
       continue;
     }
-    const item = normalized(schema, given);
+    const item = normalized(schema, given, [...path, key], trail);
     if (item === FAIL || item === ASK) return item;
     out[key] = item;
   }
   for (const key of Object.keys(value)) {
     if (Object.hasOwn(properties, key)) continue;
     if (key === "__proto__") return ASK;
-    if (rest === false) return FAIL;
-    const item = normalized(rest as ShapeNode, value[key]);
+    if (rest === false)
+      return fail(trail, [...path, key], { kind: "unknownKey", key, known: Object.keys(properties) });
+    const item = normalized(rest as ShapeNode, value[key], [...path, key], trail);
     if (item === FAIL || item === ASK) return item;
     out[key] = item;
   }

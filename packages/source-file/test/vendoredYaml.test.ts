@@ -23,7 +23,10 @@ describe.runIf(built)("the built package's YAML", () => {
   it("is yaml's copy with its version and licence at the top", () => {
     const head = readFileSync(join(DIST, "yaml.cjs"), "utf8").slice(0, 600);
     const { version } = JSON.parse(
-      readFileSync(fileURLToPath(new URL("../../../node_modules/yaml/package.json", import.meta.url)), "utf8"),
+      readFileSync(
+        fileURLToPath(new URL("../../../node_modules/yaml/package.json", import.meta.url)),
+        "utf8",
+      ),
     ) as { version: string };
     expect(head).toContain(`yaml ${version}`);
     expect(head).toContain("Permission to use, copy, modify, and/or distribute this software");

@@ -1,6 +1,5 @@
-import { closestMatch, ConfigError } from "@awsconn/core";
+import { closestMatch, ConfigError, KNOWN_EXTRA_KEYS } from "@awsconn/core";
 // The subpath only: importing awsconn must not load the credentials package.
-import { KNOWN_EXTRA_KEYS } from "@awsconn/credentials/knownExtraKeys";
 import { type AirflowBackendSetting, airflowBackendSetting } from "./airflowBackendSetting.js";
 import type { CacheConfig, SourceConfig } from "./types.js";
 

@@ -52,3 +52,4 @@ export { levenshtein } from "./levenshtein.js";
 export { closestMatch } from "./closestMatch.js";
 export { type TeamInit, type TeamScope, resolveTeam } from "./resolveTeam.js";
 export { loadOnce } from "./loadOnce.js";
+export { KNOWN_EXTRA_KEYS } from "./knownAwsExtraKeys.js";

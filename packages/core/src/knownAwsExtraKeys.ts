@@ -1,6 +1,8 @@
 /**
  * Every extra key the Airflow Amazon provider reads from an `aws` connection (current and deprecated),
- * so that anything else can be reported as unknown with the nearest known key.
+ * so that anything else can be reported as unknown with the nearest known key. Here, not in
+ * @awsconn/credentials which reads them, so that the facade can check Airflow's settings without
+ * loading that package (issue 17: every module is start-up time).
  *
  * @example
  * ```ts

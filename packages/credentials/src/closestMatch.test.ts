@@ -1,6 +1,5 @@
-import { closestMatch } from "@awsconn/core";
+import { closestMatch, KNOWN_EXTRA_KEYS } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
-import { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
 
 describe("closestMatch against the known extra keys", () => {
   it.each([

@@ -22,7 +22,7 @@ export { fromDefaultChain } from "./fromDefaultChain.js";
 export { lazyProvider, type CredentialProvidersModule, type LazyProviderOptions } from "./lazyProvider.js";
 export type { StsCaller, StsCredentialsOutput } from "./StsCaller.js";
 export { answerStsWith } from "./answerStsWith.js";
-export { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
+export { KNOWN_EXTRA_KEYS } from "@awsconn/core";
 export { callerIdentity, type CallerIdentity, type CallerIdentityOptions } from "./callerIdentity.js";
 export { stsClientConfig, stsDeadlineMs } from "./stsClientConfig.js";
 export { AUTH_ERROR_CODES, isAuthError } from "./isAuthError.js";

@@ -1,11 +1,17 @@
-import { closestMatch, type Connection, ConnectionFormatError, REDACTED, redactExtra } from "@awsconn/core";
+import {
+  closestMatch,
+  type Connection,
+  ConnectionFormatError,
+  KNOWN_EXTRA_KEYS,
+  REDACTED,
+  redactExtra,
+} from "@awsconn/core";
 import {
   AIRFLOW_ASSUME_ROLE_METHODS,
   type AssumeRoleMethod,
   type AwsConnectionSettings,
 } from "./AwsConnectionSettings.js";
 import { describe, extraObject, extraString } from "./extraValue.js";
-import { KNOWN_EXTRA_KEYS } from "./knownExtraKeys.js";
 import { roleSessionName } from "./roleSessionName.js";
 
 /**

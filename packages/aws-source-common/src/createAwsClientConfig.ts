@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
@@ -11,6 +12,8 @@ import {
 import { createBoundedHttpHandler } from "./createBoundedHttpHandler.js";
 import { lazyClient } from "./lazyClient.js";
 import type { SdkClientSettings } from "./SdkClientSettings.js";
+
+const requireHere = createRequire(import.meta.url);
 
 /** The credential provider of an assumed role, or of one shared-config profile. */
 type SourceCredentials = ReturnType<typeof fromTemporaryCredentials> | ReturnType<typeof fromIni>;
@@ -40,7 +43,13 @@ export interface AwsClientConfig extends SdkClientSettings {
   cacheMiddleware: true;
 }
 
-const loadRetry = lazyClient(undefined, () => import("@smithy/core/retry"));
+const loadRetry = lazyClient(
+  undefined,
+  async () =>
+    (typeof require === "function"
+      ? require("@smithy/core/retry")
+      : requireHere("@smithy/core/retry")) as typeof import("@smithy/core/retry"),
+);
 
 /**
  * The configuration an AWS source gives its SDK client:
@@ -88,7 +97,11 @@ export async function createAwsClientConfig(
   const profile = init.profile ?? (env.AWS_PROFILE || undefined);
   let credentials: AwsCredentialIdentityProvider | undefined = given.credentials;
   if (!credentials && (init.roleArn || profile)) {
-    const { fromTemporaryCredentials, fromIni } = await import("@aws-sdk/credential-providers");
+    const { fromTemporaryCredentials, fromIni } = (
+      typeof require === "function"
+        ? require("@aws-sdk/credential-providers")
+        : requireHere("@aws-sdk/credential-providers")
+    ) as typeof import("@aws-sdk/credential-providers");
     const ofProfile = profile ? withShortProcessErrors(fromIni({ profile }), profile) : undefined;
     credentials = init.roleArn
       ? fromTemporaryCredentials({

@@ -1,8 +1,11 @@
+import { createRequire } from "node:module";
 import type { IncomingMessage, Agent as HttpAgent } from "node:http";
 import type { Agent as HttpsAgent } from "node:https";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./clientDefaults.js";
 import { lazyClient } from "./lazyClient.js";
+
+const requireHere = createRequire(import.meta.url);
 
 /**
  * Options of {@link createBoundedHttpHandler}.
@@ -91,7 +94,11 @@ export async function createBoundedHttpHandler(init: BoundedHttpHandlerInit): Pr
 // ---------------------------------------------------------------------------------------------
 
 const loadClasses = lazyClient<HandlerClasses>(undefined, async () => {
-  const { NodeHttpHandler } = await import("@smithy/node-http-handler");
+  const { NodeHttpHandler } = (
+    typeof require === "function"
+      ? require("@smithy/node-http-handler")
+      : requireHere("@smithy/node-http-handler")
+  ) as typeof import("@smithy/node-http-handler");
   class BoundedHttpHandler extends NodeHttpHandler {
     readonly #totalMs: number;
 

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import {
   isAwsconnError,
   redactForeignError,
@@ -6,6 +7,8 @@ import {
   scrubText,
 } from "@awsconn/core";
 import { lazyClient } from "./lazyClient.js";
+
+const requireHere = createRequire(import.meta.url);
 
 /** What failed: the source's name and the attempt (`GetSecretValue "airflow/connections/x"`, `AssumeRole for arn:...`). */
 export interface AwsFailure {
@@ -28,7 +31,13 @@ export interface AwsErrorClass {
 type Retry = typeof import("@smithy/core/retry");
 // The SDK's own classification (smithy's service-error-classification, shipped as
 // `@smithy/core/retry`), loaded with the first failure: importing this package loads no SDK module.
-const loadRetry = lazyClient<Retry>(undefined, () => import("@smithy/core/retry"));
+const loadRetry = lazyClient<Retry>(
+  undefined,
+  async () =>
+    (typeof require === "function"
+      ? require("@smithy/core/retry")
+      : requireHere("@smithy/core/retry")) as typeof import("@smithy/core/retry"),
+);
 
 const TIMEOUT_NAMES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
 const TIMEOUT_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNABORTED"]);

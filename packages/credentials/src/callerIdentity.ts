@@ -1,9 +1,12 @@
+import { createRequire } from "node:module";
 import { toSourceError, withDeadline } from "@awsconn/aws-source-common";
 import { type Connection, ConnectionFormatError } from "@awsconn/core";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { type HttpAndRetryOptions, httpAndRetryOptions } from "./httpAndRetryOptions.js";
 import { readAwsConnection } from "./readAwsConnection.js";
 import { stsClientConfig, stsDeadlineMs } from "./stsClientConfig.js";
+
+const requireHere = createRequire(import.meta.url);
 
 /**
  * Who an `aws` connection's credentials are, as STS `GetCallerIdentity` answers.
@@ -61,7 +64,9 @@ export async function callerIdentity(
     secrets = [identity.secretAccessKey, identity.sessionToken ?? ""];
     const [config, { STSClient, GetCallerIdentityCommand }] = await Promise.all([
       stsClientConfig(settings, tuning, options.region),
-      import("@aws-sdk/client-sts"),
+      (typeof require === "function"
+        ? require("@aws-sdk/client-sts")
+        : requireHere("@aws-sdk/client-sts")) as typeof import("@aws-sdk/client-sts"),
     ]);
     const sts = new STSClient({ ...config, credentials: identity });
     const who = await withDeadline(deadlineMs, undefined, (abortSignal) =>

@@ -1,5 +1,8 @@
+import { createRequire } from "node:module";
 import { lazyClient, toSourceError, withDeadline } from "@awsconn/aws-source-common";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
+
+const requireHere = createRequire(import.meta.url);
 
 /** The `@aws-sdk/credential-providers` module, as {@link lazyProvider} hands it to `make`. */
 export type CredentialProvidersModule = typeof import("@aws-sdk/credential-providers");
@@ -23,7 +26,10 @@ export interface LazyProviderOptions {
 // (lazyClient: a failed import is retried on the next call).
 const loadProviders = lazyClient<CredentialProvidersModule>(
   undefined,
-  () => import("@aws-sdk/credential-providers"),
+  async () =>
+    (typeof require === "function"
+      ? require("@aws-sdk/credential-providers")
+      : requireHere("@aws-sdk/credential-providers")) as typeof import("@aws-sdk/credential-providers"),
 );
 
 /**

@@ -1,5 +1,8 @@
+import { createRequire } from "node:module";
 import { lazyClient } from "@awsconn/aws-source-common";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+
+const requireHere = createRequire(import.meta.url);
 
 /**
  * Refresh temporary credentials this long before they expire (5 minutes, as the AWS SDKs do).
@@ -28,7 +31,15 @@ export interface MemoizeCredentialsInit {
 }
 
 type Memoize = typeof import("@smithy/core/config").memoize;
-const loadMemoize = lazyClient<Memoize>(undefined, async () => (await import("@smithy/core/config")).memoize);
+const loadMemoize = lazyClient<Memoize>(
+  undefined,
+  async () =>
+    (
+      (typeof require === "function"
+        ? require("@smithy/core/config")
+        : requireHere("@smithy/core/config")) as typeof import("@smithy/core/config")
+    ).memoize,
+);
 
 /**
  * The SDK's own `memoize` (smithy, loaded on first use) with an expiry check, so that:

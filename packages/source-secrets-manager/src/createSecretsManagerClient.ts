@@ -1,6 +1,9 @@
+import { createRequire } from "node:module";
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { createAwsClientConfig } from "@awsconn/aws-source-common";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
+
+const requireHere = createRequire(import.meta.url);
 
 /**
  * Creates the Secrets Manager client of a source, loading `@aws-sdk/client-secrets-manager` only
@@ -15,7 +18,9 @@ import type { SecretsManagerInit } from "./SecretsManagerInit.js";
  */
 export async function createSecretsManagerClient(init: SecretsManagerInit): Promise<SecretsManagerClient> {
   const [{ SecretsManagerClient }, config] = await Promise.all([
-    import("@aws-sdk/client-secrets-manager"),
+    (typeof require === "function"
+      ? require("@aws-sdk/client-secrets-manager")
+      : requireHere("@aws-sdk/client-secrets-manager")) as typeof import("@aws-sdk/client-secrets-manager"),
     createAwsClientConfig(init, "secretsmanager"),
   ]);
   return new SecretsManagerClient(config);

@@ -1,6 +1,9 @@
+import { createRequire } from "node:module";
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import { createAwsClientConfig } from "@awsconn/aws-source-common";
 import type { SsmInit } from "./SsmInit.js";
+
+const requireHere = createRequire(import.meta.url);
 
 /**
  * Creates the SSM client of a source, loading `@aws-sdk/client-ssm` only now (dynamic
@@ -15,7 +18,9 @@ import type { SsmInit } from "./SsmInit.js";
  */
 export async function createSsmClient(init: SsmInit): Promise<SSMClient> {
   const [{ SSMClient }, config] = await Promise.all([
-    import("@aws-sdk/client-ssm"),
+    (typeof require === "function"
+      ? require("@aws-sdk/client-ssm")
+      : requireHere("@aws-sdk/client-ssm")) as typeof import("@aws-sdk/client-ssm"),
     createAwsClientConfig(init, "ssm"),
   ]);
   return new SSMClient(config);

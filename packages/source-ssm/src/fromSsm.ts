@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import {
   BatchHits,
   awsConnectionSource,
@@ -13,6 +14,8 @@ import { createSsmClient } from "./createSsmClient.js";
 import { parameterLister } from "./parameterLister.js";
 import { parameterNameFor } from "./parameterNameFor.js";
 import { type Parameter, parameterReader } from "./parameterReader.js";
+
+const requireHere = createRequire(import.meta.url);
 
 /** The source name (`SourceError.source`, `explain` output). */
 export const SSM_SOURCE_NAME = "ssm";
@@ -62,7 +65,10 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     defaultPrefix: DEFAULT_SSM_PREFIX,
     sep: "/",
     createClient: () => createSsmClient(init),
-    loadSdk: () => import("@aws-sdk/client-ssm"),
+    loadSdk: async () =>
+      (typeof require === "function"
+        ? require("@aws-sdk/client-ssm")
+        : requireHere("@aws-sdk/client-ssm")) as typeof import("@aws-sdk/client-ssm"),
   });
   const readParameter = parameterReader({ sdk, client, fail, deadlineMs });
   const parse = init.parser === undefined ? undefined : { parser: init.parser };

@@ -1,10 +1,18 @@
 // The launcher's code cache (bin/compileCache.js): written once, in a folder of this user's, reused,
 // refused when others could have written it, and never in the way of the command.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runBin, requireBuiltBin } from "./runBin.js";
+import { BUNDLE, runBin, requireBuiltBin } from "./runBin.js";
 
 beforeAll(requireBuiltBin);
 
@@ -75,5 +83,18 @@ describe.runIf(ownCache && process.platform !== "win32")("the launcher's code ca
     await credentials({ AWSCONN_COMPILE_CACHE: join(parent, "a-file", "cache") });
     mkdirSync(join(parent, "ok"));
     expect(readdirSync(join(parent, "ok"))).toEqual([]);
+  });
+});
+
+describe("the bundle the launcher runs", () => {
+  it("has no import(): on Node 20 a script compiled from a code cache cannot import (plugins go through dist/importFile.cjs)", () => {
+    expect(readFileSync(BUNDLE, "utf8")).not.toMatch(/\bimport\(/);
+    expect(readFileSync(join(BUNDLE, "../importFile.cjs"), "utf8")).toContain("import(url)");
+  });
+
+  it("ships the licences of the third-party code inlined into it", () => {
+    const text = readFileSync(BUNDLE, "utf8");
+    for (const name of ["commander", "yaml"])
+      expect(text).toMatch(new RegExp(`/\\*! ${name} \\d+\\.\\d+\\.\\d+\\n`));
   });
 });

@@ -11,6 +11,7 @@
 // package at run time: the AWS SDK (so a lazily loaded client stays lazy, and is the one the app
 // installed), zod and lru-cache (each loaded only by the lookups that need it). Errors and connections
 // from another copy of the packages (a plugin's own `awsconn`) are recognised by brand, not identity.
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -24,6 +25,8 @@ const META_URL = "__awsconnImportMetaUrl";
 /** The bundle's real `import()` (packages/awsconn/src/importFile.ts), from a file Node loads itself. */
 const IMPORT_FILE = "__awsconnImportFile";
 const IMPORTER = "importFile.cjs";
+/** The line near the bundle's end that carries its hash (bin/compileCache.js reads it). */
+const BUNDLE_HASH = "// awsconn-bundle-hash ";
 /** Packages inlined into the command's bundle; every other bare import stays a run-time `require`. */
 const INLINED = /^(awsconn|@awsconn\/[^/]+|commander|yaml)(\/|$)/;
 
@@ -74,9 +77,13 @@ export function bundleCommand(dir, name, { target = "node20" } = {}) {
   // The source's `#!/usr/bin/env node` line is the launcher's business: this file is never run directly.
   const code = result.outputFiles.find((f) => f.path === outfile);
   const map = result.outputFiles.find((f) => f.path === `${outfile}.map`);
-  const text = code.text
-    .replace(/^#!.*\n/, "")
-    .replace(/(\/\/# sourceMappingURL=\S+\s*)$/, (link) => `${licences(dir, result.metafile)}${link}`);
+  const body = code.text.replace(/^#!.*\n/, "");
+  // The launcher's code cache is keyed by this hash of the code (V8 itself checks only its length).
+  const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
+  const text = body.replace(
+    /(\/\/# sourceMappingURL=\S+\s*)$/,
+    (link) => `${licences(dir, result.metafile)}${BUNDLE_HASH}${hash}\n${link}`,
+  );
   writeIfChanged(outfile, text);
   writeIfChanged(`${outfile}.map`, map.text);
   writeIfChanged(

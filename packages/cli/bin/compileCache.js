@@ -6,7 +6,7 @@
 //
 // The cache is code the process runs, so it is read only from a folder this user owns that nobody
 // else may write to, and from a file of this user's that nobody else may write to. V8 refuses a cache
-// made by another V8 version or other flags; the file name carries the script's size and time, so an
+// made by another V8 version or other flags; the file name carries a hash of the script's code, so an
 // upgraded script never meets the cache of the old one (and the old one is removed). Anything that
 // goes wrong with the cache is silent and costs only the compile: the command itself always runs.
 "use strict";
@@ -79,13 +79,29 @@ function writeCache(folder, file, data) {
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, file);
-    const prefix = path.basename(file).replace(/-\d+-\d+\.v8$/, "-");
+    const prefix = path.basename(file).replace(/-[^-]+\.v8$|-\d+-\d+\.v8$/, "-");
     for (const name of fs.readdirSync(folder))
       if (name.startsWith(prefix) && name.endsWith(".v8") && name !== path.basename(file))
         fs.rmSync(path.join(folder, name), { force: true });
   } catch {
     // a read-only or full disk: the next run compiles again
   }
+}
+
+/** The line near the bundle's end that carries a hash of its code (scripts/bundleCommand.mjs). */
+const HASH_LINE = "\n// awsconn-bundle-hash ";
+
+/**
+ * What tells this script's code from any other's: the hash its build wrote into it, else its size
+ * and time. V8 refuses a cache of another V8 or other flags, but of the source it checks only the
+ * length, so the cache file is named by this.
+ */
+function versionOf(source, script) {
+  const at = source.lastIndexOf(HASH_LINE);
+  const hash = at >= 0 ? /^[0-9a-f]{16}/.exec(source.slice(at + HASH_LINE.length))?.[0] : undefined;
+  if (hash) return hash;
+  const stats = fs.statSync(script);
+  return `${stats.size}-${Math.trunc(stats.mtimeMs)}`;
 }
 
 /**
@@ -103,10 +119,9 @@ function runCached(script, env = process.env) {
     return;
   }
   const source = fs.readFileSync(script, "utf8");
-  const stats = fs.statSync(script);
   const dir = usableFolder(folder);
   const name = `${path.basename(script, ".cjs")}-${process.version}-${process.arch}`;
-  const file = dir && path.join(dir, `${name}-${stats.size}-${Math.trunc(stats.mtimeMs)}.v8`);
+  const file = dir && path.join(dir, `${name}-${versionOf(source, script)}.v8`);
   const cachedData = file ? readCache(file) : undefined;
   // No `import()` in a script compiled from a code cache on Node 20: the bundle has none (see
   // scripts/bundleCommand.mjs).

@@ -37,7 +37,9 @@ describe.runIf(ownCache && process.platform !== "win32")("the launcher's code ca
     await credentials({ AWSCONN_COMPILE_CACHE: folder });
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     const [file] = cacheFiles(folder);
-    expect(file).toMatch(/^awsconn-v\d+\.\d+\.\d+-\w+-\d+-\d+\.v8$/);
+    // named by Node's version, the architecture and the hash the build wrote into the bundle
+    expect(file).toMatch(/^awsconn-v\d+\.\d+\.\d+-\w+-[0-9a-f]{16}\.v8$/);
+    expect(readFileSync(BUNDLE, "utf8")).toContain(`\n// awsconn-bundle-hash ${file?.slice(-19, -3)}\n`);
     const first = statSync(join(folder, file as string));
     expect(first.mode & 0o777).toBe(0o600);
     await credentials({ AWSCONN_COMPILE_CACHE: folder });

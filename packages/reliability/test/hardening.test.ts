@@ -396,7 +396,7 @@ describe("awsconn never writes to disk during lookups", () => {
         (p === join(home, ".cache") ||
           p === cache ||
           (p.startsWith(`${cache}/`) &&
-            /^[^/]+-v[\d.]+-\w+-\d+-\d+\.v8(\.\d+\.tmp)?$/.test(p.slice(cache.length + 1))))
+            /^[^/]+-v[\d.]+-\w+-[0-9a-f]{16}\.v8(\.\d+\.tmp)?$/.test(p.slice(cache.length + 1))))
       );
     };
     const writes = readFileSync(log, "utf8")

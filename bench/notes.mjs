@@ -109,15 +109,20 @@ of \`@awsconn/core\`, the resolver and \`lru-cache\`. The absolute milliseconds 
 counts much less.
 
 What limits it now (read the module lists of the run above to see whether it still does): a valid
-configuration, in code or in a JSON file, no longer loads \`zod\`: it is checked against a JSON Schema
-generated from the zod schemas, and zod is loaded only to explain an invalid one (before, \`zod\` was 95 of
-these rows' about 210 modules and about half of what the env row added). The env and file rows now load
-about 13 modules; what remains is compiling the facade, \`@awsconn/core\` and the file source (about 270 kB
-of ES modules, the file source loaded even for an env-only resolver), Node's own modules the ES module
-loader pulls in (\`node:url\`, \`node:crypto\`, \`fs/promises\`), and resolving the packages' \`exports\`.
-The deployment row still loads \`yaml\` for its YAML config and the Secrets Manager client. Suggested next
-(in \`awsconn\`, not in \`bench/\`): load the file source only when a file source is named, and split the
-core bundle so an env lookup compiles less.
+configuration, in code or in a JSON file, loads no \`zod\` (it is checked against a JSON Schema generated
+from the zod schemas); an env lookup loads four of awsconn's files (the facade, \`@awsconn/core\`, the env
+source and the file source; the list of an aws connection's extra keys moved from \`@awsconn/credentials\` to
+core, so that package is no longer loaded) and no third-party package; its Unicode property patterns are
+built on first use. A YAML file reads \`yaml\` from the file source's one-file copy (\`dist/yaml.cjs\`) instead
+of yaml's own 70-odd CommonJS files, so the YAML row's cost over the JSON row is now mostly yaml's first,
+cold parse. What remains of the env and file rows is compiling about 270 kB of ES modules (the file source
+loaded even for an env-only resolver, because \`awsconn\` re-exports \`fromFile\`) and the ES module loader
+resolving each package's \`exports\`; the resolver's own work is a few hundred microseconds. The deployment
+row adds yaml's first parse of its config, the Secrets Manager client (the same one Powertools loads),
+\`lru-cache\` and the AWS source modules. awsconn loads the SDK packages with \`require\`: an ES module's
+\`import()\` of a CommonJS package first runs Node's CommonJS lexer over it and every file it re-exports,
+which cost the deployment row about 50 ms (Powertools, an ES module importing the client, still pays it). Suggested next (in \`awsconn\`, not in \`bench/\`): move the
+\`fromFile\` re-export to a subpath so an env-only resolver does not compile the file source (an API change).
 `,
   "6-credentials": `
 Both awsconn variants share one STS call among 1,000 concurrent requests, at the start and across a refresh:
@@ -162,11 +167,15 @@ do to get the same keys (the plain script: the same SDK client and one call, no 
 what awsconn adds there is everything but the SDK and the round trip. The connection holds static keys, so no
 STS call is made on either side (one \`GetSecretValue\` each, counted by the proxy).
 
-What limits it: the start-up of scenario 5 (the facade; for a file \`--config\` its parsing, for YAML
-\`yaml\` too; \`zod\` only for an invalid configuration) plus the CLI's own share (\`commander\` and the command's modules). The env row here against
-scenario 5's env row, both over \`node -e 0\`, shows the CLI's share; scenario 5's import-cost table shows what
-\`@awsconn/cli\` costs when imported whole, which the \`credentials\` command no longer does (it loads only its
-own command).
+What limits it now: the \`awsconn\` bin runs the whole command as one CommonJS file (\`dist/awsconn.cjs\`:
+the workspace packages, commander and yaml inlined; the AWS SDK, zod and lru-cache left to \`require\`) from
+a V8 code cache kept in \`~/.cache/awsconn\`, so a start no longer resolves, reads and compiles about 20 ES
+modules: it reads two files (about 400 kB of code and 350 kB of compiled code) and runs the top level of the
+bundle's modules. What is left over \`node -e 0\` is that deserialization, Node's own modules the command
+pulls in (commander requires \`child_process\` at load, the credentials package \`fs/promises\`), and the
+lookup. The Secrets Manager row also gets the SDK's modules from the code path the plain script takes, so its
+ratio is close to 1. The first start after an install or upgrade compiles and writes the cache (the bench's
+warm-up run does that here).
 `,
   "9-lambda-bundle": `
 A bundler includes every module reachable from the handler, dynamic \`import()\`s with a literal specifier
@@ -178,13 +187,14 @@ the bundle (parsing and evaluating its top level, larger bundles cost more) plus
 \`GetSecretValue\` on moto and building the S3 client); both sides resolve the S3 client's credentials once.
 "spawn to result" adds Node's own start.
 
-What limits it now: the awsconn bundle carries \`zod\` (about 570 kB of output), the SSM and STS clients and
-\`yaml\`, none of which the handler's path runs: \`createResolver\` reaches every built-in source through its
-config types, and \`zod\` stays reachable to explain an invalid configuration, so a bundler cannot drop
-them. Cold init improved because a valid configuration no longer evaluates \`zod\` (1.58x Powertools before
-the zod-free check, 1.42x in this run), but the bytes are the same. Suggested (in \`awsconn\`): let a handler
-pass source factories (\`fromSecretsManager()\`) through an entry point that does not import the config
-types of the other sources, and load zod's explanations through a separate chunk an app may leave out.
+What limits it now: the awsconn bundle no longer carries \`zod\` (about 570 kB of output): zod is found with
+Node's \`require\` only, which esbuild does not follow, and a bundled app with an invalid configuration gets
+its first problem named instead of all of them. It still carries the SSM and STS clients and \`yaml\`, which
+the handler's path never runs: \`createResolver\` reaches every built-in source through its config types, and
+a bundler cannot drop what a type string might select at run time. Cold init follows the bundle's size: the
+larger part of the gap was zod's text, parsed at import even though it never ran. Suggested next (in
+\`awsconn\`): an entry point that takes source factories (\`fromSecretsManager()\`) and imports no config
+types, so an app's bundle holds only the sources it names.
 `,
   "10-install": `
 What a user's \`npm install\` brings in, from the same tarballs \`pack:smoke\` tests (so local workspace links

@@ -1,4 +1,4 @@
-import { closestMatch } from "@awsconn/core";
+import { closestMatch, scrubText } from "@awsconn/core";
 
 // How a configuration problem shows a key path and a value: one home for parseConfig's zod path
 // and quickConfig's own explanation (shapeProblem).
@@ -13,10 +13,13 @@ export function pathText(path: ConfigPath): string {
   return out;
 }
 
-/** A value as a problem quotes it: JSON, cut at 60 characters; `nothing` for undefined. */
+/**
+ * A value as a problem quotes it: JSON with URI passwords and AWS access key ids scrubbed (an
+ * `endpoint` may carry credentials), cut at 60 characters; `nothing` for undefined.
+ */
 export function shown(value: unknown): string {
   if (value === undefined) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
+  const text = scrubText(JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 

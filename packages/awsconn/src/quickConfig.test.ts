@@ -169,3 +169,12 @@ describe("quickProblem: the first problem, where zod is not installed", () => {
     expect(quickProblem({ sources: [{ type: "env" }] })).toBeUndefined();
   });
 });
+
+describe("a configuration problem quotes no credentials", () => {
+  it("scrubs a password in an endpoint, with zod and without", () => {
+    const input = { sources: [{ type: "ssm", endpoint: "postgres://user:hunter2@127.0.0.1:4566 x" }] };
+    expect(() => parseConfig(input)).toThrow(/endpoint/);
+    expect(() => parseConfig(input)).not.toThrow(/hunter2/);
+    expect(quickProblem(input)?.message).toMatch(/user:\*\*\*@/);
+  });
+});

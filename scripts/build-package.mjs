@@ -89,13 +89,13 @@ export function finishPackage(dir) {
   const marker = join(cjs, "package.json");
   // Before the up-to-date check: the command's bundle inlines the other packages' sources, which
   // this package's tsc build does not see (a fraction of a second; unchanged output is not rewritten).
-  const command = Object.keys(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).bin ?? {})[0];
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const command = Object.keys(manifest.bin ?? {})[0];
   if (command && existsSync(join(rootDir, "bin.ts"))) bundleCommand(dir, command);
   vendorPackages(dir);
   if (newerThan(marker, [options.tsBuildInfoFile, ...SCRIPTS])) return;
   const sources = fileNames.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
   const stems = sources.map((f) => relative(rootDir, f).replace(/\.ts$/, ""));
-  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   const written = new Set(["package.json"]);
   if (!manifest.private) {
     const target = ts.ScriptTarget[options.target ?? ts.ScriptTarget.ES2022].toLowerCase();

@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
@@ -10,10 +9,8 @@ import {
   SOURCE_RETRY_MODE,
 } from "./clientDefaults.js";
 import { createBoundedHttpHandler } from "./createBoundedHttpHandler.js";
-import { lazyClient } from "./lazyClient.js";
+import { loadCredentialProviders, loadRetry } from "./sdkModules.js";
 import type { SdkClientSettings } from "./SdkClientSettings.js";
-
-const requireHere = createRequire(import.meta.url);
 
 /** The credential provider of an assumed role, or of one shared-config profile. */
 type SourceCredentials = ReturnType<typeof fromTemporaryCredentials> | ReturnType<typeof fromIni>;
@@ -42,14 +39,6 @@ export interface AwsClientConfig extends SdkClientSettings {
    */
   cacheMiddleware: true;
 }
-
-const loadRetry = lazyClient(
-  undefined,
-  async () =>
-    (typeof require === "function"
-      ? require("@smithy/core/retry")
-      : requireHere("@smithy/core/retry")) as typeof import("@smithy/core/retry"),
-);
 
 /**
  * The configuration an AWS source gives its SDK client:
@@ -97,11 +86,7 @@ export async function createAwsClientConfig(
   const profile = init.profile ?? (env.AWS_PROFILE || undefined);
   let credentials: AwsCredentialIdentityProvider | undefined = given.credentials;
   if (!credentials && (init.roleArn || profile)) {
-    const { fromTemporaryCredentials, fromIni } = (
-      typeof require === "function"
-        ? require("@aws-sdk/credential-providers")
-        : requireHere("@aws-sdk/credential-providers")
-    ) as typeof import("@aws-sdk/credential-providers");
+    const { fromTemporaryCredentials, fromIni } = await loadCredentialProviders();
     const ofProfile = profile ? withShortProcessErrors(fromIni({ profile }), profile) : undefined;
     credentials = init.roleArn
       ? fromTemporaryCredentials({

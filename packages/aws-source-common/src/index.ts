@@ -14,6 +14,7 @@ export { withDeadline } from "./withDeadline.js";
 export { sendWithin, type SdkSender, type SdkCommand } from "./sendWithin.js";
 export { callDeadlineMs, DEADLINE_SLACK_MS } from "./callDeadlineMs.js";
 export { lazyClient } from "./lazyClient.js";
+export { loadCredentialProviders, loadRetry } from "./sdkModules.js";
 export { failureFor } from "./failureFor.js";
 export {
   toSourceError,

@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import {
   isAwsconnError,
   redactForeignError,
@@ -6,9 +5,7 @@ import {
   type SourceErrorKind,
   scrubText,
 } from "@awsconn/core";
-import { lazyClient } from "./lazyClient.js";
-
-const requireHere = createRequire(import.meta.url);
+import { loadRetry } from "./sdkModules.js";
 
 /** What failed: the source's name and the attempt (`GetSecretValue "airflow/connections/x"`, `AssumeRole for arn:...`). */
 export interface AwsFailure {
@@ -27,17 +24,6 @@ export interface AwsErrorClass {
   kind: SourceErrorKind;
   retryable: boolean;
 }
-
-type Retry = typeof import("@smithy/core/retry");
-// The SDK's own classification (smithy's service-error-classification, shipped as
-// `@smithy/core/retry`), loaded with the first failure: importing this package loads no SDK module.
-const loadRetry = lazyClient<Retry>(
-  undefined,
-  async () =>
-    (typeof require === "function"
-      ? require("@smithy/core/retry")
-      : requireHere("@smithy/core/retry")) as typeof import("@smithy/core/retry"),
-);
 
 const TIMEOUT_NAMES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
 const TIMEOUT_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNABORTED"]);
@@ -80,7 +66,7 @@ export async function classifyAwsError(error: unknown): Promise<AwsErrorClass> {
   const unreadable = error instanceof SyntaxError;
   const name = unreadable && status !== undefined ? `HTTP ${status}` : awsErrorNameOf(error);
   const code = typeof e.code === "string" ? e.code : "";
-  const asSdk = e as Parameters<Retry["isTransientError"]>[0];
+  const asSdk = e as Parameters<typeof retry.isTransientError>[0];
   const throttled = retry.isThrottlingError(asSdk);
   const transient = retry.isTransientError(asSdk);
   const server = retry.isServerError(asSdk) || (unreadable && (status ?? 0) >= 500);

@@ -79,7 +79,7 @@ function writeCache(folder, file, data) {
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, file);
-    const prefix = path.basename(file).replace(/-[^-]+\.v8$|-\d+-\d+\.v8$/, "-");
+    const prefix = path.basename(file).replace(/-[0-9a-f]{16}\.v8$/, "-");
     for (const name of fs.readdirSync(folder))
       if (name.startsWith(prefix) && name.endsWith(".v8") && name !== path.basename(file))
         fs.rmSync(path.join(folder, name), { force: true });
@@ -92,16 +92,13 @@ function writeCache(folder, file, data) {
 const HASH_LINE = "\n// awsconn-bundle-hash ";
 
 /**
- * What tells this script's code from any other's: the hash its build wrote into it, else its size
- * and time. V8 refuses a cache of another V8 or other flags, but of the source it checks only the
- * length, so the cache file is named by this.
+ * The hash of its code the build wrote into the script, which names its cache file (V8 refuses a
+ * cache of another V8 or other flags, but of the source it checks only the length); undefined for
+ * a script without one, which then runs without a cache.
  */
-function versionOf(source, script) {
+function hashOf(source) {
   const at = source.lastIndexOf(HASH_LINE);
-  const hash = at >= 0 ? /^[0-9a-f]{16}/.exec(source.slice(at + HASH_LINE.length))?.[0] : undefined;
-  if (hash) return hash;
-  const stats = fs.statSync(script);
-  return `${stats.size}-${Math.trunc(stats.mtimeMs)}`;
+  return at >= 0 ? /^[0-9a-f]{16}/.exec(source.slice(at + HASH_LINE.length))?.[0] : undefined;
 }
 
 /**
@@ -119,9 +116,10 @@ function runCached(script, env = process.env) {
     return;
   }
   const source = fs.readFileSync(script, "utf8");
-  const dir = usableFolder(folder);
-  const name = `${path.basename(script, ".cjs")}-${process.version}-${process.arch}`;
-  const file = dir && path.join(dir, `${name}-${versionOf(source, script)}.v8`);
+  const hash = hashOf(source);
+  const dir = hash && usableFolder(folder);
+  const file =
+    dir && path.join(dir, `${path.basename(script, ".cjs")}-${process.version}-${process.arch}-${hash}.v8`);
   const cachedData = file ? readCache(file) : undefined;
   // No `import()` in a script compiled from a code cache on Node 20: the bundle has none (see
   // scripts/bundleCommand.mjs).

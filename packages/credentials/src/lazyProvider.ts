@@ -1,8 +1,5 @@
-import { createRequire } from "node:module";
-import { lazyClient, toSourceError, withDeadline } from "@awsconn/aws-source-common";
+import { lazyClient, loadCredentialProviders, toSourceError, withDeadline } from "@awsconn/aws-source-common";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
-
-const requireHere = createRequire(import.meta.url);
 
 /** The `@aws-sdk/credential-providers` module, as {@link lazyProvider} hands it to `make`. */
 export type CredentialProvidersModule = typeof import("@aws-sdk/credential-providers");
@@ -22,16 +19,6 @@ export interface LazyProviderOptions {
   deadlineMs?: number;
 }
 
-// One import for every provider of the process, under aws-source-common's one loading rule
-// (lazyClient: a failed import is retried on the next call).
-const loadProviders = lazyClient<CredentialProvidersModule>(
-  undefined,
-  async () =>
-    (typeof require === "function"
-      ? require("@aws-sdk/credential-providers")
-      : requireHere("@aws-sdk/credential-providers")) as typeof import("@aws-sdk/credential-providers"),
-);
-
 /**
  * A provider from `@aws-sdk/credential-providers`, imported (and made with `make`) on the first call;
  * its failures become `SourceError` with `source` and a message starting with `what`, through the
@@ -50,7 +37,7 @@ export function lazyProvider(
   what: string,
   options: LazyProviderOptions = {},
 ): AwsCredentialIdentityProvider {
-  const provider = lazyClient(undefined, async () => make(await loadProviders()));
+  const provider = lazyClient(undefined, async () => make(await loadCredentialProviders()));
   const secrets = options.secrets ? { secrets: options.secrets } : {};
   return async (properties) => {
     try {

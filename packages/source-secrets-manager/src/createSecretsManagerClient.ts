@@ -1,9 +1,7 @@
-import { createRequire } from "node:module";
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { createAwsClientConfig } from "@awsconn/aws-source-common";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
-
-const requireHere = createRequire(import.meta.url);
+import { loadSecretsManagerSdk } from "./loadSecretsManagerSdk.js";
 
 /**
  * Creates the Secrets Manager client of a source, loading `@aws-sdk/client-secrets-manager` only
@@ -18,9 +16,7 @@ const requireHere = createRequire(import.meta.url);
  */
 export async function createSecretsManagerClient(init: SecretsManagerInit): Promise<SecretsManagerClient> {
   const [{ SecretsManagerClient }, config] = await Promise.all([
-    (typeof require === "function"
-      ? require("@aws-sdk/client-secrets-manager")
-      : requireHere("@aws-sdk/client-secrets-manager")) as typeof import("@aws-sdk/client-secrets-manager"),
+    loadSecretsManagerSdk(),
     createAwsClientConfig(init, "secretsmanager"),
   ]);
   return new SecretsManagerClient(config);

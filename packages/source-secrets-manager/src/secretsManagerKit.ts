@@ -1,11 +1,9 @@
-import { createRequire } from "node:module";
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { type AwsSourceKit, awsSourceKit } from "@awsconn/aws-source-common";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
 import { createSecretsManagerClient } from "./createSecretsManagerClient.js";
 import { SECRETS_MANAGER_SOURCE_NAME } from "./fromSecretsManager.js";
-
-const requireHere = createRequire(import.meta.url);
+import { loadSecretsManagerSdk } from "./loadSecretsManagerSdk.js";
 
 /**
  * The start of a Secrets Manager source, connections or Variables (`awsSourceKit`): the prefix
@@ -28,9 +26,6 @@ export function secretsManagerKit(
     sep: init.sep ?? "/",
     patternPath,
     createClient: () => createSecretsManagerClient(init),
-    loadSdk: async () =>
-      (typeof require === "function"
-        ? require("@aws-sdk/client-secrets-manager")
-        : requireHere("@aws-sdk/client-secrets-manager")) as typeof import("@aws-sdk/client-secrets-manager"),
+    loadSdk: loadSecretsManagerSdk,
   });
 }

@@ -1,9 +1,7 @@
-import { createRequire } from "node:module";
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import { createAwsClientConfig } from "@awsconn/aws-source-common";
 import type { SsmInit } from "./SsmInit.js";
-
-const requireHere = createRequire(import.meta.url);
+import { loadSsmSdk } from "./loadSsmSdk.js";
 
 /**
  * Creates the SSM client of a source, loading `@aws-sdk/client-ssm` only now (dynamic
@@ -17,11 +15,6 @@ const requireHere = createRequire(import.meta.url);
  * ```
  */
 export async function createSsmClient(init: SsmInit): Promise<SSMClient> {
-  const [{ SSMClient }, config] = await Promise.all([
-    (typeof require === "function"
-      ? require("@aws-sdk/client-ssm")
-      : requireHere("@aws-sdk/client-ssm")) as typeof import("@aws-sdk/client-ssm"),
-    createAwsClientConfig(init, "ssm"),
-  ]);
+  const [{ SSMClient }, config] = await Promise.all([await loadSsmSdk(), createAwsClientConfig(init, "ssm")]);
   return new SSMClient(config);
 }

@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import {
   BatchHits,
   awsConnectionSource,
@@ -14,8 +13,7 @@ import { createSsmClient } from "./createSsmClient.js";
 import { parameterLister } from "./parameterLister.js";
 import { parameterNameFor } from "./parameterNameFor.js";
 import { type Parameter, parameterReader } from "./parameterReader.js";
-
-const requireHere = createRequire(import.meta.url);
+import { loadSsmSdk } from "./loadSsmSdk.js";
 
 /** The source name (`SourceError.source`, `explain` output). */
 export const SSM_SOURCE_NAME = "ssm";
@@ -65,10 +63,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
     defaultPrefix: DEFAULT_SSM_PREFIX,
     sep: "/",
     createClient: () => createSsmClient(init),
-    loadSdk: async () =>
-      (typeof require === "function"
-        ? require("@aws-sdk/client-ssm")
-        : requireHere("@aws-sdk/client-ssm")) as typeof import("@aws-sdk/client-ssm"),
+    loadSdk: loadSsmSdk,
   });
   const readParameter = parameterReader({ sdk, client, fail, deadlineMs });
   const parse = init.parser === undefined ? undefined : { parser: init.parser };

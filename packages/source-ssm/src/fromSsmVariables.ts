@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import {
   type AwsClientInit,
@@ -13,8 +12,7 @@ import { SSM_SOURCE_NAME } from "./fromSsm.js";
 import { parameterLister } from "./parameterLister.js";
 import { parameterNameFor } from "./parameterNameFor.js";
 import { parameterReader } from "./parameterReader.js";
-
-const requireHere = createRequire(import.meta.url);
+import { loadSsmSdk } from "./loadSsmSdk.js";
 
 /** Airflow's default `variables_prefix` of the SSM backend. */
 export const DEFAULT_SSM_VARIABLES_PREFIX = "/airflow/variables";
@@ -69,10 +67,7 @@ export function fromSsmVariables(init: SsmVariablesInit = {}): VariableSource {
     sep: "/",
     patternPath: "variablesLookupPattern",
     createClient: () => createSsmClient(init),
-    loadSdk: async () =>
-      (typeof require === "function"
-        ? require("@aws-sdk/client-ssm")
-        : requireHere("@aws-sdk/client-ssm")) as typeof import("@aws-sdk/client-ssm"),
+    loadSdk: loadSsmSdk,
   });
   const readParameter = parameterReader({ sdk, client, fail, deadlineMs });
   const listParameters = parameterLister({ sdk, client, fail, deadlineMs, prefix, off });

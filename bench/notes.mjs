@@ -113,12 +113,14 @@ configuration, in code or in a JSON file, loads no \`zod\` (it is checked agains
 from the zod schemas); an env lookup loads four of awsconn's files (the facade, \`@awsconn/core\`, the env
 source and the file source; the list of an aws connection's extra keys moved from \`@awsconn/credentials\` to
 core, so that package is no longer loaded) and no third-party package; its Unicode property patterns are
-built on first use. A YAML file reads \`yaml\` from the file source's one-file copy (\`dist/yaml.cjs\`) instead
-of yaml's own 70-odd CommonJS files, so the YAML row's cost over the JSON row is now mostly yaml's first,
-cold parse. What remains of the env and file rows is compiling about 270 kB of ES modules (the file source
+built on first use. A YAML file in YAML's plain block subset (block mappings and lists, plain words, simple
+quoted strings, \`true\`/\`false\`/\`null\`, small whole numbers) is read without \`yaml\` (the file source's
+\`readPlainYaml\`), and the YAML row's file is such a file; a file beyond the subset (anchors, flow
+\`{ }\`, block strings) loads \`yaml\` from the file source's one-file copy (\`dist/yaml.cjs\`) and pays yaml's
+load and first, cold parse, about 30 ms. What remains of the env and file rows is compiling about 270 kB of ES modules (the file source
 loaded even for an env-only resolver, because \`awsconn\` re-exports \`fromFile\`) and the ES module loader
 resolving each package's \`exports\`; the resolver's own work is a few hundred microseconds. The deployment
-row adds yaml's first parse of its config, the Secrets Manager client (the same one Powertools loads),
+row's \`awsconn.config.yaml\` is plain YAML, read without \`yaml\`; the row adds the Secrets Manager client (the same one Powertools loads),
 \`lru-cache\` and the AWS source modules. awsconn loads the SDK packages with \`require\`: an ES module's
 \`import()\` of a CommonJS package first runs Node's CommonJS lexer over it and every file it re-exports,
 which cost the deployment row about 50 ms (Powertools, an ES module importing the client, still pays it). Suggested next (in \`awsconn\`, not in \`bench/\`): move the

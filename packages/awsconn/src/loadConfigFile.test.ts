@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import { ConfigError } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
-import { loadConfigFile } from "./loadConfigFile.js";
+import { loadConfigFile, readConfigFile } from "./loadConfigFile.js";
 
 const dir = mkdtempSync(join(tmpdir(), "awsconn-config-"));
 const SECRET = "Secr3tPLANTEDcfg";
@@ -53,5 +53,24 @@ describe("loadConfigFile: bad files and syntax errors", () => {
     const error = configErrorOf(path);
     expect(error.message).toMatch(reason);
     expectHidden(error);
+  });
+});
+
+describe("loadConfigFile: plain YAML", () => {
+  it("reads a plain file without the yaml package, and still gives a problem's line", () => {
+    const path = join(dir, "plain.yaml");
+    writeFileSync(path, "# deploy\nsources:\n  - type: env\n  - type: ssm   # prod\n    regoin: eu-west-1\n");
+    const content = readConfigFile(path);
+
+    expect(content.value).toEqual({ sources: [{ type: "env" }, { type: "ssm", regoin: "eu-west-1" }] });
+    expect(content.lineOf(["sources", 1, "regoin"])).toBe(5);
+    expect(content.lineOf(["sources", 0])).toBe(3);
+  });
+
+  it("reads what is beyond the plain subset with the yaml package, to the same value", () => {
+    const path = join(dir, "anchored.yaml");
+    writeFileSync(path, "base: &b\n  type: env\nsources:\n  - *b\n");
+
+    expect(readConfigFile(path).value).toEqual({ base: { type: "env" }, sources: [{ type: "env" }] });
   });
 });

@@ -7,6 +7,7 @@ import {
   describeYamlError,
   linearYamlAliases,
   RegularFileProblem,
+  readPlainYaml,
   readRegularFile,
   requireYaml,
   yamlNestingProblem,
@@ -93,23 +94,21 @@ export function readConfigFile(path: string): ConfigFileContent {
         origin: path,
       });
     }
-    // Positions only, and only when a problem is reported (so a valid JSON file loads no yaml):
-    // JSON is YAML, and the same parser gives each key's line.
-    const json = text;
-    let positions: ConfigFileContent["lineOf"] | undefined;
-    lineOf = (at) => {
-      if (!positions) {
-        const { LineCounter, parseDocument } = requireYaml();
-        const lineCounter = new LineCounter();
-        const doc = parseDocument(json, { lineCounter, uniqueKeys: false, logLevel: "silent" });
-        positions = doc.errors.length === 0 ? configLineOf(doc, lineCounter) : () => undefined;
-      }
-      return positions(at);
-    };
+    // JSON is YAML: the yaml package gives each key's line, once a problem is reported.
+    lineOf = linesWhenAsked(text);
   } else if (ext === ".yaml" || ext === ".yml") {
-    const yaml = parseYamlConfig(text, path);
-    value = yaml.value;
-    lineOf = configLineOf(yaml.doc, yaml.lineCounter);
+    const tooDeep = yamlNestingProblem(text);
+    if (tooDeep) throw new ConfigError(`${tooDeep.reason} (line ${tooDeep.line})`, { origin: path });
+    // A file in YAML's plain block subset (most are) is read without the yaml package.
+    const plain = readPlainYaml(text);
+    if (plain) {
+      value = plain.value;
+      lineOf = linesWhenAsked(text);
+    } else {
+      const yaml = parseYamlConfig(text, path);
+      value = yaml.value;
+      lineOf = configLineOf(yaml.doc, yaml.lineCounter);
+    }
   } else {
     throw new ConfigError(`unsupported configuration file extension "${ext}"; use .yaml, .yml or .json`, {
       origin: path,
@@ -118,6 +117,23 @@ export function readConfigFile(path: string): ConfigFileContent {
   if (value === null || value === undefined) return { value: {}, lineOf };
   if (!isRecord(value)) throw new ConfigError("expected a mapping at the top level", { origin: path });
   return { value, lineOf };
+}
+
+/**
+ * The `lineOf` of a text the yaml package has not parsed (JSON, plain YAML): it parses the text
+ * for positions the first time a problem asks for a line, so a valid file never loads yaml.
+ */
+function linesWhenAsked(text: string): ConfigFileContent["lineOf"] {
+  let positions: ConfigFileContent["lineOf"] | undefined;
+  return (at) => {
+    if (!positions) {
+      const { LineCounter, parseDocument } = requireYaml();
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: "silent" });
+      positions = doc.errors.length === 0 ? configLineOf(doc, lineCounter) : () => undefined;
+    }
+    return positions(at);
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -129,8 +145,6 @@ function parseYamlConfig(
   text: string,
   path: string,
 ): { value: unknown; doc: Document; lineCounter: LineCounter } {
-  const tooDeep = yamlNestingProblem(text);
-  if (tooDeep) throw new ConfigError(`${tooDeep.reason} (line ${tooDeep.line})`, { origin: path });
   const { LineCounter, parseDocument } = requireYaml();
   const lineCounter = new LineCounter();
   // logLevel "error": the `yaml` package would otherwise print warnings that quote keys.

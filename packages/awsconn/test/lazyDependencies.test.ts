@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 /** Traces an entry that calls `resolveFromFile(ext)` of fixtures/useFileSource.ts. */
-async function traceFileSource(ext: "json" | "env" | "yaml"): Promise<string[]> {
+async function traceFileSource(ext: "json" | "env" | "yaml" | "anchored.yaml"): Promise<string[]> {
   const entry = join(dir, `file-${ext}.ts`);
   const fixtureUrl = pathToFileURL(fixture("useFileSource.ts")).href;
   await writeFile(
@@ -68,10 +68,21 @@ describe("dependencies are loaded only when a lookup needs them", () => {
     }
   }, 120_000);
 
-  it("control: a .yaml file source loads yaml", async () => {
-    const names = await traceFileSource("yaml");
+  it("a .yaml file in the plain subset loads no yaml; control: one with an anchor does", async () => {
+    expect(heavy(await traceFileSource("yaml"))).toEqual([]);
+    expect(heavy(await traceFileSource("anchored.yaml"))).toEqual(["yaml"]);
+  }, 120_000);
 
-    expect(heavy(names)).toEqual(["yaml"]);
+  it("a plain awsconn.config.yaml naming Secrets Manager loads no yaml and no zod", async () => {
+    const config = join(dir, "awsconn.config.yaml");
+    await writeFile(config, "sources:\n  - type: secretsmanager   # production\n    region: eu-west-1\n");
+    const index = pathToFileURL(fileURLToPath(new URL("../src/index.ts", import.meta.url))).href;
+    const entry = join(dir, "discover.ts");
+    await writeFile(
+      entry,
+      `import { createResolver } from "${index}";\nconst { sources } = createResolver(${JSON.stringify(config)});\nif (sources.length !== 1) throw new Error("expected one source");\n`,
+    );
+    expect(heavy(packagesOf(await traceModuleLoads(entry)))).toEqual([]);
   }, 60_000);
 
   it("zod is loaded for an invalid configuration (to explain it), not for a valid one with an endpoint URL", async () => {

@@ -24,5 +24,6 @@ export { readRegularFile, RegularFileProblem, type ReadRegularFileOptions } from
 export { describeYamlError, type YamlProblem } from "./describeYamlError.js";
 export { linearYamlAliases } from "./linearYamlAliases.js";
 export { requireYaml } from "./requireYaml.js";
+export { readPlainYaml, type PlainYaml } from "./readPlainYaml.js";
 export { fromVariablesFile, type VariablesFileInit } from "./fromVariablesFile.js";
 export { loadVariables, type LoadedVariables, type VariableEntry } from "./loadVariables.js";

@@ -2,6 +2,7 @@ import type { Alias, Node, ScalarTag, Tags } from "yaml";
 import type { LineTree } from "@awsconn/core";
 import { describeYamlError, type YamlProblem } from "./describeYamlError.js";
 import { linearYamlAliases } from "./linearYamlAliases.js";
+import { readPlainYaml } from "./readPlainYaml.js";
 import { requireYaml } from "./requireYaml.js";
 import { yamlNestingProblem } from "./yamlNestingProblem.js";
 
@@ -50,7 +51,8 @@ export const PYYAML_DOCUMENT_OPTIONS = {
 /**
  * Parses a YAML connections file as YAML 1.1 (the version PyYAML, and so Airflow, speaks:
  * `yes`/`no` booleans, `<<` merge keys; repeated keys allowed, the last wins) and returns the
- * value plus the line of every key down to connection fields. Alias expansion is bounded by
+ * value plus the line of every key down to connection fields. A file in YAML's plain block subset
+ * is read without the `yaml` package ({@link readPlainYaml}). Alias expansion is bounded by
  * {@link YAML_MAX_ALIAS_COUNT}; error messages never quote the text.
  *
  * @example
@@ -61,6 +63,14 @@ export const PYYAML_DOCUMENT_OPTIONS = {
 export function parseYamlText(text: string): { value: unknown; tree: LineTree } {
   const tooDeep = yamlNestingProblem(text);
   if (tooDeep) throw new YamlTextError(tooDeep.reason, tooDeep.line);
+  return readPlainYaml(text, TREE_DEPTH) ?? parseYamlWithPackage(text);
+}
+
+/**
+ * {@link parseYamlText} through the `yaml` package, for a text beyond {@link readPlainYaml}'s subset
+ * (and, in tests, the reference it is checked against).
+ */
+export function parseYamlWithPackage(text: string): { value: unknown; tree: LineTree } {
   const { LineCounter, parseDocument } = requireYaml();
   const lineCounter = new LineCounter();
   // logLevel "error": the `yaml` package would otherwise print warnings that quote keys.

@@ -66,7 +66,8 @@ class SafeConnection extends Host {
     super(target);
     const self = this as unknown as Record<string, unknown>;
     if (target) {
-      for (const key of SECRET_FIELDS) if (Object.hasOwn(self, key)) this.#hold(key, self[key]);
+      for (const key of SECRET_FIELDS)
+        if (Object.hasOwn(self, key)) SafeConnection.#hold(this, key, self[key]);
       return;
     }
     let extra = false;
@@ -74,18 +75,22 @@ class SafeConnection extends Host {
       const value = fields[key];
       if (key === "extra") {
         extra = true;
-        this.#hold(key, value ?? {});
+        SafeConnection.#hold(this, key, value ?? {});
       } else if (value === undefined) continue;
-      else if (key === "password") this.#hold(key, value);
+      else if (key === "password") SafeConnection.#hold(this, key, value);
       else self[key] = SHARED_FIELDS.has(key) && typeof value === "string" ? internText(value) : value;
     }
-    if (!extra) this.#hold("extra", {});
+    if (!extra) SafeConnection.#hold(this, "extra", {});
   }
 
-  #hold(key: (typeof SECRET_FIELDS)[number], value: unknown): void {
-    if (key === "password") this.#password = value;
-    else this.#extra = value;
-    Object.defineProperty(this, key, SafeConnection.accessors[key]);
+  /**
+   * Keeps a secret-bearing field in its private field, behind the shared accessor. Static: a private
+   * instance method would give every connection a slot for the class brand (8 bytes each).
+   */
+  static #hold(c: SafeConnection, key: (typeof SECRET_FIELDS)[number], value: unknown): void {
+    if (key === "password") c.#password = value;
+    else c.#extra = value;
+    Object.defineProperty(c, key, SafeConnection.accessors[key]);
   }
 
   /** `JSON.stringify` shows the redacted copy. */

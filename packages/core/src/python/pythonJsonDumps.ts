@@ -1,5 +1,6 @@
 import { pyFloatRepr } from "./pyFloatRepr.js";
 import type { PyValue } from "./pythonJson.js";
+import { sizedObject } from "./sizedObject.js";
 
 const SHORT_ESCAPES: Record<number, string> = {
   34: '\\"',
@@ -67,7 +68,7 @@ export function pyToPlain(value: PyValue): unknown {
     case "list":
       return value.v.map(pyToPlain);
     case "dict": {
-      const out: Record<string, unknown> = {};
+      const out = sizedObject(value.v.size);
       for (const [k, v] of value.v) {
         if (k === "__proto__") defineOwn(out, k, pyToPlain(v));
         else out[k] = pyToPlain(v);

@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { DEFAULT_CONNECTION_PARSER } from "@awsconn/core";
+import { DEFAULT_CONNECTION_PARSER, nodeFs } from "@awsconn/core";
 import { fromAirflowSettings } from "./airflowSettings.js";
 import { type ConfigFileContent, readConfigFile } from "./loadConfigFile.js";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
@@ -84,7 +83,7 @@ function discoverRaw(
   if (input?.sources) return { raw: input, origin: "code", baseDir: cwd, reason: "code" as const };
   if (env.AWSCONN_CONFIG?.trim()) return fromFile(env.AWSCONN_CONFIG.trim(), cwd, "AWSCONN_CONFIG");
   for (const name of CONFIG_FILE_NAMES) {
-    if (existsSync(join(cwd, name))) return fromFile(name, cwd, "working directory");
+    if (nodeFs.existsSync(join(cwd, name))) return fromFile(name, cwd, "working directory");
   }
   const airflow = fromAirflowSettings(env);
   if (airflow) {

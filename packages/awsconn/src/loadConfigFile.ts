@@ -1,6 +1,5 @@
-import { statSync } from "node:fs";
 import { extname } from "node:path";
-import { ConfigError, describeJsonSyntaxError } from "@awsconn/core";
+import { ConfigError, describeJsonSyntaxError, nodeFs } from "@awsconn/core";
 import {
   checkFilePermissions,
   DEFAULT_MAX_FILE_BYTES,
@@ -62,7 +61,7 @@ export interface ConfigFileContent {
 export function readConfigFile(path: string): ConfigFileContent {
   let text: string;
   try {
-    const stats = statSync(path);
+    const stats = nodeFs.statSync(path);
     if (stats.size > DEFAULT_MAX_FILE_BYTES)
       throw new ConfigError(
         `the configuration file is ${stats.size} bytes; it is limited to ${DEFAULT_MAX_FILE_BYTES} bytes`,

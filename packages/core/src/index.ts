@@ -52,4 +52,5 @@ export { levenshtein } from "./levenshtein.js";
 export { closestMatch } from "./closestMatch.js";
 export { type TeamInit, type TeamScope, resolveTeam } from "./resolveTeam.js";
 export { loadOnce } from "./loadOnce.js";
+export { nodeFs } from "./nodeFs.js";
 export { KNOWN_EXTRA_KEYS } from "./knownAwsExtraKeys.js";

@@ -1,4 +1,4 @@
-import { type Stats, statSync } from "node:fs";
+import type { Stats } from "node:fs";
 import type { Connection, ConnectionSource, SourceCallOptions, SourceHit, TeamInit } from "@awsconn/core";
 import {
   ConnectionFormatError,
@@ -7,6 +7,7 @@ import {
   isValidConnId,
   resolveTeam,
   validateConnId,
+  nodeFs,
 } from "@awsconn/core";
 import { type PermissionWarning, checkFilePermissions } from "./checkFilePermissions.js";
 import { type FileEntry, type FileProblem, formatOfPath, loadConnections } from "./loadConnections.js";
@@ -195,7 +196,7 @@ export function fromFile(init: FileInit): FileConnectionSource {
     try {
       // Synchronous on purpose: a local stat takes microseconds, while the promise version costs a
       // thread-pool round trip on every lookup (about 5x slower).
-      st = statSync(path);
+      st = nodeFs.statSync(path);
     } catch (error) {
       return failed(readFailure(error), []);
     }
@@ -215,7 +216,7 @@ export function fromFile(init: FileInit): FileConnectionSource {
     const format = formatOf();
     let st: Stats | undefined;
     try {
-      st = statSync(path);
+      st = nodeFs.statSync(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException | undefined)?.code !== "ENOENT") throw readFailure(error);
     }
@@ -224,7 +225,7 @@ export function fromFile(init: FileInit): FileConnectionSource {
     await writeFileAtomic(path, text, () => {
       let now = "absent";
       try {
-        now = signatureOf(statSync(path));
+        now = signatureOf(nodeFs.statSync(path));
       } catch {}
       if (now !== before) {
         throw new SourceError(

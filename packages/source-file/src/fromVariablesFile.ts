@@ -1,6 +1,6 @@
-import { type Stats, statSync } from "node:fs";
+import type { Stats } from "node:fs";
 import type { SourceCallOptions, TeamInit, VariableHit, VariableSource } from "@awsconn/core";
-import { ConnectionFormatError, resolveTeam } from "@awsconn/core";
+import { ConnectionFormatError, resolveTeam, nodeFs } from "@awsconn/core";
 import { fileReadFailure } from "./fileReadFailure.js";
 import { DEFAULT_MAX_FILE_BYTES, FILE_SOURCE_NAME } from "./fromFile.js";
 import { formatOfPath } from "./loadConnections.js";
@@ -76,7 +76,7 @@ export function fromVariablesFile(init: VariablesFileInit): VariableSource {
   function entries(): LoadedVariables["entries"] {
     let st: Stats;
     try {
-      st = statSync(path);
+      st = nodeFs.statSync(path);
     } catch (error) {
       throw readFailure(error);
     }

@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import type { Stats } from "node:fs";
+import { nodeFs } from "@awsconn/core";
 
 /** Why {@link readRegularFile} refused a file: not a regular file, over the limit, or changed while read. */
 export class RegularFileProblem extends Error {
@@ -34,7 +35,7 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 /** Blocks this thread for `ms` (the read is synchronous; this happens only right after a change). */
 const sleepSync = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
 // Open without waiting: a FIFO with no writer (or a device) must not block the open itself.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const OPEN_FLAGS = nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0);
 
 /**
  * Reads a file that must be a regular file, in one consistent piece. The file is opened without
@@ -72,14 +73,14 @@ export function readRegularFile(path: string, options: ReadRegularFileOptions): 
 function readOnce(path: string, maxBytes: number, settleMs: number): Buffer | undefined {
   let fd: number;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    fd = nodeFs.openSync(path, OPEN_FLAGS);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENXIO")
       throw new RegularFileProblem("not-regular", "is a socket (or a device), not a regular file");
     throw error;
   }
   try {
-    const before = fstatSync(fd);
+    const before = nodeFs.fstatSync(fd);
     if (!before.isFile())
       throw new RegularFileProblem("not-regular", `is ${kindOf(before)}, not a regular file`);
     if (before.size > maxBytes) throw tooLarge(`${before.size} bytes`, maxBytes);
@@ -87,26 +88,26 @@ function readOnce(path: string, maxBytes: number, settleMs: number): Buffer | un
     let total = 0;
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const n = nodeFs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > maxBytes) throw tooLarge(`over ${maxBytes} bytes`, maxBytes);
     }
-    let after = fstatSync(fd);
+    let after = nodeFs.fstatSync(fd);
     if (!same(before, after, total)) return undefined;
     if (settleMs > 0 && ageMs(after) < settleMs) {
       // Changed moments ago: maybe by a writer that is not done. File times are coarse (a few ms),
       // so an unchanged fstat alone does not prove that no write happened; an old enough one does.
       sleepSync(settleMs - Math.max(0, ageMs(after)));
-      after = fstatSync(fd);
+      after = nodeFs.fstatSync(fd);
       const age = ageMs(after);
       // A ctime in the future (another host's clock) says nothing; unchanged over the wait must do.
       if (!same(before, after, total) || (age >= 0 && age < settleMs)) return undefined;
     }
     return Buffer.concat(chunks, total);
   } finally {
-    closeSync(fd);
+    nodeFs.closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * A clock in milliseconds; must be monotonic and start above 0. Default {@link DEFAULT_CLOCK}.
+ * A clock in milliseconds; must be monotonic and start above 0. Default `performance`.
  *
  * @example
  * ```ts
@@ -15,15 +15,3 @@ export interface Clock {
    */
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
 }
-
-/**
- * The resolver's default clock: Node's monotonic `process.hrtime`, in milliseconds. Not the
- * `performance` global, whose first use loads Node's perf_hooks modules (about 2 ms of a
- * process's start, on every lookup's path).
- *
- * @example
- * ```ts
- * const t0 = DEFAULT_CLOCK.now();
- * ```
- */
-export const DEFAULT_CLOCK: Clock = { now: () => Number(process.hrtime.bigint()) / 1e6 };

@@ -4,7 +4,6 @@ import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import type { CacheLookup } from "./CachedSource.js";
 import type { CacheEngine, CacheEngineOptions, EngineSource } from "./cacheEngineTypes.js";
 import { type CachedValue, hitOf, NOT_HERE, Remembered, staleBecauseOf } from "./CachedValue.js";
-import { DEFAULT_CLOCK } from "./Clock.js";
 import type { CacheState } from "./Explanation.js";
 import { raceAbort } from "./raceAbort.js";
 import { requireLruCache } from "./requireLruCache.js";
@@ -76,7 +75,7 @@ export function cacheEngine<H extends { origin: string }>(
   options: CacheEngineOptions<H>,
 ): CacheEngine<H> {
   const settings = { ...CACHE_DEFAULTS, ...definedOnly(options) };
-  const clock = options.clock ?? DEFAULT_CLOCK;
+  const clock = options.clock ?? performance;
   const { label, keepHit } = options;
   const emit = options.onEvent ?? (() => {});
   const positiveMs = settings.ttlSeconds * 1000;

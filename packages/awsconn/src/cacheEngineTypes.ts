@@ -59,7 +59,7 @@ export interface CacheEngineOptions<H> extends CacheTuning {
  * ```
  */
 export interface CacheTuning extends CacheConfig {
-  /** Clock in ms (monotonic, above 0). Default `DEFAULT_CLOCK`. */
+  /** Clock in ms (monotonic, above 0). Default `performance`. */
   clock?: Clock | undefined;
   /**
    * Spreads lifetimes so that processes started together do not refresh together: each answer is

@@ -8,7 +8,6 @@ import {
 import { awsConfigMemo } from "./awsConfigMemo.js";
 import { buildLayers } from "./buildLayers.js";
 import { hitOf, settledConnection, staleBecauseOf } from "./CachedValue.js";
-import { DEFAULT_CLOCK } from "./Clock.js";
 import { currentConnection } from "./currentConnection.js";
 import { type DiscoverOptions, discoverConfig } from "./discoverConfig.js";
 import { makeEmit } from "./emitEvent.js";
@@ -50,7 +49,7 @@ import { variableChain } from "./variableChain.js";
  */
 export function createResolver(config?: string | ResolverConfig, options?: DiscoverOptions): Resolver {
   const { config: cfg, origin, baseDir, reason, warnings } = discoverConfig(config, options);
-  const clock = cfg.clock ?? DEFAULT_CLOCK;
+  const clock = cfg.clock ?? performance;
   const emit = makeEmit(cfg.logger);
   const parser = cfg.connectionParser;
   // Checked once here (a bad team is a ConfigError naming `team`), then handed to every source.

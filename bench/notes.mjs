@@ -117,7 +117,12 @@ built on first use. A YAML file in YAML's plain block subset (block mappings and
 quoted strings, \`true\`/\`false\`/\`null\`, small whole numbers) is read without \`yaml\` (the file source's
 \`readPlainYaml\`), and the YAML row's file is such a file; a file beyond the subset (anchors, flow
 \`{ }\`, block strings) loads \`yaml\` from the file source's one-file copy (\`dist/yaml.cjs\`) and pays yaml's
-load and first, cold parse, about 30 ms. What remains of the env and file rows is compiling about 270 kB of ES modules (the file source
+load and first, cold parse, about 30 ms. Files are read through \`require("node:fs")\` (core's \`nodeFs\`): an ES
+module's \`import { statSync } from "node:fs"\` makes Node build fs's whole namespace, which loads its stream
+classes and about 20 of Node's stream modules (about 6 ms). The resolver's clock is the \`performance\` global,
+whose first use loads \`perf_hooks\` (about 2 ms); \`process.hrtime\` would avoid that but costs about 60 ns more
+per call, and every cached hit reads the clock (tried, and reverted: the warm hit fell under 2x Powertools).
+What remains of the env and file rows is compiling about 270 kB of ES modules (the file source
 loaded even for an env-only resolver, because \`awsconn\` re-exports \`fromFile\`) and the ES module loader
 resolving each package's \`exports\`; the resolver's own work is a few hundred microseconds. The deployment
 row's \`awsconn.config.yaml\` is plain YAML, read without \`yaml\`; the row adds the Secrets Manager client (the same one Powertools loads),

@@ -35,7 +35,9 @@ describe.runIf(built)("the built package's YAML", () => {
   it("reading a .yaml file from the ES module build loads dist/yaml.cjs and no file of node_modules/yaml", async () => {
     const file = join(dir, "connections.yaml");
     // An anchor: beyond the plain subset that readPlainYaml reads without yaml.
-    await writeFile(file, "db:\n  conn_type: postgres\n  host: &h db.internal\n  schema: *h\n", { mode: 0o600 });
+    await writeFile(file, "db:\n  conn_type: postgres\n  host: &h db.internal\n  schema: *h\n", {
+      mode: 0o600,
+    });
     const entry = join(dir, "read.mjs");
     await writeFile(
       entry,

@@ -98,8 +98,9 @@ export function readConfigFile(path: string): ConfigFileContent {
   } else if (ext === ".yaml" || ext === ".yml") {
     const tooDeep = yamlNestingProblem(text);
     if (tooDeep) throw new ConfigError(`${tooDeep.reason} (line ${tooDeep.line})`, { origin: path });
-    // A file in YAML's plain block subset (most are) is read without the yaml package.
-    const plain = readPlainYaml(text);
+    // A file in YAML's plain block subset (most are) is read without the yaml package; its lines
+    // come from linesWhenAsked, so the reader keeps none (depth 0).
+    const plain = readPlainYaml(text, 0);
     if (plain) {
       value = plain.value;
       lineOf = linesWhenAsked(text);

@@ -106,7 +106,8 @@ class Reader {
     const value: Record<string, unknown> = {};
     const first = this.peek() as Line;
     const tree: LineTree = { line: first.number };
-    const fields = new Map<string, LineTree>();
+    // Lines are kept down to `depth` only (the configuration file asks for none).
+    const fields = level < this.depth ? new Map<string, LineTree>() : undefined;
     for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
       const key = KEY.exec(line.text);
       if (!key) throw LEAVE;
@@ -116,9 +117,9 @@ class Reader {
       this.at++;
       const child = this.valueAfter(line, line.text.slice(name.length + 1), indent, true, level + 1);
       value[name] = child.value;
-      fields.set(name, { ...child.tree, line: line.number });
+      fields?.set(name, { ...child.tree, line: line.number });
     }
-    if (level < this.depth) tree.fields = fields;
+    if (fields) tree.fields = fields;
     return { value, tree };
   }
 
@@ -126,7 +127,7 @@ class Reader {
     const value: unknown[] = [];
     const first = this.peek() as Line;
     const tree: LineTree = { line: first.number };
-    const items: LineTree[] = [];
+    const items: LineTree[] | undefined = level < this.depth ? [] : undefined;
     for (let line = this.peek(); line && line.indent === indent && isItem(line.text); line = this.peek()) {
       const rest = line.text.slice(1);
       const body = rest.trimStart();
@@ -145,9 +146,9 @@ class Reader {
         child = this.valueAfter(line, rest, indent, false, level + 1);
       }
       value.push(child.value);
-      items.push(child.tree);
+      items?.push(child.tree);
     }
-    if (level < this.depth) tree.items = items;
+    if (items) tree.items = items;
     return { value, tree };
   }
 

@@ -30,7 +30,7 @@ import { createRequire } from "node:module";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { bundleCommand } from "./bundleCommand.mjs";
-import { bundlePackage } from "./bundlePackage.mjs";
+import { bundlePackage, inlinedEntries } from "./bundlePackage.mjs";
 import { vendorPackages } from "./vendorPackages.mjs";
 import { writeIfChanged } from "./writeIfChanged.mjs";
 
@@ -93,7 +93,11 @@ export function finishPackage(dir) {
   const command = Object.keys(manifest.bin ?? {})[0];
   if (command && existsSync(join(rootDir, "bin.ts"))) bundleCommand(dir, command);
   vendorPackages(dir);
-  if (newerThan(marker, [options.tsBuildInfoFile, ...SCRIPTS])) return;
+  // A package that inlines others (package.json `inlined`) is rebuilt when one of them is.
+  const inlined = [...inlinedEntries(dir, manifest.inlined ?? []).values()].map(
+    (entry) => readBuildConfig(resolve(entry, "../..")).options.tsBuildInfoFile,
+  );
+  if (newerThan(marker, [options.tsBuildInfoFile, ...inlined, ...SCRIPTS])) return;
   const sources = fileNames.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
   const stems = sources.map((f) => relative(rootDir, f).replace(/\.ts$/, ""));
   const written = new Set(["package.json"]);

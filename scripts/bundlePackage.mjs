@@ -4,8 +4,13 @@
 // per entry instead of one per source file, which is most of what a fresh process pays for `import
 // "awsconn"`. Every other package (the workspace's own and npm's) stays external, so each package is
 // loaded once, `instanceof` and the error classes are shared, and a lazy `import("@aws-sdk/...")`
-// stays lazy. The ESM build splits code shared by entries (and lazily imported `./x.js`) into
-// chunks/; the CommonJS build inlines it (esbuild still runs a lazily imported module only when asked).
+// stays lazy. The one exception is a package's `inlined` list (package.json): workspace packages
+// bundled from their sources into this one, because every process that loads this package loads
+// them too and each ES module costs a fresh process its own resolution, read and link (the facade
+// inlines its two local sources: `import "awsconn"` loads 2 modules instead of 4). Only packages
+// whose classes no other package checks with `instanceof` may be inlined. The ESM build splits code
+// shared by entries (and lazily imported `./x.js`) into chunks/; the CommonJS build inlines it
+// (esbuild still runs a lazily imported module only when asked).
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
@@ -71,6 +76,7 @@ export function bundlePackage(dir, { rootDir, esm, cjs, target, bins = [] }) {
     logLevel: "warning",
     write: false,
   };
+  if (manifest.inlined?.length) common.alias = Object.fromEntries(inlinedEntries(dir, manifest.inlined));
   const entry = (stem) => ({ in: join(rootDir, `${stem}.ts`), out: stem });
   const outputs = (files, outdir) =>
     files.map((file) => {
@@ -105,4 +111,25 @@ export function bundlePackage(dir, { rootDir, esm, cjs, target, bins = [] }) {
     banner: { js: `var ${META_URL} = require("node:url").pathToFileURL(__filename).href;` },
   });
   return { esm: outputs(esmFiles, esm), cjs: outputs(cjsResult.outputFiles, cjs) };
+}
+
+/**
+ * The source entry (its `exports["."]["@awsconn/source"]`) of each workspace package in `names`,
+ * resolved from the package in `dir`.
+ *
+ * @example
+ * ```js
+ * inlinedEntries("packages/awsconn", ["@awsconn/source-env"]); // Map { "@awsconn/source-env" => "/repo/packages/source-env/src/index.ts" }
+ * ```
+ */
+export function inlinedEntries(dir, names) {
+  const requireThere = createRequire(join(resolve(dir), "package.json"));
+  return new Map(
+    names.map((name) => {
+      const manifestPath = requireThere.resolve(`${name}/package.json`);
+      const source = JSON.parse(readFileSync(manifestPath, "utf8")).exports?.["."]?.["@awsconn/source"];
+      if (typeof source !== "string") throw new Error(`${name}: no "@awsconn/source" entry to inline`);
+      return [name, resolve(manifestPath, "..", source)];
+    }),
+  );
 }

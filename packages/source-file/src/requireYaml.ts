@@ -1,8 +1,12 @@
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 const requireHere = createRequire(import.meta.url);
-/** The package's one-file copy of `yaml` (package.json `vendored`, next to dist/esm and dist/cjs). */
-const VENDORED_YAML = "../yaml.cjs";
+/**
+ * The package's one-file copy of `yaml` (package.json `vendored`), found through the package's own
+ * name: this code also runs inlined in the `awsconn` bundle (its package.json `inlined`).
+ */
+const VENDORED_YAML = "dist/yaml.cjs";
 let loaded: typeof import("yaml") | undefined;
 
 /**
@@ -24,7 +28,9 @@ export function requireYaml(): typeof import("yaml") {
 
 function vendoredYaml(): typeof import("yaml") {
   try {
-    return requireHere(VENDORED_YAML);
+    return requireHere(
+      join(dirname(requireHere.resolve("@awsconn/source-file/package.json")), VENDORED_YAML),
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
     return requireHere("yaml");

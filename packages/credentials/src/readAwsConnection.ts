@@ -173,8 +173,10 @@ function readRole(extra: Record<string, unknown>, settings: AwsConnectionSetting
   settings.roleArn = roleArn;
 
   // As in Airflow, only a missing key means assume_role; an explicit null is not a method.
-  const method = "assume_role_method" in extra ? String(extra.assume_role_method) : "assume_role";
-  if (!(AIRFLOW_ASSUME_ROLE_METHODS as readonly string[]).includes(method)) {
+  // Only the exact string names a method (Airflow's `in` test: `["assume_role"]` is not one).
+  const given = "assume_role_method" in extra ? extra.assume_role_method : "assume_role";
+  const method = typeof given === "string" ? given : (JSON.stringify(given) ?? String(given));
+  if (typeof given !== "string" || !(AIRFLOW_ASSUME_ROLE_METHODS as readonly string[]).includes(method)) {
     throw new ConnectionFormatError(
       `assume_role_method "${method}" is not supported; use one of: ${AIRFLOW_ASSUME_ROLE_METHODS.join(", ")} (leave it out for assume_role)`,
     );

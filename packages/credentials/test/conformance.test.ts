@@ -3,7 +3,7 @@
 // AwsConnectionWrapper and BaseSessionFactory (apache-airflow-providers-amazon, version in the file).
 // Where awsconn differs on purpose, DEVIATIONS says why and what awsconn gives instead; those
 // values are checked too.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { AssumeRoleCommandInput } from "@aws-sdk/client-sts";
 import { type Connection, createConnection } from "@awsconn/core";
 import { describe, expect, it } from "vitest";
@@ -14,8 +14,6 @@ import { resolveAwsConfig } from "../src/resolveAwsConfig.js";
 import { roleSessionName } from "../src/roleSessionName.js";
 import { serviceEndpoint } from "../src/serviceEndpoint.js";
 import type { StsCaller } from "../src/StsCaller.js";
-
-const FILE = new URL("../../../conformance/vectors/aws_connection_wrapper.json", import.meta.url);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface AirflowError {
@@ -75,6 +73,8 @@ interface Deviation {
   resolveRejects?: RegExp;
   /** The role session name awsconn derives from the id. */
   sessionName?: string;
+  /** awsconn refuses the connection (readAwsConnection, an endpoint lookup or resolveAwsConfig) with this message. */
+  refuses?: RegExp;
 }
 
 const ROLE = "arn:aws:iam::123456789012:role/etl";
@@ -167,6 +167,204 @@ const DEVIATIONS: Record<string, Deviation> = {
   },
 };
 
+// Seeded random cases (conformance/generate_aws_wrapper_fuzz.py): where awsconn differs on purpose,
+// the rules below (the deliberate deviations of the hand-written cases, as rules) give awsconn's
+// answer; conformance/deviations.json lists exactly the cases they change, each with these reasons.
+const FUZZ_REASONS = {
+  text: 'awsconn reads a string extra as text: a value Python calls false ("", 0, false, [], {}) is absent and a number or true becomes its text ("5", "true"); Airflow keeps the value as given (boto3 treats an empty one as unset)',
+  shape:
+    "awsconn refuses a value of the wrong shape at once (ConnectionFormatError): an array or object for a string key, a number for verify, a non-object or a string that is not a JSON object for an object key, a non-string service endpoint; Airflow keeps it and boto3 or the endpoint lookup fails later, or never",
+  serviceConfig:
+    'a service_config Python calls false (null, "", 0, []) means no settings in awsconn; Airflow\'s endpoint lookup raises AttributeError on it',
+  host: DEVIATIONS["host-extra-deprecated"]!.reason,
+  account: DEVIATIONS["account-id-and-iam-role-deprecated"]!.reason,
+  externalId: DEVIATIONS["role-arn-external-id-deprecated"]!.reason,
+  federation: DEVIATIONS["method-web-identity-no-federation"]!.reason,
+  webIdentityName: DEVIATIONS["method-web-identity-file"]!.reason,
+  tokenFile: DEVIATIONS["method-web-identity-file-no-token-file"]!.reason,
+} as const;
+
+/** Python's truth test, as the wrapper applies it to extra values. */
+function falsy(v: unknown): boolean {
+  if (v === undefined || v === null || v === false || v === 0 || v === "") return true;
+  return typeof v === "object" && Object.keys(v as object).length === 0;
+}
+const isObject = (v: unknown): v is Record<string, Json> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+/** A string extra as awsconn reads it (`null`: absent), or `undefined` when awsconn refuses it. */
+function asText(v: unknown): string | null | undefined {
+  if (falsy(v)) return null;
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return undefined;
+}
+/** An object extra as awsconn reads it (`null`: absent), or `undefined` when awsconn refuses it. */
+function asObject(v: unknown): Record<string, Json> | null | undefined {
+  if (falsy(v)) return null;
+  if (typeof v === "string") {
+    try {
+      const parsed: unknown = JSON.parse(v);
+      return isObject(parsed) ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return isObject(v) ? v : undefined;
+}
+const METHODS = ["assume_role", "assume_role_with_saml", "assume_role_with_web_identity"];
+
+function refusesShape(extra: Record<string, unknown>): boolean {
+  const text = (k: string) => asText(extra[k]) === undefined;
+  const object = (k: string) => asObject(extra[k]) === undefined;
+  if (["aws_access_key_id", "aws_secret_access_key", "aws_session_token", "region_name"].some(text))
+    return true;
+  if (["profile_name", "endpoint_url", "host", "role_arn"].some(text)) return true;
+  if (["service_config", "config_kwargs", "session_kwargs"].some(object)) return true;
+  const session = asObject(extra.session_kwargs) ?? {};
+  if (
+    ["aws_access_key_id", "aws_secret_access_key", "aws_session_token"].some(
+      (k) => asText(session[k]) === undefined,
+    )
+  )
+    return true;
+  const verify = extra.verify;
+  if (
+    verify !== undefined &&
+    verify !== null &&
+    verify !== "" &&
+    typeof verify !== "boolean" &&
+    typeof verify !== "string"
+  )
+    return true;
+  for (const entry of Object.values(asObject(extra.service_config) ?? {})) {
+    if (entry === null) continue;
+    if (!isObject(entry)) return true;
+    const url = entry.endpoint_url;
+    if (url !== undefined && url !== null && typeof url !== "string") return true;
+  }
+  let role = asText(extra.role_arn);
+  if (!role && asText(extra.aws_account_id) && asText(extra.aws_iam_role)) role = "built";
+  if (!role && (text("aws_account_id") || text("aws_iam_role"))) return true;
+  if (role && (object("assume_role_kwargs") || text("external_id"))) return true;
+  return false;
+}
+
+function fuzzDeviation(c: Case): Deviation | undefined {
+  const extra = c.conn.extra_dejson;
+  if (refusesShape(extra)) return { reason: FUZZ_REASONS.shape, refuses: /must be/ };
+  if (!c.expected) return undefined;
+  const e = c.expected;
+  const reasons = new Set<string>();
+  const ours: Partial<Expected> = {};
+  const text = (v: unknown) => asText(v) ?? null;
+  for (const k of [
+    "region_name",
+    "endpoint_url",
+    "aws_access_key_id",
+    "aws_secret_access_key",
+    "aws_session_token",
+    "profile_name",
+    "role_arn",
+  ] as const) {
+    if (text(e[k]) !== e[k]) {
+      (ours as Record<string, unknown>)[k] = text(e[k]);
+      reasons.add(FUZZ_REASONS.text);
+    }
+  }
+  if (e.verify === "") {
+    ours.verify = null;
+    reasons.add(FUZZ_REASONS.text);
+  }
+  const sessionKwargs = Object.fromEntries(
+    Object.entries(e.session_kwargs)
+      .map(([k, v]) => [k, text(v)] as const)
+      .filter(([, v]) => v !== null),
+  ) as Record<string, string>;
+  if (JSON.stringify(sessionKwargs) !== JSON.stringify(e.session_kwargs)) {
+    ours.session_kwargs = sessionKwargs;
+    reasons.add(FUZZ_REASONS.text);
+  }
+  const serviceConfig = isObject(extra.service_config) ? extra.service_config : {};
+  let endpointUrl = text(extra.endpoint_url);
+  if (endpointUrl === null && text(extra.host) !== null) {
+    endpointUrl = text(extra.host);
+    ours.endpoint_url = endpointUrl;
+    reasons.add(FUZZ_REASONS.host);
+  }
+  if (extra.service_config !== undefined && !isObject(extra.service_config)) {
+    ours.service_config = {};
+    reasons.add(FUZZ_REASONS.serviceConfig);
+  }
+  const endpoints: Expected["service_endpoints"] = {};
+  for (const service of Object.keys(e.service_endpoints)) {
+    const name = service === "sts_assume_role" ? "sts" : service;
+    const entry = serviceConfig[name];
+    endpoints[service] =
+      isObject(entry) && "endpoint_url" in entry
+        ? text(entry.endpoint_url)
+        : service === "sts_assume_role"
+          ? null
+          : endpointUrl;
+  }
+  if (JSON.stringify(endpoints) !== JSON.stringify(e.service_endpoints)) {
+    ours.service_endpoints = endpoints;
+    if (reasons.size === 0) reasons.add(FUZZ_REASONS.text);
+  }
+
+  // Roles: the deprecated account + role pair and external_id; a web identity role without a federation.
+  let roleArn = text(extra.role_arn);
+  const deviation: Deviation = { reason: "" };
+  if (!roleArn && text(extra.aws_account_id) && text(extra.aws_iam_role)) {
+    roleArn = `arn:aws:iam::${text(extra.aws_account_id)}:role/${text(extra.aws_iam_role)}`;
+    reasons.add(FUZZ_REASONS.account);
+    const method = "assume_role_method" in extra ? extra.assume_role_method : "assume_role";
+    if (typeof method !== "string" || !METHODS.includes(method))
+      return { reason: [...reasons].join("; "), refuses: /is not supported; use one of/ };
+    ours.role_arn = roleArn;
+    ours.assume_role_method = method;
+    ours.assume_role_kwargs = asObject(extra.assume_role_kwargs) ?? {};
+  }
+  if (roleArn) {
+    const kwargs = { ...(ours.assume_role_kwargs ?? e.assume_role_kwargs) };
+    const externalId = text(extra.external_id);
+    if (externalId !== null && !("ExternalId" in kwargs)) {
+      kwargs.ExternalId = externalId;
+      ours.assume_role_kwargs = kwargs;
+      reasons.add(FUZZ_REASONS.externalId);
+    }
+    const method = ours.assume_role_method ?? e.assume_role_method;
+    if (
+      method === "assume_role" &&
+      (reasons.has(FUZZ_REASONS.account) ||
+        reasons.has(FUZZ_REASONS.externalId) ||
+        e.assume_role_request?.RoleArn !== roleArn)
+    )
+      ours.assume_role_request = { RoleSessionName: e.role_session_name, ...kwargs, RoleArn: roleArn };
+    const federation = extra.assume_role_with_web_identity_federation;
+    const missing = federation === undefined || federation === null;
+    if (method === "assume_role_with_web_identity" && (missing || federation === "file")) {
+      reasons.add(missing ? FUZZ_REASONS.federation : FUZZ_REASONS.webIdentityName);
+      const tokenFile = text(extra.assume_role_with_web_identity_token_file);
+      if (tokenFile === null) {
+        if (!missing) reasons.add(FUZZ_REASONS.tokenFile);
+        deviation.resolveRejects = /needs a token file/;
+      } else {
+        const named = kwargs.RoleSessionName;
+        ours.web_identity = {
+          token_file: tokenFile,
+          extra_args: {
+            RoleArn: roleArn,
+            RoleSessionName: typeof named === "string" && named ? named : e.role_session_name,
+          },
+          error: null,
+        };
+      }
+    }
+  }
+  if (reasons.size === 0) return undefined;
+  return { ...deviation, reason: [...reasons].join("; "), ours };
+}
+
 function toConnection(c: Case["conn"], connId: string): Connection {
   return createConnection({
     connId,
@@ -218,168 +416,209 @@ const OUR_WARNINGS = [
   /found extra.profile without extra.s3_config_file/,
 ];
 
-const available = existsSync(FILE);
-const vectors: { amazon_provider_version: string; cases: Case[] } = available
-  ? JSON.parse(readFileSync(FILE, "utf8"))
-  : { amazon_provider_version: "", cases: [] };
+/**
+ * Runs every case of one vector file. `file` is the vectors' name (the `<file>:` prefix of their keys
+ * in conformance/deviations.json); `deviations` are awsconn's answers where it differs on purpose.
+ */
+function checkVectors(
+  file: string,
+  deviationOf: (c: Case) => Deviation | undefined,
+  minCases: number,
+  named: string[] = [],
+) {
+  const url = new URL(`../../../conformance/vectors/${file}.json`, import.meta.url);
+  const available = existsSync(url);
+  const vectors: { amazon_provider_version: string; cases: Case[] } = available
+    ? JSON.parse(readFileSync(url, "utf8"))
+    : { amazon_provider_version: "", cases: [] };
+  const deviations: Record<string, Deviation> = {};
+  for (const c of vectors.cases) {
+    const deviation = deviationOf(c);
+    if (deviation) deviations[c.id] = deviation;
+  }
+  // After regenerating a file: DUMP_DEVIATIONS=<dir> writes <dir>/<file>.json, the entries that
+  // conformance/deviations.json must then hold for it.
+  const dump = process.env.DUMP_DEVIATIONS;
+  if (dump) {
+    const entries = Object.entries(deviations).map(([id, d]) => [`${file}:${id}`, d.reason]);
+    writeFileSync(`${dump}/${file}.json`, JSON.stringify(Object.fromEntries(entries), null, 2));
+  }
 
-describe.skipIf(!available)(
-  `aws_connection_wrapper.json (amazon provider ${vectors.amazon_provider_version})`,
-  () => {
+  describe.skipIf(!available)(`${file}.json (amazon provider ${vectors.amazon_provider_version})`, () => {
     it("has the vectors and every deviation names an existing case", () => {
-      expect(vectors.cases.length).toBeGreaterThanOrEqual(80);
+      expect(vectors.cases.length).toBeGreaterThanOrEqual(minCases);
       const ids = new Set(vectors.cases.map((c) => c.id));
-      for (const id of Object.keys(DEVIATIONS)) expect(ids.has(id), id).toBe(true);
+      for (const id of named) expect(ids.has(id), id).toBe(true);
     });
 
     it("every deviation is listed in conformance/deviations.json, the one list, with the same reason", () => {
       const listed = JSON.parse(
         readFileSync(new URL("../../../conformance/deviations.json", import.meta.url), "utf8"),
       ) as Record<string, string>;
-      for (const [id, deviation] of Object.entries(DEVIATIONS))
-        expect(listed[`aws_connection_wrapper:${id}`], id).toBe(deviation.reason);
+      for (const [id, deviation] of Object.entries(deviations))
+        expect(listed[`${file}:${id}`], id).toBe(deviation.reason);
+      for (const key of Object.keys(listed))
+        if (key.startsWith(`${file}:`)) expect(deviations[key.slice(file.length + 1)], key).toBeDefined();
     });
 
-    it.each(vectors.cases.map((c) => [c.id, c] as const))("%s", async (id, c) => {
-      const deviation = DEVIATIONS[id];
-      const connection = toConnection(c.conn, c.input.conn_id);
+    it.each(vectors.cases.map((c) => [c.id, c] as const))("%s", (id, c) => checkCase(c, deviations[id]));
+  });
 
-      if (c.error && deviation?.noError) {
+  it.runIf(!available)(`${file}.json is missing: run \`npm run conformance:refresh\``, () => {
+    expect.fail(`${url.pathname} not found`);
+  });
+}
+
+async function checkCase(c: Case, deviation: Deviation | undefined) {
+  const connection = toConnection(c.conn, c.input.conn_id);
+
+  if (deviation?.refuses) {
+    // awsconn refuses the value at once, whatever Airflow made of it (kept it, or failed on it later).
+    await expect(
+      (async () => {
         const settings = readAwsConnection(connection);
-        const config = await resolveAwsConfig(connection, { env: {} });
-        expect(config.warnings.join("\n")).toMatch(/is not a botocore Config option and is ignored/);
-        expect(settings.warnings).toEqual([]);
-        return;
-      }
+        for (const service of Object.keys(c.expected?.service_endpoints ?? {}))
+          if (service !== "sts_assume_role") serviceEndpoint(settings, service);
+        await resolveAwsConfig(connection, { env: {} });
+      })(),
+    ).rejects.toThrow(deviation.refuses);
+    return;
+  }
 
-      if (c.error && !deviation?.noError) {
-        let thrown: unknown;
-        try {
-          readAwsConnection(connection);
-        } catch (e) {
-          thrown = e;
-        }
-        expect(thrown, `Airflow raised ${c.error.type}: ${c.error.message}`).toBeInstanceOf(Error);
-        if (c.error.type === "NotImplementedError") {
-          expect((thrown as Error).message).toMatch(
-            /is not supported; use one of: assume_role, assume_role_with_saml, assume_role_with_web_identity/,
-          );
-        }
-        return;
-      }
+  if (c.error && deviation?.noError) {
+    const settings = readAwsConnection(connection);
+    const config = await resolveAwsConfig(connection, { env: {} });
+    expect(config.warnings.join("\n")).toMatch(/is not a botocore Config option and is ignored/);
+    expect(settings.warnings).toEqual([]);
+    return;
+  }
 
-      const settings = readAwsConnection(connection);
-      const expected = { ...c.expected!, ...deviation?.ours } as Expected;
-
-      // What the wrapper holds.
-      expect(settings.connType).toBe(expected.conn_type);
-      expect(orNull(settings.regionName)).toBe(expected.region_name);
-      expect(orNull(settings.endpointUrl)).toBe(expected.endpoint_url);
-      expect(orNull(settings.accessKeyId)).toBe(expected.aws_access_key_id);
-      expect(orNull(settings.secretAccessKey)).toBe(expected.aws_secret_access_key);
-      expect(orNull(settings.sessionToken)).toBe(expected.aws_session_token);
-      expect(orNull(settings.profileName)).toBe(expected.profile_name);
-      expect(orNull(settings.roleArn)).toBe(expected.role_arn);
-      expect(orNull(settings.assumeRoleMethod)).toBe(expected.assume_role_method);
-      expect(settings.assumeRoleKwargs).toEqual(expected.assume_role_kwargs);
-      expect(orNull(settings.verify)).toBe(expected.verify);
-      expect(settings.serviceConfig).toEqual(expected.service_config);
-      const kwargs =
-        settings.configKwargs && Object.keys(settings.configKwargs).length > 0 ? settings.configKwargs : null;
-      const botocore =
-        kwargs?.signature_version === "unsigned" ? { ...kwargs, signature_version: "UNSIGNED" } : kwargs;
-      expect(botocore).toEqual(expected.botocore_config);
-      const sessionKwargs = Object.fromEntries(
-        Object.entries({
-          aws_access_key_id: settings.accessKeyId,
-          aws_secret_access_key: settings.secretAccessKey,
-          aws_session_token: settings.sessionToken,
-          region_name: settings.regionName,
-          profile_name: settings.profileName,
-        }).filter(([, v]) => v),
+  if (c.error && !deviation?.noError) {
+    let thrown: unknown;
+    try {
+      readAwsConnection(connection);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown, `Airflow raised ${c.error.type}: ${c.error.message}`).toBeInstanceOf(Error);
+    if (c.error.type === "NotImplementedError") {
+      expect((thrown as Error).message).toMatch(
+        /is not supported; use one of: assume_role, assume_role_with_saml, assume_role_with_web_identity/,
       );
-      expect(sessionKwargs).toEqual(expected.session_kwargs);
-      expect(roleSessionName(c.input.conn_id)).toBe(deviation?.sessionName ?? expected.role_session_name);
+    }
+    return;
+  }
 
-      // Endpoints per service, and for the STS client that assumes the role.
-      for (const [service, url] of Object.entries(expected.service_endpoints)) {
-        const ours =
-          service === "sts_assume_role"
-            ? serviceEndpoint(settings, "sts", { forAssumeRole: true })
-            : serviceEndpoint(settings, service);
-        expect(orNull(ours), `endpoint for ${service}`).toEqual(url);
-      }
+  const settings = readAwsConnection(connection);
+  const expected = { ...c.expected!, ...deviation?.ours } as Expected;
 
-      // Warnings Airflow gives are given by awsconn too (awsconn gives more: deprecated and unknown keys).
-      AIRFLOW_WARNINGS.forEach((pattern, i) => {
-        const airflowHas = c.warnings.some((w) => pattern.test(w));
-        expect(
-          settings.warnings.some((w) => OUR_WARNINGS[i]!.test(w)),
-          String(pattern),
-        ).toBe(airflowHas);
-      });
+  // What the wrapper holds.
+  expect(settings.connType).toBe(expected.conn_type);
+  expect(orNull(settings.regionName)).toBe(expected.region_name);
+  expect(orNull(settings.endpointUrl)).toBe(expected.endpoint_url);
+  expect(orNull(settings.accessKeyId)).toBe(expected.aws_access_key_id);
+  expect(orNull(settings.secretAccessKey)).toBe(expected.aws_secret_access_key);
+  expect(orNull(settings.sessionToken)).toBe(expected.aws_session_token);
+  expect(orNull(settings.profileName)).toBe(expected.profile_name);
+  expect(orNull(settings.roleArn)).toBe(expected.role_arn);
+  expect(orNull(settings.assumeRoleMethod)).toBe(expected.assume_role_method);
+  expect(settings.assumeRoleKwargs).toEqual(expected.assume_role_kwargs);
+  expect(orNull(settings.verify)).toBe(expected.verify);
+  expect(settings.serviceConfig).toEqual(expected.service_config);
+  const kwargs =
+    settings.configKwargs && Object.keys(settings.configKwargs).length > 0 ? settings.configKwargs : null;
+  const botocore =
+    kwargs?.signature_version === "unsigned" ? { ...kwargs, signature_version: "UNSIGNED" } : kwargs;
+  expect(botocore).toEqual(expected.botocore_config);
+  const sessionKwargs = Object.fromEntries(
+    Object.entries({
+      aws_access_key_id: settings.accessKeyId,
+      aws_secret_access_key: settings.secretAccessKey,
+      aws_session_token: settings.sessionToken,
+      region_name: settings.regionName,
+      profile_name: settings.profileName,
+    }).filter(([, v]) => v),
+  );
+  expect(sessionKwargs).toEqual(expected.session_kwargs);
+  expect(roleSessionName(c.input.conn_id)).toBe(deviation?.sessionName ?? expected.role_session_name);
 
-      // The resolved client config.
-      const { sts, inputs } = recordingSts();
-      const resolving = resolveAwsConfig(connection, { sts, env: {} });
-      const partialKeys =
-        Boolean(settings.accessKeyId) !== Boolean(settings.secretAccessKey) ||
-        (Boolean(settings.sessionToken) && !settings.accessKeyId);
-      const webIdentityError = expected.web_identity?.error;
-      const caBundle = typeof settings.verify === "string" && !/^(true|false)$/i.test(settings.verify);
-      if (caBundle && !existsSync(settings.verify as string)) {
-        await expect(resolving).rejects.toThrow(/cannot read the CA bundle/);
-        return;
-      }
-      if (deviation?.resolveRejects) {
-        await expect(resolving).rejects.toThrow(deviation.resolveRejects);
-        return;
-      }
-      if (partialKeys) {
-        await expect(resolving).rejects.toThrow(/half a key pair|aws_session_token is set without/);
-        return;
-      }
-      if (expected.assume_role_method === "assume_role_with_saml") {
-        await expect(resolving).rejects.toThrow(/assume_role_with_saml" is not supported by awsconn/);
-        return;
-      }
-      if (webIdentityError) {
-        await expect(resolving).rejects.toThrow(
-          /not supported by awsconn|unsupported assume_role_with_web_identity_federation/,
-        );
-        return;
-      }
-      const config = await resolving;
-      expect(config.method).toBe(methodOf(expected));
-      expect(orNull(config.region)).toBe(expected.region_name);
-      expect(orNull(config.profile)).toBe(expected.profile_name);
-      if (expected.assume_role_request) {
-        await config.credentials();
-        const request = { ...expected.assume_role_request };
-        if (deviation?.sessionName) request.RoleSessionName = deviation.sessionName;
-        expect(inputs).toEqual([request]);
-      }
-      if (expected.web_identity?.token_file) {
-        expect(config.roleSessionName).toBe(expected.web_identity.extra_args?.RoleSessionName);
-        expect(config.roleArn).toBe(expected.web_identity.extra_args?.RoleArn);
-      }
-      // botocore retry/timeouts -> SDK settings
-      const retries = (expected.botocore_config?.retries ?? {}) as Record<string, number | string>;
-      const tuning = httpAndRetryOptions(settings.configKwargs, settings.verify);
-      if (typeof retries.max_attempts === "number") expect(config.maxAttempts).toBe(retries.max_attempts + 1);
-      if (typeof retries.mode === "string")
-        expect(config.retryMode).toBe(retries.mode === "legacy" ? "standard" : retries.mode);
-      if (typeof expected.botocore_config?.connect_timeout === "number") {
-        expect(tuning.http?.connectionTimeoutMs).toBe(expected.botocore_config.connect_timeout * 1000);
-      }
-      if (typeof expected.botocore_config?.read_timeout === "number") {
-        expect(tuning.http?.requestTimeoutMs).toBe(expected.botocore_config.read_timeout * 1000);
-      }
-      expect(Boolean(config.requestHandler)).toBe(tuning.http !== undefined);
-    });
-  },
-);
+  // Endpoints per service, and for the STS client that assumes the role.
+  for (const [service, url] of Object.entries(expected.service_endpoints)) {
+    const ours =
+      service === "sts_assume_role"
+        ? serviceEndpoint(settings, "sts", { forAssumeRole: true })
+        : serviceEndpoint(settings, service);
+    expect(orNull(ours), `endpoint for ${service}`).toEqual(url);
+  }
 
-it.runIf(!available)("aws_connection_wrapper.json is missing: run `npm run conformance:refresh`", () => {
-  expect.fail(`${FILE.pathname} not found`);
-});
+  // Warnings Airflow gives are given by awsconn too (awsconn gives more: deprecated and unknown keys).
+  AIRFLOW_WARNINGS.forEach((pattern, i) => {
+    const airflowHas = c.warnings.some((w) => pattern.test(w));
+    expect(
+      settings.warnings.some((w) => OUR_WARNINGS[i]!.test(w)),
+      String(pattern),
+    ).toBe(airflowHas);
+  });
+
+  // The resolved client config.
+  const { sts, inputs } = recordingSts();
+  const resolving = resolveAwsConfig(connection, { sts, env: {} });
+  const partialKeys =
+    Boolean(settings.accessKeyId) !== Boolean(settings.secretAccessKey) ||
+    (Boolean(settings.sessionToken) && !settings.accessKeyId);
+  const webIdentityError = expected.web_identity?.error;
+  const caBundle = typeof settings.verify === "string" && !/^(true|false)$/i.test(settings.verify);
+  // awsconn checks the key pair before it reads the CA bundle.
+  if (partialKeys && !deviation?.resolveRejects) {
+    await expect(resolving).rejects.toThrow(/half a key pair|aws_session_token is set without/);
+    return;
+  }
+  if (caBundle && !existsSync(settings.verify as string)) {
+    await expect(resolving).rejects.toThrow(/cannot read the CA bundle/);
+    return;
+  }
+  if (deviation?.resolveRejects) {
+    await expect(resolving).rejects.toThrow(deviation.resolveRejects);
+    return;
+  }
+  if (expected.assume_role_method === "assume_role_with_saml") {
+    await expect(resolving).rejects.toThrow(/assume_role_with_saml" is not supported by awsconn/);
+    return;
+  }
+  if (webIdentityError) {
+    await expect(resolving).rejects.toThrow(
+      /not supported by awsconn|unsupported assume_role_with_web_identity_federation/,
+    );
+    return;
+  }
+  const config = await resolving;
+  expect(config.method).toBe(methodOf(expected));
+  expect(orNull(config.region)).toBe(expected.region_name);
+  expect(orNull(config.profile)).toBe(expected.profile_name);
+  if (expected.assume_role_request) {
+    await config.credentials();
+    const request = { ...expected.assume_role_request };
+    if (deviation?.sessionName) request.RoleSessionName = deviation.sessionName;
+    expect(inputs).toEqual([request]);
+  }
+  if (expected.web_identity?.token_file) {
+    expect(config.roleSessionName).toBe(expected.web_identity.extra_args?.RoleSessionName);
+    expect(config.roleArn).toBe(expected.web_identity.extra_args?.RoleArn);
+  }
+  // botocore retry/timeouts -> SDK settings
+  const retries = (expected.botocore_config?.retries ?? {}) as Record<string, number | string>;
+  const tuning = httpAndRetryOptions(settings.configKwargs, settings.verify);
+  if (typeof retries.max_attempts === "number") expect(config.maxAttempts).toBe(retries.max_attempts + 1);
+  if (typeof retries.mode === "string")
+    expect(config.retryMode).toBe(retries.mode === "legacy" ? "standard" : retries.mode);
+  if (typeof expected.botocore_config?.connect_timeout === "number") {
+    expect(tuning.http?.connectionTimeoutMs).toBe(expected.botocore_config.connect_timeout * 1000);
+  }
+  if (typeof expected.botocore_config?.read_timeout === "number") {
+    expect(tuning.http?.requestTimeoutMs).toBe(expected.botocore_config.read_timeout * 1000);
+  }
+  expect(Boolean(config.requestHandler)).toBe(tuning.http !== undefined);
+}
+
+checkVectors("aws_connection_wrapper", (c) => DEVIATIONS[c.id], 80, Object.keys(DEVIATIONS));
+checkVectors("aws_connection_wrapper_fuzz", fuzzDeviation, 500);

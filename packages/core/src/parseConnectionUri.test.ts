@@ -90,6 +90,10 @@ describe("parseConnectionUri: parity details", () => {
     ["aws://h//s", { schema: "/s" }],
     ["aws://h#frag?x=y", { extra: {} }],
     ["host:5432", { connType: "host", host: "", schema: "432" }],
+    // Airflow drops path[0], one code point: all of an astral character, not half of it.
+    ["a://\u{1f600})J://Ou@h", { connType: "a", host: "", schema: ")J://Ou@h" }],
+    ["a://\u{1f600}\u{1f600}x://h", { schema: "\u{1f600}x://h" }],
+    ["\u{1f600}x", { connType: "", schema: "x" }],
     ["aws://h?a=1&a=2", { extra: { a: 2 } }],
     ["aws://h?a+b=c+d&e=%2B&f", { extra: { "a b": "c d", e: "+", f: "" } }],
     ["aws://h?a=true&b=null&c=%22s%22&d=01", { extra: { a: true, b: null, c: "s", d: "01" } }],

@@ -27,6 +27,17 @@ function hostnameOf(parts: SplitResult): string {
   return hostname;
 }
 
+/**
+ * Airflow's `path[1:]` drops one code point: two UTF-16 units when the path starts with a
+ * character beyond U+FFFF (a path without a leading `/`, as in `t://😀x://h`).
+ */
+function firstCodePointLength(s: string): number {
+  const c = s.charCodeAt(0);
+  if (c < 0xd800 || c > 0xdbff) return 1;
+  const d = s.charCodeAt(1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
 /** Each non-empty query value that is JSON becomes that JSON value (Airflow 3), else stays a string. */
 function queryValue(value: string): PyValue {
   if (!value) return { t: "str", v: value };
@@ -61,7 +72,7 @@ export function parseUriFields(uri: string, parser: ConnectionParser): AirflowFi
   const parts = urlsplit(rest);
   const protocol = hostWithProtocol ? parts.scheme : null;
   const host = hostnameOf(parts);
-  const quotedSchema = parts.path.slice(1);
+  const quotedSchema = parts.path.slice(firstCodePointLength(parts.path));
   const { username, password } = netlocUserinfo(parts.netloc);
   const fields: AirflowFields = {
     connType,

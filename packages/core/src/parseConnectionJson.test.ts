@@ -56,14 +56,54 @@ describe("parseConnectionJson", () => {
     );
   });
 
-  test("'uri' alone is parsed as a URI; the description is kept", () => {
-    expect(parseConnectionJson('{"uri": "aws://a:b@h:1/s?x=y", "description": "d"}', "x")).toMatchObject({
+  test("'uri' alone is parsed as a URI; the server parser keeps a description beside it", () => {
+    const text = '{"uri": "aws://a:b@h:1/s?x=y", "description": "d"}';
+    expect(parseConnectionJson(text, "x", { parser: "server" })).toMatchObject({
       connType: "aws",
       login: "a",
       password: "b",
       port: 1,
       description: "d",
       extra: { x: "y" },
+    });
+    expect(parseConnectionJson('{"uri": "aws://a:b@h:1/s?x=y"}', "x")).toMatchObject({
+      connType: "aws",
+      login: "a",
+      password: "b",
+      port: 1,
+      extra: { x: "y" },
+    });
+  });
+
+  test("the Task SDK parser refuses 'uri' beside any key from_json passes on, even a null one", () => {
+    // Airflow 3.3.2's Task SDK: `uri is not None and kwargs` is an AirflowException; from_json drops
+    // only a false-y extra, conn_type or port. The server checks the truthy fields but description.
+    for (const text of [
+      '{"uri": "aws://h", "description": "d"}',
+      '{"uri": "aws://h", "host": null}',
+      '{"uri": "aws://h", "login": ""}',
+      '{"uri": "aws://h", "port": "0"}',
+      '{"uri": "", "host": "h"}',
+    ]) {
+      expect(() => parseConnectionJson(text, "x"), text).toThrow("not both");
+    }
+    expect(parseConnectionJson('{"uri": "aws://h", "host": null}', "x", { parser: "server" }).host).toBe("h");
+    expect(parseConnectionJson('{"uri": "", "host": "h"}', "x", { parser: "server" }).host).toBe("h");
+    const dropped = '{"uri": "aws://h", "extra": {}, "conn_type": "", "port": 0}';
+    expect(parseConnectionJson(dropped, "x")).toMatchObject({ connType: "aws", host: "h" });
+  });
+
+  test("the Task SDK parser parses an empty 'uri' (conn_type, host and schema ''); the server ignores it", () => {
+    expect({ ...parseConnectionJson('{"uri": ""}', "x") }).toEqual({
+      connId: "x",
+      connType: "",
+      host: "",
+      schema: "",
+      extra: {},
+    });
+    expect({ ...parseConnectionJson('{"uri": ""}', "x", { parser: "server" }) }).toEqual({
+      connId: "x",
+      extra: {},
     });
   });
 

@@ -3,6 +3,7 @@
 // Connection(uri=...) in conformance/.venv.
 import { describe, expect, test } from "vitest";
 import { ConnectionFormatError, InvalidConnIdError } from "./errors.js";
+import { connectionToUri } from "./connectionToUri.js";
 import { parseConnectionUri } from "./parseConnectionUri.js";
 
 describe("parseConnectionUri: Airflow's test_parse_from_uri table", () => {
@@ -116,9 +117,20 @@ describe("parseConnectionUri: parity details", () => {
     expect(parseConnectionUri("aws://h:", "c")).not.toHaveProperty("port");
   });
 
-  test("an empty URI gives a connection without fields, as Connection(uri='') does", () => {
-    const c = parseConnectionUri("", "c");
+  test("an empty URI gives a connection without fields with the server parser, as its Connection(uri='') does", () => {
+    const c = parseConnectionUri("", "c", { parser: "server" });
     expect({ ...c }).toEqual({ connId: "c", extra: {} });
+  });
+
+  test("the Task SDK parser parses an empty URI: conn_type, host and schema '' (Airflow 3.3.2's from_uri(''))", () => {
+    expect({ ...parseConnectionUri("", "c") }).toEqual({
+      connId: "c",
+      connType: "",
+      host: "",
+      schema: "",
+      extra: {},
+    });
+    expect(connectionToUri(parseConnectionUri("", "c"))).toBe("//");
   });
 
   test("the id is validated, and is '' when omitted", () => {

@@ -39,7 +39,13 @@ export function parseConnectionUri(uri: string, connId?: string, options?: Parse
   try {
     if (typeof uri !== "string") throw new CodecProblem("the URI must be a string", "uri");
     const parser = options?.parser ?? DEFAULT_CONNECTION_PARSER;
-    connection = buildConnection("", uri === "" ? {} : parseUriFields(uri, parser), parser);
+    // The server's Connection(uri="") parses nothing (an empty uri is false-y); the Task SDK's
+    // parses it: conn_type, host and schema "".
+    connection = buildConnection(
+      "",
+      uri === "" && parser === "server" ? {} : parseUriFields(uri, parser),
+      parser,
+    );
   } catch (e) {
     return toFormatError(e, "URI", connId, options);
   }

@@ -69,6 +69,23 @@ export function parseJsonFields(kwargs: Map<string, PyValue>, parser: Connection
   const schema = text(kwargs, "schema");
   const description = text(kwargs, "description");
   const uri = text(kwargs, "uri");
+  if (parser === "task" && uri !== null) {
+    // The Task SDK parses any uri that is not None, "" included, and refuses it beside any other
+    // key from_json passes on: every key but extra, conn_type and port, which it drops when false-y.
+    for (const key of kwargs.keys()) {
+      const dropped =
+        key === "uri" ||
+        (key === "extra" && !extraText && !extraTree) ||
+        (key === "conn_type" && !connType) ||
+        (key === "port" && port === null);
+      if (dropped) continue;
+      throw new CodecProblem(
+        "give either `uri` or the separate fields (conn_type, host, login, password, schema, port, extra, description), not both",
+        "field",
+      );
+    }
+    return parseUriFields(uri, parser);
+  }
   if (uri) {
     if (connType || host || login || password || schema || port || extraText || extraTree) {
       throw new CodecProblem(

@@ -41,7 +41,11 @@ moment its first connection is resolved. Scenario 10 needs the npm registry (or 
 
 Scenario 7 needs no AWS backend: both sides cache 10,000 connections from the same in-memory backend (an
 awsconn \`ConnectionSource\` and a Powertools \`BaseProvider\` subclass, Powertools' documented way to add a
-backend), because creating 10,000 secrets in moto alone would take minutes.
+backend), because creating 10,000 secrets in moto alone would take minutes. Each read answers a new copy of
+the stored text, as each SDK response is a new string, so a side that keeps part of the text alive pays for
+it. (Until December 2026 both sides were handed the stored strings themselves, built before the baseline: a
+parsed connection's long fields were V8 views into them and cost nothing there, while in real use they kept
+the whole SecretString alive, about 200 B per connection more than the row showed.)
 `;
 
 export const NOTES = {

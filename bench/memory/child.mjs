@@ -1,7 +1,8 @@
 // Run as `node --expose-gc memory/child.mjs <awsconn|powertools|connections|createConnection|plain>`: caches 10,000 connections and
 // prints JSON with the heap growth per cached connection. Both sides read the same in-memory
-// backend (a Map of Airflow JSON strings, built before the baseline heap is taken), so the
-// number is the cache's own cost: the parsed connection plus the cache's bookkeeping.
+// backend (a Map of Airflow JSON strings, built before the baseline heap is taken); each read
+// answers a new copy of the text, as each SDK response is a new string, so the number is what a
+// cache holds: the parsed connection, its bookkeeping, and any part of the text it keeps alive.
 import { randomUUID } from "node:crypto";
 import { connectionJson } from "../lib/fixtures.mjs";
 
@@ -10,6 +11,8 @@ const side = process.argv[2];
 const ids = Array.from({ length: N + 1 }, (_, i) => `bench_mem_${String(i).padStart(5, "0")}`);
 const backend = new Map(ids.map((id, i) => [id, { value: connectionJson(i), version: randomUUID() }]));
 let backendReads = 0;
+/** The stored text as a backend answers it: a string of its own (not a view into the stored one). */
+const answer = (text) => JSON.parse(JSON.stringify(text));
 
 async function makeSide() {
   if (side === "awsconn") {
@@ -23,7 +26,7 @@ async function makeSide() {
         const item = backend.get(connId);
         if (!item) return undefined;
         return {
-          connection: parseConnectionJson(item.value, connId),
+          connection: parseConnectionJson(answer(item.value), connId),
           origin: `secretsmanager:airflow/connections/${connId}@${item.version}`,
           version: item.version,
         };
@@ -59,7 +62,7 @@ async function makeSide() {
       let c = map.get(id);
       if (!c) {
         backendReads++;
-        c = make(id, backend.get(id).value);
+        c = make(id, answer(backend.get(id).value));
         map.set(id, c);
       }
       return c;
@@ -74,7 +77,8 @@ async function makeSide() {
       }
       async _get(name) {
         backendReads++;
-        return backend.get(name)?.value;
+        const item = backend.get(name);
+        return item && answer(item.value);
       }
       async _getMultiple() {
         return {};

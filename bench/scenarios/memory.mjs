@@ -57,7 +57,7 @@ async function run(ctx) {
   const a = sides.find((s) => s.name === "awsconn");
   const p = sides.find((s) => s.name.startsWith("Powertools"));
   return {
-    method: `A fresh \`node --expose-gc\` process per side and run (${RUNS} runs, median): 10,000 connections (Airflow JSON, ~220 bytes each) are cached through the side's own get() from the same in-memory backend; heapUsed after forced GC, minus heapUsed before, divided by 10,000. A second pass checks that every id is then served from the cache. The "part"/"reference" bars (measured once) keep the same 10,000 objects in a Map without any resolver: what \`parseConnectionJson\` returns, what \`createConnection()\` makes of the same fields, and a plain object of those fields.`,
+    method: `A fresh \`node --expose-gc\` process per side and run (${RUNS} runs, median): 10,000 connections (Airflow JSON, ~220 bytes each) are cached through the side's own get() from the same in-memory backend, which answers each read with a new copy of the text (as each SDK response is a new string); heapUsed after forced GC, minus heapUsed before, divided by 10,000. A second pass checks that every id is then served from the cache. The "part"/"reference" bars (measured once) keep the same 10,000 objects in a Map without any resolver: what \`parseConnectionJson\` returns, what \`createConnection()\` makes of the same fields, and a plain object of those fields.`,
     sides,
     ratio: a && {
       label: "awsconn / Powertools bytes per connection",

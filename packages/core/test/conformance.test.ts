@@ -3,7 +3,7 @@
 // string, error versus no error) fails. Deliberate deviations are listed, with their reason, in
 // conformance/deviations.json (keyed "uri:<id>" / "json:<id>"); for those the test asserts awsconn's documented behaviour instead
 // (it refuses the input with an awsconn error that does not leak the password).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, test } from "vitest";
 import {
   type Connection,
@@ -52,9 +52,25 @@ const jsonCases = load<{ cases: Vector[] }>("vectors/json.json").cases;
 // The same corpus through the Task SDK's parser (conformance/generate_task_connection.py).
 const uriTaskCases = load<{ cases: Vector[] }>("vectors/uri_task.json").cases;
 const jsonTaskCases = load<{ cases: Vector[] }>("vectors/json_task.json").cases;
+// Seeded random inputs combining several awkward parts at once (conformance/generate_connection_fuzz.py),
+// through the server's parser and the Task SDK's.
+const fuzzFiles = ["uri_fuzz", "uri_fuzz_task", "json_fuzz", "json_fuzz_task"] as const;
+const fuzzCases = Object.fromEntries(
+  fuzzFiles.map((f) => [f, load<{ cases: Vector[] }>(`vectors/${f}.json`).cases]),
+) as Record<(typeof fuzzFiles)[number], Vector[]>;
 const deviations = load<Record<string, string>>("deviations.json");
-const ran = { uri: 0, json: 0, uri_task: 0, json_task: 0, deviations: 0 };
-type VectorFile = "uri" | "json" | "uri_task" | "json_task";
+const ran = {
+  uri: 0,
+  json: 0,
+  uri_task: 0,
+  json_task: 0,
+  uri_fuzz: 0,
+  uri_fuzz_task: 0,
+  json_fuzz: 0,
+  json_fuzz_task: 0,
+  deviations: 0,
+};
+type VectorFile = "uri" | "json" | "uri_task" | "json_task" | (typeof fuzzFiles)[number];
 
 function fieldsOf(c: Connection): Fields {
   return {
@@ -79,7 +95,7 @@ function attempt(parse: () => Connection): { connection?: Connection; error?: un
 }
 
 function check(file: VectorFile, v: Vector): void {
-  const uri = file === "uri" || file === "uri_task";
+  const uri = file.startsWith("uri");
   const parser = file.endsWith("_task") ? "task" : "server";
   const input = uri ? (v.uri as string) : (v.text as string);
   const connId = v.conn_id ?? undefined;
@@ -130,6 +146,14 @@ describe("Airflow conformance, Task SDK parser: Connection.from_json() and get_u
   test.each(jsonTaskCases.map((v) => [v.id, v] as const))("%s", (_id, v) => check("json_task", v));
 });
 
+for (const file of fuzzFiles) {
+  const label = file.endsWith("_task") ? "Task SDK parser" : "server parser";
+  const what = file.startsWith("uri") ? "Connection(uri=...)" : "Connection.from_json()";
+  describe(`Airflow conformance, seeded random inputs, ${label}: ${what} and get_uri()`, () => {
+    test.each(fuzzCases[file].map((v) => [v.id, v] as const))("%s", (_id, v) => check(file, v));
+  });
+}
+
 describe("conformance bookkeeping", () => {
   test("every deviation names an existing vector and gives a reason", () => {
     // Keys are "uri:<id>" or "json:<id>" (the two files may reuse an id); the source suites list theirs
@@ -138,17 +162,13 @@ describe("conformance bookkeeping", () => {
     expect(ids.size).toBe(uriCases.length + jsonCases.length);
     for (const v of uriTaskCases) ids.add(`uri_task:${v.id}`);
     for (const v of jsonTaskCases) ids.add(`json_task:${v.id}`);
-    for (const file of [
-      "aws_backends",
-      "aws_connection_wrapper",
-      "aws_variables",
-      "env_backend",
-      "python_regex",
-      "secrets_settings",
-      "variables",
-    ]) {
-      for (const v of load<{ cases: { id: string }[] }>(`vectors/${file}.json`).cases)
-        ids.add(`${file}:${v.id}`);
+    for (const file of fuzzFiles) for (const v of fuzzCases[file]) ids.add(`${file}:${v.id}`);
+    // Every other vector file (the suites that check them list theirs here too).
+    for (const name of readdirSync(new URL("vectors/", ROOT))) {
+      const file = name.replace(/\.json$/, "");
+      if (!name.endsWith(".json") || ["uri", "json", "uri_task", "json_task"].includes(file)) continue;
+      if ((fuzzFiles as readonly string[]).includes(file)) continue;
+      for (const v of load<{ cases: { id: string }[] }>(`vectors/${name}`).cases) ids.add(`${file}:${v.id}`);
     }
     for (const [id, reason] of Object.entries(deviations)) {
       expect(ids.has(id), `deviations.json names unknown vector ${id}`).toBe(true);
@@ -160,11 +180,19 @@ describe("conformance bookkeeping", () => {
     expect(uriCases.length).toBeGreaterThanOrEqual(300);
     expect(jsonCases.length).toBeGreaterThanOrEqual(100);
   });
+
+  test("the seeded random corpus runs every input through both parsers", () => {
+    expect(fuzzCases.uri_fuzz.length).toBeGreaterThanOrEqual(900);
+    expect(fuzzCases.json_fuzz.length).toBeGreaterThanOrEqual(400);
+    expect(fuzzCases.uri_fuzz_task.map((v) => v.id)).toEqual(fuzzCases.uri_fuzz.map((v) => v.id));
+    expect(fuzzCases.json_fuzz_task.map((v) => v.id)).toEqual(fuzzCases.json_fuzz.map((v) => v.id));
+  });
 });
 
 afterAll(() => {
   console.log(
     `conformance: ${ran.uri} URI vectors and ${ran.json} JSON vectors ran, ${ran.uri_task} + ${ran.json_task} through the Task SDK parser ` +
+      `seeded random: ${ran.uri_fuzz} + ${ran.uri_fuzz_task} URI and ${ran.json_fuzz} + ${ran.json_fuzz_task} JSON ` +
       `(${ran.deviations} documented deviations in conformance/deviations.json)`,
   );
 });

@@ -76,7 +76,7 @@ export function createFileConnection(key: string, value: unknown, tree: LineTree
   // Airflow json.dumps() extra_dejson always, so even an empty one counts as given.
   const extraGiven = has("extra_dejson") || truthy(value.extra);
   const extra = extraGiven ? parseExtra(value[extraField], extraField, lineOf(extraField), fail) : {};
-  const description = optionalString(value.description);
+  const description = optionalString(value.description, "description", lineOf("description"), fail);
   // Airflow writes into the entry it reads (conn_id set, extra_dejson turned into extra). A YAML
   // alias shares one mapping between keys, so a second key sees that edit: mirror it.
   if (has("extra_dejson")) {
@@ -103,13 +103,14 @@ export function createFileConnection(key: string, value: unknown, tree: LineTree
       : createConnection({ ...fromUriConnection, description });
   }
 
+  const text = (field: string) => optionalString(value[field], field, lineOf(field), fail);
   return createConnection({
     connId: key,
-    connType: optionalString(value.conn_type),
-    host: optionalString(value.host),
-    login: optionalString(value.login),
+    connType: text("conn_type"),
+    host: text("host"),
+    login: text("login"),
     password: truthy(value.password) ? (value.password as string) : undefined,
-    schema: optionalString(value.schema),
+    schema: text("schema"),
     port: parsePort(value.port, lineOf("port"), fail),
     extra,
     description,
@@ -152,8 +153,15 @@ function parsePort(raw: unknown, line: number, fail: Fail): number | undefined {
   return fail(`port must be an integer, not ${pythonType(raw)}`, line);
 }
 
-function optionalString(raw: unknown): string | undefined {
-  return raw === null || raw === undefined ? undefined : String(raw);
+/**
+ * A text field: a number or boolean becomes its text (awsconn's fields are strings); a list or
+ * mapping is refused (it has no text: `String()` would give "[object Object]" or the items joined).
+ */
+function optionalString(raw: unknown, field: string, line: number, fail: Fail): string | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw === "object" && !(raw instanceof Date))
+    return fail(`${field} must be a string, not ${pythonType(raw)}`, line);
+  return String(raw);
 }
 
 /** Python truthiness: None, False, 0, "", [] and {} are false. */

@@ -28,6 +28,19 @@ describe("YAML errors name the parser's reason and place, never the text", () =>
     ["bad indentation", `x:\n  a: 1\n   b: ${SECRET}\n`, /bad indentation/, 3],
     ["tab indentation", `x:\n\tpassword: ${SECRET}\n`, /a tab used as indentation/, 2],
     ["reserved start", `x: @${SECRET}\n`, /reserved character/, 1],
+    // PyYAML: "expected ',' or ']', but got ':'" at the ":" (local_filesystem_fuzz fuzz-20261202-0414, -0436).
+    [
+      "unclosed flow sequence",
+      `a: 1\nb: [1, 2\n    ${SECRET}:\n  c: x\n`,
+      /implicit key spans more than one line/,
+      3,
+    ],
+    [
+      "flow sequence key over two lines",
+      `b: [1, 2\n  x\n  y: 1]\n`,
+      /implicit key spans more than one line/,
+      3,
+    ],
   ])("%s", (_shape, text, reason, line) => {
     const error = problemOf(text);
     expect(error.reason).toMatch(reason);

@@ -88,6 +88,8 @@ export function describeYamlError(
   const reason = BY_MESSAGE.find(([shape]) => shape.test(message))?.[1] ?? BY_CODE[code] ?? "unreadable YAML";
   let offset = error instanceof YAMLError ? error.pos[0] : undefined;
   if (/^Unresolved alias/.test(message)) offset = unresolvedAlias(doc)?.range?.[0];
+  // `[1, 2\n  x: 1]`: PyYAML fails at the ":" ("expected ',' or ']'"), where the key ends.
+  if (/^Implicit keys of flow sequence pairs/.test(message)) offset = (error as { pos: number[] }).pos[1];
   const at = lineCounter.linePos(offset ?? 0);
   // Placed where PyYAML places it (the end of the text), and said where the quote opens.
   const opened = /^Missing closing ["']quote/.test(message) ? unclosedQuoteStart(text) : undefined;

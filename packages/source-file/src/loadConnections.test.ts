@@ -51,3 +51,34 @@ describe("loadConnections on .json files (core's parsePythonJson with lines)", (
     expect(Object.is(entries.get("a")?.connection.extra.f, -0)).toBe(true);
   });
 });
+
+// Found by conformance/vectors/local_filesystem_fuzz.json (fuzz-20261202-0117, -0311): awsconn turned a
+// mapping into "[object Object]" and a list into its items joined. Airflow keeps the Python value;
+// awsconn's fields are strings, so the entry is refused at its line (numbers and booleans become text).
+describe("a list or mapping in a text field", () => {
+  it.each(["conn_type", "host", "login", "schema", "description"])(
+    "%s: a mapping or list is refused",
+    (field) => {
+      for (const value of [{ a: 1 }, ["a"]]) {
+        const { entries, problems } = loadConnections(
+          JSON.stringify({ c: { [field]: value }, ok: "aws://h" }),
+          "json",
+        );
+        expect(problems.map((p) => [p.connId, p.reason])).toEqual([
+          ["c", `${field} must be a string, not ${Array.isArray(value) ? "list" : "dict"}`],
+        ]);
+        expect([...entries.keys()]).toEqual(["ok"]);
+      }
+    },
+  );
+
+  it("YAML: at the field's line", () => {
+    const { problems } = loadConnections("c:\n  host: h\n  schema:\n    - a\n", "yaml");
+    expect(problems.map((p) => [p.line, p.reason])).toEqual([[3, "schema must be a string, not list"]]);
+  });
+
+  it("numbers and booleans still become their text", () => {
+    const { entries } = loadConnections('{"c": {"host": 1.5, "login": false, "schema": 493}}', "json");
+    expect(entries.get("c")?.connection).toMatchObject({ host: "1.5", login: "false", schema: "493" });
+  });
+});

@@ -10,6 +10,7 @@ observable outcomes in the same shape. The seed is fixed: running it twice gives
 from __future__ import annotations
 
 import random
+import sys
 from typing import Any
 
 from _common import write_vectors
@@ -165,11 +166,14 @@ def random_connection(rng: random.Random) -> dict[str, Any]:
 
 
 def main() -> None:
-    rng = random.Random(SEED)
+    # `generate_..._fuzz.py [seed [count]]`: another seed, for a local search (the committed file uses SEED).
+    seed = int(sys.argv[1]) if len(sys.argv) > 1 else SEED
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else COUNT
+    rng = random.Random(seed)
     cases = []
-    for n in range(COUNT):
+    for n in range(count):
         kwargs = random_connection(rng)
-        cases.append({"id": f"fuzz-{SEED}-{n:04d}", "input": kwargs, **run_case(kwargs)})
+        cases.append({"id": f"fuzz-{seed}-{n:04d}", "input": kwargs, **run_case(kwargs)})
     write_vectors("aws_connection_wrapper_fuzz.json", "generate_aws_wrapper_fuzz.py", cases)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 import re
 from typing import Any
 
@@ -260,9 +261,12 @@ def yaml_file(rng: random.Random) -> str:
 
 
 def main() -> None:
-    rng = random.Random(SEED)
+    # `generate_..._fuzz.py [seed [count]]`: another seed, for a local search (the committed file uses SEED).
+    seed = int(sys.argv[1]) if len(sys.argv) > 1 else SEED
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else COUNT
+    rng = random.Random(seed)
     cases = []
-    for n in range(COUNT):
+    for n in range(count):
         roll = rng.random()
         if roll < 0.38:
             filename, content = "connections.env", env_file(rng)
@@ -270,7 +274,7 @@ def main() -> None:
             filename, content = "connections.json", json_file(rng)
         else:
             filename, content = pick(rng, ["connections.yaml", "connections.yaml", "connections.yml"]), yaml_file(rng)
-        cases.append({"id": f"fuzz-{SEED}-{n:04d}", "filename": filename, "content": content, **run_case(filename, content)})
+        cases.append({"id": f"fuzz-{seed}-{n:04d}", "filename": filename, "content": content, **run_case(filename, content)})
     write_vectors("local_filesystem_fuzz.json", "generate_local_filesystem_fuzz.py", cases)
 
 

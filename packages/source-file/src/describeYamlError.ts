@@ -88,6 +88,9 @@ export function describeYamlError(
   const reason = BY_MESSAGE.find(([shape]) => shape.test(message))?.[1] ?? BY_CODE[code] ?? "unreadable YAML";
   let offset = error instanceof YAMLError ? error.pos[0] : undefined;
   if (/^Unresolved alias/.test(message)) offset = unresolvedAlias(doc)?.range?.[0];
+  // `- a:\n  b: 1`: the package points at the end of the item before; PyYAML at the misplaced key.
+  if (/^All mapping items must start at the same column/.test(message) && offset !== undefined)
+    offset += /^\s*/.exec(text.slice(offset))?.[0].length ?? 0;
   // `[1, 2\n  x: 1]`: PyYAML fails at the ":" ("expected ',' or ']'"), where the key ends.
   if (/^Implicit keys of flow sequence pairs/.test(message)) offset = (error as { pos: number[] }).pos[1];
   const at = lineCounter.linePos(offset ?? 0);

@@ -141,9 +141,11 @@ function checkVectors(name: string, minCases: number) {
         else refused.push(key);
       }
       if (reasons.size > 0) computed[`${name}:${id}`] = [...reasons].join("; ");
-      expect(deviationsListed[`${name}:${id}`], "conformance/deviations.json").toBe(
-        reasons.size > 0 ? [...reasons].join("; ") : undefined,
-      );
+      // (Not while the list is being rewritten: DUMP_DEVIATIONS.)
+      if (!process.env.DUMP_DEVIATIONS)
+        expect(deviationsListed[`${name}:${id}`], "conformance/deviations.json").toBe(
+          reasons.size > 0 ? [...reasons].join("; ") : undefined,
+        );
       const format = formatOfPath(path);
       expect(format).toBeDefined();
       // Every connection Airflow made, field for field: through get() for ids awsconn can look up,

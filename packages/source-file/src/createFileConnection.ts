@@ -143,6 +143,9 @@ function parseExtra(raw: unknown, field: string, line: number, fail: Fail): Reco
     }
   }
   if (!isPlainObject(parsed)) return fail(`${field} must be a JSON object, not ${pythonType(parsed)}`, line);
+  // Airflow json.dumps() the extra: a YAML date in it is a TypeError ("not JSON serializable").
+  if (typeof raw !== "string" && holdsDate(parsed))
+    return fail(`${field} holds a YAML date, which is not JSON; quote it`, line);
   return parsed;
 }
 
@@ -159,8 +162,8 @@ function parsePort(raw: unknown, line: number, fail: Fail): number | undefined {
  */
 function optionalString(raw: unknown, field: string, line: number, fail: Fail): string | undefined {
   if (raw === null || raw === undefined) return undefined;
-  if (typeof raw === "object" && !(raw instanceof Date))
-    return fail(`${field} must be a string, not ${pythonType(raw)}`, line);
+  if (raw instanceof Date) return fail(`${field} must be a string, not a YAML date; quote it`, line);
+  if (typeof raw === "object") return fail(`${field} must be a string, not ${pythonType(raw)}`, line);
   return String(raw);
 }
 
@@ -170,6 +173,13 @@ function truthy(v: unknown): boolean {
   if (Array.isArray(v)) return v.length > 0;
   if (isPlainObject(v)) return Object.keys(v).length > 0;
   return true;
+}
+
+function holdsDate(v: unknown): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  if (v instanceof Date) return true;
+  for (const item of Array.isArray(v) ? v : Object.values(v)) if (holdsDate(item)) return true;
+  return false;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -82,3 +82,30 @@ describe("a list or mapping in a text field", () => {
     expect(entries.get("c")?.connection).toMatchObject({ host: "1.5", login: "false", schema: "493" });
   });
 });
+
+// Found by probing the real Airflow 3.3.2 (PyYAML) beside the seeded random files.
+describe("YAML: NEL and dates", () => {
+  it("U+0085 is a line break, as PyYAML reads it", () => {
+    const { entries, problems } = loadConnections("a: aws://a\u0085b:\u0085  host: 'x\u0085    y'\n", "yaml");
+    expect(problems).toEqual([]);
+    expect(entries.get("a")?.connection.host).toBe("a");
+    expect(entries.get("b")?.line).toBe(2);
+    expect(entries.get("b")?.connection.host).toBe("x y"); // folded, as PyYAML folds it
+  });
+
+  it("a date in extra is refused, as Airflow's json.dumps fails on it (TypeError)", () => {
+    for (const text of ["a:\n  extra:\n    k: 2001-12-14\n", "a:\n  extra: {k: [2001-12-14]}\n"]) {
+      const { problems } = loadConnections(text, "yaml");
+      expect(problems.map((p) => [p.connId, p.reason])).toEqual([
+        ["a", "extra holds a YAML date, which is not JSON; quote it"],
+      ]);
+    }
+  });
+
+  it("a date in a text field is refused (it used to become JavaScript's Date text)", () => {
+    const { problems } = loadConnections("a:\n  host: 2001-12-14\n", "yaml");
+    expect(problems.map((p) => [p.line, p.reason])).toEqual([
+      [2, "host must be a string, not a YAML date; quote it"],
+    ]);
+  });
+});

@@ -70,7 +70,8 @@ export function formatOfPath(path: string): ConnectionsFileFormat | undefined {
  * ```
  */
 export function loadConnections(rawText: string, format: ConnectionsFileFormat): LoadedConnections {
-  const text = rawText.replace(/\r\n?/g, "\n");
+  // PyYAML also reads NEL (U+0085) as a line break, the same as "\n" (in every context).
+  const text = rawText.replace(format === "yaml" ? /\r\n?|\u0085/g : /\r\n?/g, "\n");
   const entries = new Map<string, FileEntry>();
   const problems: FileProblem[] = [];
   /** Reads one entry; a problem of it is recorded and the other entries are still read. */

@@ -31,7 +31,8 @@ export interface LoadedVariables {
  * ```
  */
 export function loadVariables(rawText: string, format: ConnectionsFileFormat): LoadedVariables {
-  const text = rawText.replace(/\r\n?/g, "\n");
+  // PyYAML also reads NEL (U+0085) as a line break, the same as "\n" (in every context).
+  const text = rawText.replace(format === "yaml" ? /\r\n?|\u0085/g : /\r\n?/g, "\n");
   const entries = new Map<string, VariableEntry>();
   const problems: FileProblem[] = [];
   if (format === "env") {

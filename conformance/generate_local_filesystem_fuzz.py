@@ -257,7 +257,9 @@ def yaml_file(rng: random.Random) -> str:
         lines.append(f"copy_of_{anchored}: *a")
     if ids and rng.random() < 0.04:
         lines.insert(rng.randrange(len(lines) + 1), pick(rng, ["\tbad: tab", "  bad indent: x", "bad: 'unterminated", "bad: [1, 2"]))
-    return "\n".join(lines) + ("\n" if rng.random() < 0.9 else "")
+    # now and then PyYAML's other line breaks: CRLF, NEL (U+0085)
+    newline = pick(rng, ["\n"] * 14 + ["\r\n", "\x85"])
+    return newline.join(lines) + (newline if rng.random() < 0.9 else "")
 
 
 def main() -> None:

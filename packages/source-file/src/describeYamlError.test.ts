@@ -28,6 +28,11 @@ describe("YAML errors name the parser's reason and place, never the text", () =>
     ["bad indentation", `x:\n  a: 1\n   b: ${SECRET}\n`, /bad indentation/, 3],
     ["tab indentation", `x:\n\tpassword: ${SECRET}\n`, /a tab used as indentation/, 2],
     ["reserved start", `x: @${SECRET}\n`, /reserved character/, 1],
+    // libyaml: "did not find expected ',' or ']'" at the start of the line after the text
+    // (local_filesystem_fuzz seed 21 case 216).
+    ["flow sequence open at the end, no final newline", `a: ${SECRET}\nbad: [1, 2`, /bad indentation/, 3],
+    ["flow mapping open at the end, no final newline", `a: {b: ${SECRET}`, /bad indentation/, 2],
+    ["flow sequence open at the end, final newline", `a: 1\nbad: [${SECRET}\n`, /bad indentation/, 3],
     // PyYAML: "expected <block end>, but found '?'" at the key (local_filesystem_fuzz, seed 11 case 61).
     ["key after a sequence item's mapping", `x:\n  - host:\n  bad: ${SECRET}\n`, /bad indentation/, 3],
     // PyYAML: "expected ',' or ']', but got ':'" at the ":" (local_filesystem_fuzz fuzz-20261202-0414, -0436).

@@ -94,6 +94,15 @@ export function describeYamlError(
   // `[1, 2\n  x: 1]`: PyYAML fails at the ":" ("expected ',' or ']'"), where the key ends.
   if (/^Implicit keys of flow sequence pairs/.test(message)) offset = (error as { pos: number[] }).pos[1];
   const at = lineCounter.linePos(offset ?? 0);
+  // A flow collection left open at the end of a text without a final newline: libyaml (Airflow's
+  // CSafeLoader) reports the stream end as the start of the next line.
+  if (
+    /^Flow (sequence|map) in block collection must be sufficiently indented/.test(message) &&
+    offset !== undefined &&
+    offset >= text.length &&
+    !text.endsWith("\n")
+  )
+    return { reason, line: at.line + 1, column: 1 };
   // Placed where PyYAML places it (the end of the text), and said where the quote opens.
   const opened = /^Missing closing ["']quote/.test(message) ? unclosedQuoteStart(text) : undefined;
   if (opened !== undefined) {

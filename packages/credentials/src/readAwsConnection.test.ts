@@ -26,7 +26,7 @@ describe("Python truthiness of extra values", () => {
     expect(extraObject({ k: 0 }, "k")).toBeUndefined();
   });
 
-  // Airflow: `if role_arn:` (fuzz-20261201-0149: role_arn 0 gave no role; awsconn assumed role "0").
+  // Airflow: `if role_arn:` (role_arn 0 gives no role; awsconn assumed the role "0").
   it.each([[0], [false], [[]], [{}]])("role_arn %j means no role", (roleArn) => {
     const s = read({ role_arn: roleArn, assume_role_method: "assume_role" });
     expect(s.roleArn).toBeUndefined();

@@ -35,7 +35,7 @@ describe("YAML errors name the parser's reason and place, never the text", () =>
     ["flow sequence open at the end, final newline", `a: 1\nbad: [${SECRET}\n`, /bad indentation/, 3],
     // PyYAML: "expected <block end>, but found '?'" at the key (local_filesystem_fuzz, seed 11 case 61).
     ["key after a sequence item's mapping", `x:\n  - host:\n  bad: ${SECRET}\n`, /bad indentation/, 3],
-    // PyYAML: "expected ',' or ']', but got ':'" at the ":" (local_filesystem_fuzz fuzz-20261202-0414, -0436).
+    // PyYAML: "expected ',' or ']', but got ':'" at the ":" (found by generate_local_filesystem_fuzz.py).
     [
       "unclosed flow sequence",
       `a: 1\nb: [1, 2\n    ${SECRET}:\n  c: x\n`,

@@ -52,7 +52,7 @@ describe("loadConnections on .json files (core's parsePythonJson with lines)", (
   });
 });
 
-// Found by conformance/vectors/local_filesystem_fuzz.json (fuzz-20261202-0117, -0311): awsconn turned a
+// Found by the seeded random files (generate_local_filesystem_fuzz.py, seed 20261202): awsconn turned a
 // mapping into "[object Object]" and a list into its items joined. Airflow keeps the Python value;
 // awsconn's fields are strings, so the entry is refused at its line (numbers and booleans become text).
 describe("a list or mapping in a text field", () => {

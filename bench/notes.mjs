@@ -114,9 +114,11 @@ counts much less.
 
 What limits it now (read the module lists of the run above to see whether it still does): a valid
 configuration, in code or in a JSON file, loads no \`zod\` (it is checked against a JSON Schema generated
-from the zod schemas); an env lookup loads four of awsconn's files (the facade, \`@awsconn/core\`, the env
-source and the file source; the list of an aws connection's extra keys moved from \`@awsconn/credentials\` to
-core, so that package is no longer loaded) and no third-party package; its Unicode property patterns are
+from the zod schemas); an env lookup loads two of awsconn's files (the facade's bundle, which inlines the env
+and file sources, package.json \`inlined\`, and \`@awsconn/core\`; it loaded four before December 2026, and
+each ES module costs its own resolution, read and link: 33.9 to 29.6 ms for the import and lookup, medians in
+one process; the list of an aws connection's extra keys moved from \`@awsconn/credentials\` to core, so that
+package is not loaded) and no third-party package; its Unicode property patterns are
 built on first use. A YAML file in YAML's plain block subset (block mappings and lists, plain words, simple
 quoted strings, \`true\`/\`false\`/\`null\`, small whole numbers) is read without \`yaml\` (the file source's
 \`readPlainYaml\`), and the YAML row's file is such a file; a file beyond the subset (anchors, flow
@@ -126,9 +128,12 @@ module's \`import { statSync } from "node:fs"\` makes Node build fs's whole name
 classes and about 20 of Node's stream modules (about 6 ms). The resolver's clock is the \`performance\` global,
 whose first use loads \`perf_hooks\` (about 2 ms); \`process.hrtime\` would avoid that but costs about 60 ns more
 per call, and every cached hit reads the clock (tried, and reverted: the warm hit fell under 2x Powertools).
-What remains of the env and file rows is compiling about 270 kB of ES modules (the file source
-loaded even for an env-only resolver, because \`awsconn\` re-exports \`fromFile\`) and the ES module loader
-resolving each package's \`exports\`; the resolver's own work is a few hundred microseconds. The deployment
+What remains of the env and file rows is compiling about 280 kB of ES modules (the file source's code
+is compiled even for an env-only resolver, because \`awsconn\` re-exports \`fromFile\`), the ES module
+loader resolving each package's \`exports\`, and the first call of each function on the path (the
+configuration check, the URI parser); the resolver's own work is a few hundred microseconds. One bundle
+holding core too measured 24.6 against 28.8 ms, but core's classes (its errors, the protected connection)
+must stay one copy for every package that checks them. The deployment
 row's \`awsconn.config.yaml\` is plain YAML, read without \`yaml\`; the row adds the Secrets Manager client (the same one Powertools loads),
 \`lru-cache\` and the AWS source modules. awsconn loads the SDK packages with \`require\`: an ES module's
 \`import()\` of a CommonJS package first runs Node's CommonJS lexer over it and every file it re-exports,
@@ -152,21 +157,26 @@ Issue 17 sets the target: at most 400 B per cached connection, with the redactio
 planted-secret tests, not this bench, check that). What awsconn's bytes per cached connection are made of, read
 off the bars:
 
-- the \`Connection\` object itself ("part: awsconn Connection"), most of it from \`createConnection()\` in
-  \`@awsconn/core\` ("part: createConnection() of the same fields" against "reference: plain object of the
-  same fields"): it gives every connection its own closures (\`toJSON\`, the \`util.inspect\` hook, and a
-  getter/setter pair each for \`password\` and \`extra\`), defined with \`Object.defineProperty\`, and deletes
-  undefined keys, which leaves the object in V8's slower dictionary mode;
-- the resolver's cache entry (the rest of the awsconn bar): the \`Resolution\` with its steps, winner and origin
-  string, the version id, the settled promise and the LRU slot.
+- the \`Connection\` that \`parseConnectionJson\` returns ("part: awsconn Connection"): its fields, its strings
+  and its \`extra\` object. \`createConnection()\` of the same fields costs what a plain object of them costs
+  (the two "part"/"reference" bars): the protected connection keeps \`password\` and \`extra\` in private
+  fields behind accessors shared by every connection, and \`toJSON\` and the inspect hook on its prototype;
+- the resolver's cache entry (the rest of the awsconn bar): the source's hit (the connection, its origin
+  string and version id) and the LRU slot. The origin, \`secretsmanager:airflow/connections/<id>@<version>\` as
+  the Secrets Manager source writes it (this bench's source answers in the same shape), is one string per
+  cached hit: about 90 B of the bar (measured by answering a one-character origin instead).
 
-Suggested in \`@awsconn/core\` (not in \`bench/\`): keep the same behaviour with shared functions: \`toJSON\` and
-the inspect hook on a shared prototype, and the \`password\`/\`extra\` accessors as one getter/setter pair per
-key defined once at module level (reading the value from a non-enumerable slot on the object), and build the
-object without \`delete\`. A quick prototype of that (own enumerable accessors kept, so spreading still works)
-measured 336 B per connection in a separate probe on this machine, where a plain object of the same fields
-measured 322 B and \`createConnection()\` 1,595 B. Note also that the resolver keeps at most \`cache.maxEntries\` ids
-(default 1,000); this scenario sets 20,000.
+Each read of the in-memory backend answers a new copy of the stored text, as an SDK response is a new string.
+Until December 2026 the sides were handed the stored strings themselves, and a parsed connection's long
+fields were V8 views into its text ("sliced strings", 13 characters and up), which kept the whole text alive
+in real use but cost nothing in this bench; the JSON parser now gives such fields strings of their own
+(\`@awsconn/core\`, e6e9d96). Measured the new way on this machine: 620 B per connection before that change,
+418-425 B after it; Powertools 323 B (its \`transform: "json"\` makes new strings anyway).
+
+Suggested next (in the AWS sources, not in \`bench/\`): build a hit's origin when it is read, from the source's
+name, the secret name and the version id (kept as \`version\` already). The URI parser still slices its
+fields out of one copy of the URI, which a cached URI-form secret keeps (about the URI's length). Note also
+that the resolver keeps at most \`cache.maxEntries\` ids (default 1,000); this scenario sets 20,000.
 `,
   "8-credential-process": `
 A profile's \`credential_process\` starts a fresh \`awsconn\` process every time an SDK or the AWS CLI needs

@@ -35,3 +35,18 @@ export function internText(value: string): string {
 export function sharedText(value: string): string | undefined {
   return value.length > INTERN_MAX_LENGTH ? undefined : pool.get(value);
 }
+
+/**
+ * `value` as a string of its own. From 13 characters on (longer than {@link INTERN_MAX_LENGTH}),
+ * V8's `slice` gives a view into the whole string it was cut from, and `+` a pair that holds its
+ * parts: a parsed field kept in a cache would keep the whole text it came from alive (a cached
+ * Secrets Manager connection, its whole SecretString). A shorter value is already a copy.
+ *
+ * @example
+ * ```ts
+ * const host = ownText(uri.slice(11, 40)); // keeps 29 characters, not the whole URI
+ * ```
+ */
+export function ownText(value: string): string {
+  return value.length > INTERN_MAX_LENGTH ? (JSON.parse(JSON.stringify(value)) as string) : value;
+}

@@ -2,6 +2,7 @@
 import type { AirflowFields } from "./airflowFields.js";
 import type { ConnectionParser } from "./ConnectionParser.js";
 import { CodecProblem } from "./CodecProblem.js";
+import { ownText } from "./internText.js";
 import { normalizeConnType } from "./normalizeConnType.js";
 import { type PyValue, pyJsonTryLoads } from "./python/pythonJson.js";
 import { parseQsl, unquote } from "./python/pythonQuote.js";
@@ -42,7 +43,7 @@ function firstCodePointLength(s: string): number {
 function queryValue(value: string): PyValue {
   if (!value) return { t: "str", v: value };
   try {
-    return pyJsonTryLoads(value) ?? { t: "str", v: value };
+    return pyJsonTryLoads(value) ?? { t: "str", v: ownText(value) };
   } catch {
     throw new CodecProblem("a query value nests JSON too deeply", "extra");
   }
@@ -74,12 +75,13 @@ export function parseUriFields(uri: string, parser: ConnectionParser): AirflowFi
   const host = hostnameOf(parts);
   const quotedSchema = parts.path.slice(firstCodePointLength(parts.path));
   const { username, password } = netlocUserinfo(parts.netloc);
+  // Each field a string of its own, not a view into the URI (ownText): a cached connection must not keep it.
   const fields: AirflowFields = {
     connType,
-    host: host && protocol ? `${protocol}://${host}` : host,
-    schema: quotedSchema ? unquote(quotedSchema) : quotedSchema,
-    login: username ? unquote(username) : username,
-    password: password ? unquote(password) : password,
+    host: host && ownText(protocol ? `${protocol}://${host}` : host),
+    schema: quotedSchema && ownText(unquote(quotedSchema)),
+    login: username && ownText(unquote(username)),
+    password: password && ownText(unquote(password)),
     port: netlocPort(parts.netloc),
   };
   if (parts.query) {
@@ -88,7 +90,8 @@ export function parseUriFields(uri: string, parser: ConnectionParser): AirflowFi
       fields.extraText = query.get(EXTRA_KEY) ?? null;
     } else {
       const dict = new Map<string, PyValue>();
-      for (const [k, v] of query) dict.set(k, parser === "task" ? { t: "str", v } : queryValue(v));
+      for (const [k, v] of query)
+        dict.set(k, parser === "task" ? { t: "str", v: ownText(v) } : queryValue(v));
       const tree: PyValue = { t: "dict", v: dict };
       fields.extraTree = tree;
     }

@@ -1,4 +1,5 @@
 import { CodecProblem } from "../CodecProblem.js";
+import { INTERN_MAX_LENGTH } from "../internText.js";
 import { JsonProblem } from "./JsonProblem.js";
 import type { LineTree } from "../LineTree.js";
 import type { PyValue } from "./pythonJson.js";
@@ -23,14 +24,6 @@ function isDigit(c: number): boolean {
 function isHex(c: number): boolean {
   return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
-
-/**
- * From this many characters on, V8's `slice` gives a view into the whole text (a "sliced string",
- * 13 characters and up) rather than a copy, and `+=` a pair that holds its parts: a parsed value
- * kept in a cache would keep the whole text it came from alive. A Secrets Manager connection's
- * host or password kept the whole SecretString: about 200 B more per cached connection.
- */
-const DETACHED_MIN_LENGTH = 13;
 
 const ESCAPES: Record<string, string> = {
   '"': '"',
@@ -144,8 +137,8 @@ export class PyJsonParser {
       if (c === 0x22) {
         this.pos++;
         // Checked as Python checks it, the literal decodes as JSON.parse decodes it: a long one is
-        // taken from JSON.parse, a string of its own (see DETACHED_MIN_LENGTH).
-        if (this.pos - quotePos - 2 >= DETACHED_MIN_LENGTH) return JSON.parse(s.slice(quotePos, this.pos));
+        // taken from JSON.parse, a string of its own, not a view into the whole text (see ownText).
+        if (this.pos - quotePos - 2 > INTERN_MAX_LENGTH) return JSON.parse(s.slice(quotePos, this.pos));
         return out + s.slice(chunk, this.pos - 1);
       }
       if (c < 0x20) this.fail("Invalid control character at", this.pos);

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import platform
+import random
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -116,6 +117,16 @@ class LogCapture(logging.Handler):
                 except (TypeError, ValueError):
                     pass
             self._add(event)
+
+
+def fuzz_arguments(seed: int, count: int) -> tuple[int, int]:
+    """A fuzz generator's `[seed [count]]` arguments, for a local search; the committed file uses the defaults."""
+    return (int(sys.argv[1]) if len(sys.argv) > 1 else seed, int(sys.argv[2]) if len(sys.argv) > 2 else count)
+
+
+def pick(rng: random.Random, pool: list[Any]) -> Any:
+    """One item of `pool`, drawn from `rng` (the fuzz generators' one way to choose)."""
+    return pool[rng.randrange(len(pool))]
 
 
 def unique_ids(cases: list[dict[str, Any]]) -> None:

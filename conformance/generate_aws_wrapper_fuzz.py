@@ -10,10 +10,9 @@ observable outcomes in the same shape. The seed is fixed: running it twice gives
 from __future__ import annotations
 
 import random
-import sys
 from typing import Any
 
-from _common import write_vectors
+from _common import fuzz_arguments, pick, write_vectors
 from generate_aws_wrapper import ROLE, TOKEN_FILE, run_case
 
 SEED = 20261201
@@ -133,10 +132,6 @@ KEYS = list(EXTRA)
 WEIGHTS = {"aws_access_key_id": 3, "aws_secret_access_key": 3, "region_name": 3, "role_arn": 3, "assume_role_method": 2}
 
 
-def pick(rng: random.Random, pool: list[Any]) -> Any:
-    return pool[rng.randrange(len(pool))]
-
-
 def random_connection(rng: random.Random) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"conn_id": pick(rng, CONN_IDS), "conn_type": pick(rng, CONN_TYPES)}
     for name, pool in (("login", LOGIN), ("password", PASSWORD), ("host", HOST)):
@@ -166,9 +161,7 @@ def random_connection(rng: random.Random) -> dict[str, Any]:
 
 
 def main() -> None:
-    # `generate_..._fuzz.py [seed [count]]`: another seed, for a local search (the committed file uses SEED).
-    seed = int(sys.argv[1]) if len(sys.argv) > 1 else SEED
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else COUNT
+    seed, count = fuzz_arguments(SEED, COUNT)
     rng = random.Random(seed)
     cases = []
     for n in range(count):

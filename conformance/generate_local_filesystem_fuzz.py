@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 import re
 from typing import Any
 
-from _common import write_vectors
+from _common import fuzz_arguments, pick, write_vectors
 from generate_local_filesystem import run_case
 
 SEED = 20261202
@@ -56,10 +55,6 @@ EXTRAS = [
     5,
 ]
 FIELDS = ["conn_type", "host", "login", "password", "schema", "port", "extra", "description"]
-
-
-def pick(rng: random.Random, pool: list[Any]) -> Any:
-    return pool[rng.randrange(len(pool))]
 
 
 def random_object(rng: random.Random, conn_id: str) -> dict[str, Any]:
@@ -263,9 +258,7 @@ def yaml_file(rng: random.Random) -> str:
 
 
 def main() -> None:
-    # `generate_..._fuzz.py [seed [count]]`: another seed, for a local search (the committed file uses SEED).
-    seed = int(sys.argv[1]) if len(sys.argv) > 1 else SEED
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else COUNT
+    seed, count = fuzz_arguments(SEED, COUNT)
     rng = random.Random(seed)
     cases = []
     for n in range(count):

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -13,7 +13,11 @@ const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
 const ESM = join(DIST, "esm/index.js");
 const CJS = join(DIST, "cjs/index.js");
 
-/** The modules under packages/ or node_modules/ a fresh process loads running `body` (an ES module). */
+/**
+ * The modules under packages/ or node_modules/ a fresh process loads running `body` (an ES module).
+ * Not testkit's traceModuleLoads: that one resolves workspace packages to their sources, and this
+ * test is about the built bundles.
+ */
 function modulesLoaded(body: string, env: NodeJS.ProcessEnv = {}): string[] {
   const probe = `${body}
 const { createRequire } = await import("node:module");
@@ -31,16 +35,26 @@ export async function load(url, context, next) {
   writeFileSync(hooksFile, hooks);
   writeFileSync(log, "");
   const register = `import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(hooksFile).href)});`;
-  const out = execFileSync(
-    process.execPath,
-    ["--import", `data:text/javascript,${encodeURIComponent(register)}`, "--input-type=module", "-e", probe],
-    { encoding: "utf8", env: { PATH: process.env.PATH ?? "", PROBE_LOG: log, ...env } },
-  );
-  const esm = readFileSync(log, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((u) => fileURLToPath(u));
-  return [...esm, ...(JSON.parse(out) as string[])].filter((f) => /\/(packages|node_modules)\//.test(f));
+  try {
+    const out = execFileSync(
+      process.execPath,
+      [
+        "--import",
+        `data:text/javascript,${encodeURIComponent(register)}`,
+        "--input-type=module",
+        "-e",
+        probe,
+      ],
+      { encoding: "utf8", env: { PATH: process.env.PATH ?? "", PROBE_LOG: log, ...env } },
+    );
+    const esm = readFileSync(log, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((u) => fileURLToPath(u));
+    return [...esm, ...(JSON.parse(out) as string[])].filter((f) => /\/(packages|node_modules)\//.test(f));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const workspaceModules = (files: string[]) =>
@@ -68,7 +82,8 @@ if (c.host !== "db.internal") throw new Error("not resolved");`;
   });
 
   it("a YAML file beyond the plain subset is read with source-file's one-file copy of yaml", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "awsconn-inlined-")), "conns.yaml");
+    const dir = mkdtempSync(join(tmpdir(), "awsconn-inlined-"));
+    const file = join(dir, "conns.yaml");
     writeFileSync(file, "probe_file:\n  conn_type: postgres\n  host: &h db.internal\n  schema: *h\n", {
       mode: 0o600,
     });
@@ -77,6 +92,7 @@ const c = await createResolver({ sources: [{ type: "file", path: ${JSON.stringif
 if (c.host !== "db.internal") throw new Error("not resolved");`;
 
     const files = modulesLoaded(body);
+    rmSync(dir, { recursive: true, force: true });
     expect(files.filter((f) => f.endsWith("/source-file/dist/yaml.cjs"))).toHaveLength(1);
     expect(files.filter((f) => /\/node_modules\/yaml\//.test(f))).toEqual([]);
     expect(workspaceModules(files)).toEqual(["awsconn", "core", "source-file"]);

@@ -69,6 +69,16 @@ describe("fromVariablesFile", () => {
     expect((error as Error).message).toMatch(/"port" is a number, not a string.*quote/);
   });
 
+  it("lists keys and reports problems in file order, integer-like keys included (Python's dict order)", async () => {
+    const path = await file("v.json", '{\n  "b": "x",\n  "2": "y",\n  "b": "z",\n  "a": "w"\n}\n');
+    const keys: string[] = [];
+    for await (const key of fromVariablesFile({ path }).listVariables?.() ?? []) keys.push(key);
+    expect(keys).toEqual(["b", "2", "a"]);
+    const bad = await file("w.json", '{\n  "b": 1,\n  "2": []\n}\n');
+    const error = await errorOf(fromVariablesFile({ path: bad }).getVariable("a"));
+    expect((error as ConnectionFormatError).line).toBe(2);
+  });
+
   it("syntax errors, empty files, non-objects and bad extensions are ConnectionFormatErrors", async () => {
     const cases: [string, string, RegExp][] = [
       ["a.json", '{"a": ', /Expecting value/],

@@ -23,7 +23,8 @@ export interface LoadedVariables {
  * "not here" (Airflow's `get_variable` returns `None`, so `Variable.get` looks further). A value
  * that is not a string (a number, boolean, list or object) is a problem at its line: Airflow hands
  * the Python object itself to the task, which awsconn's string values cannot carry; quote it.
- * Lines are 1-based; newlines as Python's universal-newline mode.
+ * Entries and problems are in file order (Python's dict order). Lines are 1-based; newlines as
+ * Python's universal-newline mode.
  *
  * @example
  * ```ts
@@ -59,7 +60,12 @@ export function loadVariables(rawText: string, format: ConnectionsFileFormat): L
   const parsed = parseObjectFile(text, format, "Variable keys mapped to values");
   if (parsed.problem) return { entries, problems: [parsed.problem] };
   const { top, tree } = parsed;
-  for (const [key, v] of Object.entries(top)) {
+  // File order, as Python's dict keeps it (a repeated key keeps its first place), then any key a
+  // YAML merge brought in: a JavaScript object would list integer-like keys ("1", "31") first.
+  const keys = new Set([...(tree.fields?.keys() ?? [])].filter((k) => Object.hasOwn(top, k)));
+  for (const k of Object.keys(top)) keys.add(k);
+  for (const key of keys) {
+    const v = top[key];
     const line = tree.fields?.get(key)?.line ?? 1;
     if (v === null || v === undefined) continue;
     if (typeof v === "string") entries.set(key, { value: v, line });

@@ -1,5 +1,6 @@
 export type { Connection } from "./Connection.js";
 export type { ConnectionSource, SourceHit, SourceCallOptions } from "./ConnectionSource.js";
+export { type HitOrigin, hitOrigin, hitWithOrigin } from "./hitOrigin.js";
 export {
   AwsconnError,
   type AwsconnErrorCode,

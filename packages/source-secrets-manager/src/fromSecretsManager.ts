@@ -1,6 +1,6 @@
 import { BatchHits, awsConnectionSource, listConnIds, withDeadline } from "@awsconn/aws-source-common";
 import type { ConnectionSource, SourceCallOptions, SourceHit } from "@awsconn/core";
-import { ConfigError, ConnectionFormatError } from "@awsconn/core";
+import { ConfigError, ConnectionFormatError, hitOrigin, hitWithOrigin } from "@awsconn/core";
 import type { SecretsManagerInit } from "./SecretsManagerInit.js";
 import { batchFallback } from "./batchFallback.js";
 import { parseSecretString } from "./parseSecretString.js";
@@ -82,6 +82,10 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       },
     );
   }
+  const plainOrigin = hitOrigin(({ connection, version }) => {
+    const secretId = secretIdFor(prefix, sep, connection.connId);
+    return `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}${version ? `@${version}` : ""}`;
+  });
   const hitOf = (connId: string, secretId: string, entry: SecretEntry): SourceHit => {
     const origin = `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}`;
     if (typeof entry.SecretString !== "string") {
@@ -93,8 +97,12 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       );
     }
     const connection = parseSecretString(entry.SecretString, connId, origin, extraConnWords, init.parser);
-    const version = entry.VersionId;
-    return version ? { connection, origin: `${origin}@${version}`, version } : { connection, origin };
+    const version = entry.VersionId || undefined;
+    // The usual secret id (prefix + sep + id) is built again when the origin is read, not kept.
+    if (connection.connId === connId && secretId === secretIdFor(prefix, sep, connId)) {
+      return hitWithOrigin(connection, version, plainOrigin);
+    }
+    return hitWithOrigin(connection, version, version ? `${origin}@${version}` : origin);
   };
   const batches = batchFallback({
     source: SECRETS_MANAGER_SOURCE_NAME,

@@ -61,6 +61,13 @@ describe("fromVariablesFile", () => {
     expect(String((error as Error).message)).not.toContain("s3cr3t");
   });
 
+  it("in .env, a malformed line is reported before an earlier key defined twice (Airflow's order)", async () => {
+    const path = await file("v.env", "A=1\nA=2\nB=\n");
+    const error = await errorOf(fromVariablesFile({ path }).getVariable("A"));
+    expect((error as ConnectionFormatError).line).toBe(3);
+    expect((error as Error).message).toMatch(/Value is empty/);
+  });
+
   it("a value that is not a string is a clear error at its line (Airflow would hand over the object)", async () => {
     const path = await file("v.yaml", "a: text\nport: 5432\n");
     const error = await errorOf(fromVariablesFile({ path }).getVariable("a"));

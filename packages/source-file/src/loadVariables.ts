@@ -12,7 +12,10 @@ export interface VariableEntry {
 export interface LoadedVariables {
   /** Every string-valued Variable, by key, in file order. */
   entries: Map<string, VariableEntry>;
-  /** Every problem, in file order; a reader that fails closed throws `problems[0]`. */
+  /**
+   * Every problem, in file order (in `.env`, the malformed lines before the keys defined twice, as
+   * Airflow reports them); a reader that fails closed throws `problems[0]`.
+   */
   problems: FileProblem[];
 }
 
@@ -54,7 +57,7 @@ export function loadVariables(rawText: string, format: ConnectionsFileFormat): L
       firstLine.set(key, line);
       entries.set(key, { value, line });
     }
-    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    // The line errors first, as Airflow raises them before it looks at duplicate keys.
     return { entries, problems };
   }
   const parsed = parseObjectFile(text, format, "Variable keys mapped to values");

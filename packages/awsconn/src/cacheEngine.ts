@@ -5,6 +5,7 @@ import type { CacheLookup } from "./CachedSource.js";
 import type { CacheEngine, CacheEngineOptions, EngineSource } from "./cacheEngineTypes.js";
 import { type CachedValue, hitOf, NOT_HERE, Remembered, staleBecauseOf } from "./CachedValue.js";
 import type { CacheState } from "./Explanation.js";
+import { lastEntryGuard } from "./lastEntryGuard.js";
 import { raceAbort } from "./raceAbort.js";
 import { requireLruCache } from "./requireLruCache.js";
 import { SharedCall } from "./SharedCall.js";
@@ -120,13 +121,14 @@ export function cacheEngine<H extends { origin: string }>(
     allowStale: false,
     noDeleteOnStaleGet: true,
   });
+  const entries = lastEntryGuard(lru, NOT_HERE as CachedValue<H>);
 
   /** Stores what a flight got, unless the id was forgotten (or asked again) meanwhile; `ttl` 0 keeps nothing. */
   function keep(id: string, flight: Flight<H>, value: CachedValue<H> | undefined, ttl: number): void {
     if (flights.get(id) !== flight) return;
     flights.delete(id);
-    if (value !== undefined && ttl > 0) lru.set(id, value, { ttl });
-    else lru.delete(id);
+    if (value !== undefined && ttl > 0) entries.set(id, value, { ttl });
+    else entries.delete(id);
   }
 
   /**
@@ -334,7 +336,7 @@ export function cacheEngine<H extends { origin: string }>(
     },
     invalidate(id) {
       flights.delete(id); // its callers still get its answer; the cache does not keep it
-      lru.delete(id);
+      entries.delete(id);
     },
     clear() {
       flights.clear();

@@ -129,6 +129,15 @@ def pick(rng: random.Random, pool: list[Any]) -> Any:
     return pool[rng.randrange(len(pool))]
 
 
+def write_fuzz_vectors(name: str, generator: str, seed: int, count: int, make_case: Any) -> None:
+    """Writes ``count`` cases ``make_case(rng)`` drawn from one ``random.Random(seed)``, ids
+    ``fuzz-<seed>-<n>`` (seed and count as :func:`fuzz_arguments` gives them)."""
+    seed, count = fuzz_arguments(seed, count)
+    rng = random.Random(seed)
+    cases = [{"id": f"fuzz-{seed}-{n:04d}", **make_case(rng)} for n in range(count)]
+    write_vectors(name, generator, cases)
+
+
 def unique_ids(cases: list[dict[str, Any]]) -> None:
     seen: set[str] = set()
     for case in cases:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from typing import Any
 
 from _common import LogCapture, error_of, fields_of, write_vectors
@@ -139,16 +140,17 @@ CASES: list[tuple[str, str, str]] = [
 ]
 
 
-def run_case(filename: str, content: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"expected": None, "error": None}
+def run_file(filename: str, content: str, read: Callable[[str], Any]) -> dict[str, Any]:
+    """Writes ``content`` as ``filename`` in an empty temporary directory and runs ``read(filename)``
+    there: ``result`` (what it returned, or None), ``error`` (Airflow's, with its per-line errors) and ``logs``."""
+    out: dict[str, Any] = {"result": None, "error": None}
     cwd = os.getcwd()
     with tempfile.TemporaryDirectory() as tmp, LogCapture() as logs:
         os.chdir(tmp)
         try:
             with open(filename, "w", encoding="utf-8", newline="") as fh:
                 fh.write(content)
-            conns = load_connections_dict(filename)
-            out["expected"] = {conn_id: fields_of(conn) for conn_id, conn in conns.items()}
+            out["result"] = read(filename)
         except AirflowFileParseException as exc:
             errors = []
             for err in exc.parse_errors:
@@ -165,6 +167,11 @@ def run_case(filename: str, content: str) -> dict[str, Any]:
             os.chdir(cwd)
     out["logs"] = logs.messages
     return out
+
+
+def run_case(filename: str, content: str) -> dict[str, Any]:
+    out = run_file(filename, content, lambda f: {i: fields_of(c) for i, c in load_connections_dict(f).items()})
+    return {"expected": out.pop("result"), **out}
 
 
 def main() -> None:

@@ -35,7 +35,7 @@ if [[ ! -f "$HERE/../packages/source-file/dist/esm/index.js" ]]; then
   exit 1
 fi
 cd "$HERE"
-for gen in generate_python.py generate_python_regex.py generate_connection.py generate_task_connection.py generate_connection_fuzz.py generate_local_filesystem.py generate_local_filesystem_fuzz.py generate_aws_backends.py generate_aws_variables.py generate_aws_wrapper.py generate_aws_wrapper_fuzz.py generate_secrets_settings.py generate_env_backend.py generate_variables.py generate_teams.py generate_file_writes.py; do
+for gen in generate_python.py generate_python_regex.py generate_connection.py generate_task_connection.py generate_connection_fuzz.py generate_local_filesystem.py generate_local_filesystem_fuzz.py generate_aws_backends.py generate_aws_variables.py generate_aws_backends_fuzz.py generate_aws_wrapper.py generate_aws_wrapper_fuzz.py generate_secrets_settings.py generate_env_backend.py generate_env_backend_fuzz.py generate_variables.py generate_variables_fuzz.py generate_teams.py generate_file_writes.py; do
   echo "conformance: $gen" >&2
   # Airflow logs to stdout; only the generators' own summary lines (stderr) are of interest.
   "$VENV/bin/python" "$gen" >/dev/null

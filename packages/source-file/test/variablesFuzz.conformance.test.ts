@@ -1,0 +1,161 @@
+import { readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConnectionFormatError } from "@awsconn/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromVariablesFile } from "../src/fromVariablesFile.js";
+import { formatOfPath } from "../src/loadConnections.js";
+import { loadVariables } from "../src/loadVariables.js";
+
+// Seeded random Variables files read by Airflow 3.3.2's load_variables
+// (conformance/generate_variables_fuzz.py): every entry Airflow returned, with its Python types.
+interface Entry {
+  key: string;
+  key_type: string;
+  value: unknown;
+  value_type: string;
+}
+interface Vector {
+  id: string;
+  filename: string;
+  content: string;
+  variables: Entry[] | null;
+  error: { type: string; message: string; errors: { line: number | null; message: string }[] } | null;
+}
+
+const root = new URL("../../../conformance/", import.meta.url);
+const vectors = JSON.parse(readFileSync(new URL("vectors/variables_fuzz.json", root), "utf8")) as {
+  airflow_version: string;
+  cases: Vector[];
+};
+const listed = JSON.parse(readFileSync(new URL("deviations.json", root), "utf8")) as Record<string, string>;
+const FILE = "variables_fuzz";
+
+// Where awsconn reads a Variables file differently on purpose, as rules over Airflow's answer:
+// conformance/deviations.json lists exactly the cases they change, by reason.
+const REASONS = {
+  nonString:
+    "a value that is not a string (number, boolean, list, mapping, date) is a ConnectionFormatError at its line, which fails every lookup in the file (root README deviation 12), while Airflow hands the task the Python object",
+  // Not deliberate: open differences of the YAML reader (parseYamlText), listed until it is fixed.
+  yamlKeyType:
+    "open, not deliberate (YAML reader): a YAML key PyYAML reads as a number, boolean, null or date (1:, 0x1F:, true:, ~:) is served by awsconn under its text (1, 31, true, an empty key), while Airflow's dict holds the Python value, which get_variable(<str>) never finds",
+  yamlAliasOrder:
+    "open, not deliberate (YAML reader): an undefined alias (*x) is reported by awsconn after the other problems of the text, at another line, while PyYAML stops at the first problem in stream order",
+  yamlUnhashable:
+    "open, not deliberate (YAML reader): a flow collection as a mapping key ([a, b]: x) is read by awsconn as the key's text, while PyYAML fails the file (found unhashable key)",
+  yamlCommentLine:
+    "open, not deliberate (YAML reader): a YAML syntax error on the line after a comment line is reported by awsconn at the comment's line",
+  yamlFlowLine:
+    "open, not deliberate (YAML reader): a flow collection left open over several lines ({ or [ then block lines) may be reported by awsconn at a line between its start and PyYAML's line",
+} as const;
+
+/** The open YAML-reader differences an Airflow error shows (see REASONS), by rule over its answer. */
+function yamlErrorReasons(vector: Vector, reasons: Set<string>): void {
+  const [first] = vector.error?.errors ?? [];
+  if (!first || !/\.ya?ml$/i.test(vector.filename)) return;
+  if (/found undefined alias/.test(first.message)) reasons.add(REASONS.yamlAliasOrder);
+  else if (/found unhashable key/.test(first.message)) reasons.add(REASONS.yamlUnhashable);
+  const start = /^while parsing a flow \w+\n {2}in "<unicode string>", line (\d+)/.exec(first.message);
+  if (start && Number(start[1]) < (first.line ?? 0)) reasons.add(REASONS.yamlFlowLine);
+  const before = vector.content.split(/\r\n?|\n|\u0085/)[(first.line ?? 0) - 2];
+  if (before !== undefined && /^\s*#/.test(before)) reasons.add(REASONS.yamlCommentLine);
+}
+
+/** What awsconn must make of Airflow's entries: the string Variables, the keys it refuses, and why. */
+function awsconnReading(entries: Entry[], reasons: Set<string>) {
+  const values = new Map<string, string>();
+  const refused: string[] = [];
+  for (const e of entries) {
+    // A key Python holds as a number, boolean or None: get_variable(<str>) never finds it.
+    if (e.key_type !== "str") reasons.add(REASONS.yamlKeyType);
+    if (e.key_type !== "str" || e.value_type === "NoneType") continue;
+    if (e.value_type === "str") values.set(e.key, e.value as string);
+    else {
+      refused.push(e.key);
+      reasons.add(REASONS.nonString);
+    }
+  }
+  return { values, refused };
+}
+
+describe(`Airflow ${vectors.airflow_version} load_variables conformance: ${FILE}.json`, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "awsconn-variables-fuzz-"));
+  });
+  // After regenerating: DUMP_DEVIATIONS=<dir> writes <dir>/variables_fuzz.json, the entries
+  // conformance/deviations.json must then hold for this file.
+  const computed: Record<string, string> = {};
+  afterAll(async () => {
+    const dump = process.env.DUMP_DEVIATIONS;
+    if (dump) await writeFile(join(dump, `${FILE}.json`), JSON.stringify(computed, null, 2));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("has the generated vectors, and every listed deviation names one of them", () => {
+    expect(vectors.cases.length).toBeGreaterThanOrEqual(900);
+    const ids = new Set(vectors.cases.map((v) => `${FILE}:${v.id}`));
+    for (const key of Object.keys(listed)) if (key.startsWith(`${FILE}:`)) expect(ids).toContain(key);
+  });
+
+  it.each(vectors.cases.map((v) => [v.id, v] as const))("%s", async (id, vector) => {
+    const caseDir = join(dir, id);
+    await mkdir(caseDir, { recursive: true });
+    const path = join(caseDir, vector.filename);
+    await writeFile(path, vector.content, { mode: 0o600 });
+    const source = fromVariablesFile({ path });
+    const probe = () => source.getVariable("conformance_probe");
+
+    const reasons = new Set<string>();
+    const { values, refused } = awsconnReading(vector.variables ?? [], reasons);
+    yamlErrorReasons(vector, reasons);
+    if (reasons.size > 0) computed[`${FILE}:${id}`] = [...reasons].join("; ");
+    if (!process.env.DUMP_DEVIATIONS)
+      expect(listed[`${FILE}:${id}`], "conformance/deviations.json").toBe(
+        reasons.size > 0 ? [...reasons].join("; ") : undefined,
+      );
+
+    if (vector.error) {
+      const error = await probe().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      if (reasons.has(REASONS.yamlUnhashable)) return; // awsconn reads the file (open)
+      expect(error, `Airflow: ${vector.error.type}: ${vector.error.message}`).toBeInstanceOf(
+        ConnectionFormatError,
+      );
+      const line = vector.error.errors[0]?.line;
+      if (line === undefined || line === null || line <= 0 || reasons.has(REASONS.yamlAliasOrder)) return;
+      const ours = (error as ConnectionFormatError).line;
+      if (reasons.has(REASONS.yamlCommentLine)) expect([line - 1, line]).toContain(ours);
+      else if (reasons.has(REASONS.yamlFlowLine)) expect(ours).toBeLessThanOrEqual(line);
+      else expect(ours).toBe(line);
+      return;
+    }
+
+    // Every string Variable, by the same loader (a file with refused values fails closed).
+    const format = formatOfPath(path);
+    expect(format).toBeDefined();
+    const loaded = loadVariables(vector.content, format!);
+    const ours = new Map([...loaded.entries].map(([k, e]) => [k, e.value]));
+    const problemKeys = loaded.problems.map((p) => p.connId);
+    if (reasons.has(REASONS.yamlKeyType)) {
+      // awsconn also serves the non-string keys, under their text, which may replace a string key.
+      for (const key of values.keys()) expect(ours.has(key) || problemKeys.includes(key), key).toBe(true);
+      for (const key of refused) expect(problemKeys).toContain(key);
+      return;
+    }
+    expect(ours).toEqual(values);
+    expect(problemKeys.sort()).toEqual(refused.sort());
+    if (refused.length > 0) {
+      await expect(probe()).rejects.toBeInstanceOf(ConnectionFormatError);
+      return;
+    }
+    for (const [key, value] of values) expect((await source.getVariable(key))?.value).toBe(value);
+    expect(await probe()).toBeUndefined();
+    const keys: string[] = [];
+    for await (const key of source.listVariables?.() ?? []) keys.push(key);
+    expect(keys).toEqual([...values.keys()]);
+  });
+});

@@ -21,7 +21,7 @@ export interface SecretsManagerInit extends AwsClientInit, TeamInit {
    * request). Default `"airflow/connections"`.
    */
   prefix?: string | null;
-  /** Separator between prefix and id. Default `"/"`. */
+  /** Separator between prefix and id. Default `"/"`; `null` (Airflow's `sep=None`) is a `ConfigError`. */
   sep?: string;
   /**
    * Only ids matching this regular expression (case-insensitive, anchored at the start like

@@ -7,7 +7,7 @@ import { parseSecretString } from "./parseSecretString.js";
 import { type ExistingSecret, mergeConnectionSecret } from "./mergeConnectionSecret.js";
 import { secretIdFor } from "./secretIdFor.js";
 import { secretLister } from "./secretLister.js";
-import { secretsManagerKit } from "./secretsManagerKit.js";
+import { secretsManagerKit, secretsManagerSep } from "./secretsManagerKit.js";
 import { SECRETS_MANAGER_NOT_FOUND, type SecretEntry, secretReader } from "./secretReader.js";
 import { EXTRA_CONN_WORD_FIELDS } from "./standardizeSecretKeys.js";
 
@@ -54,7 +54,7 @@ export const DEFAULT_SECRETS_MANAGER_PREFIX = "airflow/connections";
  * ```
  */
 export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSource {
-  const sep = init.sep ?? "/";
+  const sep = secretsManagerSep(init);
   // prefix null switches connections off, as Airflow's connections_prefix=None: every id is
   // "not here" without a request, list() is empty and put() refuses.
   const { prefix, off, matches, client, sdk, fail, deadlineMs } = secretsManagerKit(

@@ -11,7 +11,7 @@ import { ConnectionFormatError } from "@awsconn/core";
 import { SECRETS_MANAGER_SOURCE_NAME } from "./fromSecretsManager.js";
 import { secretIdFor } from "./secretIdFor.js";
 import { secretLister } from "./secretLister.js";
-import { secretsManagerKit } from "./secretsManagerKit.js";
+import { secretsManagerKit, secretsManagerSep } from "./secretsManagerKit.js";
 import { SECRETS_MANAGER_NOT_FOUND } from "./secretReader.js";
 
 /** Airflow's default `variables_prefix` of the Secrets Manager backend. */
@@ -28,7 +28,7 @@ export const DEFAULT_SECRETS_MANAGER_VARIABLES_PREFIX = "airflow/variables";
 export interface SecretsManagerVariablesInit extends AwsClientInit, TeamInit {
   /** Secret name prefix (Airflow's `variables_prefix`). Default `airflow/variables`; `""` means the bare key; `null` switches Variables off. */
   prefix?: string | null;
-  /** Separator between prefix and key (Airflow's `sep`). Default `/`. */
+  /** Separator between prefix and key (Airflow's `sep`). Default `/`; `null` (`sep=None`) is a `ConfigError`. */
   sep?: string;
   /** Airflow's `variables_lookup_pattern`: Python `re.match`, case-insensitive; keys that do not match are never looked up. */
   lookupPattern?: string;
@@ -67,7 +67,7 @@ export interface SecretsManagerVariablesInit extends AwsClientInit, TeamInit {
  * ```
  */
 export function fromSecretsManagerVariables(init: SecretsManagerVariablesInit = {}): VariableSource {
-  const sep = init.sep ?? "/";
+  const sep = secretsManagerSep(init);
   const { prefix, off, matches, client, sdk, fail, deadlineMs } = secretsManagerKit(
     init,
     DEFAULT_SECRETS_MANAGER_VARIABLES_PREFIX,

@@ -27,6 +27,16 @@ const IMPORT_FILE = "__awsconnImportFile";
 const IMPORTER = "importFile.cjs";
 /** The line near the bundle's end that carries its hash (bin/compileCache.js reads it). */
 const BUNDLE_HASH = "// awsconn-bundle-hash ";
+/**
+ * Node built-ins the bundle requires when first used, not when the module that imports them loads:
+ * the CLI framework requires child_process at its top (for executable subcommands, which awsconn
+ * has none of), and child_process loads net, dgram and Node's stream modules; with fs/promises,
+ * about 6 ms of every `awsconn credentials` run, which needs neither.
+ */
+const LAZY_BUILTINS = ["node:child_process", "child_process", "node:fs/promises", "fs/promises"];
+/** The bundle's lazy `require` of a built-in: a name as long as `require`, so the source map stays exact. */
+const LAZY_REQUIRE = "__lazy_";
+
 /** Packages inlined into the command's bundle; every other bare import stays a run-time `require`. */
 const INLINED = /^(awsconn|@awsconn\/[^/]+|commander|yaml)(\/|$)/;
 
@@ -67,6 +77,8 @@ export function bundleCommand(dir, name, { target = "node20" } = {}) {
       js: [
         `var ${META_URL} = require("node:url").pathToFileURL(__filename).href;`,
         `var ${IMPORT_FILE} = require(require("node:path").join(__dirname, "${IMPORTER}"));`,
+        // A proxy of the built-in's exports that requires it on the first property read.
+        `var ${LAZY_REQUIRE} = (id) => { let m; const l = () => (m ??= require(id)); return new Proxy({}, { get: (_, k) => l()[k], has: (_, k) => k in l(), ownKeys: () => Reflect.ownKeys(l()), getOwnPropertyDescriptor: (_, k) => ({ ...Reflect.getOwnPropertyDescriptor(l(), k), configurable: true }) }); };`,
       ].join("\n"),
     },
     external: externalPackages(dir).flatMap((p) => [p, `${p}/*`]),
@@ -77,7 +89,8 @@ export function bundleCommand(dir, name, { target = "node20" } = {}) {
   // The source's `#!/usr/bin/env node` line is the launcher's business: this file is never run directly.
   const code = result.outputFiles.find((f) => f.path === outfile);
   const map = result.outputFiles.find((f) => f.path === `${outfile}.map`);
-  const body = code.text.replace(/^#!.*\n/, "");
+  let body = code.text.replace(/^#!.*\n/, "");
+  for (const id of LAZY_BUILTINS) body = body.replaceAll(`require("${id}")`, `${LAZY_REQUIRE}("${id}")`);
   // The launcher's code cache is keyed by this hash of the code (V8 itself checks only its length).
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
   const text = body.replace(

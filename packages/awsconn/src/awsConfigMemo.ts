@@ -1,14 +1,10 @@
 import type { Connection } from "@awsconn/core";
-import type { LRUCache } from "lru-cache";
 import type { AwsClientConfig as CredentialsClientConfig, RenewableCredentials } from "@awsconn/credentials";
 import { type AwsClientConfig, connectionFingerprint, loadCredentialsModule } from "./awsClientConfig.js";
 import type { Clock } from "./Clock.js";
 import { renewalGate } from "./renewalGate.js";
-import { requireLruCache } from "./requireLruCache.js";
+import { RecentMap } from "./RecentMap.js";
 import { type CurrentConnection, rotatingCredentials } from "./rotatingCredentials.js";
-
-/** An lru-cache of string keys (its values must be objects). */
-type LRUCacheOf<V extends object> = LRUCache<string, V>;
 
 /**
  * Options of {@link awsConfigMemo}: how the resolver's rotating credentials reach its caches.
@@ -47,19 +43,10 @@ export interface AwsConfigMemoInit {
  * ```
  */
 export function awsConfigMemo(init: AwsConfigMemoInit) {
-  // Built on the first configuration asked for: a resolver never asked loads no lru-cache.
-  type Caches = {
-    configs: LRUCacheOf<{ fingerprint: string; promise: Promise<CredentialsClientConfig> }>;
-    providers: LRUCacheOf<RenewableCredentials>;
-  };
-  let caches: Caches | undefined;
-  const cachesOf = (): Caches => {
-    if (!caches) {
-      const LRUCache = requireLruCache();
-      caches = { configs: new LRUCache({ max: init.max }), providers: new LRUCache({ max: init.max }) };
-    }
-    return caches;
-  };
+  // Plain recency-bounded maps, not lru-cache: a credential_process run (one connection, one
+  // configuration) should not pay for loading lru-cache.
+  const configs = new RecentMap<{ fingerprint: string; promise: Promise<CredentialsClientConfig> }>(init.max);
+  const providers = new RecentMap<RenewableCredentials>(init.max);
   const views = new WeakMap<CredentialsClientConfig, AwsClientConfig>();
   const fingerprints = new WeakMap<Connection, string>();
   const gate = renewalGate(init.forgetSources, init.clock);
@@ -70,7 +57,6 @@ export function awsConfigMemo(init: AwsConfigMemoInit) {
     service: string | undefined,
     connection: Connection,
   ): Promise<CredentialsClientConfig> {
-    const { configs } = cachesOf();
     const key = keyOf(connId, service);
     let fingerprint = fingerprints.get(connection);
     if (fingerprint === undefined) {
@@ -91,7 +77,6 @@ export function awsConfigMemo(init: AwsConfigMemoInit) {
   }
 
   function providerFor(connId: string, service: string | undefined): RenewableCredentials {
-    const { providers } = cachesOf();
     const key = keyOf(connId, service);
     let provider = providers.get(key);
     if (!provider) {
@@ -123,12 +108,12 @@ export function awsConfigMemo(init: AwsConfigMemoInit) {
       return view;
     },
     forget(connId: string): void {
-      for (const cache of caches ? [caches.configs, caches.providers] : [])
-        for (const key of cache.keys()) if (key.endsWith(`\u0000${connId}`)) cache.delete(key);
+      for (const cache of [configs, providers])
+        for (const key of [...cache.keys()]) if (key.endsWith(`\u0000${connId}`)) cache.delete(key);
     },
     clear(): void {
-      caches?.configs.clear();
-      caches?.providers.clear();
+      configs.clear();
+      providers.clear();
       gate.clear();
     },
   };

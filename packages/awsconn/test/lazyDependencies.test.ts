@@ -61,6 +61,10 @@ describe("dependencies are loaded only when a lookup needs them", () => {
     expect(trace.esm.filter((m) => /node:(crypto|fs\/promises)$/.test(m))).toEqual([]);
   }, 60_000);
 
+  it("the AWS client configuration of an env connection (a credential_process run) loads no lru-cache", async () => {
+    expect(packagesOf(await traceModuleLoads(fixture("awsConfigFromEnv.ts")))).not.toContain("lru-cache");
+  }, 60_000);
+
   it("a valid config object is checked without zod (quickConfig); a .json or .env file source loads no yaml", async () => {
     for (const ext of ["json", "env"] as const) {
       const names = await traceFileSource(ext);

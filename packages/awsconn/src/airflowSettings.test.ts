@@ -155,6 +155,15 @@ describe(`fromAirflowSettings against Airflow ${vectors.airflow_version}`, () =>
     );
   });
 
+  it('"sep": null is a ConfigError (Airflow joins prefix and id with the text "None")', () => {
+    expect(() =>
+      fromAirflowSettings({
+        AIRFLOW__SECRETS__BACKEND: AIRFLOW_BACKENDS.secretsmanager,
+        AIRFLOW__SECRETS__BACKEND_KWARGS: '{"sep": null}',
+      }),
+    ).toThrow(/AIRFLOW__SECRETS__BACKEND_KWARGS: sep: expected a string, got null/);
+  });
+
   it("invalid BACKEND_KWARGS JSON is a ConfigError (Airflow only warns and drops the kwargs)", () => {
     expect(() =>
       fromAirflowSettings({

@@ -124,6 +124,9 @@ function backendSource(s: AirflowBackendSetting, warnings: string[]): SourceConf
       // Connections off, Variables on: the entry stays, serving Variables only (prefix null).
       if (prefixDisabled) out.prefix = null;
       const prefix = str(s, "connections_prefix");
+      // Airflow's sep=None joins prefix and id with the text "None": no default reads that name.
+      if (s.kwargs.sep === null)
+        throw new ConfigError("expected a string, got null", { origin: s.kwargsOrigin.sep, path: "sep" });
       const sep = str(s, "sep");
       const words = record(s, "extra_conn_words");
       if (prefix !== undefined) out.prefix = prefix;

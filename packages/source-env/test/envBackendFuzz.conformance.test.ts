@@ -83,6 +83,7 @@ describe(`Airflow EnvironmentVariablesBackend conformance: ${FILE}.json`, () => 
     if (c.kind === "variable") {
       const got = await fromEnvVariables(init).getVariable(c.key);
       expect(got?.value ?? null).toBe(c.value);
+      if (got) expect(c.env[got.origin.replace(/^env:/, "")]).toBe(c.value);
       return;
     }
     const got = await outcome(() => fromEnv(init).get(c.key));
@@ -96,6 +97,8 @@ describe(`Airflow EnvironmentVariablesBackend conformance: ${FILE}.json`, () => 
     } else {
       expect(got.error).toBeUndefined();
       expect(airflowFieldsOf(got.hit?.connection) ?? null).toEqual(c.expected);
+      // and from the variable Airflow read (the team's or the global one)
+      if (got.hit) expect(c.env[got.hit.origin.replace(/^env:/, "")]).toBe(c.value);
     }
   });
 });

@@ -13,12 +13,14 @@ import {
 import { ConnectionFormatError } from "@awsconn/core";
 import {
   type AirflowDeviation,
+  type AirflowStoredItem,
   describeAirflowBackendConformance,
+  describeAirflowBackendFuzz,
   listedAirflowDeviations,
 } from "@awsconn/testkit/contract";
 import { awsTestClientConfig } from "@awsconn/testkit/moto";
 import { expect } from "vitest";
-import { fromSecretsManager, type SecretsManagerInit } from "../src/index.js";
+import { fromSecretsManager, fromSecretsManagerVariables, type SecretsManagerInit } from "../src/index.js";
 
 // Values led by a byte-order mark (listed in conformance/deviations.json): a clear error that never
 // shows the value, where Airflow builds a connection with the password in `schema`.
@@ -53,18 +55,43 @@ describeAirflowBackendConformance({
   minCases: 40,
   services: ["secretsmanager"],
   admin: (endpoint) => new SecretsManagerClient(awsTestClientConfig(endpoint)),
-  async seed(admin, item) {
-    const value =
-      item.kind === "SecretBinary" ? { SecretBinary: Buffer.from(item.value) } : { SecretString: item.value };
-    if (item.update) await admin.send(new PutSecretValueCommand({ SecretId: item.name, ...value }));
-    else await admin.send(new CreateSecretCommand({ Name: item.name, ...value }));
-    if (item.deleted) await admin.send(new DeleteSecretCommand({ SecretId: item.name }));
-  },
+  seed: seedItem,
   lookup: (c, { endpoint, admin }) => fromSecretsManager(initOf(c.kwargs, endpoint, admin)).get(c.conn_id),
   deviations: DEVIATIONS,
 });
 
+// Seeded random cases (conformance/generate_aws_backends_fuzz.py): connections and Variables with
+// random kwargs, names and values; where awsconn differs on purpose, testkit's rules give its answer
+// and conformance/deviations.json lists exactly those cases.
+describeAirflowBackendFuzz({
+  backend: "secretsmanager",
+  minCases: 300,
+  services: ["secretsmanager"],
+  admin: (endpoint) => new SecretsManagerClient(awsTestClientConfig(endpoint)),
+  seed: seedItem,
+  kwargs: (kind): Record<string, string> =>
+    kind === "connection"
+      ? {
+          connections_prefix: "prefix",
+          connections_lookup_pattern: "lookupPattern",
+          sep: "sep",
+          extra_conn_words: "extraConnWords",
+        }
+      : { variables_prefix: "prefix", variables_lookup_pattern: "lookupPattern", sep: "sep" },
+  connection: (init, client, key) => fromSecretsManager({ ...init, client }).get(key),
+  variable: (init, client, key) => fromSecretsManagerVariables({ ...init, client }).getVariable(key),
+});
+
 // ---------------------------------------------------------------------------------------------
+
+/** Stores one item of a case as Airflow's generator stored it. */
+async function seedItem(admin: SecretsManagerClient, item: AirflowStoredItem): Promise<void> {
+  const value =
+    item.kind === "SecretBinary" ? { SecretBinary: Buffer.from(item.value) } : { SecretString: item.value };
+  if (item.update) await admin.send(new PutSecretValueCommand({ SecretId: item.name, ...value }));
+  else await admin.send(new CreateSecretCommand({ Name: item.name, ...value }));
+  if (item.deleted) await admin.send(new DeleteSecretCommand({ SecretId: item.name }));
+}
 
 function initOf(
   kwargs: Record<string, unknown>,

@@ -8,12 +8,14 @@ import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk
 import { ConnectionFormatError } from "@awsconn/core";
 import {
   type AirflowDeviation,
+  type AirflowStoredItem,
   describeAirflowBackendConformance,
+  describeAirflowBackendFuzz,
   listedAirflowDeviations,
 } from "@awsconn/testkit/contract";
 import { awsTestClientConfig } from "@awsconn/testkit/moto";
 import { expect } from "vitest";
-import { fromSsm, type SsmInit } from "../src/index.js";
+import { fromSsm, fromSsmVariables, type SsmInit } from "../src/index.js";
 
 // Values led by a byte-order mark (listed in conformance/deviations.json): a clear error that never
 // shows the value, where Airflow builds a connection with the password in `schema`.
@@ -32,18 +34,38 @@ describeAirflowBackendConformance({
   minCases: 15,
   services: ["ssm"],
   admin: (endpoint) => new SSMClient(awsTestClientConfig(endpoint)),
-  async seed(admin, item) {
-    const type = item.kind as "String" | "SecureString" | "StringList";
-    await admin.send(
-      new PutParameterCommand({ Name: item.name, Value: item.value, Type: type, Overwrite: !!item.update }),
-    );
-    if (item.deleted) await admin.send(new DeleteParameterCommand({ Name: item.name }));
-  },
+  seed: seedItem,
   lookup: (c, { endpoint, admin }) => fromSsm(initOf(c.kwargs, endpoint, admin)).get(c.conn_id),
   deviations: DEVIATIONS,
 });
 
+// Seeded random cases (conformance/generate_aws_backends_fuzz.py): connections and Variables with
+// random kwargs, names and values; where awsconn differs on purpose, testkit's rules give its answer
+// and conformance/deviations.json lists exactly those cases.
+describeAirflowBackendFuzz({
+  backend: "ssm",
+  minCases: 250,
+  services: ["ssm"],
+  admin: (endpoint) => new SSMClient(awsTestClientConfig(endpoint)),
+  seed: seedItem,
+  kwargs: (kind): Record<string, string> =>
+    kind === "connection"
+      ? { connections_prefix: "prefix", connections_lookup_pattern: "lookupPattern" }
+      : { variables_prefix: "prefix", variables_lookup_pattern: "lookupPattern" },
+  connection: (init, client, key) => fromSsm({ ...init, client }).get(key),
+  variable: (init, client, key) => fromSsmVariables({ ...init, client }).getVariable(key),
+});
+
 // ---------------------------------------------------------------------------------------------
+
+/** Stores one item of a case as Airflow's generator stored it. */
+async function seedItem(admin: SSMClient, item: AirflowStoredItem): Promise<void> {
+  const type = item.kind as "String" | "SecureString" | "StringList";
+  await admin.send(
+    new PutParameterCommand({ Name: item.name, Value: item.value, Type: type, Overwrite: !!item.update }),
+  );
+  if (item.deleted) await admin.send(new DeleteParameterCommand({ Name: item.name }));
+}
 
 function initOf(kwargs: Record<string, unknown>, endpoint: string, admin: SSMClient): SsmInit {
   const init: SsmInit = { region: "us-east-1", endpoint, client: admin };

@@ -39,3 +39,13 @@ export {
 } from "./describeAirflowBackendConformance.js";
 export { describeAwsSourceContract, type AwsSourceContractOptions } from "./describeAwsSourceContract.js";
 export { describeAwsSourcePrefixNull, type PrefixNullFactory } from "./describeAwsSourcePrefixNull.js";
+export {
+  describeAirflowBackendFuzz,
+  loadAirflowFuzzCases,
+  type AirflowFuzzCase,
+  type AirflowFuzzOutcome,
+  type AirflowFuzzDeviation,
+  type AirflowFuzzInit,
+  type AirflowFuzzOptions,
+} from "./describeAirflowBackendFuzz.js";
+export { airflowFuzzDeviationOf, AIRFLOW_FUZZ_REASONS } from "./airflowFuzzRules.js";

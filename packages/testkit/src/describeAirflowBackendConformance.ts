@@ -1,5 +1,5 @@
 import type { SourceHit } from "@awsconn/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type AirflowBackendCase,
   type AirflowDeviation,
@@ -8,8 +8,7 @@ import {
   expectAirflowOutcome,
   loadAirflowBackendCases,
 } from "./airflowBackendCases.js";
-import { resetMoto } from "./resetMoto.js";
-import { type MotoServer, startMoto } from "./startMoto.js";
+import { usePrivateMoto } from "./usePrivateMoto.js";
 
 /** What a backend's conformance suite needs: see {@link describeAirflowBackendConformance}. */
 export interface AirflowConformanceOptions<Admin extends { destroy(): void }> {
@@ -55,29 +54,20 @@ export function describeAirflowBackendConformance<Admin extends { destroy(): voi
   options: AirflowConformanceOptions<Admin>,
 ): void {
   const cases = loadAirflowBackendCases(options.backend);
-  let moto: MotoServer;
-  let admin: Admin;
-  beforeAll(async () => {
-    moto = await startMoto({ services: options.services });
-    admin = options.admin(moto.endpoint);
-  }, 120_000);
-  afterAll(async () => {
-    admin?.destroy();
-    await moto?.stop();
-  });
-  beforeEach(async () => {
-    await resetMoto(moto.endpoint);
-  });
-
   describe(options.title, () => {
+    const server = usePrivateMoto(options.services, options.admin);
     it("has the vectors", () => {
       expect(cases.length).toBeGreaterThanOrEqual(options.minCases);
     });
 
     it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
-      for (const item of c.stored) await options.seed(admin, item);
-      const server = { endpoint: moto.endpoint, admin };
-      expectAirflowOutcome(c, await airflowOutcomeOf(() => options.lookup(c, server)), options.deviations);
+      for (const item of c.stored) await options.seed(server.admin, item);
+      const { endpoint, admin } = server;
+      expectAirflowOutcome(
+        c,
+        await airflowOutcomeOf(() => options.lookup(c, { endpoint, admin })),
+        options.deviations,
+      );
     });
   });
 }

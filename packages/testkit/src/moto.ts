@@ -6,3 +6,4 @@ export { freePort } from "./freePort.js";
 export { motoEndpoint, awsTestClientConfig, uniquePrefix, type AwsTestClientConfig } from "./motoEndpoint.js";
 export { stubAwsTestEnv, AWS_TEST_ENV } from "./stubAwsTestEnv.js";
 export { resetMoto } from "./resetMoto.js";
+export { usePrivateMoto, type PrivateMoto } from "./usePrivateMoto.js";

@@ -26,7 +26,7 @@ export const AIRFLOW_FUZZ_REASONS = {
     "awsconn refuses the first binary-only secret (SecretBinary, no SecretString) among the names it reads, team-scoped or global, with a ConnectionFormatError, for connections and Variables; Airflow reads it as None and goes on to the next name or returns 'not found' (README deviation 5)",
   bom: "awsconn refuses a stored value that starts with a byte-order mark (U+FEFF, which Python's strip() keeps) with a ConnectionFormatError; Airflow reads it as a URI without a scheme: conn_type '', host '' and the rest of the value, password included, in schema.",
   fields:
-    "awsconn refuses connection JSON whose login, password, host, schema or conn_type is not a string, whose port is outside 0-65535 or whose extra is not a JSON object, with a ConnectionFormatError; the Task SDK's Connection keeps the value as given (README deviations 2 and 11)",
+    "awsconn refuses connection JSON whose login, password, host, schema or conn_type is not a string, whose port is outside 0-65535 or whose extra is not a JSON object, with a ConnectionFormatError; the Task SDK's Connection keeps the value as given (an extra text that is not JSON: {} after logging an error) (README deviations 2 and 11)",
 } as const;
 
 // The one lookup pattern of the generator's pool that Python's re rejects ("missing ), unterminated subpattern").
@@ -91,6 +91,8 @@ export function airflowFuzzDeviationOf(c: AirflowFuzzCase): AirflowFuzzDeviation
   if (c.kind === "variable" || !item) return undefined;
   if (pythonStrip(item.value).startsWith("\ufeff")) return rule("bom", ConnectionFormatError);
   const expected = c.expected as Record<string, unknown> | null;
-  if (expected && fieldsRefused(expected)) return rule("fields", ConnectionFormatError);
+  // The Task SDK logs this when an extra text is not JSON, and reads it as {}.
+  const extraNotJson = c.logs.some((m) => m.startsWith("Failed to deserialize extra"));
+  if (expected && (fieldsRefused(expected) || extraNotJson)) return rule("fields", ConnectionFormatError);
   return undefined;
 }

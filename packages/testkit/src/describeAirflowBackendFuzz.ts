@@ -22,6 +22,8 @@ export interface AirflowFuzzCase {
   tried: string[];
   expected: string | Record<string, unknown> | null;
   error: { type: string; message: string } | null;
+  /** The WARNING+ messages Airflow logged while running the case. */
+  logs: string[];
 }
 
 /** awsconn's outcome of a fuzz case: the Variable's value or the connection's fields (`null`: not found), or the error. */

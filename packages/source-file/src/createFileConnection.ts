@@ -168,8 +168,9 @@ function optionalString(raw: unknown, field: string, line: number, fail: Fail): 
 }
 
 /** Python truthiness: None, False, 0, "", [] and {} are false. */
+/** Python's truth value of a parsed value (NaN is true to Python: `bool(float("nan"))`). */
 function truthy(v: unknown): boolean {
-  if (v === null || v === undefined || v === false || v === 0 || v === "" || Number.isNaN(v)) return false;
+  if (v === null || v === undefined || v === false || v === 0 || v === "") return false;
   if (Array.isArray(v)) return v.length > 0;
   if (isPlainObject(v)) return Object.keys(v).length > 0;
   return true;

@@ -1,4 +1,5 @@
 import type { Alias, CST, Document, LineCounter } from "yaml";
+import { keyWithoutValueMark } from "./libyamlMarks.js";
 import { linearYamlAliases } from "./linearYamlAliases.js";
 import { requireYaml } from "./requireYaml.js";
 
@@ -88,11 +89,31 @@ export function describeYamlError(
   const reason = BY_MESSAGE.find(([shape]) => shape.test(message))?.[1] ?? BY_CODE[code] ?? "unreadable YAML";
   let offset = error instanceof YAMLError ? error.pos[0] : undefined;
   if (/^Unresolved alias/.test(message)) offset = unresolvedAlias(doc)?.range?.[0];
+  // `<<: *nope`: the package fails the merge; PyYAML reports the alias ("found undefined alias").
+  const mergedNothing = /^Merge sources must be maps/.test(message) ? unresolvedAlias(doc) : undefined;
+  if (mergedNothing) {
+    const at = lineCounter.linePos(mergedNothing.range?.[0] ?? 0);
+    return {
+      reason: "unresolved alias (its anchor is not defined before it)",
+      line: at.line,
+      column: at.col,
+    };
+  }
   // `- a:\n  b: 1`: the package points at the end of the item before; PyYAML at the misplaced key.
   if (/^All mapping items must start at the same column/.test(message) && offset !== undefined)
     offset += /^\s*/.exec(text.slice(offset))?.[0].length ?? 0;
   // `[1, 2\n  x: 1]`: PyYAML fails at the ":" ("expected ',' or ']'"), where the key ends.
   if (/^Implicit keys of flow sequence pairs/.test(message)) offset = (error as { pos: number[] }).pos[1];
+  // `a: 1\nz\n`: libyaml gives up on the key ("could not find expected ':'") at the next token after
+  // it, past blanks, comments and line breaks; at the end of the text, on the line after the last.
+  const [start = 0, end = start] = error instanceof YAMLError ? error.pos : [];
+  if (
+    (/^Implicit map keys need to be followed by map values/.test(message) && code === "MISSING_CHAR") ||
+    (code === "MULTILINE_IMPLICIT_KEY" &&
+      !/^-\s/.test(text.slice(start, start + 2)) &&
+      !insideFlow(text, start))
+  )
+    return { reason, ...keyWithoutValueMark(text, start, end, lineCounter) };
   const at = lineCounter.linePos(offset ?? 0);
   // A flow collection left open at the end of a text without a final newline: libyaml (Airflow's
   // CSafeLoader) reports the stream end as the start of the next line.
@@ -116,7 +137,38 @@ export function describeYamlError(
   return { reason, line: at.line, column: at.col };
 }
 
-function unresolvedAlias(doc: Document): Alias | undefined {
+/** Whether `offset` is inside a flow collection (`[ ]`, `{ }`) of the text's CST. */
+function insideFlow(text: string, offset: number): boolean {
+  const { CST: cst, Parser } = requireYaml();
+  let inside = false;
+  const check = (token: CST.Token | null | undefined) => {
+    if (token?.type !== "flow-collection") return;
+    const last = token.end[token.end.length - 1];
+    const close = last ? last.offset + last.source.length : Number.POSITIVE_INFINITY;
+    if (token.offset <= offset && offset < close) inside = true;
+  };
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== "document") continue;
+    check(token.value);
+    cst.visit(token as CST.Document, (item) => {
+      check(item.key);
+      check(item.value);
+      return inside ? cst.visit.BREAK : undefined;
+    });
+  }
+  return inside;
+}
+
+/**
+ * The first alias of `doc` with no anchor before it, which PyYAML's composer reports ("found
+ * undefined alias") in stream order with syntax errors; `undefined` when there is none.
+ *
+ * @example
+ * ```ts
+ * unresolvedAlias(parseDocument("a: *x\n"))?.range?.[0]; // 3
+ * ```
+ */
+export function unresolvedAlias(doc: Document): Alias | undefined {
   const targets = linearYamlAliases(doc);
   let found: Alias | undefined;
   const { visit } = requireYaml();

@@ -2,6 +2,7 @@ import type { Connection } from "@awsconn/core";
 import { type Fail, createFileConnection } from "./createFileConnection.js";
 import { parseEnvText } from "./parseEnvText.js";
 import { parseObjectFile } from "./parseObjectFile.js";
+import { isNonStringKey } from "./pyyamlStructure.js";
 
 /** The file formats Airflow's LocalFilesystemBackend reads. */
 export type ConnectionsFileFormat = "json" | "yaml" | "env";
@@ -80,7 +81,8 @@ export function loadConnections(rawText: string, format: ConnectionsFileFormat):
       entries.set(connId, { connection: make(entryFail), line });
     } catch (error) {
       if (!(error instanceof EntryProblem)) throw error;
-      problems.push({ reason: error.reason, line: error.line, connId, cause: error.cause });
+      const id = isNonStringKey(connId) ? undefined : connId;
+      problems.push({ reason: error.reason, line: error.line, connId: id, cause: error.cause });
     }
   };
 
@@ -117,6 +119,23 @@ export function loadConnections(rawText: string, format: ConnectionsFileFormat):
   for (const key of keys) {
     const entryTree = tree.fields?.get(key) ?? { line: 1 };
     const entry = top[key];
+    // A key PyYAML reads as null, a number, a boolean or a date (`null:`, `~:`, `1:`, `yes:`):
+    // Airflow still builds the connection (conn_id None), so its value must be one, but keeps it
+    // under a Python key that no get_connection(<string>) matches. awsconn checks it the same way
+    // and gives it no id.
+    if (isNonStringKey(key)) {
+      const nobody = (fail: Fail) =>
+        createFileConnection("", Array.isArray(entry) ? entry[0] : entry, entryTree, fail);
+      if (!Array.isArray(entry) || entry.length === 1) read(key, entryTree.line, nobody);
+      else if (entry.length > 1)
+        problems.push({
+          reason:
+            "Found multiple values for a key that is not a string: a list may hold at most one connection",
+          line: entryTree.line,
+        });
+      entries.delete(key);
+      continue;
+    }
     if (Array.isArray(entry)) {
       if (entry.length > 1) {
         problems.push({

@@ -1,6 +1,7 @@
 import type { ConnectionsFileFormat, FileProblem } from "./loadConnections.js";
 import { parseEnvText } from "./parseEnvText.js";
 import { parseObjectFile } from "./parseObjectFile.js";
+import { isNonStringKey } from "./pyyamlStructure.js";
 
 /** One Variable of a file and the 1-based line of its key. */
 export interface VariableEntry {
@@ -68,6 +69,9 @@ export function loadVariables(rawText: string, format: ConnectionsFileFormat): L
   const keys = new Set([...(tree.fields?.keys() ?? [])].filter((k) => Object.hasOwn(top, k)));
   for (const k of Object.keys(top)) keys.add(k);
   for (const key of keys) {
+    // A key PyYAML reads as null, a number, a boolean or a date: Airflow keeps the variable under
+    // a Python key that no get_variable(<string>) matches, so it is nobody's.
+    if (isNonStringKey(key)) continue;
     const v = top[key];
     const line = tree.fields?.get(key)?.line ?? 1;
     if (v === null || v === undefined) continue;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { YamlTextError, parseYamlText } from "./parseYamlText.js";
-
-function yamlError(text: string): YamlTextError {
-  try {
-    parseYamlText(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(YamlTextError);
-    return error as YamlTextError;
-  }
-  throw new Error(`expected an error for ${JSON.stringify(text)}`);
-}
+import { yamlError } from "../test/yamlError.js";
+import { parseYamlText } from "./parseYamlText.js";
 
 describe("parseYamlText", () => {
   it("reads YAML 1.1 like PyYAML: yes/no booleans, octal, merge keys, last repeated key wins", () => {
@@ -19,13 +10,13 @@ describe("parseYamlText", () => {
 
   it("resolves plain scalars to PyYAML's types", () => {
     const text =
-      "y: n\nY: N\non: off\na: 08\nb: 010\nc: 1e3\nd: 1.0e+3\ne: .5\nf: -.5\ng: .\nh: 1_000\ni: 1.5\nj: 0x1F\n";
+      "y: n\nY: N\no: off\na: 08\nb: 010\nc: 1e3\nd: 1.0e+3\ne: .5\nf: -.5\ng: .\nh: 1_000\ni: 1.5\nj: 0x1F\n";
     // yaml.safe_load of the same text (PyYAML 6.0.3):
-    // {'y': 'n', 'Y': 'N', True: False, 'a': '08', 'b': 8, 'c': '1e3', 'd': 1000.0, 'e': 0.5, 'f': '-.5', 'g': '.', 'h': 1000, 'i': 1.5, 'j': 31}
+    // {'y': 'n', 'Y': 'N', 'o': False, 'a': '08', 'b': 8, 'c': '1e3', 'd': 1000.0, 'e': 0.5, 'f': '-.5', 'g': '.', 'h': 1000, 'i': 1.5, 'j': 31}
     expect(parseYamlText(text).value).toEqual({
       y: "n",
       Y: "N",
-      true: false,
+      o: false,
       a: "08",
       b: 8,
       c: "1e3",

@@ -1,7 +1,11 @@
-import type { Alias, Node, ScalarTag, Tags } from "yaml";
+import type { Alias, Document, LineCounter, Node, ScalarTag, Tags } from "yaml";
 import type { LineTree } from "@awsconn/core";
-import { describeYamlError, type YamlProblem } from "./describeYamlError.js";
+import { describeYamlError, type YamlProblem, unresolvedAlias } from "./describeYamlError.js";
 import { linearYamlAliases } from "./linearYamlAliases.js";
+import { padFlowContinuations } from "./padFlowContinuations.js";
+import { restoreLineSeparators, splitLineSeparators } from "./pyyamlLineSeparators.js";
+import { constructionProblem } from "./pyyamlConstruct.js";
+import { markNonStringKeys, nullTaggedScalars, pyyamlSyntaxProblem } from "./pyyamlStructure.js";
 import { readPlainYaml } from "./readPlainYaml.js";
 import { requireYaml } from "./requireYaml.js";
 import { yamlNestingProblem } from "./yamlNestingProblem.js";
@@ -60,29 +64,84 @@ export const PYYAML_DOCUMENT_OPTIONS = {
  * parseYamlText("aws_default:\n  conn_type: aws\n").tree.fields?.get("aws_default")?.line; // 1
  * ```
  */
-export function parseYamlText(text: string): { value: unknown; tree: LineTree } {
+export function parseYamlText(raw: string): { value: unknown; tree: LineTree } {
+  // PyYAML's reader refuses the characters YAML 1.1 leaves out (C0 and C1 controls but tab, line
+  // breaks and NEL; U+FFFE, U+FFFF): "unacceptable character", before it reads anything.
+  const bad = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.exec(raw);
+  if (bad) {
+    const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+    const line = raw.slice(0, bad.index).split(/\n|\u2028|\u2029/).length;
+    throw new YamlTextError(`YAML error: a character YAML does not allow (U+${code})`, line);
+  }
+  // U+2028 and U+2029 are line breaks to PyYAML: lines as it counts them, values as it reads them.
+  const { text, separators } = splitLineSeparators(raw);
   const tooDeep = yamlNestingProblem(text);
   if (tooDeep) throw new YamlTextError(tooDeep.reason, tooDeep.line);
-  return readPlainYaml(text, TREE_DEPTH) ?? parseYamlWithPackage(text);
+  return readPlainYaml(text, TREE_DEPTH) ?? parseYamlWithPackage(text, separators);
+}
+
+function parseWithLines(text: string): { doc: Document; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = requireYaml();
+  const lineCounter = new LineCounter();
+  // PyYAML resolves YAML 1.1 types whatever a %YAML directive says; the package would switch to 1.2.
+  const source = text.includes("%YAML") ? text.replace(/^%YAML([ \t]+)1\.2(?=\s|$)/gm, "%YAML$11.1") : text;
+  // logLevel "error": the `yaml` package would otherwise print warnings that quote keys.
+  const doc = parseDocument(source, {
+    ...PYYAML_DOCUMENT_OPTIONS,
+    prettyErrors: false,
+    lineCounter,
+    logLevel: "error",
+  });
+  return { doc, lineCounter };
 }
 
 /**
  * {@link parseYamlText} through the `yaml` package, for a text beyond {@link readPlainYaml}'s subset
  * (and, in tests, the reference it is checked against).
  */
-export function parseYamlWithPackage(text: string): { value: unknown; tree: LineTree } {
-  const { LineCounter, parseDocument } = requireYaml();
-  const lineCounter = new LineCounter();
-  // logLevel "error": the `yaml` package would otherwise print warnings that quote keys.
-  const doc = parseDocument(text, {
-    ...PYYAML_DOCUMENT_OPTIONS,
-    prettyErrors: false,
-    lineCounter,
-    logLevel: "error",
-  });
+export function parseYamlWithPackage(
+  source: string,
+  separators = new Map<number, string>(),
+): { value: unknown; tree: LineTree } {
+  let text = source;
+  let { doc, lineCounter } = parseWithLines(text);
+  // libyaml ignores the indentation of lines inside flow collections and quoted scalars: when the
+  // package trips on it, the same text with those lines moved right is read instead, if that gets
+  // further (a clean parse, or a first error at a later place).
+  const { text: padded, markerInQuote } = doc.errors.length > 0 ? padFlowContinuations(text) : {};
+  if (markerInQuote !== undefined)
+    throw new YamlTextError(
+      "YAML syntax error: a document marker (--- or ...) inside a quoted scalar",
+      markerInQuote,
+    );
+  let syntax = pyyamlSyntaxProblem(text, lineCounter);
+  if (padded !== undefined) {
+    const retry = parseWithLines(padded);
+    const retrySyntax = pyyamlSyntaxProblem(padded, retry.lineCounter);
+    const at = (d: Document, p: { offset: number } | undefined) =>
+      Math.min(d.errors[0]?.pos[0] ?? Number.POSITIVE_INFINITY, p?.offset ?? Number.POSITIVE_INFINITY);
+    if (at(retry.doc, retrySyntax) > at(doc, syntax)) {
+      ({ doc, lineCounter } = retry);
+      text = padded;
+      syntax = retrySyntax;
+    }
+  }
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? 1 : lineCounter.linePos(offset).line;
   const [first, second] = doc.errors;
+  // PyYAML stops at the first problem in the text: one of the package's errors, or a construct
+  // only PyYAML refuses.
+  if (syntax && (!first || syntax.offset <= first.pos[0]))
+    throw YamlTextError.of("YAML syntax error", syntax);
+  const alias = unresolvedAlias(doc)?.range?.[0];
+  if (alias !== undefined && (!first || alias < first.pos[0])) {
+    const at = lineCounter.linePos(alias);
+    throw YamlTextError.of("YAML error", {
+      reason: "unresolved alias (its anchor is not defined before it)",
+      line: at.line,
+      column: at.col,
+    });
+  }
   if (first) {
     const problem = describeYamlError(first, doc, text, lineCounter);
     // PyYAML reports a key spread over lines ("mapping values are not allowed here") where the
@@ -91,9 +150,18 @@ export function parseYamlWithPackage(text: string): { value: unknown; tree: Line
       problem.line = lineOf(second.pos[1]);
     throw YamlTextError.of("YAML syntax error", problem);
   }
-  // PyYAML's safe loader refuses tags it cannot construct (!!python/object, !custom).
-  const tag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
-  if (tag) throw YamlTextError.of("YAML error", describeYamlError(tag, doc, text, lineCounter));
+  // PyYAML's safe loader refuses tags it cannot construct (!!python/object, !custom) and
+  // collections as keys; the first in the text is the one it meets.
+  const nulls = nullTaggedScalars(doc, text, PYYAML_DOCUMENT_OPTIONS);
+  const ofNull = (w: { pos: [number, number] }) => nulls.some((at) => /^\s*$/.test(text.slice(w.pos[1], at)));
+  const tags = doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED" && !ofNull(w));
+  const construct = constructionProblem(doc, text, lineCounter, tags);
+  if (construct) throw YamlTextError.of("YAML error", construct);
+  // (A tag the walk did not meet, such as the root's; !!int, !!float, !!bool it has read.)
+  const unmet = tags.find((w) => !/^!!(?:int|float|bool)$/.test(text.slice(w.pos[0], w.pos[1])));
+  if (unmet) throw YamlTextError.of("YAML error", describeYamlError(unmet, doc, text, lineCounter));
+  markNonStringKeys(doc);
+  restoreLineSeparators(doc, text, lineCounter, separators);
   const targets = linearYamlAliases(doc);
   let value: unknown;
   try {

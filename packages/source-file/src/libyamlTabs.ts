@@ -1,0 +1,105 @@
+import { requireYaml } from "./requireYaml.js";
+
+/**
+ * The first tab libyaml (Airflow's `CSafeLoader`) refuses in a block where the `yaml` package lets
+ * it pass, with its offset:
+ * - on the lines after a plain scalar (blank lines, then the next line), a tab in a line's leading
+ *   blanks left of one column past the scalar's block ("found a tab character that violates
+ *   indentation"): `a: 1\n\t# c` is refused, `a:\n  b: x\n   \t# c` is not;
+ * - at the start of any other line of a block, after its spaces, and right after `- ` or `? `
+ *   ("found character that cannot start any token"): `a: "x"\n \t# c`, `- \tx`.
+ *
+ * Tabs inside flow collections, quoted and block scalars, and after a key's `:`, are left alone.
+ *
+ * @example
+ * ```ts
+ * libyamlTabProblem("a: 1\n\t# c\n"); // { reason: "a tab in the indentation ...", offset: 5 }
+ * ```
+ */
+export function libyamlTabProblem(text: string): { reason: string; offset: number } | undefined {
+  if (!text.includes("\t")) return undefined;
+  const { CST: cst, Lexer } = requireYaml();
+  let offset = 0;
+  let lineStart = 0;
+  let depth = 0;
+  /** Whether the next token starts a line (or follows `- ` / `? `), and how tabs there are judged. */
+  let mode: "plain" | "token" | undefined = "token";
+  let plainIndent = 0;
+  let last: "plain" | "other" = "other";
+  let lineKey: number | undefined;
+  let prev: string | null | undefined;
+  let header = false;
+  let blockContent = false;
+  // The lexer's markers (document, scalar, flow error...): control characters that are no text.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the test is for
+  const VIRTUAL = /^[\u0000-\u0008\u000b-\u001f]$/;
+  for (const source of new Lexer().lex(text)) {
+    if (VIRTUAL.test(source)) continue;
+    const type = cst.tokenType(source);
+    const at = offset;
+    offset += source.length;
+    const newLine = () => {
+      lineStart = at + source.lastIndexOf("\n") + 1;
+      lineKey = undefined;
+    };
+    if (blockContent) {
+      // A block scalar's lines, to the start of the line after it.
+      blockContent = false;
+      last = "other";
+      prev = "block-scalar";
+      mode = undefined;
+      if (source.endsWith("\n")) {
+        newLine();
+        mode = depth === 0 ? "token" : undefined;
+      }
+      continue;
+    }
+    if (type === "space" || (type === null && /^[ \t]+$/.test(source))) {
+      const tab = source.indexOf("\t");
+      if (mode === "token" && tab >= 0)
+        return {
+          reason: "a tab where libyaml expects a token (at the start of a line, or after - or ?)",
+          offset: at + tab,
+        };
+      if (mode === "plain" && tab >= 0 && at + tab - lineStart < plainIndent)
+        return { reason: "a tab in the indentation after a plain scalar", offset: at + tab };
+      continue;
+    }
+    if (type === "newline") {
+      newLine();
+      blockContent = header;
+      header = false;
+      if (depth > 0 || blockContent) mode = undefined;
+      else if (mode === undefined) mode = last === "plain" ? "plain" : "token";
+      continue;
+    }
+    const column = at - lineStart;
+    if (type === "anchor" || type === "tag") {
+      // Node properties: the scalar after them belongs where they do.
+      lineKey ??= column;
+      continue;
+    }
+    if (type === "flow-map-start" || type === "flow-seq-start") depth++;
+    if ((type === "flow-map-end" || type === "flow-seq-end") && depth > 0) depth--;
+    if (type === "seq-item-ind" || type === "explicit-key-ind") {
+      mode = depth === 0 ? "token" : undefined;
+      prev = type;
+      plainIndent = at - lineStart + 1;
+      continue;
+    }
+    if (type === "block-scalar-header") header = true;
+    else if (type !== "comment") lineKey ??= column;
+    if (type === null && /^[@`]/.test(source))
+      return { reason: "a plain value starts with a reserved character (@ or `)", offset: at };
+    if (type === null && depth === 0) {
+      // Plain scalar text: its block is the key's (after `:`), the `-`'s, or its own column.
+      if (prev === "map-value-ind") plainIndent = (lineKey ?? column) + 1;
+      else if (prev !== "seq-item-ind") plainIndent = column + 1;
+      last = "plain";
+    } else last = "other";
+    mode = undefined;
+    prev = type;
+    if (source.includes("\n")) newLine(); // a scalar over several lines: columns count from its last
+  }
+  return undefined;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { loadConnections } from "./loadConnections.js";
+import { yamlError } from "../test/yamlError.js";
+import { parseYamlText } from "./parseYamlText.js";
+
+// Outcomes of Airflow 3.3.2's load_connections_dict on the same texts (yaml.safe_load, PyYAML 6.0.4's
+// CSafeLoader, libyaml; lines as problem_mark.line + 1). Found by the local_filesystem_yaml_fuzz round.
+
+describe("where PyYAML stops, as it reads", () => {
+  it.each([
+    // 'found a tab character that violates indentation' (after a plain scalar)
+    ["a: 1\n\t# c\n", 2],
+    // 'found character that cannot start any token' (a tab where a token starts)
+    ['a: "q"\n \t# c\n', 2],
+    ["- \tx\n", 1],
+    // 'found unknown directive name', 'found incompatible YAML document'
+    ["%FOO bar\n---\na: aws://h\n", 1],
+    ["%YAML 1.3\n---\na: aws://h\n", 1],
+    // 'unacceptable character #x0007' (the reader, before any parsing)
+    ["a: aws://h\u0007\n", 1],
+    // "could not find expected ':'" at the next token after the key, past blank lines
+    ["a: 1\nz\n\n\nb: 2\n", 5],
+    // construction goes level by level: the top level's !custom before the nested !!python/str
+    ["a:\n  extra: {y: !!python/str z}\nb: !custom x\n", 3],
+    // a merge of a scalar is reported where that scalar is (the anchor), not at the alias
+    ["d: &d 1\nc:\n  <<: *d\n", 1],
+    // 'failed to decode base64 data: Incorrect padding'; a plain << is the merge type
+    ["a:\n  extra: {y: !!binary 08}\n", 2],
+    ["a:\n  host: <<\n", 2],
+  ])("%j fails at line %i", (text, line) => {
+    expect(yamlError(text).line).toBe(line);
+  });
+
+  it("accepts a tab that does not reach into the block's indentation", () => {
+    expect(() => parseYamlText("a:\n  b: x\n   \t# c\n")).not.toThrow();
+  });
+
+  it("refuses an !!int that Python's int() refuses (ValueError: invalid literal for int() with base 8)", () => {
+    expect(yamlError("a:\n  extra: {a: !!int 08}\n").line).toBe(2);
+  });
+});
+
+describe("values as PyYAML constructs them", () => {
+  it("reads explicit !!float / !!int texts, ! and !!null as PyYAML does", () => {
+    const text = "a:\n  extra: {a: !!float 1__0, b: !!int 012, c: !!float 1:30, d: ! ~, e: !!null x}\n";
+    expect(loadConnections(text, "yaml").entries.get("a")?.connection.extra).toEqual({
+      a: 10,
+      b: 10,
+      c: 90,
+      d: null,
+      e: null,
+    });
+  });
+
+  it("keeps YAML 1.1 types under %YAML 1.2 (PyYAML's resolver has no other)", () => {
+    const text = "%YAML 1.2\n---\na:\n  extra: {x: yes}\n";
+    expect(loadConnections(text, "yaml").entries.get("a")?.connection.extra).toEqual({ x: true });
+  });
+
+  it('writes a null key of an extra as "null", as json.dumps does', () => {
+    const text = "a:\n  extra: {? , b: 1}\n";
+    expect(loadConnections(text, "yaml").entries.get("a")?.connection.extra).toEqual({ null: null, b: 1 });
+  });
+});

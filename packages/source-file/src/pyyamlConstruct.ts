@@ -1,0 +1,190 @@
+import type { Document, LineCounter, Node, Pair } from "yaml";
+import type { YamlProblem } from "./describeYamlError.js";
+import { requireYaml } from "./requireYaml.js";
+
+/**
+ * The first node PyYAML's safe loader cannot construct, where the `yaml` package makes something
+ * of it, in the order PyYAML constructs (level by level: a mapping's merges, then its keys and
+ * values in turn, its nested collections after every node of this level): a tag it does not know
+ * (`tagWarnings`, the package's TAG_RESOLVE_FAILED warnings, "could not determine a
+ * constructor"); a mapping or list used as a key ("found unhashable key"); a `<<` whose value is
+ * not a mapping or a list of mappings; a plain `<<` or `=` value (YAML 1.1's merge and value types);
+ * `!!binary` text that is not base64 ("failed to decode base64 data"). 1-based; `undefined` when
+ * there is none.
+ *
+ * @example
+ * ```ts
+ * constructionProblem(parseDocument("? [1]\n: x\n"), text, lc, []); // { reason: "a list or mapping used as a key", line: 1, column: 3 }
+ * ```
+ */
+export function constructionProblem(
+  doc: Document,
+  text: string,
+  lineCounter: LineCounter,
+  tagWarnings: { pos: [number, number] }[],
+): YamlProblem | undefined {
+  const { isAlias, isCollection, isMap, isPair, isScalar, isSeq } = requireYaml();
+  const problem = (node: unknown, reason: string): YamlProblem => {
+    const at = lineCounter.linePos((node as Node | null)?.range?.[0] ?? 0);
+    return { reason, line: at.line, column: at.col };
+  };
+  const resolve = (node: unknown): unknown => {
+    if (!isAlias(node)) return node;
+    try {
+      return node.resolve(doc);
+    } catch {
+      return undefined; // an alias without an anchor: reported by the caller
+    }
+  };
+  // The warning of a node's tag (PyYAML marks the node where its tag starts).
+  const tagOf = (node: unknown) => {
+    const start = (node as Node | null)?.range?.[0];
+    if (start === undefined) return undefined;
+    return tagWarnings.find(
+      (w) => w.pos[1] <= start && /^\s*(?:&\S+\s+)?$/.test(text.slice(w.pos[1], start)),
+    );
+  };
+  const done = new Set<unknown>();
+  let next: unknown[] = [doc.contents];
+  done.add(doc.contents);
+  /** Constructs one node now: a scalar's problem, or a collection put off to the next level. */
+  const construct = (raw: unknown, asKey: boolean): YamlProblem | undefined => {
+    const node = resolve(raw);
+    if (node === undefined || node === null || done.has(node)) return undefined;
+    done.add(node);
+    // An explicit !!int, !!float or !!bool: PyYAML's constructor reads more texts than the
+    // package's test (`!!float 1__0` is 10.0) and fails on the others (ValueError, KeyError).
+    if (isScalar(node) && node.tag && node.tag in TYPED && typeof node.value !== TYPED[node.tag]) {
+      const value = typedValue(node.tag, String(node.source ?? node.value));
+      if (value === undefined) return problem(node, `a ${node.tag.slice(18)} value PyYAML cannot read`);
+      node.value = value;
+      return undefined;
+    }
+    const tag = tagOf(node);
+    if (tag) return problem({ range: tag.pos }, "unresolved tag");
+    if (isCollection(node) || isPair(node)) {
+      if (asKey) return problem(raw, "a list or mapping used as a key");
+      next.push(node);
+      return undefined;
+    }
+    if (!isScalar(node)) return undefined;
+    if (node.type === "PLAIN" && !node.tag && !asKey) {
+      // (Folding cannot make "<<" or "=" of a longer plain text.)
+      const value = typeof node.value === "symbol" ? "<<" : String(node.value);
+      if (value === "<<" || value === "=") return problem(node, `a plain "${value}" value (quote it)`);
+    }
+    if (
+      node.tag === "tag:yaml.org,2002:binary" &&
+      !isBase64(text.slice(...(node.range ?? [0, 0]).slice(0, 2)))
+    )
+      return problem(node, "!!binary text that is not base64");
+    return undefined;
+  };
+  /** A mapping's pairs after its merges, as PyYAML flattens them, or the merge problem. */
+  const flatten = (map: Node, seen = new Set<unknown>()): Pair[] | YamlProblem => {
+    if (!isMap(map) || seen.has(map)) return [];
+    seen.add(map);
+    const merged: Pair[] = [];
+    const own: Pair[] = [];
+    for (const pair of map.items) {
+      const key = pair.key as Node | null;
+      if (!(isScalar(key) && typeof key.value === "symbol")) {
+        own.push(pair);
+        continue;
+      }
+      const value = resolve(pair.value);
+      const sources = isSeq(value)
+        ? value.items.map((item) => [item, resolve(item)] as const)
+        : [[pair.value, value] as const];
+      // PyYAML marks the node itself (where an alias's anchor is).
+      const at = (raw: unknown, node: unknown) => (node ?? raw) as Node;
+      if (!isMap(value) && !isSeq(value))
+        return problem(
+          at(pair.value, value),
+          "a merge key (<<) whose value is not a mapping or a list of mappings",
+        );
+      for (const [raw, source] of sources) {
+        if (!isMap(source))
+          return problem(at(raw, source), "a merge key (<<) list item that is not a mapping");
+        const inner = flatten(source, seen);
+        if (!Array.isArray(inner)) return inner;
+        merged.push(...inner);
+      }
+    }
+    return [...merged, ...own];
+  };
+  while (next.length > 0) {
+    const level = next;
+    next = [];
+    for (const node of level) {
+      if (isMap(node)) {
+        const pairs = flatten(node);
+        if (!Array.isArray(pairs)) return pairs;
+        for (const pair of pairs) {
+          const found = construct(pair.key, true) ?? construct(pair.value, false);
+          if (found) return found;
+        }
+      } else if (isSeq(node)) {
+        for (const item of node.items) {
+          const found = construct(item, false);
+          if (found) return found;
+        }
+      } else if (level.length === 1 && node === doc.contents) {
+        const found = construct(node, false);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+const TYPED: Record<string, string> = {
+  "tag:yaml.org,2002:bool": "boolean",
+  "tag:yaml.org,2002:int": "number",
+  "tag:yaml.org,2002:float": "number",
+};
+
+/** What PyYAML's constructor for `tag` makes of `text`, or `undefined` where it raises. */
+function typedValue(tag: string, text: string): number | boolean | undefined {
+  const value = text.replace(/_/g, "").trim().toLowerCase();
+  if (tag.endsWith("bool")) return BOOLS[value];
+  const sign = value.startsWith("-") ? -1 : 1;
+  const digits = value.replace(/^[+-]/, "");
+  if (digits.includes(":")) {
+    // Sexagesimal: 1:20 is 80.
+    const parts = digits.split(":");
+    if (!parts.every((p) => (tag.endsWith("int") ? /^\d+$/ : /^\d+(?:\.\d*)?$/).test(p))) return undefined;
+    return sign * parts.reduce((sum, p) => sum * 60 + Number(p), 0);
+  }
+  if (tag.endsWith("float")) {
+    if (digits === ".inf") return sign * Number.POSITIVE_INFINITY;
+    if (digits === ".nan") return Number.NaN;
+    return /^(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?|nan)$/.test(digits)
+      ? sign * Number(digits.replace(/^inf(inity)?$/, "Infinity"))
+      : undefined;
+  }
+  if (digits === "0") return 0;
+  if (/^0b[01]+$/.test(digits)) return sign * Number.parseInt(digits.slice(2), 2);
+  if (/^0x[0-9a-f]+$/.test(digits)) return sign * Number.parseInt(digits.slice(2), 16);
+  if (/^0(?:o)?[0-7]+$/.test(digits)) return sign * Number.parseInt(digits.replace(/^0o?/, ""), 8);
+  return /^[1-9]\d*$/.test(digits) ? sign * Number(digits) : undefined;
+}
+
+const BOOLS: Record<string, boolean> = {
+  yes: true,
+  no: false,
+  true: true,
+  false: false,
+  on: true,
+  off: false,
+};
+
+/** Whether Python's `base64.decodebytes` reads `source` (a scalar's text, quotes included): whole 4-character groups, padding complete. */
+function isBase64(source: string): boolean {
+  const body = source.replace(/^["']|["']$/g, "");
+  const data = /^[^=]*/.exec(body.replace(/[^A-Za-z0-9+/=]/g, ""))?.[0] ?? "";
+  const rest = body.replace(/[^A-Za-z0-9+/=]/g, "").slice(data.length);
+  const remainder = data.length % 4;
+  if (remainder === 1) return false;
+  return remainder === 0 || rest.startsWith(remainder === 2 ? "==" : "=");
+}

@@ -7,6 +7,9 @@ extra, wrong types, empty files and broken syntax, now and then) read by
 ``generate_local_filesystem.py`` does (its ``run_case``), recorded in the same shape. YAML files are
 mostly in the plain block style, some with flow collections, anchors, quoted and block scalars.
 The seed is fixed: running it twice gives the same file.
+
+With no arguments it also writes vectors/local_filesystem_yaml_fuzz.json, a YAML-heavy round
+(``_yaml_fuzz.py``, seed ``YAML_SEED``); ``--yaml [seed [count]]`` runs that round alone.
 """
 
 from __future__ import annotations
@@ -14,13 +17,18 @@ from __future__ import annotations
 import json
 import random
 import re
+import sys
 from typing import Any
 
 from _common import fuzz_arguments, pick, write_vectors
+from _yaml_fuzz import yaml_round
 from generate_local_filesystem import run_case
 
 SEED = 20261202
 COUNT = 1000
+# The YAML-heavy round (--yaml): vectors/local_filesystem_yaml_fuzz.json.
+YAML_SEED = 20261203
+YAML_COUNT = 800
 
 IDS = ["aws_default", "pg", "my-conn.1", "AWS/Prod", "a#b", "x:y", "conn_é", "日本", "UPPER", "z", "with space", "t\\u"]
 URIS = [
@@ -257,8 +265,7 @@ def yaml_file(rng: random.Random) -> str:
     return newline.join(lines) + (newline if rng.random() < 0.9 else "")
 
 
-def main() -> None:
-    seed, count = fuzz_arguments(SEED, COUNT)
+def mixed_round(seed: int, count: int) -> None:
     rng = random.Random(seed)
     cases = []
     for n in range(count):
@@ -271,6 +278,20 @@ def main() -> None:
             filename, content = pick(rng, ["connections.yaml", "connections.yaml", "connections.yml"]), yaml_file(rng)
         cases.append({"id": f"fuzz-{seed}-{n:04d}", "filename": filename, "content": content, **run_case(filename, content)})
     write_vectors("local_filesystem_fuzz.json", "generate_local_filesystem_fuzz.py", cases)
+
+
+def main() -> None:
+    """``[--yaml] [seed [count]]``: one round; with no arguments, both committed files."""
+    yaml_only = "--yaml" in sys.argv
+    if yaml_only:
+        sys.argv.remove("--yaml")
+    explicit = len(sys.argv) > 1
+    if yaml_only or not explicit:
+        seed, count = fuzz_arguments(YAML_SEED, YAML_COUNT)
+        yaml_round(seed, count)
+    if not yaml_only:
+        seed, count = fuzz_arguments(SEED, COUNT)
+        mixed_round(seed, count)
 
 
 if __name__ == "__main__":

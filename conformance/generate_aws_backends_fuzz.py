@@ -38,7 +38,7 @@ COUNT = 700
 ABSENT = object()
 
 KEYS = ["aws_default", "db", "x", "my.conn-1", "team/x", "a/b/c", "a--b", "A_B", "Region", "été", "k@1+=", "x y", "_x_",
-        "/x", "x/", "a//b", "a/../b", "k" * 260]
+        "/x", "x/", "a//b", "a/../b", "k" * 260, "a#1", "x:y", "(p)!", "b\\c"]
 TEAMS = ["team_a", "team_a", "Team-B", "abc", "t--x"]
 PREFIXES = {
     SM: ["airflow/connections", "airflow/variables", "", None, "airflow/connections/", "airflow/variables//",

@@ -39,13 +39,16 @@ cache, then the sides alternate run by run (the order reversed every other round
 process "starts" at \`spawn\` and ends at its exit, or, where the row says so, at the first line it prints the
 moment its first connection is resolved. Scenario 10 needs the npm registry (or npm's cache) for third-party packages.
 
-Scenario 7 needs no AWS backend: both sides cache 10,000 connections from the same in-memory backend (an
-awsconn \`ConnectionSource\` and a Powertools \`BaseProvider\` subclass, Powertools' documented way to add a
-backend), because creating 10,000 secrets in moto alone would take minutes. Each read answers a new copy of
-the stored text, as each SDK response is a new string, so a side that keeps part of the text alive pays for
-it. (Until December 2026 both sides were handed the stored strings themselves, built before the baseline: a
-parsed connection's long fields were V8 views into them and cost nothing there, while in real use they kept
-the whole SecretString alive, about 200 B per connection more than the row showed.)
+Scenario 7 needs no AWS backend: both sides cache 10,000 connections from the same in-memory backend
+(awsconn's own Secrets Manager source given a client object that answers \`GetSecretValue\` from it, and a
+Powertools \`BaseProvider\` subclass, Powertools' documented way to add a backend), because creating 10,000
+secrets in moto alone would take minutes. Each read answers a new copy of the stored text, as each SDK
+response is a new string, so a side that keeps part of the text alive pays for it, and each id is read once
+more from the cache before the heap is measured, so what a cached read keeps counts too. (Until December 2026
+both sides were handed the stored strings themselves, built before the baseline: a parsed connection's long
+fields were V8 views into them and cost nothing there, while in real use they kept the whole SecretString
+alive, about 200 B per connection more than the row showed; and the heap was measured before any cached
+read, which hid a settled promise kept per hit, about 75 B.)
 `;
 
 export const NOTES = {
@@ -70,6 +73,12 @@ paired lookups, with the ratio of the medians shown next to it, and why issue 17
 column itself (at most 5% over the raw call), which the machine's load moves much less.
 Against real Secrets Manager (tens of ms per call) the same absolute overhead is a few percent.
 
+One item was the bench's own doing but a real cost: lru-cache 11 empties every array it preallocated for
+\`max\` entries when its last entry is deleted, and this bench invalidates its one cached id before each lookup
+(about 50 µs a cold lookup in a profile, 14 µs hot against 0.3 µs). Since 33c55d1 the cache keeps a placeholder
+in the last entry's place until the next set (\`lastEntryGuard\`), so forgetting the only id costs what
+forgetting any id costs. Real cold lookups (a first read, an expired entry) never deleted the last entry.
+
 Where the extra CPU goes is only partly explained: a CPU profile of 3,000 cold lookups against a canned local
 HTTP server put about 90% of the CPU in Node's HTTP stack and the AWS SDK / Smithy code and under 10% in the
 awsconn packages and \`lru-cache\` together; the largest awsconn items were the \`lru-cache\` bookkeeping,
@@ -77,7 +86,10 @@ awsconn packages and \`lru-cache\` together; the largest awsconn items were the 
 \`import("@aws-sdk/client-secrets-manager")\` on every lookup (cheap once loaded, but a memoized promise would do).
 The source's SDK client differs from the raw one only in its request handler (connect/request timeouts) and
 in taking the credentials from the default provider chain; neither showed a difference above the noise when
-measured alone. Fewer allocations per lookup (the per-connection closures, see scenario 7) would be one place to start.
+measured alone. A profile of 1,500 cold lookups of the Secrets Manager source alone (December 2026) put
+awsconn's own code at about 180 µs a lookup, spread over the secret's parse (Python JSON, the key aliases,
+the connection), the chain and the cache; the Secrets Manager source's JSON path converts the parsed value
+to plain objects and back (\`pyToPlain\`, \`pyFromPlain\`) to apply the key aliases, which could be skipped.
 `,
   "3-burst": `
 awsconn coalesces concurrent lookups of one id into one flight (\`lru-cache\`'s \`fetch()\`), so the 99 other
@@ -161,22 +173,20 @@ off the bars:
   and its \`extra\` object. \`createConnection()\` of the same fields costs what a plain object of them costs
   (the two "part"/"reference" bars): the protected connection keeps \`password\` and \`extra\` in private
   fields behind accessors shared by every connection, and \`toJSON\` and the inspect hook on its prototype;
-- the resolver's cache entry (the rest of the awsconn bar): the source's hit (the connection, its origin
-  string and version id) and the LRU slot. The origin, \`secretsmanager:airflow/connections/<id>@<version>\` as
-  the Secrets Manager source writes it (this bench's source answers in the same shape), is one string per
-  cached hit: about 90 B of the bar (measured by answering a one-character origin instead).
+- the resolver's cache entry (the rest of the awsconn bar): the source's hit (the connection and its version
+  id) and the LRU slot. The hit's origin, \`secretsmanager:airflow/connections/<id>@<version>\`, is built when
+  it is read (an own enumerable accessor whose getter, one per source, makes it from the hit's connection id
+  and version: core's \`hitWithOrigin\`, 8dc4922); as a string kept per hit it was about 90 B of the bar. A
+  cached \`get\` hands out the settled promise of the last hit asked for (one slot), not one promise per hit.
 
 Each read of the in-memory backend answers a new copy of the stored text, as an SDK response is a new string.
 Until December 2026 the sides were handed the stored strings themselves, and a parsed connection's long
 fields were V8 views into its text ("sliced strings", 13 characters and up), which kept the whole text alive
 in real use but cost nothing in this bench; the JSON parser now gives such fields strings of their own
-(\`@awsconn/core\`, e6e9d96). Measured the new way on this machine: 620 B per connection before that change,
-418-425 B after it; Powertools 323 B (its \`transform: "json"\` makes new strings anyway).
-
-Suggested next (in the AWS sources, not in \`bench/\`): build a hit's origin when it is read, from the source's
-name, the secret name and the version id (kept as \`version\` already). The URI parser's fields and query
-values are strings of their own as well (7986397; this bench's secrets are JSON). Note also
-that the resolver keeps at most \`cache.maxEntries\` ids (default 1,000); this scenario sets 20,000.
+(\`@awsconn/core\`, e6e9d96), and the URI parser too (7986397). Measured on this machine, before the heap was
+measured after a second read: 620 B per connection before e6e9d96, 418-425 B after it; with the second read
+that code held 497 B, and 325 B with the origin built when read and one settled promise (8dc4922), Powertools
+316-325 B. Note that the resolver keeps at most \`cache.maxEntries\` ids (default 1,000); this scenario sets 20,000.
 `,
   "8-credential-process": `
 A profile's \`credential_process\` starts a fresh \`awsconn\` process every time an SDK or the AWS CLI needs
@@ -193,8 +203,11 @@ the workspace packages, commander and yaml inlined; the AWS SDK, zod and lru-cac
 a V8 code cache kept in \`~/.cache/awsconn\`, so a start no longer resolves, reads and compiles about 20 ES
 modules: it reads two files (about 400 kB of code and 350 kB of compiled code) and runs the top level of the
 bundle's modules. What is left over \`node -e 0\` is that deserialization, Node's own modules the command
-pulls in (commander requires \`child_process\` at load, the credentials package \`fs/promises\`), and the
-lookup. The Secrets Manager row also gets the SDK's modules from the code path the plain script takes, so its
+pulls in, and the lookup. Since d919523 the bundle requires \`child_process\` (which commander requires at
+its top, and which loads \`net\`, \`dgram\` and Node's stream modules, about 5 ms) and \`fs/promises\` on
+first use, and the resolver's memo of AWS client configurations is a plain bounded \`Map\`, so an env or file
+connection loads no \`lru-cache\` (resolving and loading it was about 5-10 ms here). Writing to
+\`process.stdout\`, a pipe, still sets up Node's \`net\` socket and streams. The Secrets Manager row also gets the SDK's modules from the code path the plain script takes, so its
 ratio is close to 1. The first start after an install or upgrade compiles and writes the cache (the bench's
 warm-up run does that here).
 `,

@@ -3,6 +3,7 @@ import type { LineTree } from "@awsconn/core";
 import { describeYamlError, type YamlProblem, unresolvedAlias } from "./describeYamlError.js";
 import { linearYamlAliases } from "./linearYamlAliases.js";
 import { padFlowContinuations } from "./padFlowContinuations.js";
+import { chompAtEndOfText } from "./pyyamlBlockScalarEnd.js";
 import { restoreLineSeparators, splitLineSeparators } from "./pyyamlLineSeparators.js";
 import { constructionProblem } from "./pyyamlConstruct.js";
 import { markNonStringKeys, nullTaggedScalars, pyyamlSyntaxProblem } from "./pyyamlStructure.js";
@@ -162,6 +163,7 @@ export function parseYamlWithPackage(
   if (unmet) throw YamlTextError.of("YAML error", describeYamlError(unmet, doc, text, lineCounter));
   markNonStringKeys(doc);
   restoreLineSeparators(doc, text, lineCounter, separators);
+  chompAtEndOfText(doc, text);
   const targets = linearYamlAliases(doc);
   let value: unknown;
   try {

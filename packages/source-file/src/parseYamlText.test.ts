@@ -59,6 +59,12 @@ describe("parseYamlText", () => {
     ["a:\n  b: c\n  - d\n", 3],
     ["a: !!python/object:os.system x\n", 1],
     ["a: x\nb: !custom y\n", 2],
+    // libyaml stops at the first problem in stream order: its composer refuses an undefined alias
+    // as soon as it is parsed, before a syntax problem further on is scanned.
+    ["a: *x\n: y\n", 1],
+    ["a: *x\n\n\nb:\n\t- c\n", 1],
+    ["a:\n  - *x\nb: [a\n: 1]\n", 2],
+    [": y\na: *x\n", 1],
   ])("refuses %j at PyYAML's line %i", (text, line) => {
     expect(yamlError(text).line).toBe(line);
   });

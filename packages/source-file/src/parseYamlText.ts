@@ -132,10 +132,12 @@ export function parseYamlWithPackage(
   const [first, second] = doc.errors;
   // PyYAML stops at the first problem in the text: one of the package's errors, or a construct
   // only PyYAML refuses.
-  if (syntax && (!first || syntax.offset <= first.pos[0]))
-    throw YamlTextError.of("YAML syntax error", syntax);
+  // (An undefined alias too: libyaml's composer meets it as soon as the parser hands it over.)
   const alias = unresolvedAlias(doc)?.range?.[0];
-  if (alias !== undefined && (!first || alias < first.pos[0])) {
+  const aliasFirst = alias !== undefined && (!syntax || alias < syntax.offset);
+  if (syntax && !aliasFirst && (!first || syntax.offset <= first.pos[0]))
+    throw YamlTextError.of("YAML syntax error", syntax);
+  if (alias !== undefined && aliasFirst && (!first || alias < first.pos[0])) {
     const at = lineCounter.linePos(alias);
     throw YamlTextError.of("YAML error", {
       reason: "unresolved alias (its anchor is not defined before it)",

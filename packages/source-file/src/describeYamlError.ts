@@ -99,9 +99,10 @@ export function describeYamlError(
       column: at.col,
     };
   }
-  // `- a:\n  b: 1`: the package points at the end of the item before; PyYAML at the misplaced key.
+  // `- a:\n  b: 1`: the package points at the end of the item before (or at a comment line between
+  // them); PyYAML at the misplaced key, the next token past blanks and comments.
   if (/^All mapping items must start at the same column/.test(message) && offset !== undefined)
-    offset += /^\s*/.exec(text.slice(offset))?.[0].length ?? 0;
+    offset += /^(?:\s+|(?<!\S)#[^\n]*)*/.exec(text.slice(offset))?.[0].length ?? 0;
   // `[1, 2\n  x: 1]`: PyYAML fails at the ":" ("expected ',' or ']'"), where the key ends.
   if (/^Implicit keys of flow sequence pairs/.test(message)) offset = (error as { pos: number[] }).pos[1];
   // `a: 1\nz\n`: libyaml gives up on the key ("could not find expected ':'") at the next token after

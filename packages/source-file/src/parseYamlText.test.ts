@@ -65,6 +65,10 @@ describe("parseYamlText", () => {
     ["a: *x\n\n\nb:\n\t- c\n", 1],
     ["a:\n  - *x\nb: [a\n: 1]\n", 2],
     [": y\na: *x\n", 1],
+    // libyaml's "did not find expected key" is at the misplaced line, past the comment lines before it.
+    ["a: x\nb: n\n#c\n  .inf\n", 4],
+    ["a: x\n# c\n\n  y: 1\n", 4],
+    ["a:\n  b: 1\n  #c\n    y\n", 4],
   ])("refuses %j at PyYAML's line %i", (text, line) => {
     expect(yamlError(text).line).toBe(line);
   });

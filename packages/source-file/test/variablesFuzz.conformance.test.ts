@@ -38,8 +38,6 @@ const REASONS = {
   nonString:
     "a value that is not a string (number, boolean, list, mapping, date) is a ConnectionFormatError at its line, which fails every lookup in the file (root README deviation 12), while Airflow hands the task the Python object",
   // Not deliberate: open differences of the YAML reader (parseYamlText), listed until it is fixed.
-  yamlCommentLine:
-    "open, not deliberate (YAML reader): a YAML syntax error on the line after a comment line is reported by awsconn at the comment's line",
   yamlFlowLine:
     "open, not deliberate (YAML reader): a flow collection left open over several lines ({ or [ then block lines) may be reported by awsconn at a line between its start and PyYAML's line",
 } as const;
@@ -50,8 +48,6 @@ function yamlErrorReasons(vector: Vector, reasons: Set<string>): void {
   if (!first || !/\.ya?ml$/i.test(vector.filename)) return;
   const start = /^while parsing a flow \w+\n {2}in "<unicode string>", line (\d+)/.exec(first.message);
   if (start && Number(start[1]) < (first.line ?? 0)) reasons.add(REASONS.yamlFlowLine);
-  const before = vector.content.split(/\r\n?|\n|\u0085/)[(first.line ?? 0) - 2];
-  if (before !== undefined && /^\s*#/.test(before)) reasons.add(REASONS.yamlCommentLine);
 }
 
 /** What awsconn must make of Airflow's entries: the string Variables, the keys it refuses, and why. */
@@ -118,8 +114,7 @@ describe(`Airflow ${vectors.airflow_version} load_variables conformance: ${FILE}
       const line = vector.error.errors[0]?.line;
       if (line === undefined || line === null || line <= 0) return;
       const ours = (error as ConnectionFormatError).line;
-      if (reasons.has(REASONS.yamlCommentLine)) expect([line - 1, line]).toContain(ours);
-      else if (reasons.has(REASONS.yamlFlowLine)) expect(ours).toBeLessThanOrEqual(line);
+      if (reasons.has(REASONS.yamlFlowLine)) expect(ours).toBeLessThanOrEqual(line);
       else expect(ours).toBe(line);
       return;
     }

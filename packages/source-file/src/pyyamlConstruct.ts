@@ -23,19 +23,27 @@ export function constructionProblem(
   lineCounter: LineCounter,
   tagWarnings: { pos: [number, number] }[],
 ): YamlProblem | undefined {
-  const { isAlias, isCollection, isMap, isPair, isScalar, isSeq } = requireYaml();
+  const { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit } = requireYaml();
   const problem = (node: unknown, reason: string): YamlProblem => {
     const at = lineCounter.linePos((node as Node | null)?.range?.[0] ?? 0);
     return { reason, line: at.line, column: at.col };
   };
-  const resolve = (node: unknown): unknown => {
-    if (!isAlias(node)) return node;
-    try {
-      return node.resolve(doc);
-    } catch {
-      return undefined; // an alias without an anchor: reported by the caller
-    }
-  };
+  // Each alias's node, found in one walk of the document (the anchor of that name last defined
+  // before the alias): the package's own Alias.resolve walks the document up to the alias, once per
+  // alias, which made a file of many aliases quadratic here. `undefined`: no anchor (reported by the caller).
+  const targets = new Map<unknown, unknown>();
+  const anchors = new Map<string, unknown>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  const resolve = (node: unknown): unknown => (isAlias(node) ? targets.get(node) : node);
+  // Flattening merges copies each merged mapping's pairs into every mapping that merges it: a
+  // chain of mappings, each merging the one before, costs the square of its length. Past this many
+  // pairs the check stops (the document's alias budget then refuses a merge bomb).
+  let budget = FLATTEN_BUDGET;
   // The warning of a node's tag (PyYAML marks the node where its tag starts).
   const tagOf = (node: unknown) => {
     const start = (node as Node | null)?.range?.[0];
@@ -108,6 +116,8 @@ export function constructionProblem(
           return problem(at(raw, source), "a merge key (<<) list item that is not a mapping");
         const inner = flatten(source, seen);
         if (!Array.isArray(inner)) return inner;
+        budget -= inner.length;
+        if (budget < 0) return OVER_BUDGET;
         merged.push(...inner);
       }
     }
@@ -119,6 +129,7 @@ export function constructionProblem(
     for (const node of level) {
       if (isMap(node)) {
         const pairs = flatten(node);
+        if (pairs === OVER_BUDGET) return undefined;
         if (!Array.isArray(pairs)) return pairs;
         for (const pair of pairs) {
           const found = construct(pair.key, true) ?? construct(pair.value, false);
@@ -137,6 +148,11 @@ export function constructionProblem(
   }
   return undefined;
 }
+
+/** Merged pairs {@link constructionProblem} copies at most (about 100 times YAML_MAX_ALIAS_COUNT). */
+const FLATTEN_BUDGET = 1_000_000;
+/** What `flatten` gives once the budget is spent. */
+const OVER_BUDGET: YamlProblem = { reason: "over budget", line: 0, column: 0 };
 
 const TYPED: Record<string, string> = {
   "tag:yaml.org,2002:bool": "boolean",

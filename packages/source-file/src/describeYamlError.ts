@@ -108,6 +108,10 @@ export function describeYamlError(
   // `a: 1\nz\n`: libyaml gives up on the key ("could not find expected ':'") at the next token after
   // it, past blanks, comments and line breaks; at the end of the text, on the line after the last.
   const [start = 0, end = start] = error instanceof YAMLError ? error.pos : [];
+  // `{t: on\n b: 1}`: a plain scalar inside a flow collection goes on over lines, up to a ":";
+  // libyaml fails there ("did not find expected ',' or '}'"), where the package's key ends.
+  if (code === "MULTILINE_IMPLICIT_KEY" && insideFlow(text, start))
+    offset = end + (/^[ \t]*/.exec(text.slice(end))?.[0].length ?? 0);
   if (
     (/^Implicit map keys need to be followed by map values/.test(message) && code === "MISSING_CHAR") ||
     (code === "MULTILINE_IMPLICIT_KEY" &&

@@ -69,6 +69,13 @@ describe("parseYamlText", () => {
     ["a: x\nb: n\n#c\n  .inf\n", 4],
     ["a: x\n# c\n\n  y: 1\n", 4],
     ["a:\n  b: 1\n  #c\n    y\n", 4],
+    // A plain scalar in a flow collection left open goes on over lines up to a ":", where libyaml
+    // fails ("did not find expected ',' or '}'").
+    ["a: {\nt: on\nb: 1e3\nc: 0\n", 3],
+    ["a: {t: on\nb\nc: 1\n", 3],
+    ["a: [\nb\nc: 1\n", 3],
+    ["x: [a,\n  b\n  c: 1]\n", 3],
+    ['"n": {\ns: aws://h:1/db\nf: -7\nw: |\n  no\n', 3],
   ])("refuses %j at PyYAML's line %i", (text, line) => {
     expect(yamlError(text).line).toBe(line);
   });

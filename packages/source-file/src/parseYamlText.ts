@@ -119,8 +119,11 @@ export function parseYamlWithPackage(
   if (padded !== undefined) {
     const retry = parseWithLines(padded);
     const retrySyntax = pyyamlSyntaxProblem(padded, retry.lineCounter);
+    // (A key spread over lines is reported where it ends, at its ":".)
+    const errorAt = (e: Document["errors"][number] | undefined) =>
+      e === undefined ? Number.POSITIVE_INFINITY : e.pos[e.code === "MULTILINE_IMPLICIT_KEY" ? 1 : 0];
     const at = (d: Document, p: { offset: number } | undefined) =>
-      Math.min(d.errors[0]?.pos[0] ?? Number.POSITIVE_INFINITY, p?.offset ?? Number.POSITIVE_INFINITY);
+      Math.min(errorAt(d.errors[0]), p?.offset ?? Number.POSITIVE_INFINITY);
     if (at(retry.doc, retrySyntax) > at(doc, syntax)) {
       ({ doc, lineCounter } = retry);
       text = padded;

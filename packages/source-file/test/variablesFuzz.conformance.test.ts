@@ -37,18 +37,7 @@ const FILE = "variables_fuzz";
 const REASONS = {
   nonString:
     "a value that is not a string (number, boolean, list, mapping, date) is a ConnectionFormatError at its line, which fails every lookup in the file (root README deviation 12), while Airflow hands the task the Python object",
-  // Not deliberate: open differences of the YAML reader (parseYamlText), listed until it is fixed.
-  yamlFlowLine:
-    "open, not deliberate (YAML reader): a flow collection left open over several lines ({ or [ then block lines) may be reported by awsconn at a line between its start and PyYAML's line",
 } as const;
-
-/** The open YAML-reader differences an Airflow error shows (see REASONS), by rule over its answer. */
-function yamlErrorReasons(vector: Vector, reasons: Set<string>): void {
-  const [first] = vector.error?.errors ?? [];
-  if (!first || !/\.ya?ml$/i.test(vector.filename)) return;
-  const start = /^while parsing a flow \w+\n {2}in "<unicode string>", line (\d+)/.exec(first.message);
-  if (start && Number(start[1]) < (first.line ?? 0)) reasons.add(REASONS.yamlFlowLine);
-}
 
 /** What awsconn must make of Airflow's entries: the string Variables, the keys it refuses, and why. */
 function awsconnReading(entries: Entry[], reasons: Set<string>) {
@@ -96,7 +85,6 @@ describe(`Airflow ${vectors.airflow_version} load_variables conformance: ${FILE}
 
     const reasons = new Set<string>();
     const { values, refused } = awsconnReading(vector.variables ?? [], reasons);
-    yamlErrorReasons(vector, reasons);
     if (reasons.size > 0) computed[`${FILE}:${id}`] = [...reasons].join("; ");
     if (!process.env.DUMP_DEVIATIONS)
       expect(listed[`${FILE}:${id}`], "conformance/deviations.json").toBe(
@@ -114,8 +102,7 @@ describe(`Airflow ${vectors.airflow_version} load_variables conformance: ${FILE}
       const line = vector.error.errors[0]?.line;
       if (line === undefined || line === null || line <= 0) return;
       const ours = (error as ConnectionFormatError).line;
-      if (reasons.has(REASONS.yamlFlowLine)) expect(ours).toBeLessThanOrEqual(line);
-      else expect(ours).toBe(line);
+      expect(ours).toBe(line);
       return;
     }
 

@@ -76,6 +76,11 @@ describe("parseYamlText", () => {
     ["a: [\nb\nc: 1\n", 3],
     ["x: [a,\n  b\n  c: 1]\n", 3],
     ['"n": {\ns: aws://h:1/db\nf: -7\nw: |\n  no\n', 3],
+    // libyaml's anchor and alias names are ASCII letters, digits, _ and -, ended by a blank or one of ?:,]}.
+    ['a: &x"\n  c: 1\n', 1],
+    ["a: 1\nb: &\u65e5 2\n", 2],
+    ["a: &v 1\nb: [*v!]\n", 2],
+    ["a: &x@ 1\n", 1],
   ])("refuses %j at PyYAML's line %i", (text, line) => {
     expect(yamlError(text).line).toBe(line);
   });

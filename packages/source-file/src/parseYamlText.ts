@@ -110,12 +110,15 @@ export function parseYamlWithPackage(
   // package trips on it, the same text with those lines moved right is read instead, if that gets
   // further (a clean parse, or a first error at a later place).
   const { text: padded, markerInQuote } = doc.errors.length > 0 ? padFlowContinuations(text) : {};
-  if (markerInQuote !== undefined)
+  let syntax = pyyamlSyntaxProblem(text, lineCounter);
+  if (markerInQuote !== undefined) {
+    // (Unless libyaml fails before it, on a construct only it refuses.)
+    if (syntax && syntax.line < markerInQuote) throw YamlTextError.of("YAML syntax error", syntax);
     throw new YamlTextError(
       "YAML syntax error: a document marker (--- or ...) inside a quoted scalar",
       markerInQuote,
     );
-  let syntax = pyyamlSyntaxProblem(text, lineCounter);
+  }
   if (padded !== undefined) {
     const retry = parseWithLines(padded);
     const retrySyntax = pyyamlSyntaxProblem(padded, retry.lineCounter);

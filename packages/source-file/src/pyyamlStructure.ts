@@ -1,5 +1,6 @@
 import type { CST, Document, DocumentOptions, LineCounter, Node, SchemaOptions } from "yaml";
 import type { YamlProblem } from "./describeYamlError.js";
+import { libyamlAnchorProblem } from "./libyamlAnchors.js";
 import { libyamlTabProblem } from "./libyamlTabs.js";
 import { requireYaml } from "./requireYaml.js";
 
@@ -22,13 +23,14 @@ export function pyyamlSyntaxProblem(
   text: string,
   lineCounter: LineCounter,
 ): (YamlProblem & { offset: number }) | undefined {
-  if (!/[:%\t]/.test(text)) return undefined;
+  if (!/[:%\t&*]/.test(text)) return undefined;
   const { CST: cst, Parser } = requireYaml();
   let found: { reason: string; offset: number } | undefined;
   const note = (reason: string, offset: number) => {
     if (!found || offset < found.offset) found = { reason, offset };
   };
-  for (const token of new Parser().parse(text)) {
+  const tokens = [...new Parser().parse(text)];
+  for (const token of tokens) {
     if (token.type === "directive") {
       // libyaml knows %YAML 1.1 and 1.2 and %TAG; any other is an error ("found unknown directive
       // name", "found incompatible YAML document"), where the package warns.
@@ -52,6 +54,8 @@ export function pyyamlSyntaxProblem(
         note("an implicit key spans more than one line", colon.offset);
     });
   }
+  const anchor = libyamlAnchorProblem(tokens);
+  if (anchor) note(anchor.reason, anchor.offset);
   const tab = libyamlTabProblem(text);
   if (tab) note(tab.reason, tab.offset);
   if (!found) return undefined;

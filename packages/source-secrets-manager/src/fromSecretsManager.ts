@@ -82,12 +82,14 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
       },
     );
   }
-  const plainOrigin = hitOrigin(({ connection, version }) => {
-    const secretId = secretIdFor(prefix, sep, connection.connId);
-    return `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}${version ? `@${version}` : ""}`;
-  });
+  /** `secretsmanager:<SecretId>`, with `@<VersionId>` when there is one. */
+  const originOf = (secretId: string, version?: string) =>
+    `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}${version ? `@${version}` : ""}`;
+  const plainOrigin = hitOrigin(({ connection, version }) =>
+    originOf(secretIdFor(prefix, sep, connection.connId), version),
+  );
   const hitOf = (connId: string, secretId: string, entry: SecretEntry): SourceHit => {
-    const origin = `${SECRETS_MANAGER_SOURCE_NAME}:${secretId}`;
+    const origin = originOf(secretId);
     if (typeof entry.SecretString !== "string") {
       throw new ConnectionFormatError(
         entry.SecretBinary
@@ -102,7 +104,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
     if (connection.connId === connId && secretId === secretIdFor(prefix, sep, connId)) {
       return hitWithOrigin(connection, version, plainOrigin);
     }
-    return hitWithOrigin(connection, version, version ? `${origin}@${version}` : origin);
+    return hitWithOrigin(connection, version, originOf(secretId, version));
   };
   const batches = batchFallback({
     source: SECRETS_MANAGER_SOURCE_NAME,

@@ -10,7 +10,8 @@
 // inlines its two local sources: `import "awsconn"` loads 2 modules instead of 4). Only packages
 // whose classes no other package checks with `instanceof` may be inlined. The ESM build splits code
 // shared by entries (and lazily imported `./x.js`) into chunks/; the CommonJS build inlines it
-// (esbuild still runs a lazily imported module only when asked).
+// (esbuild still runs a lazily imported module only when asked). Entries a package lists in
+// `bundledApart` share no chunk with the others (each is a bundle of its own).
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
@@ -83,14 +84,25 @@ export function bundlePackage(dir, { rootDir, esm, cjs, target, bins = [] }) {
       writeIfChanged(file.path, file.text);
       return relative(outdir, file.path).split("\\").join("/");
     });
-  const esmResult = esbuild.buildSync({
-    ...common,
-    entryPoints: entries.esm.map(entry),
-    outdir: esm,
-    format: "esm",
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-  });
+  // Entries in the package's `bundledApart` list are bundled each on its own, sharing no chunk with
+  // the others: `import "awsconn"` stays one module although awsconn/compose holds the same composer.
+  const apart = new Set(manifest.bundledApart ?? []);
+  const groups = [entries.esm.filter((stem) => !apart.has(stem)), ...[...apart].map((stem) => [stem])];
+  const esmResult = {
+    outputFiles: groups
+      .filter((group) => group.length > 0)
+      .flatMap(
+        (group) =>
+          esbuild.buildSync({
+            ...common,
+            entryPoints: group.map(entry),
+            outdir: esm,
+            format: "esm",
+            splitting: true,
+            chunkNames: "chunks/[name]-[hash]",
+          }).outputFiles,
+      ),
+  };
   // requireZod/requireYaml read `typeof require === "function" ? require("zod") : createRequire(...)`.
   // In an ES module esbuild turns both `require`s into its stand-in `__require`, which is always a
   // function and throws for a package it did not bundle; give them back the plain `require` (absent

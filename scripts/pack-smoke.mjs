@@ -76,6 +76,9 @@ const ESM_SCRIPT = `
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { AwsconnError, ConnectionNotFoundError, createResolver, isAwsconnError } from "awsconn";
+import { composeResolver } from "awsconn/compose";
+import { fromEnv as envSource } from "awsconn/env";
+import { fromSecretsManager } from "awsconn/secretsmanager";
 
 const cjsCore = createRequire(import.meta.url)("@awsconn/core");
 const resolver = createResolver({
@@ -98,6 +101,11 @@ const fromCjs = new cjsCore.ConnectionNotFoundError("x");
 assert.notEqual(cjsCore.ConnectionNotFoundError, ConnectionNotFoundError);
 assert.ok(fromCjs instanceof ConnectionNotFoundError && fromCjs instanceof AwsconnError && isAwsconnError(fromCjs));
 assert.ok(!(fromCjs instanceof cjsCore.SourceError));
+const composed = composeResolver({
+  sources: [envSource(), fromSecretsManager({ region: "us-east-1", endpoint: process.env.MOTO_ENDPOINT })],
+});
+assert.equal((await composed.get("smoke_env")).host, "env.example.com");
+assert.equal((await composed.resolve("smoke_sm")).connection.login, "AKIAIOSFODNN7EXAMPLE");
 console.log("esm ok");
 `;
 
@@ -106,6 +114,8 @@ const assert = require("node:assert/strict");
 const { AwsconnError, ConnectionNotFoundError, createResolver, isAwsconnError } = require("awsconn");
 const { fromEnv } = require("@awsconn/source-env");
 const { runCli } = require("@awsconn/cli");
+const { composeResolver } = require("awsconn/compose");
+const { fromFile } = require("awsconn/file");
 
 (async () => {
   const esmCore = await import("@awsconn/core");
@@ -121,6 +131,8 @@ const { runCli } = require("@awsconn/cli");
   assert.equal((await resolver.get("smoke_sm")).login, "AKIAIOSFODNN7EXAMPLE");
   assert.equal((await fromEnv().get("smoke_env")).origin, "env:AIRFLOW_CONN_SMOKE_ENV");
   assert.equal(typeof runCli, "function");
+  const composed = composeResolver({ sources: [fromFile({ path: "./connections.yaml" })] });
+  assert.equal((await composed.get("smoke_file")).host, "file.example.com");
   const missing = await resolver.get("smoke_nowhere").catch((e) => e);
   assert.ok(missing instanceof ConnectionNotFoundError && isAwsconnError(missing));
   const fromEsm = new esmCore.ConfigError("x");
@@ -194,6 +206,12 @@ import { fromEnv } from "@awsconn/source-env";
 import { fromFile } from "@awsconn/source-file";
 import { resolveAwsConfig } from "@awsconn/credentials";
 import { runCli } from "@awsconn/cli";
+import { type ComposeConfig, composeResolver } from "awsconn/compose";
+import { fromEnv as envOnly } from "awsconn/env";
+
+export const composed: ComposeConfig = { sources: [envOnly()], cache: { ttlSeconds: 60 } };
+export const composedHost = async (): Promise<string | undefined> =>
+  (await composeResolver(composed).get("smoke_env")).host;
 
 export async function lookup(id: string): Promise<string | undefined> {
   const resolver = createResolver({ sources: [{ type: "env" }] });

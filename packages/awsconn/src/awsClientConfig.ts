@@ -40,7 +40,7 @@ export interface CredentialsModule {
  * ```
  */
 export async function loadCredentialsModule(): Promise<CredentialsModule> {
-  const { resolveAwsConfig, authErrorRetryExtension } = await import("@awsconn/credentials");
+  const { resolveAwsConfig, authErrorRetryExtension } = await import("@awsconn/credentials/resolve");
   return { resolveAwsConfig, authErrorRetryExtension };
 }
 

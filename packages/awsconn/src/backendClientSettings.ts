@@ -25,7 +25,7 @@ export async function backendClientSettings(
   type: keyof typeof BACKEND_CONN_ID,
   extra: Record<string, unknown>,
 ): Promise<AwsClientConfig> {
-  const { resolveAwsConfig } = await import("@awsconn/credentials");
+  const { resolveAwsConfig } = await import("@awsconn/credentials/resolve");
   const connection = createConnection({ connId: BACKEND_CONN_ID[type], connType: "aws", extra });
   return resolveAwsConfig(connection);
 }

@@ -1,5 +1,4 @@
 import type { ConnectionParser, ConnectionSource, TeamInit } from "@awsconn/core";
-import { createSource } from "./createSource.js";
 import { isCachedSource } from "./CachedSource.js";
 import { deferredLayer } from "./deferredLayer.js";
 import type { PluginSource } from "./pluginSource.js";
@@ -8,28 +7,17 @@ import type { Emit } from "./emitEvent.js";
 import type { SourceWarning } from "@awsconn/aws-source-common";
 import type { Layer } from "./Layer.js";
 import { isLiveSource, layerLabels } from "./layerNaming.js";
-import type { CacheConfig, OnError, SourceEntry, SourceWithOptions } from "./types.js";
+import { isConnectionSource, isSourceWithOptions } from "./sourceEntryKinds.js";
+import type { CacheConfig, OnError, SourceEntry } from "./types.js";
+import type { SourceFactories } from "./SourceFactories.js";
 import { withCache } from "./withCache.js";
-
-/** True when the value implements {@link ConnectionSource} (a `name` and a `get` function). */
-export function isConnectionSource(value: unknown): value is ConnectionSource {
-  const v = value as { name?: unknown; get?: unknown } | null;
-  return typeof v === "object" && v !== null && typeof v.name === "string" && typeof v.get === "function";
-}
-
-/** True for `{ source: ConnectionSource, onError?, live? }`. */
-export function isSourceWithOptions(value: unknown): value is SourceWithOptions {
-  return (
-    typeof value === "object" && value !== null && isConnectionSource((value as { source?: unknown }).source)
-  );
-}
 
 /**
  * How {@link buildLayers} wraps remote sources.
  *
  * @example
  * ```ts
- * { cache: CACHE_DEFAULTS, clock: performance, emit }
+ * { cache: CACHE_DEFAULTS, clock: performance, emit, factories: TYPED_SOURCES }
  * ```
  */
 export interface LayerOptions {
@@ -40,6 +28,8 @@ export interface LayerOptions {
   parser?: ConnectionParser;
   /** The team options of the sources built from config entries (`team`, `multiTeam`). */
   team?: TeamInit;
+  /** Builds the sources of `{ type }` entries. */
+  factories: SourceFactories;
 }
 
 /**
@@ -72,7 +62,7 @@ export function buildLayers(
     // An AWS source's warnings become `warning` events under the layer's label (known below).
     const onWarning = (w: SourceWarning) =>
       options.emit({ type: "warning", source: labels[i] ?? entry.type, code: w.code, message: w.message });
-    const source = createSource(entry, {
+    const source = options.factories.connections(entry, {
       baseDir,
       path: `sources[${i}]`,
       onWarning,

@@ -1,4 +1,4 @@
-import { isConnectionSource } from "./buildLayers.js";
+import { isConnectionSource } from "./sourceEntryKinds.js";
 import type { Clock } from "./Clock.js";
 import type { ResolverLogger } from "./ResolverEvent.js";
 

@@ -5,6 +5,7 @@ import { type ConfigFileContent, readConfigFile } from "./loadConfigFile.js";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import { type NormalizedConfig, parseConfig } from "./parseConfig.js";
 import type { ConfigProvenance } from "./Resolver.js";
+import { teamOfProcess } from "./teamOfProcess.js";
 import type { ResolverConfig } from "./types.js";
 
 /**
@@ -146,10 +147,8 @@ export function discoverConfig(
           found.origin === "code" || found.origin === "default" ? undefined : found.origin,
           found.file ? { lineOf: found.file.lineOf, fileKeys: Object.keys(found.file.value) } : {},
         );
-  // The team of the process, when the configuration names none (Airflow has no such setting).
-  if (config.team === undefined && env.AWSCONN_TEAM) config.team = env.AWSCONN_TEAM;
   return {
-    config,
+    config: teamOfProcess(config, env),
     origin: found.origin,
     baseDir: found.baseDir,
     reason: found.reason,

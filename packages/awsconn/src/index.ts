@@ -63,19 +63,11 @@ export type {
   AwsconnErrorCode,
   AirflowConnectionJson,
 } from "@awsconn/core";
+export * from "./errorClasses.js";
 export {
-  AwsconnError,
-  ConnectionNotFoundError,
-  ConnectionFormatError,
-  SourceError,
-  ConfigError,
-  InvalidConnIdError,
-  VariableNotFoundError,
   isSensitiveVariableKey,
-  isAwsconnError,
   validateConnId,
   isValidConnId,
-  redactConnection,
   REDACTED,
   createConnection,
   parseConnectionUri,

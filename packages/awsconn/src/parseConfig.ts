@@ -1,6 +1,6 @@
 import { ConfigError, type ConfigProblem } from "@awsconn/core";
 import type { z } from "zod";
-import { isConnectionSource } from "./buildLayers.js";
+import { isConnectionSource } from "./sourceEntryKinds.js";
 import { CACHE_DEFAULTS } from "./cacheDefaults.js";
 import { CODE_ONLY_KEYS, type ConfigSchemas, configSchemas, SOURCE_TYPES } from "./configSchema.js";
 import { quickConfig, quickProblem } from "./quickConfig.js";

@@ -6,7 +6,7 @@ import {
   type VariableSource,
   VariableNotFoundError,
 } from "@awsconn/core";
-import { isConnectionSource, isSourceWithOptions } from "./buildLayers.js";
+import { isConnectionSource, isSourceWithOptions } from "./sourceEntryKinds.js";
 import { type CachedVariableSource, cachedVariables } from "./cachedVariables.js";
 import { isCannotList } from "./cannotList.js";
 import type { Clock } from "./Clock.js";
@@ -16,9 +16,10 @@ import type { ExplainStep } from "./Explanation.js";
 import type { PreloadResult } from "./Resolver.js";
 import { errorSummary, toSourceError } from "./toSourceError.js";
 import type { CacheConfig, OnError, SourceEntry } from "./types.js";
+import type { VariableEntry } from "./VariableEntry.js";
 import type { VariableExplanation, VariableListing } from "./VariableExplanation.js";
+import type { SourceFactories } from "./SourceFactories.js";
 import type { VariableResult } from "./VariableResult.js";
-import { variableSourceFor } from "./variableSourceFor.js";
 
 /** One source of Variables in priority order; `cached` for a remote source (the same object as `source`). */
 interface VariableLayer {
@@ -51,7 +52,7 @@ interface Answer {
  *
  * @example
  * ```ts
- * { cache: CACHE_DEFAULTS, clock: performance, emit }
+ * { cache: CACHE_DEFAULTS, clock: performance, emit, factories: TYPED_SOURCES }
  * ```
  */
 export interface VariableChainOptions {
@@ -60,6 +61,8 @@ export interface VariableChainOptions {
   emit: Emit;
   /** The team options of the Variable sources built from config entries (`team`, `multiTeam`). */
   team?: TeamInit;
+  /** Builds the Variables sources of `{ type }` entries. */
+  factories: SourceFactories;
 }
 
 /**
@@ -88,7 +91,7 @@ export interface VariableChainOptions {
  * ```
  */
 export function variableChain(
-  entries: readonly SourceEntry[],
+  entries: readonly (SourceEntry | VariableEntry)[],
   baseDir: string,
   options: VariableChainOptions,
 ) {
@@ -98,16 +101,16 @@ export function variableChain(
   function build(): VariableLayer[] {
     const found: { source: VariableSource; onError: OnError; live: boolean }[] = [];
     for (const entry of entries) {
-      if (isConnectionSource(entry) || isSourceWithOptions(entry)) {
-        const source = isConnectionSource(entry) ? entry : entry.source;
+      if (isConnectionSource(entry) || isVariableSource(entry) || isReadyEntry(entry)) {
+        const withOptions = isReadyEntry(entry) ? entry : undefined;
+        const source = withOptions ? withOptions.source : entry;
         if (!isVariableSource(source)) continue;
-        const onError = isConnectionSource(entry) ? "fail" : (entry.onError ?? "fail");
-        const live =
-          isSourceWithOptions(entry) && entry.live !== undefined ? entry.live : isLiveSource(source);
+        const onError = withOptions?.onError ?? "fail";
+        const live = withOptions?.live ?? isLiveSource(source);
         found.push({ source, onError, live });
         continue;
       }
-      const source = variableSourceFor(entry, baseDir, options.team, (w) =>
+      const source = options.factories.variables(entry, baseDir, options.team, (w) =>
         emit({ type: "warning", source: entry.type, code: w.code, message: w.message }),
       );
       if (!source) continue;
@@ -278,4 +281,11 @@ export function variableChain(
 
 function isVariableSource(value: unknown): value is VariableSource {
   return typeof (value as { getVariable?: unknown }).getVariable === "function";
+}
+
+/** `{ source, onError?, live? }` around a connection source or a Variables source. */
+function isReadyEntry(value: unknown): value is { source: object; onError?: OnError; live?: boolean } {
+  if (isSourceWithOptions(value)) return true;
+  const source = (value as { source?: unknown } | null)?.source;
+  return typeof source === "object" && source !== null && isVariableSource(source);
 }

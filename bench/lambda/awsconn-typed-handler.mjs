@@ -1,5 +1,7 @@
-// Lambda-shaped handler, awsconn's way: the aws_default connection from Secrets Manager, and an S3
-// client built from getAwsClientConfig. Bundled by scenario 9 (esbuild); BENCH_SM_ENDPOINT is moto.
+// Lambda-shaped handler with awsconn's createResolver and a { type: "secretsmanager" } entry: the
+// aws_default connection from Secrets Manager, and an S3 client built from getAwsClientConfig.
+// createResolver knows every source type and reads configuration files, so its bundle holds them all
+// (reported beside the composeResolver handler). Bundled by scenario 9 (esbuild); BENCH_SM_ENDPOINT is moto.
 import { S3Client } from "@aws-sdk/client-s3";
 import { createResolver } from "awsconn";
 

@@ -75,7 +75,8 @@ async function run(ctx) {
   };
   const sides = [];
   for (const [key, name] of [
-    ["awsconn", "awsconn: createResolver + getAwsClientConfig"],
+    ["awsconn", "awsconn: composeResolver + getAwsClientConfig"],
+    ["awsconn-typed", "awsconn: createResolver ({ type } entry) + getAwsClientConfig"],
     ["powertools", "Powertools: getSecret + S3Client"],
   ]) {
     const b = await bundle(build, key, dir);
@@ -137,6 +138,7 @@ async function run(ctx) {
     };
   }
   const a = by.awsconn;
+  const t = by["awsconn-typed"];
   const p = by.powertools;
   const sizeRatio = round(a.bundleBytes / p.bundleBytes, 3);
   const initRatio = a.initMs && p.initMs ? round(a.initMs.median / p.initMs.median, 3) : undefined;
@@ -163,7 +165,7 @@ async function run(ctx) {
   const missed = checks.filter((c) => c.met === false);
   const ms = (s) => `${s.median} (IQR ${s.p25}–${s.p75})`;
   return {
-    method: `Each handler (bench/lambda/*-handler.mjs) is bundled by esbuild ${esbuildVersion} (bundle, minify, format esm, platform node, target node20, the AWS SDK included, a createRequire banner for the SDK's CommonJS require of Node built-ins) into a temp folder outside the repository. Then ${RUNS} fresh \`node\` processes per bundle, interleaved after one warm-up each, run bench/lambda/invoke.mjs: \`await import(bundle)\` and one \`handler()\` call, timed inside the process with performance.now() (the cold init; medians), and the whole process's CPU time (user + system, read at exit by a preloaded \`--require\` hook); every run checks the handler's result (the connection's key id and region). awsconn's handler creates its resolver with one Secrets Manager source (moto's endpoint) and builds the S3 client from \`resolver.getAwsClientConfig("aws_default", "s3")\`; Powertools' calls \`getSecret("airflow/connections/aws_default", { transform: "json" })\` and builds the S3 client from the connection's login, password and region. Both resolve the S3 client's credentials once. The AWS calls of each bundle are counted in one more, untimed run pointed at the counting proxy.`,
+    method: `Each handler (bench/lambda/*-handler.mjs) is bundled by esbuild ${esbuildVersion} (bundle, minify, format esm, platform node, target node20, the AWS SDK included, a createRequire banner for the SDK's CommonJS require of Node built-ins) into a temp folder outside the repository. Then ${RUNS} fresh \`node\` processes per bundle, interleaved after one warm-up each, run bench/lambda/invoke.mjs: \`await import(bundle)\` and one \`handler()\` call, timed inside the process with performance.now() (the cold init; medians), and the whole process's CPU time (user + system, read at exit by a preloaded \`--require\` hook); every run checks the handler's result (the connection's key id and region). awsconn's handler, the way its README gives for bundled code, composes its resolver (\`composeResolver\` from awsconn/compose) over one Secrets Manager source (\`fromSecretsManager\` from awsconn/secretsmanager, moto's endpoint) and builds the S3 client from \`resolver.getAwsClientConfig("aws_default", "s3")\`; the targets are checked on it. A second awsconn handler, reported beside it, does the same with \`createResolver({ sources: [{ type: "secretsmanager" }] })\`, whose bundle holds every source type and the configuration file reader; Powertools' calls \`getSecret("airflow/connections/aws_default", { transform: "json" })\` and builds the S3 client from the connection's login, password and region. Both resolve the S3 client's credentials once. The AWS calls of each bundle are counted in one more, untimed run pointed at the counting proxy.`,
     checks,
     table: {
       columns: [
@@ -176,7 +178,7 @@ async function run(ctx) {
         "process CPU ms",
         "AWS calls",
       ],
-      rows: [a, p].map((s) =>
+      rows: [a, t, p].map((s) =>
         s.error
           ? [s.name, s.bundleBytes, `fails: ${s.error}`, "", "", "", "", ""]
           : [
@@ -195,7 +197,7 @@ async function run(ctx) {
       {
         caption: "Bytes each package contributes to the minified bundle (esbuild's metafile), largest first:",
         columns: ["bundle", "packages (bytes in output)"],
-        rows: [a, p].map((s) => [
+        rows: [a, t, p].map((s) => [
           s.name,
           Object.entries(s.topPackages)
             .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
@@ -203,7 +205,7 @@ async function run(ctx) {
         ]),
       },
     ],
-    sides: [a, p],
+    sides: [a, t, p],
     ratio:
       initRatio !== undefined ? { label: "awsconn / Powertools cold init", value: initRatio } : undefined,
     target: TARGET,
@@ -218,14 +220,14 @@ async function run(ctx) {
           unit: "kB",
           better: "lower",
           target: round(p.bundleBytes / 1000, 4),
-          bars: [a, p].map((s) => ({ name: s.name, value: round(s.bundleBytes / 1000, 4) })),
+          bars: [a, t, p].map((s) => ({ name: s.name, value: round(s.bundleBytes / 1000, 4) })),
         },
         {
           label: "cold init: import + first invocation (median)",
           unit: "ms",
           better: "lower",
           target: p.initMs?.median,
-          bars: [a, p].filter((s) => s.initMs).map((s) => ({ name: s.name, value: s.initMs.median })),
+          bars: [a, t, p].filter((s) => s.initMs).map((s) => ({ name: s.name, value: s.initMs.median })),
         },
       ],
     },

@@ -1,5 +1,6 @@
 /**
- * A clock in milliseconds; must be monotonic and start above 0. Default `performance`.
+ * A clock in milliseconds; must be monotonic and start above 0. Default: `process.hrtime()` in ms
+ * (`PROCESS_CLOCK`).
  *
  * @example
  * ```ts

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { lazyOutput } from "./lazyOutput.js";
 import { runCli } from "./runCli.js";
 
 /**
@@ -9,18 +10,30 @@ import { runCli } from "./runCli.js";
 const LINGER_MS = 1000;
 
 // `awsconn list | head -1`: a reader that goes away is not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
+const brokenPipe = () => process.exit(0);
+const stdout = lazyOutput(
+  1,
+  () =>
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") brokenPipe();
+      throw error;
+    }),
+  brokenPipe,
+);
+// A message for a reader of stderr that has gone away is dropped.
+const stderr = lazyOutput(
+  2,
+  () => process.stderr,
+  () => {},
+);
 
-runCli(process.argv.slice(2), undefined, { processWarnings: true }).then(
+runCli(process.argv.slice(2), { stdout, stderr, env: process.env }, { processWarnings: true }).then(
   (code) => {
     process.exitCode = code;
     exitSoon();
   },
   (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
     exitSoon();
   },
@@ -29,7 +42,7 @@ runCli(process.argv.slice(2), undefined, { processWarnings: true }).then(
 /** Exits after {@link LINGER_MS} unless the process has ended by itself (the timer does not hold it). */
 function exitSoon(): void {
   const check = () => {
-    if (process.stdout.writableLength > 0 || process.stderr.writableLength > 0) {
+    if (stdout.pending() > 0 || stderr.pending() > 0) {
       setTimeout(check, 50).unref();
       return;
     }

@@ -1,7 +1,19 @@
+import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { traceModuleLoads } from "@awsconn/testkit/process";
 import { expect, it } from "vitest";
-import { requireBuiltBin, runBin } from "./runBin.js";
+import { BIN, cleanEnv, requireBuiltBin, runBin } from "./runBin.js";
+
+/** Node built-ins a bare `node -e 0` does not load either, which stdout's stream and `performance` would. */
+const NOT_AT_START = new Set([
+  "net",
+  "stream",
+  "tty",
+  "perf_hooks",
+  "internal/streams/readable",
+  "internal/streams/writable",
+  "internal/perf/performance",
+]);
 
 // Issue 17: `awsconn credentials <id> --format process` runs on every credential refresh of a
 // profile's credential_process; for an env connection it loads only the credentials command.
@@ -20,7 +32,7 @@ it("credentials --format process for an env connection loads no other command, n
   );
 }, 60_000);
 
-it("the built command, for an env connection, loads no lru-cache, child_process or fs/promises", async () => {
+it("the built command, for an env connection, loads no lru-cache, child_process, fs/promises, streams or perf_hooks", async () => {
   requireBuiltBin();
   const hook = fileURLToPath(new URL("./fixtures/reportLoads.cjs", import.meta.url));
   const result = await runBin(["credentials", "aws_env", "--format", "process"], {
@@ -40,4 +52,22 @@ it("the built command, for an env connection, loads no lru-cache, child_process 
   expect(builtins).not.toContain("child_process");
   expect(builtins).not.toContain("fs/promises");
   expect(files.filter((f: string) => f.includes("/lru-cache/"))).toEqual([]);
+  // stdout, a pipe here as for a credential_process, is written with fs.writeSync: Node's stream
+  // for a pipe would load net and the stream modules (cli/src/lazyOutput.ts); the resolver's clock
+  // is process.hrtime, not the performance global, which loads perf_hooks (awsconn processClock.ts).
+  expect(builtins.filter((m: string) => NOT_AT_START.has(m))).toEqual([]);
+}, 60_000);
+
+it("a reader of stdout that goes away (awsconn list | head -1) ends the command quietly, exit 0", async () => {
+  requireBuiltBin();
+  const env = cleanEnv({ AIRFLOW_CONN_ONE: "postgres://h1", AIRFLOW_CONN_TWO: "postgres://h2" });
+  const child = spawn(process.execPath, [BIN, "list"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.destroy();
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  expect(stderr).not.toMatch(/error/i);
+  expect(code).toBe(0);
 }, 60_000);

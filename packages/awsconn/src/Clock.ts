@@ -1,6 +1,5 @@
 /**
- * A clock in milliseconds; must be monotonic and start above 0. Default: `process.hrtime()` in ms
- * (`PROCESS_CLOCK`).
+ * A clock in milliseconds; must be monotonic and start above 0. Default `performance`.
  *
  * @example
  * ```ts

@@ -16,7 +16,6 @@ import type { Layer } from "./Layer.js";
 import { preloadWaiting } from "./preloadWaiting.js";
 import type { Resolution } from "./Resolution.js";
 import type { ResolveResult } from "./ResolveResult.js";
-import { PROCESS_CLOCK } from "./processClock.js";
 import type { Resolver } from "./Resolver.js";
 import { runChain, runChainOne } from "./runChain.js";
 import type { SourceFactories } from "./SourceFactories.js";
@@ -42,7 +41,7 @@ export function resolverFrom(
   variableEntries: readonly (SourceEntry | VariableEntry)[] = discovered.config.sources,
 ): Resolver {
   const { config: cfg, origin, baseDir, reason, warnings } = discovered;
-  const clock = cfg.clock ?? PROCESS_CLOCK;
+  const clock = cfg.clock ?? performance;
   const emit = makeEmit(cfg.logger);
   const parser = cfg.connectionParser;
   // Checked once here (a bad team is a ConfigError naming `team`), then handed to every source.

@@ -14,7 +14,7 @@
 // `bundledApart` share no chunk with the others (each is a bundle of its own).
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { writeIfChanged } from "./writeIfChanged.mjs";
 
 const require = createRequire(import.meta.url);
@@ -113,9 +113,14 @@ export function bundlePackage(dir, { rootDir, esm, cjs, target, bins = [] }) {
       'typeof __require === "function" ? __require(',
       'typeof require === "function" ? require(',
     );
-  const esmFiles = esmResult.outputFiles.map((f) => ({ path: f.path, text: plainRequire(f.text) }));
+  const esmFiles = minified(
+    esbuild,
+    esmResult.outputFiles.map((f) => ({ path: f.path, text: plainRequire(f.text) })),
+    target,
+  );
   const cjsResult = esbuild.buildSync({
     ...common,
+    minify: true,
     entryPoints: entries.cjs.map(entry),
     outdir: cjs,
     format: "cjs",
@@ -123,6 +128,51 @@ export function bundlePackage(dir, { rootDir, esm, cjs, target, bins = [] }) {
     banner: { js: `var ${META_URL} = require("node:url").pathToFileURL(__filename).href;` },
   });
   return { esm: outputs(esmFiles, esm), cjs: outputs(cjsResult.outputFiles, cjs) };
+}
+
+/**
+ * The ES module files minified (names kept: the first pass's `__name` calls set them), each with a
+ * source map that still leads to src/ (the first pass's map, given inline, is chained). A second
+ * pass, because the first pass's text is edited (`plainRequire`) and a minifier would rename the
+ * `__require` that edit looks for. Minified, `import "awsconn"` compiles 179 kB instead of 313 kB
+ * (awsconn and core), about 4% of a fresh process that resolves one env connection.
+ *
+ * @param {typeof import("esbuild")} esbuild
+ * @param {{ path: string, text: string }[]} files the first pass's output: `.js` files and their `.map`s
+ * @param {string} target
+ */
+function minified(esbuild, files, target) {
+  const maps = new Map(files.filter((f) => f.path.endsWith(".map")).map((f) => [f.path, f.text]));
+  return files.flatMap((file) => {
+    if (!file.path.endsWith(".js")) return maps.has(file.path) ? [] : [file];
+    const map = maps.get(`${file.path}.map`);
+    const inline = map
+      ? file.text.replace(
+          /\/\/# sourceMappingURL=\S+\s*$/,
+          `//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString("base64")}\n`,
+        )
+      : file.text;
+    const result = esbuild.buildSync({
+      stdin: {
+        contents: inline,
+        sourcefile: basename(file.path),
+        resolveDir: dirname(file.path),
+        loader: "js",
+      },
+      outfile: file.path,
+      format: "esm",
+      platform: "node",
+      target,
+      minify: true,
+      sourcemap: map !== undefined,
+      sourcesContent: false,
+      // The edited require("yaml") and require("lru-cache") calls stay as they are, for an app's bundler.
+      logOverride: { "unsupported-require-call": "silent" },
+      logLevel: "warning",
+      write: false,
+    });
+    return result.outputFiles.map((f) => ({ path: f.path, text: f.text }));
+  });
 }
 
 /**

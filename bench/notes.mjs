@@ -31,7 +31,7 @@ Method, common to all scenarios:
 and the root README's table (between its \`bench:results\` markers) from \`results.json\` (the analysis paragraphs
 live in \`notes.mjs\`). \`results.json\` holds every sample. The benchmark itself takes the time given under
 Results (about 3 minutes on 2 cores on a quiet machine, two or three times that on a loaded one: scenarios 5, 8
-and 9 start about 250 fresh node processes, scenario 10 runs three \`npm install\`s, and moto serves the naive
+and 9 start about 450 fresh node processes, scenario 10 runs three \`npm install\`s, and moto serves the naive
 peers' thousands of calls). \`npm run bench\` first runs the monorepo build, which comes on top.
 
 Scenarios 5, 8 and 9 time fresh processes (\`lib/timeNode.mjs\`): every side runs once to warm the file system
@@ -140,8 +140,9 @@ module's \`import { statSync } from "node:fs"\` makes Node build fs's whole name
 classes and about 20 of Node's stream modules (about 6 ms). The resolver's clock is the \`performance\` global,
 whose first use loads \`perf_hooks\` (about 2 ms); \`process.hrtime\` would avoid that but costs about 60 ns more
 per call, and every cached hit reads the clock (tried, and reverted: the warm hit fell under 2x Powertools).
-What remains of the env and file rows is compiling about 280 kB of ES modules (the file source's code
-is compiled even for an env-only resolver, because \`awsconn\` re-exports \`fromFile\`), the ES module
+What remains of the env and file rows is compiling about 170 kB of ES modules (minified since December
+2026, names kept, from 313 kB: paired whole-process runs of the env probe, 60 each, gave 0.96x; the file
+source's code is compiled even for an env-only resolver, because \`awsconn\` re-exports \`fromFile\`), the ES module
 loader resolving each package's \`exports\`, and the first call of each function on the path (the
 configuration check, the URI parser); the resolver's own work is a few hundred microseconds. One bundle
 holding core too measured 24.6 against 28.8 ms, but core's classes (its errors, the protected connection)
@@ -206,8 +207,10 @@ bundle's modules. What is left over \`node -e 0\` is that deserialization, Node'
 pulls in, and the lookup. Since d919523 the bundle requires \`child_process\` (which commander requires at
 its top, and which loads \`net\`, \`dgram\` and Node's stream modules, about 5 ms) and \`fs/promises\` on
 first use, and the resolver's memo of AWS client configurations is a plain bounded \`Map\`, so an env or file
-connection loads no \`lru-cache\` (resolving and loading it was about 5-10 ms here). Writing to
-\`process.stdout\`, a pipe, still sets up Node's \`net\` socket and streams. The Secrets Manager row also gets the SDK's modules from the code path the plain script takes, so its
+connection loads no \`lru-cache\` (resolving and loading it was about 5-10 ms here). Since df93231 the command writes stdout and stderr
+with \`fs.writeSync\` while they are pipes or files (\`cli/src/lazyOutput.ts\`): \`process.stdout\` for a pipe
+set up Node's \`net\` socket and about 20 stream modules (3 to 5 ms in a fresh process); a terminal still gets
+Node's stream. The Secrets Manager row also gets the SDK's modules from the code path the plain script takes, so its
 ratio is close to 1. The first start after an install or upgrade compiles and writes the cache (the bench's
 warm-up run does that here).
 `,
@@ -221,14 +224,20 @@ the bundle (parsing and evaluating its top level, larger bundles cost more) plus
 \`GetSecretValue\` on moto and building the S3 client); both sides resolve the S3 client's credentials once.
 "spawn to result" adds Node's own start.
 
-What limits it now: the awsconn bundle no longer carries \`zod\` (about 570 kB of output): zod is found with
-Node's \`require\` only, which esbuild does not follow, and a bundled app with an invalid configuration gets
-its first problem named instead of all of them. It still carries the SSM and STS clients and \`yaml\`, which
-the handler's path never runs: \`createResolver\` reaches every built-in source through its config types, and
-a bundler cannot drop what a type string might select at run time. Cold init follows the bundle's size: the
-larger part of the gap was zod's text, parsed at import even though it never ran. Suggested next (in
-\`awsconn\`): an entry point that takes source factories (\`fromSecretsManager()\`) and imports no config
-types, so an app's bundle holds only the sources it names.
+What limits it now: awsconn's handler composes its resolver from the one source it reads
+(\`composeResolver\` from awsconn/compose, \`fromSecretsManager\` from awsconn/secretsmanager), so its bundle holds
+no SSM client, no file source, no \`yaml\`, no configuration file reader, and (since the facade imports
+\`@awsconn/credentials/resolve\`, not the package's main entry, whose \`import()\` kept every export) no
+\`@aws-sdk/client-sts\`; the \`createResolver\` handler, reported beside it, still carries all of them (a bundler
+cannot drop what a \`{ type }\` string might select at run time). What is left over Powertools' bundle is awsconn's
+own code on the handler's path: the Airflow connection parsers and redaction (\`@awsconn/core\`), the composer with
+its configuration check and cache (\`awsconn\`, \`lru-cache\`), the aws connection reader
+(\`@awsconn/credentials\`) and the bounded client set-up (\`@awsconn/aws-source-common\`), about 160 kB, plus
+\`@aws-sdk/credential-providers\` (one CommonJS file, with its Cognito provider and nested client), about 20 kB, for
+connections that name a role or a profile. Cold init follows the bundle's size: most of the difference is the
+import, V8 parsing the larger file; the first invocation adds the connection's parsing and the client set-up.
+Not met, and not within reach without dropping behaviour the handler's path may need (a connection's
+\`role_arn\` is known only once it is read).
 `,
   "10-install": `
 What a user's \`npm install\` brings in, from the same tarballs \`pack:smoke\` tests (so local workspace links

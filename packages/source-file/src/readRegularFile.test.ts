@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { RegularFileProblem, readRegularFile } from "./readRegularFile.js";
+import { describe, expect, it, vi } from "vitest";
+import { RegularFileProblem, readRegularFile, SETTLE_MS } from "./readRegularFile.js";
 
 const dir = mkdtempSync(join(tmpdir(), "awsconn-regular-"));
 
@@ -23,6 +23,21 @@ describe.runIf(process.platform !== "win32")("readRegularFile", () => {
     const path = join(dir, "ok.yaml");
     writeFileSync(path, "a: 1\n");
     expect(readRegularFile(path, { maxBytes: 1024 }).toString()).toBe("a: 1\n");
+  });
+
+  it("reads a just-written, finished file although Date.now() counts whole ms and its ctime does not", () => {
+    // On a loaded machine an exact wait ended where Date.now() still gave an age a fraction under
+    // SETTLE_MS, and five immediate retries within that millisecond refused the file as "changed"
+    // (CI: 15 conformance cases). Here Date.now() stands still just under the settle age.
+    const path = join(dir, "fresh.yaml");
+    writeFileSync(path, "a: 1\n");
+    const { ctimeMs } = statSync(path);
+    const now = vi.spyOn(Date, "now").mockReturnValue(Math.ceil(ctimeMs) + SETTLE_MS - 1);
+    try {
+      expect(readRegularFile(path, { maxBytes: 1024 }).toString()).toBe("a: 1\n");
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it("refuses a FIFO at once, without waiting for a writer", () => {

@@ -98,12 +98,15 @@ function readOnce(path: string, maxBytes: number, settleMs: number): Buffer | un
     if (!same(before, after, total)) return undefined;
     if (settleMs > 0 && ageMs(after) < settleMs) {
       // Changed moments ago: maybe by a writer that is not done. File times are coarse (a few ms),
-      // so an unchanged fstat alone does not prove that no write happened; an old enough one does.
-      sleepSync(settleMs - Math.max(0, ageMs(after)));
+      // so an unchanged fstat alone does not prove that no write happened; one unchanged until the
+      // file is settleMs old does (a write meanwhile moves its ctime past the one read). The wait
+      // is whole milliseconds plus one: Date.now() counts whole ms and the ctime does not, so an
+      // age read at the end of an exact wait can still be a fraction under settleMs (judging that
+      // age again failed a just-written file five times within one millisecond on a loaded
+      // machine). A ctime in the future (another host's clock) says nothing; the wait does.
+      sleepSync(Math.ceil(settleMs - Math.max(0, ageMs(after))) + 1);
       after = nodeFs.fstatSync(fd);
-      const age = ageMs(after);
-      // A ctime in the future (another host's clock) says nothing; unchanged over the wait must do.
-      if (!same(before, after, total) || (age >= 0 && age < settleMs)) return undefined;
+      if (!same(before, after, total)) return undefined;
     }
     return Buffer.concat(chunks, total);
   } finally {

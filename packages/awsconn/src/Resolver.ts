@@ -108,9 +108,11 @@ export interface Resolver {
   getVariables(keys: readonly string[], options?: SourceCallOptions): Promise<Map<string, VariableResult>>;
   /**
    * Looks Variables up ahead of use, filling the remote sources' caches (as `preload` does for
-   * connections); says which keys were found. A failing source rejects as in `getVariable`.
+   * connections); says which keys were found. Throttled keys are asked again as `preload` asks ids
+   * again (`waitSeconds`, default {@link PRELOAD_WAIT_SECONDS}); any other failing source rejects as
+   * in `getVariable`.
    */
-  preloadVariables(keys: readonly string[], options?: SourceCallOptions): Promise<PreloadResult>;
+  preloadVariables(keys: readonly string[], options?: PreloadOptions): Promise<PreloadResult>;
   /**
    * Every Variable source consulted for `key`, in priority order: outcome, time, origin, cache
    * state (as {@link Resolver.explain}); never the value. Never throws for a failed lookup (an

@@ -138,3 +138,47 @@ describe("preload: waiting out throttling", () => {
     await expect(resolver.preload(["a"], { waitSeconds: -1 })).rejects.toThrow(/waitSeconds/);
   });
 });
+
+describe("preloadVariables waits out throttling as preload does", () => {
+  /** A Variables source (cached: not named env or file) that throttles `region` for its first `rounds` asks. */
+  function throttlingVariables(rounds: number) {
+    const asked: string[] = [];
+    let left = rounds;
+    const source = {
+      name: "vault",
+      get: async () => undefined,
+      async getVariable(key: string) {
+        asked.push(key);
+        if (key === "region" && left-- > 0) throw throttle();
+        return key === "gone" ? undefined : { value: `${key}-value`, origin: `vault:${key}` };
+      },
+    };
+    return { source, asked };
+  }
+
+  it("asks the throttled keys again after a jittered wait, with a warning, and finds them", async () => {
+    const clock = sleepingClock();
+    const log = eventLog();
+    const { source, asked } = throttlingVariables(2);
+    const resolver = createResolver({ sources: [source], clock, logger: log.logger }, { env: {} });
+    expect(await resolver.preloadVariables(["region", "bucket", "gone"])).toEqual({
+      found: ["region", "bucket"],
+      notFound: ["gone"],
+    });
+    expect(clock.waits).toHaveLength(2);
+    expect(asked.filter((k) => k === "region")).toHaveLength(3);
+    expect(asked.filter((k) => k === "bucket")).toHaveLength(1);
+    const warnings = log.events.filter((e) => "code" in e && e.code === "PRELOAD_THROTTLED");
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatchObject({ message: expect.stringMatching(/1 of 3 Variable keys throttled/) });
+    expect((await resolver.getVariable("region")).value).toBe("region-value");
+  });
+
+  it("rejects with the throttling error once waitSeconds is used up (0: at once)", async () => {
+    const { source } = throttlingVariables(100);
+    const resolver = createResolver({ sources: [source], clock: sleepingClock() }, { env: {} });
+    await expect(resolver.preloadVariables(["region"], { waitSeconds: 0 })).rejects.toMatchObject({
+      kind: "throttled",
+    });
+  });
+});

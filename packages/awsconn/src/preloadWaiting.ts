@@ -2,25 +2,32 @@ import { SourceError } from "@awsconn/core";
 import type { Clock } from "./Clock.js";
 import type { Emit } from "./emitEvent.js";
 import { PRELOAD_WAIT_SECONDS, type PreloadOptions } from "./PreloadOptions.js";
-import type { Resolution } from "./Resolution.js";
 import type { PreloadResult } from "./Resolver.js";
 
 /** The first wait between rounds of a throttled preload, and the most it grows to (ms). */
 const FIRST_WAIT_MS = 1000;
 const LONGEST_WAIT_MS = 20_000;
 
-/** What {@link preloadWaiting} needs of the resolver. */
+/** One id's lookup as a preload sees it: whether it was found, or the error that stopped it. */
+export interface PreloadLookup {
+  found: boolean;
+  error?: Error | undefined;
+}
+
+/** What {@link preloadWaiting} needs of the resolver (its connections, or its Variables). */
 export interface PreloadDeps {
-  /** Looks ids up through the chain (caches filled), one `Resolution` per id. */
-  lookup(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, Resolution>>;
+  /** Looks ids up through the chain (caches filled), one outcome per id. */
+  lookup(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, PreloadLookup>>;
   clock: Clock;
   emit: Emit;
   /** Jitter in [0, 1). Default `Math.random`. */
   random?: () => number;
+  /** What the ids are, for the warning: default `ids` (`Variable keys` for `preloadVariables`). */
+  noun?: string;
 }
 
 /**
- * `preload` that waits out throttling. Rules:
+ * `preload` (and `preloadVariables`) that waits out throttling. Rules:
  * 1. every id is looked up once, in batches (the sources' `getMany`);
  * 2. a failure other than throttling rejects at once (fail closed, as `get` does);
  * 3. the throttled ids alone are asked again after a full-jitter wait (uniform in
@@ -53,7 +60,7 @@ export async function preloadWaiting(
     let lastThrottle: unknown;
     for (const [id, r] of resolutions) {
       if (!r.error) {
-        if (r.connection) found.add(id);
+        if (r.found) found.add(id);
         continue;
       }
       if (!isThrottling(r.error)) throw r.error;
@@ -67,7 +74,7 @@ export async function preloadWaiting(
       type: "warning",
       source: "preload",
       code: "PRELOAD_THROTTLED",
-      message: `preload: ${throttled.length} of ${order.length} ids throttled; asking again in ${(wait / 1000).toFixed(1)} s`,
+      message: `preload: ${throttled.length} of ${order.length} ${deps.noun ?? "ids"} throttled; asking again in ${(wait / 1000).toFixed(1)} s`,
     });
     await sleepOn(clock, wait, signal);
     pending = throttled;

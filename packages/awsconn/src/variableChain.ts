@@ -13,6 +13,8 @@ import type { Clock } from "./Clock.js";
 import type { Emit } from "./emitEvent.js";
 import { isLiveSource, layerLabels } from "./layerNaming.js";
 import type { ExplainStep } from "./Explanation.js";
+import type { PreloadOptions } from "./PreloadOptions.js";
+import { type PreloadLookup, preloadWaiting } from "./preloadWaiting.js";
 import type { PreloadResult } from "./Resolver.js";
 import { errorSummary, toSourceError } from "./toSourceError.js";
 import type { CacheConfig, OnError, SourceEntry } from "./types.js";
@@ -228,12 +230,20 @@ export function variableChain(
       for (const [key, r] of await runMany(keys, call?.signal)) if (r.result) out.set(key, r.result);
       return out;
     },
-    /** Looks keys up, filling the remote sources' caches: which were found. */
-    async preload(keys: readonly string[], call?: SourceCallOptions): Promise<PreloadResult> {
-      const result: PreloadResult = { found: [], notFound: [] };
-      for (const [key, r] of await runMany(keys, call?.signal))
-        (r.result ? result.found : result.notFound).push(key);
-      return result;
+    /**
+     * Looks keys up, filling the remote sources' caches: which were found. Throttled keys are asked
+     * again as `preload` asks ids again (`preloadWaiting`: full-jitter waits up to `waitSeconds`).
+     */
+    preload(keys: readonly string[], call?: PreloadOptions): Promise<PreloadResult> {
+      return preloadWaiting(keys, call, {
+        async lookup(pending, signal) {
+          const runs = await Promise.all(pending.map((key) => run(key, signal)));
+          return new Map(pending.map((key, i) => [key, outcomeOf(runs[i] as VariableRun)]));
+        },
+        clock,
+        emit,
+        noun: "Variable keys",
+      });
     },
     /** Every source consulted for `key`; never throws for a failed lookup (a bad key or an abort still throw). */
     async explain(key: string, call?: SourceCallOptions): Promise<VariableExplanation> {
@@ -277,6 +287,11 @@ export function variableChain(
       for (const layer of built ?? []) layer.cached?.clear();
     },
   };
+}
+
+/** A Variable run as a preload sees it. */
+function outcomeOf(run: VariableRun): PreloadLookup {
+  return { found: run.result !== undefined, error: run.error };
 }
 
 function isVariableSource(value: unknown): value is VariableSource {

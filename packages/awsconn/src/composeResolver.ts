@@ -4,6 +4,7 @@ import { parseConfig } from "./parseConfig.js";
 import type { Resolver } from "./Resolver.js";
 import { resolverFrom } from "./resolverFrom.js";
 import type { SourceFactories } from "./SourceFactories.js";
+import { isVariableSource } from "./sourceEntryKinds.js";
 import { teamOfProcess } from "./teamOfProcess.js";
 import type { ResolverConfig, SourceConfig, SourceWithOptions } from "./types.js";
 import type { VariableEntry } from "./VariableEntry.js";
@@ -91,10 +92,8 @@ function checked(variables: unknown): readonly VariableEntry[] {
   variables.forEach((entry, i) => {
     const withOptions = typeof entry === "object" && entry !== null && "source" in entry;
     const source = withOptions ? (entry as { source: unknown }).source : entry;
-    const name = (source as { name?: unknown } | null)?.name;
-    const getVariable = (source as { getVariable?: unknown } | null)?.getVariable;
     const path = `variables[${i}]${withOptions ? ".source" : ""}`;
-    if (typeof name !== "string" || typeof getVariable !== "function")
+    if (!isVariableSource(source))
       throw new ConfigError("expected a Variables source (a name and a getVariable function)", { path });
     const { onError, live } = (withOptions ? entry : {}) as { onError?: unknown; live?: unknown };
     if (onError !== undefined && onError !== "fail" && onError !== "skip")

@@ -8,16 +8,12 @@ import type { PreloadResult } from "./Resolver.js";
 const FIRST_WAIT_MS = 1000;
 const LONGEST_WAIT_MS = 20_000;
 
-/** One id's lookup as a preload sees it: whether it was found, or the error that stopped it. */
-export interface PreloadLookup {
-  found: boolean;
-  error?: Error | undefined;
-}
-
-/** What {@link preloadWaiting} needs of the resolver (its connections, or its Variables). */
-export interface PreloadDeps {
-  /** Looks ids up through the chain (caches filled), one outcome per id. */
-  lookup(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, PreloadLookup>>;
+/** What {@link preloadWaiting} needs of the resolver: its connections' lookups, or its Variables'. */
+export interface PreloadDeps<R extends { error?: Error | undefined }> {
+  /** Looks ids up through the chain (caches filled), one outcome per id (its `error` if it failed). */
+  lookup(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, R>>;
+  /** Whether a lookup that did not fail found its id. */
+  found(outcome: R): boolean;
   clock: Clock;
   emit: Emit;
   /** Jitter in [0, 1). Default `Math.random`. */
@@ -41,10 +37,10 @@ export interface PreloadDeps {
  * await preloadWaiting(["a", "b"], { waitSeconds: 60 }, { lookup, clock: performance, emit });
  * ```
  */
-export async function preloadWaiting(
+export async function preloadWaiting<R extends { error?: Error | undefined }>(
   connIds: readonly string[],
   options: PreloadOptions | undefined,
-  deps: PreloadDeps,
+  deps: PreloadDeps<R>,
 ): Promise<PreloadResult> {
   const { clock, emit } = deps;
   const random = deps.random ?? Math.random;
@@ -60,7 +56,7 @@ export async function preloadWaiting(
     let lastThrottle: unknown;
     for (const [id, r] of resolutions) {
       if (!r.error) {
-        if (r.found) found.add(id);
+        if (deps.found(r)) found.add(id);
         continue;
       }
       if (!isThrottling(r.error)) throw r.error;

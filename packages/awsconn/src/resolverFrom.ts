@@ -13,7 +13,7 @@ import type { DiscoveredConfig } from "./discoverConfig.js";
 import { makeEmit } from "./emitEvent.js";
 import type { Explanation } from "./Explanation.js";
 import type { Layer } from "./Layer.js";
-import { type PreloadLookup, preloadWaiting } from "./preloadWaiting.js";
+import { preloadWaiting } from "./preloadWaiting.js";
 import type { Resolution } from "./Resolution.js";
 import type { ResolveResult } from "./ResolveResult.js";
 import type { Resolver } from "./Resolver.js";
@@ -122,16 +122,7 @@ export function resolverFrom(
       return out;
     },
     preload: (connIds, options) =>
-      preloadWaiting(connIds, options, {
-        lookup: async (ids, signal) => {
-          const out = new Map<string, PreloadLookup>();
-          for (const [id, r] of await lookup(ids, signal))
-            out.set(id, { found: r.connection !== undefined, error: r.error });
-          return out;
-        },
-        clock,
-        emit,
-      }),
+      preloadWaiting(connIds, options, { lookup, found: (r) => r.connection !== undefined, clock, emit }),
     async explain(connId, options): Promise<Explanation> {
       const r = await lookupOne(connId, options?.signal);
       const winner = r.winner ? { source: r.winner.source, origin: r.winner.origin } : null;

@@ -6,7 +6,7 @@ import {
   type VariableSource,
   VariableNotFoundError,
 } from "@awsconn/core";
-import { isConnectionSource, isSourceWithOptions } from "./sourceEntryKinds.js";
+import { isConnectionSource, isSourceWithOptions, isVariableSource } from "./sourceEntryKinds.js";
 import { type CachedVariableSource, cachedVariables } from "./cachedVariables.js";
 import { isCannotList } from "./cannotList.js";
 import type { Clock } from "./Clock.js";
@@ -14,7 +14,7 @@ import type { Emit } from "./emitEvent.js";
 import { isLiveSource, layerLabels } from "./layerNaming.js";
 import type { ExplainStep } from "./Explanation.js";
 import type { PreloadOptions } from "./PreloadOptions.js";
-import { type PreloadLookup, preloadWaiting } from "./preloadWaiting.js";
+import { preloadWaiting } from "./preloadWaiting.js";
 import type { PreloadResult } from "./Resolver.js";
 import { errorSummary, toSourceError } from "./toSourceError.js";
 import type { CacheConfig, OnError, SourceEntry } from "./types.js";
@@ -202,13 +202,11 @@ export function variableChain(
     return { steps };
   }
 
-  /** The runs of many keys (each once), in parallel; rejects with the first failure in key order. */
-  async function runMany(keys: readonly string[], signal?: AbortSignal): Promise<Map<string, VariableRun>> {
+  /** The runs of many keys (each once), in parallel, in key order; a failed run holds its error. */
+  async function runAll(keys: readonly string[], signal?: AbortSignal): Promise<Map<string, VariableRun>> {
     signal?.throwIfAborted();
     const unique = [...new Set(keys)];
     const runs = await Promise.all(unique.map((key) => run(key, signal)));
-    const failed = runs.find((r) => r.error);
-    if (failed?.error) throw failed.error;
     return new Map(unique.map((key, i) => [key, runs[i] as VariableRun]));
   }
 
@@ -227,7 +225,10 @@ export function variableChain(
     /** The Variables found, by key (absent keys left out); a failing source rejects as `get` does. */
     async getMany(keys: readonly string[], call?: SourceCallOptions): Promise<Map<string, VariableResult>> {
       const out = new Map<string, VariableResult>();
-      for (const [key, r] of await runMany(keys, call?.signal)) if (r.result) out.set(key, r.result);
+      const runs = await runAll(keys, call?.signal);
+      // a failing source rejects, with the first failure in key order
+      for (const r of runs.values()) if (r.error) throw r.error;
+      for (const [key, r] of runs) if (r.result) out.set(key, r.result);
       return out;
     },
     /**
@@ -236,10 +237,8 @@ export function variableChain(
      */
     preload(keys: readonly string[], call?: PreloadOptions): Promise<PreloadResult> {
       return preloadWaiting(keys, call, {
-        async lookup(pending, signal) {
-          const runs = await Promise.all(pending.map((key) => run(key, signal)));
-          return new Map(pending.map((key, i) => [key, outcomeOf(runs[i] as VariableRun)]));
-        },
+        lookup: runAll,
+        found: (r) => r.result !== undefined,
         clock,
         emit,
         noun: "Variable keys",
@@ -289,18 +288,7 @@ export function variableChain(
   };
 }
 
-/** A Variable run as a preload sees it. */
-function outcomeOf(run: VariableRun): PreloadLookup {
-  return { found: run.result !== undefined, error: run.error };
-}
-
-function isVariableSource(value: unknown): value is VariableSource {
-  return typeof (value as { getVariable?: unknown }).getVariable === "function";
-}
-
 /** `{ source, onError?, live? }` around a connection source or a Variables source. */
 function isReadyEntry(value: unknown): value is { source: object; onError?: OnError; live?: boolean } {
-  if (isSourceWithOptions(value)) return true;
-  const source = (value as { source?: unknown } | null)?.source;
-  return typeof source === "object" && source !== null && isVariableSource(source);
+  return isSourceWithOptions(value) || isVariableSource((value as { source?: unknown } | null)?.source);
 }

@@ -82,6 +82,35 @@ describe("composeResolver (awsconn/compose)", () => {
     );
   });
 
+  it("never prints what a refused entry or a bad variables entry holds (planted secrets)", () => {
+    const planted = "wJalrXUtnFEMI-planted-compose-secret";
+    const messages: string[] = [];
+    for (const attempt of [
+      () =>
+        composeResolver({
+          sources: [{ type: "secretsmanager", clientExtra: { aws_secret_access_key: planted } } as never],
+        }),
+      () => composeResolver({ sources: [fromEnv()], variables: [{ name: planted } as never] }),
+      () =>
+        composeResolver({
+          sources: [fromEnv()],
+          variables: [{ source: fromEnvVariables(), onError: planted as never }],
+        }),
+    ]) {
+      const error = (() => {
+        try {
+          attempt();
+        } catch (e) {
+          return e as Error;
+        }
+        throw new Error("no error");
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      messages.push(`${error.message} ${String(error.stack)} ${JSON.stringify(error)}`);
+    }
+    for (const text of messages) expect(text).not.toContain(planted);
+  });
+
   it("refuses a call without sources, and a bad cache setting, as ConfigErrors naming the key", () => {
     expect(() => composeResolver(undefined as never)).toThrow(ConfigError);
     expect(() => composeResolver({} as never)).toThrow(/sources/);

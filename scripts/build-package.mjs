@@ -45,6 +45,7 @@ const SCRIPTS = [
   "bundlePackage.mjs",
   "bundleCommand.mjs",
   "vendorPackages.mjs",
+  "minifyOptions.mjs",
   "writeIfChanged.mjs",
 ].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 

@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { licenceOf } from "./vendorPackages.mjs";
 import { writeIfChanged } from "./writeIfChanged.mjs";
+import { MINIFY_OPTIONS } from "./minifyOptions.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -64,7 +65,7 @@ export function bundleCommand(dir, name, { target = "node20" } = {}) {
     // Class and function names are part of the API (error names, util.inspect output).
     keepNames: true,
     // Half the bytes to read on every start; the source map (node --enable-source-maps) has the lines.
-    minify: true,
+    ...MINIFY_OPTIONS,
     sourcemap: "linked",
     sourcesContent: false,
     tsconfig: resolve(dir, "tsconfig.build.json"),

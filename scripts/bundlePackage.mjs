@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { writeIfChanged } from "./writeIfChanged.mjs";
+import { MINIFY_OPTIONS } from "./minifyOptions.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -120,7 +121,7 @@ export function bundlePackage(dir, { rootDir, esm, cjs, target, bins = [] }) {
   );
   const cjsResult = esbuild.buildSync({
     ...common,
-    minify: true,
+    ...MINIFY_OPTIONS,
     entryPoints: entries.cjs.map(entry),
     outdir: cjs,
     format: "cjs",
@@ -134,7 +135,7 @@ export function bundlePackage(dir, { rootDir, esm, cjs, target, bins = [] }) {
  * The ES module files minified (names kept: the first pass's `__name` calls set them), each with a
  * source map that still leads to src/ (the first pass's map, given inline, is chained). A second
  * pass, because the first pass's text is edited (`plainRequire`) and a minifier would rename the
- * `__require` that edit looks for. Minified, `import "awsconn"` compiles 179 kB instead of 313 kB
+ * `__require` that edit looks for. Minified (lines cut, scripts/minifyOptions.mjs), `import "awsconn"` compiles 179 kB instead of 313 kB
  * (awsconn and core), about 4% of a fresh process that resolves one env connection.
  *
  * @param {typeof import("esbuild")} esbuild
@@ -163,7 +164,7 @@ function minified(esbuild, files, target) {
       format: "esm",
       platform: "node",
       target,
-      minify: true,
+      ...MINIFY_OPTIONS,
       sourcemap: map !== undefined,
       sourcesContent: false,
       // The edited require("yaml") and require("lru-cache") calls stay as they are, for an app's bundler.

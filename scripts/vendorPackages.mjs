@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { writeIfChanged } from "./writeIfChanged.mjs";
+import { MINIFY_OPTIONS } from "./minifyOptions.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -33,7 +34,7 @@ export function vendorPackages(dir) {
       format: "cjs",
       platform: "node",
       target: "node20",
-      minify: true,
+      ...MINIFY_OPTIONS,
       // Class names are part of the dependency's API (its error classes' `name`).
       keepNames: true,
       legalComments: "none",

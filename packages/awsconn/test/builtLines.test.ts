@@ -12,7 +12,11 @@ const built = existsSync(ESM) && existsSync(CJS);
 
 describe.runIf(built)("an uncaught error from the built awsconn", () => {
   it.each([
-    ["ES module", "--input-type=module", `const a = await import(${JSON.stringify(pathToFileURL(ESM).href)});`],
+    [
+      "ES module",
+      "--input-type=module",
+      `const a = await import(${JSON.stringify(pathToFileURL(ESM).href)});`,
+    ],
     ["CommonJS", "--input-type=commonjs", `const a = require(${JSON.stringify(CJS)});`],
   ])("%s build: prints a short source line, then the error", (_kind, inputType, load) => {
     const run = spawnSync(

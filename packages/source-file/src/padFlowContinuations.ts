@@ -7,7 +7,8 @@
  * blanks inside those constructs are no content, so only the package's verdict changes. Lines keep
  * their numbers. A line that starts with a document marker (`---`, `...`) is left alone, as libyaml
  * refuses it there ("found unexpected document indicator"): inside a quoted scalar, its 1-based line
- * is `markerInQuote`, and no line after it is moved. Block scalars (`|`, `>`) and comments are skipped.
+ * is `markerInQuote`, and no line after it is moved. Block scalars (`|`, `>`) and comments are skipped
+ * (a block scalar's lines are those deeper than its parent: `blockParentIndent`).
  *
  * @example
  * ```ts
@@ -75,7 +76,7 @@ export function padFlowContinuations(text: string): { text?: string; markerInQuo
       else if ((ch === ":" || ch === "-" || ch === "?") && (blankAfter || (depth > 0 && ch === ":")))
         nodeStart = true;
       else if ((ch === "|" || ch === ">") && nodeStart && depth === 0) {
-        blockIndent = indent;
+        blockIndent = blockParentIndent(line, i);
         break;
       } else if ((ch === "&" || ch === "!") && nodeStart) {
         while (i + 1 < line.length && !/[ \t,[\]{}]/.test(line[i + 1] as string)) i++;
@@ -83,4 +84,27 @@ export function padFlowContinuations(text: string): { text?: string; markerInQuo
     }
   }
   return { text: changed ? lines.join("\n") : undefined, markerInQuote };
+}
+
+/**
+ * The indentation a block scalar's lines must go deeper than, for the scalar indicator at `column` of
+ * `line`: the column of its mapping key after any `- ` entries on the line (`  - k: |` is 4), or,
+ * for a scalar that is itself an entry (`  - |`), the column of that entry's dash.
+ *
+ * @example
+ * ```ts
+ * blockParentIndent("  - schema: |2", 12); // 4
+ * blockParentIndent("  - |", 4);           // 2
+ * blockParentIndent("a: >", 3);            // 0
+ * ```
+ */
+function blockParentIndent(line: string, column: number): number {
+  const entry = /- +/y;
+  let parent = /^ */.exec(line)?.[0].length ?? 0;
+  entry.lastIndex = parent;
+  while (entry.test(line)) {
+    if (entry.lastIndex >= column) return parent;
+    parent = entry.lastIndex;
+  }
+  return parent;
 }

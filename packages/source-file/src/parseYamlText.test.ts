@@ -30,6 +30,15 @@ describe("parseYamlText", () => {
     });
   });
 
+  it("folds a quoted scalar continued at column 0 after a block scalar in a list item, as libyaml does", () => {
+    // yaml.load(text, Loader=yaml.CSafeLoader) (PyYAML 6.0.3): {'a': [{'s': 'x\n', 'k': 'y z'}]} and
+    // {'a': ['x\n', 'y z']}: the block scalar ends at its key's column (4), not at the line's indent (2).
+    expect(parseYamlText('a:\n  - s: |\n      x\n    k: "y\nz"\n').value).toEqual({
+      a: [{ s: "x\n", k: "y z" }],
+    });
+    expect(parseYamlText('a:\n  - |\n    x\n  - "y\nz"\n').value).toEqual({ a: ["x\n", "y z"] });
+  });
+
   it("gives the line of each key down to connection fields, and of list items", () => {
     const { tree } = parseYamlText("# c\na: x\n\nb:\n  - conn_type: aws\n    host: h\n");
     expect(tree.fields?.get("a")?.line).toBe(2);

@@ -39,6 +39,64 @@ describe("parseYamlText", () => {
     expect(parseYamlText('a:\n  - |\n    x\n  - "y\nz"\n').value).toEqual({ a: ["x\n", "y z"] });
   });
 
+  // Each answer below is PyYAML 6.0.3's (yaml.load(text, Loader=yaml.CSafeLoader), Airflow's loader).
+  it("refuses an anchor given twice (PyYAML: found duplicate anchor), at the second, in stream order", () => {
+    expect(yamlError("a: &x 1\nb: &x 2\n").line).toBe(2);
+    expect(yamlError("&k z: postgres://h\n-dash: x\n&k pg: n\n").line).toBe(3);
+    // The composer meets it before a syntax error further down.
+    expect(yamlError("a: &x 1\nb: &x 2\nc: [\n").line).toBe(2);
+    expect(parseYamlText("a: &x 1\nb: *x\nc: *x\n").value).toEqual({ a: 1, b: 1, c: 1 });
+  });
+
+  it("refuses a tag it cannot construct after a !!null scalar too", () => {
+    // (A tag after `!!null` was once taken for the null scalar's own and dropped.)
+    expect(yamlError("a:\n  schema: !!null 0b101\nb:\n  password: !!python/str [1]\n").line).toBe(4);
+    expect(parseYamlText("a: !!null 0b101\nb: !!null\n").value).toEqual({ a: null, b: null });
+  });
+
+  it("meets a collection tag on the wrong kind of node one level later, as PyYAML's generators do", () => {
+    // {'b': !!map ON} fails only once the next level is constructed: c's tag at the same level first.
+    expect(yamlError("a:\n  b: !!map ON\n  c: !!python/str x\n").line).toBe(3);
+    expect(yamlError("a:\n  b: !!map ON\n  c:\n    d: !!python/str x\n").line).toBe(2);
+    expect(yamlError("a:\n  b: !!seq {x: 1}\n  c: !custom y\n").line).toBe(3);
+  });
+
+  it("reads ints as Python ints: no negative zero, and a sexagesimal int starts with 1-9", () => {
+    const { value } = parseYamlText(
+      "{r: -0, f: -0.0, o: -0o0, h: -0x0, b: -0b0, s: -0_0, c: -0:0, d: 0:30, e: 1:30, g: -1:30, i: 0:30.5, j: -0:0.0, k: +0, l: 190:20:30, t: !!int -1:0, u: !!int -0, v: !!float -0:0}\n",
+    ) as { value: Record<string, unknown> };
+    // {'r': 0, 'f': -0.0, 'o': '-0o0', 'h': 0, 'b': 0, 's': 0, 'c': '-0:0', 'd': '0:30', 'e': 90, 'g': -90, 'i': 30.5, 'j': -0.0, 'k': 0, 'l': 685230, 't': -60, 'u': 0, 'v': -0.0}
+    expect(value).toEqual({
+      r: 0,
+      f: -0,
+      o: "-0o0",
+      h: 0,
+      b: 0,
+      s: 0,
+      c: "-0:0",
+      d: "0:30",
+      e: 90,
+      g: -90,
+      i: 30.5,
+      j: -0,
+      k: 0,
+      l: 685230,
+      t: -60,
+      u: 0,
+      v: -0,
+    });
+    for (const key of ["r", "h", "b", "s", "k", "u"]) expect(Object.is(value[key], -0), key).toBe(false);
+    expect(Object.is(value.f, -0)).toBe(true);
+    // PyYAML reads `!!int 0:30` as octal and raises (ValueError); 0X1F is no hex to it either.
+    expect(yamlError("a: !!int 0:30\n").line).toBe(1);
+    expect(yamlError("a: !!int 0X1F\n").line).toBe(1);
+    expect(parseYamlText("a: !!int 0x1F\nb: !!int 0o17\nc: !!int 017\n").value).toEqual({
+      a: 31,
+      b: 15,
+      c: 15,
+    });
+  });
+
   it("gives the line of each key down to connection fields, and of list items", () => {
     const { tree } = parseYamlText("# c\na: x\n\nb:\n  - conn_type: aws\n    host: h\n");
     expect(tree.fields?.get("a")?.line).toBe(2);

@@ -1,6 +1,7 @@
 import type { Alias, Document, LineCounter, Node, ScalarTag, Tags } from "yaml";
 import type { LineTree } from "@awsconn/core";
-import { describeYamlError, type YamlProblem, unresolvedAlias } from "./describeYamlError.js";
+import { composerProblem } from "./composerProblem.js";
+import { describeYamlError, type YamlProblem } from "./describeYamlError.js";
 import { linearYamlAliases } from "./linearYamlAliases.js";
 import { padFlowContinuations } from "./padFlowContinuations.js";
 import { chompAtEndOfText } from "./pyyamlBlockScalarEnd.js";
@@ -138,18 +139,15 @@ export function parseYamlWithPackage(
   const [first, second] = doc.errors;
   // PyYAML stops at the first problem in the text: one of the package's errors, or a construct
   // only PyYAML refuses.
-  // (An undefined alias too: libyaml's composer meets it as soon as the parser hands it over.)
-  const alias = unresolvedAlias(doc)?.range?.[0];
-  const aliasFirst = alias !== undefined && (!syntax || alias < syntax.offset);
-  if (syntax && !aliasFirst && (!first || syntax.offset <= first.pos[0]))
+  // (An undefined alias or a repeated anchor too: libyaml's composer meets it as soon as the parser
+  // hands it over.)
+  const composer = composerProblem(doc);
+  const composerFirst = composer !== undefined && (!syntax || composer.offset < syntax.offset);
+  if (syntax && !composerFirst && (!first || syntax.offset <= first.pos[0]))
     throw YamlTextError.of("YAML syntax error", syntax);
-  if (alias !== undefined && aliasFirst && (!first || alias < first.pos[0])) {
-    const at = lineCounter.linePos(alias);
-    throw YamlTextError.of("YAML error", {
-      reason: "unresolved alias (its anchor is not defined before it)",
-      line: at.line,
-      column: at.col,
-    });
+  if (composer !== undefined && composerFirst && (!first || composer.offset < first.pos[0])) {
+    const at = lineCounter.linePos(composer.offset);
+    throw YamlTextError.of("YAML error", { reason: composer.reason, line: at.line, column: at.col });
   }
   if (first) {
     const problem = describeYamlError(first, doc, text, lineCounter);
@@ -162,7 +160,10 @@ export function parseYamlWithPackage(
   // PyYAML's safe loader refuses tags it cannot construct (!!python/object, !custom) and
   // collections as keys; the first in the text is the one it meets.
   const nulls = nullTaggedScalars(doc, text, PYYAML_DOCUMENT_OPTIONS);
-  const ofNull = (w: { pos: [number, number] }) => nulls.some((at) => /^\s*$/.test(text.slice(w.pos[1], at)));
+  // (The tag right before a null-tagged scalar is that scalar's; a later tag is not: `slice` of an
+  // end before the start is "", which once made every tag after a `!!null` look like its own.)
+  const ofNull = (w: { pos: [number, number] }) =>
+    nulls.some((at) => at >= w.pos[1] && /^\s*$/.test(text.slice(w.pos[1], at)));
   const tags = doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED" && !ofNull(w));
   const construct = constructionProblem(doc, text, lineCounter, tags);
   if (construct) throw YamlTextError.of("YAML error", construct);
@@ -187,7 +188,8 @@ export function parseYamlWithPackage(
 
 // Where PyYAML's implicit types (its Resolver) differ from the YAML 1.1 schema of `yaml`: no lone
 // y/Y/n/N booleans; no decimal int with a leading zero ("08" is a string); a float needs a "." and an
-// exponent needs a sign ("1e3" is a string). Keyed by the `yaml` test it replaces.
+// exponent needs a sign ("1e3" is a string); a sexagesimal int starts with 1-9. Keyed by the `yaml`
+// test it replaces.
 const PYYAML_TESTS: Record<string, RegExp> = {
   "^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$": /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
   "^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$": /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -195,6 +197,8 @@ const PYYAML_TESTS: Record<string, RegExp> = {
   "^[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?[eE][-+]?[0-9]+$":
     /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)[eE][-+][0-9]+$/,
   "^[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*$": /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)$/,
+  // A sexagesimal int starts with 1-9 ("0:30" is a string); a sexagesimal float may start with 0.
+  "^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$": /^[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+$/,
 };
 
 /** PyYAML's implicit types on top of the `yaml` package's YAML 1.1 schema (see {@link PYYAML_DOCUMENT_OPTIONS}). */
@@ -202,8 +206,23 @@ function pyyamlTags(tags: Tags): Tags {
   return tags.map((tag) => {
     if (typeof tag !== "object" || !("test" in tag) || !(tag.test instanceof RegExp)) return tag;
     const test = PYYAML_TESTS[tag.test.source];
-    return test ? ({ ...tag, test } as ScalarTag) : tag;
+    const typed = (test ? { ...tag, test } : tag) as ScalarTag;
+    return typed.tag === INT_TAG ? withoutNegativeZero(typed) : typed;
   });
+}
+
+const INT_TAG = "tag:yaml.org,2002:int";
+
+/** An int tag whose -0 (`-0`, `-0x0`, `-0:0`) is 0, as a Python int has no negative zero. */
+function withoutNegativeZero(tag: ScalarTag): ScalarTag {
+  const { resolve } = tag;
+  return {
+    ...tag,
+    resolve: (...args: Parameters<typeof resolve>) => {
+      const value = resolve(...args);
+      return typeof value === "number" ? value + 0 : value;
+    },
+  };
 }
 
 function keyString(key: unknown): string {

@@ -69,6 +69,12 @@ export function constructionProblem(
       return undefined;
     }
     const tag = tagOf(node);
+    if (tag && !asKey && COLLECTION_TAGS.has(String((node as Node).tag))) {
+      // A collection tag on the wrong kind of node (`!!map ON`): PyYAML's collection constructors
+      // are generators that check the node only when resumed, with the next level's nodes.
+      next.push({ deferred: problem({ range: tag.pos }, "unresolved tag") });
+      return undefined;
+    }
     if (tag) return problem({ range: tag.pos }, "unresolved tag");
     if (isCollection(node) || isPair(node)) {
       if (asKey) return problem(raw, "a list or mapping used as a key");
@@ -127,6 +133,7 @@ export function constructionProblem(
     const level = next;
     next = [];
     for (const node of level) {
+      if (isDeferred(node)) return node.deferred;
       if (isMap(node)) {
         const pairs = flatten(node);
         if (pairs === OVER_BUDGET) return undefined;
@@ -149,6 +156,18 @@ export function constructionProblem(
   return undefined;
 }
 
+/** The tags whose PyYAML constructors are generators (SafeConstructor's map, seq, omap, pairs, set). */
+const COLLECTION_TAGS = new Set(["map", "seq", "omap", "pairs", "set"].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** A problem {@link constructionProblem} meets with the next level's nodes. */
+interface Deferred {
+  deferred: YamlProblem;
+}
+
+function isDeferred(node: unknown): node is Deferred {
+  return typeof node === "object" && node !== null && "deferred" in node;
+}
+
 /** Merged pairs {@link constructionProblem} copies at most (about 100 times YAML_MAX_ALIAS_COUNT). */
 const FLATTEN_BUDGET = 1_000_000;
 /** What `flatten` gives once the budget is spent. */
@@ -162,27 +181,38 @@ const TYPED: Record<string, string> = {
 
 /** What PyYAML's constructor for `tag` makes of `text`, or `undefined` where it raises. */
 function typedValue(tag: string, text: string): number | boolean | undefined {
-  const value = text.replace(/_/g, "").trim().toLowerCase();
-  if (tag.endsWith("bool")) return BOOLS[value];
+  const value = text.replace(/_/g, "").trim();
+  if (tag.endsWith("bool")) return BOOLS[value.toLowerCase()];
   const sign = value.startsWith("-") ? -1 : 1;
   const digits = value.replace(/^[+-]/, "");
-  if (digits.includes(":")) {
-    // Sexagesimal: 1:20 is 80.
+  // Sexagesimal: 1:20 is 80.
+  const sexagesimal = (part: RegExp) => {
     const parts = digits.split(":");
-    if (!parts.every((p) => (tag.endsWith("int") ? /^\d+$/ : /^\d+(?:\.\d*)?$/).test(p))) return undefined;
+    if (!parts.every((p) => part.test(p))) return undefined;
     return sign * parts.reduce((sum, p) => sum * 60 + Number(p), 0);
-  }
+  };
   if (tag.endsWith("float")) {
-    if (digits === ".inf") return sign * Number.POSITIVE_INFINITY;
-    if (digits === ".nan") return Number.NaN;
-    return /^(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?|nan)$/.test(digits)
-      ? sign * Number(digits.replace(/^inf(inity)?$/, "Infinity"))
+    const lower = digits.toLowerCase();
+    if (lower === ".inf") return sign * Number.POSITIVE_INFINITY;
+    if (lower === ".nan") return Number.NaN;
+    if (lower.includes(":")) return sexagesimal(/^\d+(?:\.\d*)?$/);
+    return /^(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?|nan)$/.test(lower)
+      ? sign * Number(lower.replace(/^inf(inity)?$/, "Infinity"))
       : undefined;
   }
+  // construct_yaml_int's order: 0, 0b, 0x, any other leading 0 (octal: `!!int 0:30` raises),
+  // sexagesimal, decimal. `+ 0`: a Python int has no negative zero (-0 is 0).
   if (digits === "0") return 0;
-  if (/^0b[01]+$/.test(digits)) return sign * Number.parseInt(digits.slice(2), 2);
-  if (/^0x[0-9a-f]+$/.test(digits)) return sign * Number.parseInt(digits.slice(2), 16);
-  if (/^0(?:o)?[0-7]+$/.test(digits)) return sign * Number.parseInt(digits.replace(/^0o?/, ""), 8);
+  if (/^0b[01]+$/.test(digits)) return sign * Number.parseInt(digits.slice(2), 2) + 0;
+  if (/^0x[0-9a-fA-F]+$/.test(digits)) return sign * Number.parseInt(digits.slice(2), 16) + 0;
+  if (digits.startsWith("0"))
+    return /^0[oO]?[0-7]+$/.test(digits)
+      ? sign * Number.parseInt(digits.replace(/^0[oO]?/, ""), 8) + 0
+      : undefined;
+  if (digits.includes(":")) {
+    const n = sexagesimal(/^\d+$/);
+    return n === undefined ? undefined : n + 0;
+  }
   return /^[1-9]\d*$/.test(digits) ? sign * Number(digits) : undefined;
 }
 

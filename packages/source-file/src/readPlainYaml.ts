@@ -198,7 +198,8 @@ function scalar(text: string): unknown {
   if (NULL.test(text)) return null;
   if (TRUE.test(text)) return true;
   if (FALSE.test(text)) return false;
-  if (INT.test(text)) return Number(text);
+  // (`+ 0`: PyYAML's -0 is the int 0; JavaScript's Number("-0") is -0.)
+  if (INT.test(text)) return Number(text) + 0;
   if (INDICATOR.test(text) || SPECIAL.test(text) || text.includes(": ") || text.endsWith(":")) throw LEAVE;
   return text;
 }

@@ -25,6 +25,12 @@ export {
   type AwsErrorClass,
 } from "./toSourceError.js";
 export { compileLookupPattern } from "./airflowNaming/compileLookupPattern.js";
+export {
+  translatePythonRegex,
+  type PythonRegexOptions,
+  type TranslatedRegex,
+} from "./pythonRegex/translatePythonRegex.js";
+export { pythonReMatch } from "./pythonRegex/pythonReMatch.js";
 export { connIdUnder } from "./airflowNaming/connIdUnder.js";
 export { listConnIds } from "./listConnIds.js";
 export { listKeysUnder, type NamesToKeys } from "./listKeysUnder.js";

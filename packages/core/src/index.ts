@@ -42,12 +42,7 @@ export {
 } from "./parsePythonJson.js";
 export type { LineTree } from "./LineTree.js";
 export { pythonStrip, isPythonWhitespace, PYTHON_WHITESPACE } from "./python/pythonStrip.js";
-export {
-  translatePythonRegex,
-  type PythonRegexOptions,
-  type TranslatedRegex,
-} from "./python/translatePythonRegex.js";
-export { pythonReMatch } from "./python/pythonReMatch.js";
+export { lazyPattern } from "./lazyPattern.js";
 export { type ConnectionParser, DEFAULT_CONNECTION_PARSER } from "./ConnectionParser.js";
 export { levenshtein } from "./levenshtein.js";
 export { closestMatch } from "./closestMatch.js";

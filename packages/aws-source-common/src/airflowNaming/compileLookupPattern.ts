@@ -1,11 +1,12 @@
-import { ConfigError, pythonReMatch } from "@awsconn/core";
+import { ConfigError } from "@awsconn/core";
+import { pythonReMatch } from "../pythonRegex/pythonReMatch.js";
 import { backtrackingRisk } from "./backtrackingRisk.js";
 
 /**
  * Compiles Airflow's `lookup_pattern` as the amazon provider tests it:
  * `re.match(pattern, id, re.IGNORECASE)`, a Python regular expression matched case-insensitively
  * at the start of the id only (a prefix match). The Python syntax is translated to an equivalent
- * JavaScript RegExp (`pythonReMatch` of `@awsconn/core`: `\Z`, `{,n}`, `(?i)`,
+ * JavaScript RegExp (`pythonReMatch`, `src/pythonRegex/`: `\Z`, `{,n}`, `(?i)`,
  * `(?P<name>...)`, Unicode `\w`...); a pattern Python rejects, or one JavaScript cannot match
  * exactly, is a `ConfigError` naming `path`, and so is one that could take exponential time on a
  * short id (nested or ambiguous repetition, see {@link backtrackingRisk}): lookups never stall on

@@ -147,8 +147,10 @@ module's \`import { statSync } from "node:fs"\` makes Node build fs's whole name
 classes and about 20 of Node's stream modules (about 6 ms). The resolver's clock is the \`performance\` global,
 whose first use loads \`perf_hooks\` (about 2 ms); \`process.hrtime\` would avoid that but costs about 60 ns more
 per call, and every cached hit reads the clock (tried, and reverted: the warm hit fell under 2x Powertools).
-What remains of the env and file rows is compiling about 170 kB of ES modules (minified since December
-2026, names kept, from 313 kB: paired whole-process runs of the env probe, 60 each, gave 0.96x; the file
+What remains of the env and file rows is compiling about 156 kB of ES modules (minified since December
+2026, names kept, from 313 kB: paired whole-process runs of the env probe, 60 each, gave 0.96x; core's
+Python regular-expression translator, used only by the AWS sources' \`lookupPattern\`, moved to
+\`@awsconn/aws-source-common\` the same month, core 53.0 to 36.8 kB: 41 paired runs gave 0.97x; the file
 source's code is compiled even for an env-only resolver, because \`awsconn\` re-exports \`fromFile\`), the ES module
 loader resolving each package's \`exports\`, and the first call of each function on the path (the
 configuration check, the URI parser); the resolver's own work is a few hundred microseconds. One bundle

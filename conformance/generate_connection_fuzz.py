@@ -14,7 +14,10 @@ generate_task_connection.py do: the server's ``airflow.models.Connection`` (uri_
 json_fuzz.json) and the Task SDK's ``airflow.sdk.definitions.connection.Connection``
 (uri_fuzz_task.json, json_fuzz_task.json), with the same case ids in both.
 
-Run with conformance/.venv/bin/python (see refresh.sh).
+Run with conformance/.venv/bin/python (see refresh.sh). ``[seed [count]]`` (count: URIs; JSON texts in
+proportion) draws another corpus for a local search, its ids carrying the seed (``fuzz-uri-<seed>-<n>``)
+so that deviations.json's entries, keyed by the committed ids, never match it; the committed files use
+the defaults.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from typing import Any
 from urllib.parse import quote
 
 import generate_connection
-from _common import write_vectors
+from _common import fuzz_arguments, write_vectors
 
 from airflow.models import Connection as ServerConnection
 from airflow.sdk.definitions.connection import Connection as TaskConnection
@@ -416,26 +419,28 @@ def conn_id(rng: random.Random) -> str:
     return "test_conn" if rng.random() < 0.97 else rng.choice(["a-b.c", "x" * 250, "team/conn", "A:b#!()\\"])
 
 
-def corpus() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
-    rng = random.Random(SEED)
+def corpus(seed: int, uri_count: int) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    rng = random.Random(seed)
+    tag = "" if seed == SEED else f"{seed}-"
+    json_count = JSON_COUNT * uri_count // URI_COUNT
     uris: list[tuple[str, str, str]] = []
     seen: set[str] = set()
-    while len(uris) < URI_COUNT:
+    while len(uris) < uri_count:
         cid = conn_id(rng)
         uri = random_uri(rng)
         if uri in seen:
             continue
         seen.add(uri)
-        uris.append((f"fuzz-uri-{len(uris):04d}", cid, uri))
+        uris.append((f"fuzz-uri-{tag}{len(uris):04d}", cid, uri))
     texts: list[tuple[str, str, str]] = []
     seen.clear()
-    while len(texts) < JSON_COUNT:
+    while len(texts) < json_count:
         cid = conn_id(rng)
         body = random_json_text(rng)
         if body in seen:
             continue
         seen.add(body)
-        texts.append((f"fuzz-json-{len(texts):04d}", cid, body))
+        texts.append((f"fuzz-json-{tag}{len(texts):04d}", cid, body))
     return uris, texts
 
 
@@ -459,7 +464,8 @@ def run(cls: Any, uris: list[tuple[str, str, str]], texts: list[tuple[str, str, 
 
 
 def main() -> None:
-    uris, texts = corpus()
+    seed, uri_count = fuzz_arguments(SEED, URI_COUNT)
+    uris, texts = corpus(seed, uri_count)
     server_uri, server_json = run(ServerConnection, uris, texts)
     task_uri, task_json = run(TaskConnection, uris, texts)
     # Drop an input from both files when either parser's outcome cannot be written as JSON.
@@ -471,7 +477,7 @@ def main() -> None:
     write_vectors("json_fuzz.json", "generate_connection_fuzz.py", keep(server_json, bad_json))
     write_vectors("json_fuzz_task.json", "generate_connection_fuzz.py", keep(task_json, bad_json))
     print(
-        f"seed {SEED}: {len(uris) - len(bad_uri)} URIs and {len(texts) - len(bad_json)} JSON texts, each through both "
+        f"seed {seed}: {len(uris) - len(bad_uri)} URIs and {len(texts) - len(bad_json)} JSON texts, each through both "
         f"parsers ({len(bad_uri)} + {len(bad_json)} left out: non-finite floats)",
         file=sys.stderr,
     )

@@ -28,7 +28,7 @@ SEED = 20261202
 COUNT = 1000
 # The YAML-heavy round (--yaml): vectors/local_filesystem_yaml_fuzz.json.
 YAML_SEED = 20261203
-YAML_COUNT = 800
+YAML_COUNT = 1600
 
 IDS = ["aws_default", "pg", "my-conn.1", "AWS/Prod", "a#b", "x:y", "conn_é", "日本", "UPPER", "z", "with space", "t\\u"]
 URIS = [

@@ -48,6 +48,12 @@ describe("parseYamlText", () => {
     expect(parseYamlText("a: &x 1\nb: *x\nc: *x\n").value).toEqual({ a: 1, b: 1, c: 1 });
   });
 
+  it("reports a plain value starting with @ or ` where libyaml's scanner does, before a deeper line", () => {
+    // PyYAML: "found character that cannot start any token" at line 2 (and 1), column 4.
+    expect(yamlError("a: 1\nk: @x\n login: y\n").line).toBe(2);
+    expect(yamlError("k: `x\n login: y\n").line).toBe(1);
+  });
+
   it("refuses a tag it cannot construct after a !!null scalar too", () => {
     // (A tag after `!!null` was once taken for the null scalar's own and dropped.)
     expect(yamlError("a:\n  schema: !!null 0b101\nb:\n  password: !!python/str [1]\n").line).toBe(4);

@@ -136,7 +136,11 @@ export function parseYamlWithPackage(
   }
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? 1 : lineCounter.linePos(offset).line;
-  const [first, second] = doc.errors;
+  // libyaml's scanner refuses a plain scalar starting with @ or ` before its parser sees the block
+  // around it: that error comes first where the package reports a key problem at the same place.
+  const reserved = doc.errors.find((e) => e.code === "BAD_SCALAR_START");
+  const [first, second] =
+    reserved && doc.errors[0] && reserved.pos[0] <= doc.errors[0].pos[0] ? [reserved] : doc.errors;
   // PyYAML stops at the first problem in the text: one of the package's errors, or a construct
   // only PyYAML refuses.
   // (An undefined alias or a repeated anchor too: libyaml's composer meets it as soon as the parser

@@ -54,6 +54,14 @@ describe("parseYamlText", () => {
     expect(yamlError("k: `x\n login: y\n").line).toBe(1);
   });
 
+  it("refuses a line indented between an explicit key's ? and its mapping, at that line", () => {
+    // PyYAML: "did not find expected key" at line 2, column 2; deeper, the key is a mapping
+    // ("found unhashable key" on line 1).
+    expect(yamlError("? k:\n description: x\n host: y\n").line).toBe(2);
+    expect(yamlError("? k:\n  description: x\n").line).toBe(1);
+    expect(parseYamlText("? a\n: b\n").value).toEqual({ a: "b" });
+  });
+
   it("refuses a tag it cannot construct after a !!null scalar too", () => {
     // (A tag after `!!null` was once taken for the null scalar's own and dropped.)
     expect(yamlError("a:\n  schema: !!null 0b101\nb:\n  password: !!python/str [1]\n").line).toBe(4);

@@ -42,7 +42,15 @@ export function pyyamlSyntaxProblem(
     if (token.type !== "document") continue;
     cst.visit(token as CST.Document, (item, path) => {
       const colon = item.sep?.find((t) => t.type === "map-value-ind");
-      if (!colon || item.start.some((t) => t.type === "explicit-key-ind")) return;
+      const explicit = item.start.some((t) => t.type === "explicit-key-ind");
+      // `? k:` then a line indented between the "?" and "k": the package takes that line's mapping
+      // for the explicit key's value without a ":"; libyaml finds no key there.
+      if (explicit && !colon && item.value && "offset" in item.value)
+        note(
+          "a line between an explicit key's ? and its mapping (did not find expected key)",
+          item.value.offset,
+        );
+      if (!colon || explicit) return;
       if (!item.key) {
         note('a value without a key (a ":" with nothing before it; use "? " for an empty key)', colon.offset);
         return;

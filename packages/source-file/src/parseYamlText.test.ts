@@ -62,6 +62,21 @@ describe("parseYamlText", () => {
     expect(parseYamlText("? a\n: b\n").value).toEqual({ a: "b" });
   });
 
+  it("refuses text after a block scalar indicator where libyaml does, a line of its own included", () => {
+    // PyYAML: "did not find expected comment or line break" (line 4, 1, 2), "found an indentation
+    // indicator equal to 0" (line 1); the valid headers read as PyYAML reads them.
+    expect(yamlError("a:\n login: |+\n     x\n   |x\n   x]\n").line).toBe(4);
+    expect(yamlError("a: |x\n").line).toBe(1);
+    expect(yamlError("a:\n  |x\n").line).toBe(2);
+    expect(yamlError("a: |0\n  x\n").line).toBe(1);
+    expect(parseYamlText('a: |2-\n   x\nb: >+1 # c\n  y\nc: |-  \n  z\nd: "|x"\n').value).toEqual({
+      a: " x",
+      b: " y\n",
+      c: "z",
+      d: "|x",
+    });
+  });
+
   it("refuses a tag it cannot construct after a !!null scalar too", () => {
     // (A tag after `!!null` was once taken for the null scalar's own and dropped.)
     expect(yamlError("a:\n  schema: !!null 0b101\nb:\n  password: !!python/str [1]\n").line).toBe(4);

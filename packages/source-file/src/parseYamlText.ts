@@ -123,11 +123,8 @@ export function parseYamlWithPackage(
   if (padded !== undefined) {
     const retry = parseWithLines(padded);
     const retrySyntax = pyyamlSyntaxProblem(padded, retry.lineCounter);
-    // (A key spread over lines is reported where it ends, at its ":".)
-    const errorAt = (e: Document["errors"][number] | undefined) =>
-      e === undefined ? Number.POSITIVE_INFINITY : e.pos[e.code === "MULTILINE_IMPLICIT_KEY" ? 1 : 0];
     const at = (d: Document, p: { offset: number } | undefined) =>
-      Math.min(errorAt(d.errors[0]), p?.offset ?? Number.POSITIVE_INFINITY);
+      Math.min(errorOffset(d.errors[0]), p?.offset ?? Number.POSITIVE_INFINITY);
     if (at(retry.doc, retrySyntax) > at(doc, syntax)) {
       ({ doc, lineCounter } = retry);
       text = padded;
@@ -147,7 +144,7 @@ export function parseYamlWithPackage(
   // hands it over.)
   const composer = composerProblem(doc);
   const composerFirst = composer !== undefined && (!syntax || composer.offset < syntax.offset);
-  if (syntax && !composerFirst && (!first || syntax.offset <= first.pos[0]))
+  if (syntax && !composerFirst && (!first || syntax.offset <= errorOffset(first)))
     throw YamlTextError.of("YAML syntax error", syntax);
   if (composer !== undefined && composerFirst && (!first || composer.offset < first.pos[0])) {
     const at = lineCounter.linePos(composer.offset);
@@ -188,6 +185,11 @@ export function parseYamlWithPackage(
     throw YamlTextError.of("YAML error", problem);
   }
   return { value, tree: buildTree(targets, doc.contents as Node | null, 0, lineOf) };
+}
+
+/** Where PyYAML meets a package error: a key spread over lines where it ends, at its ":". */
+function errorOffset(e: Document["errors"][number] | undefined): number {
+  return e === undefined ? Number.POSITIVE_INFINITY : e.pos[e.code === "MULTILINE_IMPLICIT_KEY" ? 1 : 0];
 }
 
 // Where PyYAML's implicit types (its Resolver) differ from the YAML 1.1 schema of `yaml`: no lone

@@ -1,6 +1,7 @@
 import type { CST, Document, DocumentOptions, LineCounter, Node, SchemaOptions } from "yaml";
 import type { YamlProblem } from "./describeYamlError.js";
 import { libyamlAnchorProblem } from "./libyamlAnchors.js";
+import { libyamlBlockHeaderProblem } from "./libyamlBlockHeaders.js";
 import { libyamlTabProblem } from "./libyamlTabs.js";
 import { requireYaml } from "./requireYaml.js";
 
@@ -64,6 +65,8 @@ export function pyyamlSyntaxProblem(
   }
   const anchor = libyamlAnchorProblem(tokens);
   if (anchor) note(anchor.reason, anchor.offset);
+  const header = libyamlBlockHeaderProblem(tokens);
+  if (header) note(header.reason, header.offset);
   const tab = libyamlTabProblem(text);
   if (tab) note(tab.reason, tab.offset);
   if (!found) return undefined;

@@ -236,6 +236,9 @@ def random_file(rng: random.Random) -> tuple[str, str]:
     return pick(rng, ["connections.yaml", "connections.yaml", "connections.yml"]), yaml_heavy_file(rng)
 
 
+FILE_CASES = 800
+
+
 def yaml_round(seed: int, count: int) -> None:
     """The YAML-heavy round (``_yaml_fuzz``): ids ``yaml-<seed>-<n>``.
 
@@ -258,4 +261,9 @@ def yaml_round(seed: int, count: int) -> None:
         except (TypeError, ValueError):
             continue
         cases.append({"id": f"yaml-{seed}-{len(cases):04d}", "filename": filename, "content": content, **outcome})
-    write_vectors("local_filesystem_yaml_fuzz.json", "generate_local_filesystem_fuzz.py --yaml", cases)
+    # Files of at most FILE_CASES cases each (vectors/local_filesystem_yaml_fuzz.json, then
+    # local_filesystem_yaml_fuzz_2.json, ...), so that no committed vector file passes 1 MB.
+    for start in range(0, len(cases), FILE_CASES):
+        part = start // FILE_CASES + 1
+        name = "local_filesystem_yaml_fuzz.json" if part == 1 else f"local_filesystem_yaml_fuzz_{part}.json"
+        write_vectors(name, "generate_local_filesystem_fuzz.py --yaml", cases[start : start + FILE_CASES])

@@ -204,4 +204,5 @@ function checkVectors(name: string, minCases: number) {
 
 checkVectors("local_filesystem", 40);
 checkVectors("local_filesystem_fuzz", 900);
-checkVectors("local_filesystem_yaml_fuzz", 1500);
+checkVectors("local_filesystem_yaml_fuzz", 700);
+checkVectors("local_filesystem_yaml_fuzz_2", 700);

@@ -1,5 +1,6 @@
 import type { CST, Document, DocumentOptions, LineCounter, Node, SchemaOptions } from "yaml";
 import type { YamlProblem } from "./describeYamlError.js";
+import { cstSourceTokens } from "./cstSourceTokens.js";
 import { libyamlAnchorProblem } from "./libyamlAnchors.js";
 import { libyamlBlockHeaderProblem } from "./libyamlBlockHeaders.js";
 import { libyamlTabProblem } from "./libyamlTabs.js";
@@ -63,10 +64,9 @@ export function pyyamlSyntaxProblem(
         note("an implicit key spans more than one line", colon.offset);
     });
   }
-  const anchor = libyamlAnchorProblem(tokens);
-  if (anchor) note(anchor.reason, anchor.offset);
-  const header = libyamlBlockHeaderProblem(tokens);
-  if (header) note(header.reason, header.offset);
+  const sourceTokens = cstSourceTokens(tokens);
+  for (const problem of [libyamlAnchorProblem(sourceTokens), libyamlBlockHeaderProblem(sourceTokens)])
+    if (problem) note(problem.reason, problem.offset);
   const tab = libyamlTabProblem(text);
   if (tab) note(tab.reason, tab.offset);
   if (!found) return undefined;

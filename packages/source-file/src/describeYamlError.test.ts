@@ -24,6 +24,19 @@ describe("YAML errors name the parser's reason and place, never the text", () =>
     ],
     ["> block header", `x:\n  password: >${SECRET}\n    v\n`, /bad block scalar header/, 2],
     ["alias name", `x:\n  password: *${SECRET}\n`, /unresolved alias .* \(column 13\)/, 2],
+    [
+      "repeated anchor",
+      `x:\n  login: &${SECRET} a\n  password: &${SECRET} b\n`,
+      /an anchor defined a second time/,
+      3,
+    ],
+    [
+      "block header on a line of its own",
+      `x:\n login: |+\n     v\n   |${SECRET}\n   x]\n`,
+      /bad block scalar header/,
+      4,
+    ],
+    ["plain value starting with @", `x:\n  password: @${SECRET}\n   login: y\n`, /reserved character/, 2],
     ["\\U escape", `x:\n  password: "ab\\U${SECRET}"\n`, /invalid escape sequence .* \(column 16\)/, 2],
     ["bad indentation", `x:\n  a: 1\n   b: ${SECRET}\n`, /bad indentation/, 3],
     // libyaml: "found character that cannot start any token" at the tab.

@@ -96,7 +96,12 @@ build gave +5.1%, +18.6% and +9.4%; with 600 (since then) four runs gave +8.7%, 
 (the committed one is the last), while the latency row stayed between +3.5% and +4.1%. In a paired test of
 the Secrets Manager source alone against the raw call on the same moto (300 each) the source cost 0 to 2%
 more CPU, the resolver around it 3 to 15% more, most of it garbage collection (a CPU profile: awsconn's own
-functions about 40 µs a lookup, the collector about 30 µs more than without the resolver).
+functions about 40 µs a lookup, the collector about 30 µs more than without the resolver). On 2 December
+2026 (the same kind of VM) two full runs of one build gave +8.67% and +4.39% (the committed one), and scenario 2
+run alone +5.73%: the row is met or missed by the run. A CPU profile of 3,000 cold lookups then put the resolver's
+own cost on a real Secrets Manager call at about 40 µs a lookup (awsconn's functions about 22 µs, \`lru-cache\`
+about 7 µs, promise turns about 12 µs), against about 5 µs for the same chain over an in-memory source in a hot
+loop: off the hot loop, the same code runs several times slower.
 `,
   "3-burst": `
 awsconn coalesces concurrent lookups of one id into one flight (\`lru-cache\`'s \`fetch()\`), so the 99 other
@@ -161,6 +166,13 @@ row's \`awsconn.config.yaml\` is plain YAML, read without \`yaml\`; the row adds
 \`import()\` of a CommonJS package first runs Node's CommonJS lexer over it and every file it re-exports,
 which cost the deployment row about 50 ms (Powertools, an ES module importing the client, still pays it). Suggested next (in \`awsconn\`, not in \`bench/\`): move the
 \`fromFile\` re-export to a subpath so an env-only resolver does not compile the file source (an API change).
+That is worth less than it looks: on an Intel VM on 2 December 2026 an env resolver built from \`awsconn/compose\`
+and \`awsconn/env\` (which hold no file source, YAML reader or configuration file reader) was 0.973x the
+\`awsconn\` probe (40 paired whole-process runs), about 2 ms. Timed inside the process on that VM, importing
+core took about 3 ms (1 ms of it resolving the bare \`@awsconn/core\`), the facade about 5.6 ms, compose alone
+3.5 ms. On that VM two full runs of one build gave 0.254 and 0.238 (the committed one) of what Powertools' import
+adds for the env row, so its quarter is met or missed by the run; its +25 ms and the file rows' +40 ms hold with
+room, as that machine starts \`node -e 0\` in about 54 ms against 92 to 130 ms on the AMD one of earlier records.
 `,
   "6-credentials": `
 Both awsconn variants share one STS call among 1,000 concurrent requests, at the start and across a refresh:
@@ -246,7 +258,10 @@ its configuration check and cache (\`awsconn\`, \`lru-cache\`), the aws connecti
 connections that name a role or a profile. Cold init follows the bundle's size: most of the difference is the
 import, V8 parsing the larger file; the first invocation adds the connection's parsing and the client set-up.
 Not met, and not within reach without dropping behaviour the handler's path may need (a connection's
-\`role_arn\` is known only once it is read).
+\`role_arn\` is known only once it is read). The first invocation is longer too (about 6 ms on an Intel VM on 2
+December 2026, timed inside the handler: \`resolver.get\` about 25 ms against \`getSecret\`'s 20.6 ms), mostly
+because awsconn builds the Secrets Manager client, and so runs that client module's top level, on the first
+lookup, where Powertools' bundle runs it during the import.
 `,
   "10-install": `
 What a user's \`npm install\` brings in, from the same tarballs \`pack:smoke\` tests (so local workspace links

@@ -93,7 +93,7 @@ export function awsConnectionSource(init: AwsConnectionSourceInit): ConnectionSo
     },
 
     // The manifest reads the stored ids (team-scoped names included); callers see the team's view.
-    list: (options?: SourceCallOptions) => admission.teams.visible(list(options)),
+    list: (options?: SourceCallOptions) => admission.teams.visible(list(options), init.matches),
 
     async put(connection: Connection, options?: SourceCallOptions): Promise<void> {
       const signal = options?.signal;

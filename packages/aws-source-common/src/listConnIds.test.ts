@@ -34,7 +34,6 @@ describe("listConnIds", () => {
     });
     const ids = listConnIds(
       "p/",
-      () => true,
       awsPages(rethrow, paginate, (page) => page.names),
     );
     const iterator = ids[Symbol.asyncIterator]();
@@ -54,7 +53,6 @@ describe("listConnIds", () => {
     });
     const ids = listConnIds(
       "",
-      () => true,
       awsPages(rethrow, paginate, (page) => page.names),
     );
     const seen: string[] = [];
@@ -144,7 +142,7 @@ describe("listKeysUnder", () => {
     for await (const key of listKeysUnder("p/", () => true, pages())) keys.push(key);
     expect(keys).toEqual(["has space", "app_x", "a/b"]);
     const ids: string[] = [];
-    for await (const id of listConnIds("p/", () => true, pages())) ids.push(id);
+    for await (const id of listConnIds("p/", pages())) ids.push(id);
     expect(ids).not.toContain("has space");
     const matched: string[] = [];
     for await (const key of listKeysUnder("p/", (k) => k.startsWith("app_"), pages())) matched.push(key);

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * const keysOf: NamesToKeys = (head, pages) => listKeysUnder(head, matches, pages);
+ * const keysOf: NamesToKeys = (head, pages) => listKeysUnder(head, () => true, pages);
  * ```
  */
 export type NamesToKeys = (
@@ -17,12 +17,13 @@ export type NamesToKeys = (
  * `awsPages` over the SDK's paginator), the rest of each name after `head` (the source's prefix
  * and separator), when the name starts with `head`, the rest is not empty and `keeps` accepts it.
  * Pages are read only as the caller iterates; a failed page ends the iteration with its error.
- * Connections keep valid conn ids the lookup pattern accepts (`listConnIds`); Variables keep the
- * keys the lookup pattern accepts.
+ * Connections keep valid conn ids (`listConnIds`); Variables keep every key. Neither applies the
+ * lookup pattern here: the sources ask it about the id or key a caller looks up, after the team's
+ * view of the stored names is taken (`awsTeamNames.visible`).
  *
  * @example
  * ```ts
- * yield* listKeysUnder("airflow/variables/", matches, awsPages(call, (abortSignal) =>
+ * yield* listKeysUnder("airflow/variables/", () => true, awsPages(call, (abortSignal) =>
  *   paginateListSecrets({ client }, {}, { abortSignal }), (page) => (page.SecretList ?? []).map((s) => s.Name)));
  * ```
  */

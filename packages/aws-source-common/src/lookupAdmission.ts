@@ -33,9 +33,8 @@ export interface LookupAdmission {
    */
   asked(connIds: readonly string[], signal: AbortSignal | undefined): string[];
   /**
-   * The team-scoped id to read first for `connId`, when there is a team and the manifest allows it
-   * (the manifest lists ids through `lookupPattern`, which a scoped name need not match, so it is
-   * consulted for scoped names only without a pattern); else `undefined`.
+   * The team-scoped id to read first for `connId`, when there is a team and the manifest (if any)
+   * lists it; else `undefined`.
    */
   scopedFirst(connId: string, signal: AbortSignal | undefined): Promise<string | undefined>;
   /** Whether the manifest (if any) allows reading `connId` itself. */
@@ -65,7 +64,6 @@ export function lookupAdmission(
   init: LookupAdmissionSourceInit,
   { off, matches, list, scopedNames = true }: LookupAdmissionInit,
 ): LookupAdmission {
-  const patterned = init.lookupPattern !== undefined;
   const manifest = idManifest(sourceName, init, list);
   const teams = awsTeamNames(init, sourceName, init.onWarning);
   const known = async (id: string, signal: AbortSignal | undefined) =>
@@ -81,7 +79,7 @@ export function lookupAdmission(
     async scopedFirst(connId, signal) {
       const scoped = scopedNames ? teams.scoped(connId) : undefined;
       if (scoped === undefined) return undefined;
-      return patterned || (await known(scoped, signal)) ? scoped : undefined;
+      return (await known(scoped, signal)) ? scoped : undefined;
     },
     known,
     async knownOnly(connIds, signal) {

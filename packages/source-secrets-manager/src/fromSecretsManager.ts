@@ -115,7 +115,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
 
   const listSecrets = secretLister({ sdk, client, fail, deadlineMs, prefix, sep, off });
   const list = (options?: SourceCallOptions) =>
-    listSecrets((head, pages) => listConnIds(head, matches, pages), options);
+    listSecrets(listConnIds, options);
   return awsConnectionSource({
     name: SECRETS_MANAGER_SOURCE_NAME,
     init,

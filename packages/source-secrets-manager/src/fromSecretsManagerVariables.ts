@@ -105,6 +105,6 @@ export function fromSecretsManagerVariables(init: SecretsManagerVariablesInit = 
     read: (storedKey, signal) => read(secretIdFor(prefix, sep, storedKey), signal),
     hitOf: (hit) => hit,
     list: (options?: SourceCallOptions) =>
-      listSecrets((head, pages) => listKeysUnder(head, matches, pages), options),
+      listSecrets((head, pages) => listKeysUnder(head, () => true, pages), options),
   });
 }

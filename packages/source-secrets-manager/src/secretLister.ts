@@ -17,7 +17,7 @@ type SecretsManagerKit = AwsSourceKit<SecretsManagerClient, typeof import("@aws-
  * @example
  * ```ts
  * const listSecrets = secretLister({ sdk, client, fail, deadlineMs, prefix, off, sep });
- * const list = (options) => listSecrets((head, pages) => listConnIds(head, matches, pages), options);
+ * const list = (options) => listSecrets(listConnIds, options);
  * ```
  */
 export function secretLister(

@@ -50,6 +50,43 @@ describe("fromSecretsManager with a team (Airflow 3.3 multi-team, moto)", () => 
     expect(await source.get("missing")).toBeUndefined();
   });
 
+  it("lookupPattern is matched against the id looked up, not the team-scoped name: list() and knownIds agree with get()", async () => {
+    // Airflow's _get_secret matches the pattern against the conn id before it builds <team>--<id>.
+    const prefix = uniquePrefix("sm-teams-pattern");
+    await store(`${prefix}/team_a--aws_team_only`, "aws://team");
+    await store(`${prefix}/aws_global`, "aws://global");
+    await store(`${prefix}/team_a--other`, "postgres://other");
+    const init = { prefix, team: "team_a", lookupPattern: "^aws_", knownIds: { refreshSeconds: 60 } };
+    const { proxy, source } = await counted(init);
+    const ids: string[] = [];
+    for await (const id of source.list!()) ids.push(id);
+    expect(ids.sort()).toEqual(["aws_global", "aws_team_only"]);
+    expect((await source.get("aws_team_only"))?.connection.host).toBe("team");
+    expect(await source.get("other")).toBeUndefined();
+    // The manifest holds the team-scoped names too: the global id is read without asking for a
+    // team-scoped secret that the listing showed is not there.
+    const before = proxy.count("GetSecretValue");
+    expect((await source.get("aws_global"))?.connection.host).toBe("global");
+    expect(proxy.count("GetSecretValue") - before).toBe(1);
+  });
+
+  it("Variables: lookupPattern is matched against the key looked up in listVariables() too", async () => {
+    const prefix = uniquePrefix("sm-teams-vars-pattern");
+    await store(`${prefix}/team_a--app_zone`, "z");
+    await store(`${prefix}/app_region`, "r");
+    await store(`${prefix}/other`, "o");
+    const vars = fromSecretsManagerVariables({
+      region: "us-east-1",
+      endpoint: (await proxies.counting()).endpoint,
+      prefix,
+      team: "team_a",
+      lookupPattern: "^app_",
+    });
+    const keys: string[] = [];
+    for await (const key of vars.listVariables!()) keys.push(key);
+    expect(keys.sort()).toEqual(["app_region", "app_zone"]);
+  });
+
   it("an empty prefix reads the bare id only, as Airflow (no team-scoped name)", async () => {
     const id = uniquePrefix("sm-bare").replace(/\//g, "_");
     await store(`team_a--${id}`, "postgres://team-host");

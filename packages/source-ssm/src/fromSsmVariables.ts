@@ -86,6 +86,6 @@ export function fromSsmVariables(init: SsmVariablesInit = {}): VariableSource {
         : { value: parameter.Value, origin };
     },
     list: (options?: SourceCallOptions) =>
-      listParameters((head, pages) => listKeysUnder(head, matches, pages), options),
+      listParameters((head, pages) => listKeysUnder(head, () => true, pages), options),
   });
 }

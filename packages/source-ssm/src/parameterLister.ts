@@ -17,7 +17,7 @@ type SsmKit = AwsSourceKit<SSMClient, typeof import("@aws-sdk/client-ssm")>;
  * @example
  * ```ts
  * const listParameters = parameterLister({ sdk, client, fail, deadlineMs, prefix, off });
- * const list = (options) => listParameters((head, pages) => listConnIds(head, matches, pages), options);
+ * const list = (options) => listParameters(listConnIds, options);
  * ```
  */
 export function parameterLister(

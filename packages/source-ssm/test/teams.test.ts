@@ -57,6 +57,29 @@ describe("fromSsm with a team (Airflow 3.3 multi-team, moto)", () => {
     expect(await ids({ prefix })).toEqual(["db", "team_a--db", "team_a--only_team", "team_b--secret"]);
   });
 
+  it("lookupPattern is matched against the id looked up, not the team-scoped name (list and listVariables)", async () => {
+    // Airflow's _get_secret matches the pattern against the conn id before it builds <team>--<id>.
+    const prefix = `/${uniquePrefix("teams-pattern")}`;
+    await store(`${prefix}/team_a--aws_team_only`, "aws://team");
+    await store(`${prefix}/aws_global`, "aws://global");
+    await store(`${prefix}/team_a--other`, "postgres://other");
+    const { source } = await counted({ prefix, team: "team_a", lookupPattern: "^aws_" });
+    const ids: string[] = [];
+    for await (const id of source.list!()) ids.push(id);
+    expect(ids.sort()).toEqual(["aws_global", "aws_team_only"]);
+    expect((await source.get("aws_team_only"))?.connection.host).toBe("team");
+    const vars = fromSsmVariables({
+      region: "us-east-1",
+      endpoint: (await proxies.counting()).endpoint,
+      prefix,
+      team: "team_a",
+      lookupPattern: "^aws_",
+    });
+    const keys: string[] = [];
+    for await (const key of vars.listVariables!()) keys.push(key);
+    expect(keys.sort()).toEqual(["aws_global", "aws_team_only"]);
+  });
+
   it("refuses ids containing -- in multi-team mode, without a request, with a warning", async () => {
     const prefix = `/${uniquePrefix("teams-refuse")}`;
     await store(`${prefix}/a--b`, "postgres://h");

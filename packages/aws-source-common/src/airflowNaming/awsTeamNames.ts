@@ -16,9 +16,11 @@ export interface AwsTeamNames {
   /**
    * The ids a caller of this team can read, from the ids stored under the prefix: in multi-team
    * mode the team's own `<team>--<id>` as `<id>`, the global ids, and no other id with `--`
-   * (each id once); otherwise the stored ids as they are.
+   * (each id once); otherwise the stored ids as they are. `keeps` (the lookup pattern) is asked
+   * about the id a caller would look up, not the stored name: Airflow matches the pattern against
+   * the id before it builds the team-scoped name, so `<team>--aws_x` is listed under `^aws_`.
    */
-  visible(stored: AsyncIterable<string>): AsyncIterable<string>;
+  visible(stored: AsyncIterable<string>, keeps: (id: string) => boolean): AsyncIterable<string>;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface AwsTeamNames {
  * const teams = awsTeamNames({ team: "team_a" }, "ssm", onWarning);
  * teams.scoped("db");      // "team_a--db"
  * teams.refuses("x--y");   // true (and TEAM_ID_REFUSED is sent to onWarning)
- * teams.visible(ids);      // "team_a--db", "db", "team_b--x" -> "db"
+ * teams.visible(ids, () => true); // "team_a--db", "db", "team_b--x" -> "db"
  * ```
  */
 export function awsTeamNames(init: TeamInit, source: string, onWarning?: OnSourceWarning): AwsTeamNames {
@@ -51,9 +53,9 @@ export function awsTeamNames(init: TeamInit, source: string, onWarning?: OnSourc
     scoped(id) {
       return team === undefined ? undefined : `${team}${TEAM_SEPARATOR}${id}`;
     },
-    async *visible(stored) {
+    async *visible(stored, keeps) {
       if (!multiTeam) {
-        yield* stored;
+        for await (const id of stored) if (keeps(id)) yield id;
         return;
       }
       const own = team === undefined ? undefined : `${team}${TEAM_SEPARATOR}`;
@@ -62,7 +64,7 @@ export function awsTeamNames(init: TeamInit, source: string, onWarning?: OnSourc
         const id = own !== undefined && raw.startsWith(own) ? raw.slice(own.length) : raw;
         if (id.includes(TEAM_SEPARATOR) || seen.has(id)) continue;
         seen.add(id);
-        yield id;
+        if (keeps(id)) yield id;
       }
     },
   };

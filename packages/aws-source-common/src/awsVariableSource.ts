@@ -51,7 +51,9 @@ export function awsVariableSource<T>(spec: AwsVariableSourceInit<T>): VariableSo
   const teams = awsTeamNames(init, name, init.onWarning);
   return {
     name,
-    ...(list ? { listVariables: (options?: SourceCallOptions) => teams.visible(list(options), matches) } : {}),
+    ...(list
+      ? { listVariables: (options?: SourceCallOptions) => teams.visible(list(options), matches) }
+      : {}),
     async getVariable(key: string, options?: SourceCallOptions): Promise<VariableHit | undefined> {
       const signal = options?.signal;
       signal?.throwIfAborted();

@@ -114,8 +114,7 @@ export function fromSecretsManager(init: SecretsManagerInit = {}): ConnectionSou
   const read = secretReader({ sdk, client, fail, deadlineMs, versionStage, hitOf, batches });
 
   const listSecrets = secretLister({ sdk, client, fail, deadlineMs, prefix, sep, off });
-  const list = (options?: SourceCallOptions) =>
-    listSecrets(listConnIds, options);
+  const list = (options?: SourceCallOptions) => listSecrets(listConnIds, options);
   return awsConnectionSource({
     name: SECRETS_MANAGER_SOURCE_NAME,
     init,

@@ -86,8 +86,7 @@ export function fromSsm(init: SsmInit = {}): ConnectionSource {
   };
 
   const listParameters = parameterLister({ sdk, client, fail, deadlineMs, prefix, off });
-  const list = (options?: SourceCallOptions) =>
-    listParameters(listConnIds, options);
+  const list = (options?: SourceCallOptions) => listParameters(listConnIds, options);
   const readHit = async (connId: string, name: string, signal: AbortSignal | undefined) => {
     const parameter = await readParameter(name, signal);
     return parameter ? hitOf(connId, parameter) : undefined;

@@ -1,5 +1,6 @@
 import type { Alias, CST, Document, LineCounter } from "yaml";
 import { keyWithoutValueMark } from "./libyamlMarks.js";
+import { libyamlQuotedScalarEnd } from "./libyamlQuotedScalarEnd.js";
 import { linearYamlAliases } from "./linearYamlAliases.js";
 import { requireYaml } from "./requireYaml.js";
 
@@ -129,6 +130,23 @@ export function describeYamlError(
     !text.endsWith("\n")
   )
     return { reason, line: at.line + 1, column: 1 };
+  // A quoted scalar on a line indented less than the block scalar above it: the package refuses it
+  // at the quote, libyaml scans it first, so an unclosed one fails where its scan ends.
+  const scanned =
+    code === "BAD_INDENT" && offset !== undefined ? libyamlQuotedScalarEnd(text, offset) : undefined;
+  if (scanned !== undefined && scanned !== "closed") {
+    const open = lineCounter.linePos(offset ?? 0);
+    const end = lineCounter.linePos(scanned.offset);
+    const what =
+      scanned.kind === "marker"
+        ? "a document marker (--- or ...) inside a quoted scalar"
+        : `unclosed quoted scalar (${text[offset ?? 0]})`;
+    return {
+      reason: `${what} opened at line ${open.line}, column ${open.col}`,
+      line: end.line,
+      column: end.col,
+    };
+  }
   // Placed where PyYAML places it (the end of the text), and said where the quote opens.
   const opened = /^Missing closing ["']quote/.test(message) ? unclosedQuoteStart(text) : undefined;
   if (opened !== undefined) {

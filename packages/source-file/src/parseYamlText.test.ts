@@ -77,6 +77,19 @@ describe("parseYamlText", () => {
     });
   });
 
+  it("scans a quoted scalar under a block scalar, indented less than its text, to its end as libyaml does", () => {
+    // libyaml 0.2.5 (CSafeLoader): "found unexpected end of stream" at line 6 (line 5 without the
+    // final newline), "found unexpected document indicator" at line 5; closed, "did not find
+    // expected key" at the quote (line 4). Seed 4242 of the YAML fuzz, case 0622, reported line 6 of 23.
+    const head = "a:\n  d: |-\n        x\n      ";
+    expect(yamlError(`${head}'q\n  b: 1\n`).line).toBe(6);
+    expect(yamlError(`${head}'q\n  b: 1`).line).toBe(5);
+    expect(yamlError(`${head}'q\n---\n  b: 1\n`).line).toBe(5);
+    expect(yamlError(`${head}"q\\"\n  b: 1\n`).line).toBe(6);
+    expect(yamlError(`${head}'q'\n  b: 1\n`).line).toBe(4);
+    expect(yamlError(`${head}'it''s'\n  b: 1\n`).line).toBe(4);
+  });
+
   it("refuses a tag it cannot construct after a !!null scalar too", () => {
     // (A tag after `!!null` was once taken for the null scalar's own and dropped.)
     expect(yamlError("a:\n  schema: !!null 0b101\nb:\n  password: !!python/str [1]\n").line).toBe(4);

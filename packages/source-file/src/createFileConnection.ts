@@ -143,9 +143,12 @@ function parseExtra(raw: unknown, field: string, line: number, fail: Fail): Reco
     }
   }
   if (!isPlainObject(parsed)) return fail(`${field} must be a JSON object, not ${pythonType(parsed)}`, line);
-  // Airflow json.dumps() the extra: a YAML date in it is a TypeError ("not JSON serializable").
-  if (typeof raw !== "string" && holdsDate(parsed))
-    return fail(`${field} holds a YAML date, which is not JSON; quote it`, line);
+  // Airflow json.dumps() the extra: a YAML date or !!binary bytes in it is a TypeError ("Object of
+  // type datetime/bytes is not JSON serializable").
+  const notJson = typeof raw === "string" ? undefined : notJsonIn(parsed);
+  if (notJson === "date") return fail(`${field} holds a YAML date, which is not JSON; quote it`, line);
+  if (notJson === "bytes")
+    return fail(`${field} holds binary data (!!binary), which is not JSON; give it as text`, line);
   return parsed;
 }
 
@@ -176,15 +179,26 @@ function truthy(v: unknown): boolean {
   return true;
 }
 
-function holdsDate(v: unknown): boolean {
-  if (typeof v !== "object" || v === null) return false;
-  if (v instanceof Date) return true;
-  for (const item of Array.isArray(v) ? v : Object.values(v)) if (holdsDate(item)) return true;
-  return false;
+/** The first value in `v` that Python's `json.dumps` refuses: a YAML date or `!!binary` bytes. */
+function notJsonIn(v: unknown): "date" | "bytes" | undefined {
+  if (typeof v !== "object" || v === null) return undefined;
+  if (v instanceof Date) return "date";
+  if (v instanceof Uint8Array) return "bytes";
+  for (const item of Array.isArray(v) ? v : Object.values(v)) {
+    const found = notJsonIn(item);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !(v instanceof Date) &&
+    !(v instanceof Uint8Array)
+  );
 }
 
 function pythonType(v: unknown): string {
@@ -194,5 +208,6 @@ function pythonType(v: unknown): string {
   if (typeof v === "string") return "str";
   if (Array.isArray(v)) return "list";
   if (v instanceof Date) return "datetime";
+  if (v instanceof Uint8Array) return "bytes";
   return "dict";
 }

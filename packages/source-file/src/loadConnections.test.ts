@@ -102,6 +102,26 @@ describe("YAML: NEL and dates", () => {
     }
   });
 
+  it("!!binary bytes in extra or extra_dejson are refused, as Airflow's json.dumps fails on them (TypeError)", () => {
+    // Seed 777 of the YAML fuzz: the bytes were kept in extra as a Buffer, a file Airflow cannot load.
+    const cases: [string, string][] = [
+      [
+        "a:\n  extra:\n    k: !!binary Null\n",
+        "extra holds binary data (!!binary), which is not JSON; give it as text",
+      ],
+      [
+        "a:\n  extra_dejson:\n    k: [!!binary Null]\n",
+        "extra_dejson holds binary data (!!binary), which is not JSON; give it as text",
+      ],
+      ["a:\n  extra: !!binary Null\n", "extra must be a JSON object, not bytes"],
+      ["a:\n  host: !!binary Null\n", "host must be a string, not bytes"],
+    ];
+    for (const [text, reason] of cases)
+      expect(loadConnections(text, "yaml").problems.map((p) => [p.connId, p.reason])).toEqual([
+        ["a", reason],
+      ]);
+  });
+
   it("a date in a text field is refused (it used to become JavaScript's Date text)", () => {
     const { problems } = loadConnections("a:\n  host: 2001-12-14\n", "yaml");
     expect(problems.map((p) => [p.line, p.reason])).toEqual([

@@ -89,6 +89,7 @@ export function loadVariables(rawText: string, format: ConnectionsFileFormat): L
 function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (value instanceof Date) return "a date";
+  if (value instanceof Uint8Array) return "binary data (!!binary)";
   if (typeof value === "object") return "an object";
   return `a ${typeof value}`;
 }

@@ -1,4 +1,5 @@
 import type { Connection, LineTree } from "@awsconn/core";
+import { notJsonKeyKind } from "./pyyamlJsonShapes.js";
 import {
   CONNECTION_FIELD_KEYS,
   ConnectionFormatError,
@@ -149,6 +150,7 @@ function parseExtra(raw: unknown, field: string, line: number, fail: Fail): Reco
   if (notJson === "date") return fail(`${field} holds a YAML date, which is not JSON; quote it`, line);
   if (notJson === "bytes")
     return fail(`${field} holds binary data (!!binary), which is not JSON; give it as text`, line);
+  if (notJson === "set") return fail(`${field} holds a set (!!set), which is not JSON; give a list`, line);
   return parsed;
 }
 
@@ -179,11 +181,18 @@ function truthy(v: unknown): boolean {
   return true;
 }
 
-/** The first value in `v` that Python's `json.dumps` refuses: a YAML date or `!!binary` bytes. */
-function notJsonIn(v: unknown): "date" | "bytes" | undefined {
+/** The first value (or key) in `v` that Python's `json.dumps` refuses: a YAML date, `!!binary` bytes, a `!!set`. */
+function notJsonIn(v: unknown): "date" | "bytes" | "set" | undefined {
   if (typeof v !== "object" || v === null) return undefined;
   if (v instanceof Date) return "date";
   if (v instanceof Uint8Array) return "bytes";
+  if (v instanceof Set) return "set";
+  if (!Array.isArray(v)) {
+    const key = Object.keys(v)
+      .map(notJsonKeyKind)
+      .find((kind) => kind !== undefined);
+    if (key) return key;
+  }
   for (const item of Array.isArray(v) ? v : Object.values(v)) {
     const found = notJsonIn(item);
     if (found) return found;
@@ -197,7 +206,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
     v !== null &&
     !Array.isArray(v) &&
     !(v instanceof Date) &&
-    !(v instanceof Uint8Array)
+    !(v instanceof Uint8Array) &&
+    !(v instanceof Set)
   );
 }
 
@@ -209,5 +219,6 @@ function pythonType(v: unknown): string {
   if (Array.isArray(v)) return "list";
   if (v instanceof Date) return "datetime";
   if (v instanceof Uint8Array) return "bytes";
+  if (v instanceof Set) return "set";
   return "dict";
 }

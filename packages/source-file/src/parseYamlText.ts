@@ -8,6 +8,7 @@ import { chompAtEndOfText } from "./pyyamlBlockScalarEnd.js";
 import { restoreLineSeparators, splitLineSeparators } from "./pyyamlLineSeparators.js";
 import { constructionProblem } from "./pyyamlConstruct.js";
 import { markNonStringKeys, nullTaggedScalars, pyyamlSyntaxProblem } from "./pyyamlStructure.js";
+import { pyyamlJsonShapes } from "./pyyamlJsonShapes.js";
 import { readPlainYaml } from "./readPlainYaml.js";
 import { requireYaml } from "./requireYaml.js";
 import { yamlNestingProblem } from "./yamlNestingProblem.js";
@@ -172,6 +173,7 @@ export function parseYamlWithPackage(
   const unmet = tags.find((w) => !/^!!(?:int|float|bool)$/.test(text.slice(w.pos[0], w.pos[1])));
   if (unmet) throw YamlTextError.of("YAML error", describeYamlError(unmet, doc, text, lineCounter));
   markNonStringKeys(doc);
+  pyyamlJsonShapes(doc);
   restoreLineSeparators(doc, text, lineCounter, separators);
   chompAtEndOfText(doc, text);
   const targets = linearYamlAliases(doc);

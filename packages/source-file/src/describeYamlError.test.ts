@@ -56,6 +56,13 @@ describe("YAML errors name the parser's reason and place, never the text", () =>
       /implicit key spans more than one line/,
       3,
     ],
+    // libyaml: "found unexpected end of stream" after a quote under a block scalar (seed 4242, 0622).
+    [
+      "unclosed quote under a block scalar",
+      `x:\n  d: |-\n        v\n      '${SECRET}\n  b: 1\n`,
+      /unclosed quoted scalar \('\) opened at line 4, column 7/,
+      6,
+    ],
     [
       "flow sequence key over two lines",
       `b: [1, 2\n  x\n  y: 1]\n`,

@@ -132,15 +132,15 @@ export function describeYamlError(
     return { reason, line: at.line + 1, column: 1 };
   // A quoted scalar on a line indented less than the block scalar above it: the package refuses it
   // at the quote, libyaml scans it first, so an unclosed one fails where its scan ends.
-  const scanned =
-    code === "BAD_INDENT" && offset !== undefined ? libyamlQuotedScalarEnd(text, offset) : undefined;
-  if (scanned !== undefined && scanned !== "closed") {
-    const open = lineCounter.linePos(offset ?? 0);
+  const quoteAt = code === "BAD_INDENT" ? offset : undefined;
+  const scanned = quoteAt === undefined ? undefined : libyamlQuotedScalarEnd(text, quoteAt);
+  if (quoteAt !== undefined && scanned !== undefined && scanned !== "closed") {
+    const open = lineCounter.linePos(quoteAt);
     const end = lineCounter.linePos(scanned.offset);
     const what =
       scanned.kind === "marker"
         ? "a document marker (--- or ...) inside a quoted scalar"
-        : `unclosed quoted scalar (${text[offset ?? 0]})`;
+        : `unclosed quoted scalar (${text[quoteAt]})`;
     return {
       reason: `${what} opened at line ${open.line}, column ${open.col}`,
       line: end.line,

@@ -39,6 +39,20 @@ describe("pyyamlJsonShapes: an extra holds what Airflow's json.dumps writes", ()
     ]);
   });
 
+  it("never quotes the refused value or key (planted secret)", () => {
+    const secret = "U2VjcjN0UExBTlRFRA=="; // base64 of a planted secret
+    for (const extra of [
+      `    k: !!binary ${secret}\n`,
+      `    k: {? !!binary ${secret} : x}\n`,
+      `    k: !!set {${secret}}\n`,
+    ]) {
+      const { problems } = loadConnections(`a:\n  conn_type: aws\n  extra:\n${extra}`, "yaml");
+      expect(problems).toHaveLength(1);
+      expect(JSON.stringify(problems.map((p) => [p.reason, String(p.cause ?? "")]))).not.toContain(secret);
+      expect(JSON.stringify(problems)).not.toContain("Secr3tPLANTED");
+    }
+  });
+
   it("keeps the keys json.dumps turns into text", () => {
     const { entries } = loadConnections(
       "a:\n  conn_type: aws\n  extra:\n    1.5: x\n    null: y\n    true: z\n",

@@ -87,6 +87,9 @@ for backend, conn_prefix, var_prefix, lead in (
         (f"{short}-conn-sep-refused", backend, "connection", {}, "a--b", "team_a", True, [f"{conn_prefix}/a--b"]),
         (f"{short}-conn-sep-refused-no-team", backend, "connection", {}, "a--b", None, True, [f"{conn_prefix}/a--b"]),
         (f"{short}-conn-sep-single-team", backend, "connection", {}, "a--b", None, False, [f"{conn_prefix}/a--b"]),
+        # A team with [core] multi_team off: Airflow never passes one then, but its backends take it
+        # (the amazon provider's unit tests do) and refuse no "--" id; awsconn's team turns the mode on.
+        (f"{short}-conn-sep-team-single-team", backend, "connection", {}, "a--b", "team_a", False, [f"{conn_prefix}/a--b"]),
         (f"{short}-conn-triple-underscore-kept", backend, "connection", {}, "a___b", "team_a", True, []),
         (
             f"{short}-conn-pattern-on-bare-id",

@@ -108,6 +108,22 @@ CASES: list[tuple[str, str, str]] = [
     ("yaml-duplicate-keys", "connections.yaml", "a: aws://one\na: aws://two\n"),
     ("yaml-value-number", "connections.yaml", "a: 42\n"),
     ("yaml-date-password", "connections.yaml", "a:\n  conn_type: aws\n  password: '2001-12-14'\n"),
+    # Number and boolean keys in an extra: json.dumps writes Python's spelling of each (1.0, -0.0,
+    # 1e+16, every digit of a long int), and 1, 1.0 and true are one key of a Python dict.
+    (
+        "yaml-extra-number-keys",
+        "connections.yaml",
+        "a:\n  conn_type: aws\n  extra:\n    1.0: a\n    2: b\n    .5: c\n    0x1F: d\n    -0.0: e\n"
+        "    1.5e+16: f\n    12345678901234567890: g\n    1:30: h\n    .inf: i\n    .NaN: j\n    017: k\n"
+        "    0o17: l\n    2.50: m\n    1e3: n\n    1_000.5: o\n    nested:\n      - 3.0: p\n",
+    ),
+    (
+        "yaml-extra-equal-keys",
+        "connections.yaml",
+        "a:\n  conn_type: aws\n  extra:\n    1.0: a\n    x: 0\n    1: b\n    true: c\n    0: d\n    -0.0: e\n    off: f\n",
+    ),
+    ("yaml-extra-tagged-keys", "connections.yaml", "a:\n  conn_type: aws\n  extra:\n    !!float 3: a\n    !!str 4: b\n    !!int '5': c\n"),
+    ("yaml-tagged-first-id", "connections.yaml", "!!str 1: aws://h\nb: aws://b\n"),
     # ---------------- .env
     ("env-basic", "connections.env", "AWS_DEFAULT=aws://AKIA:SECRET@/?region_name=eu-west-1\n"),
     ("env-uri-query-values", "connections.env", "A=aws://user:@h?timeout=30&verify=false\n"),

@@ -42,6 +42,7 @@ export {
 } from "./parsePythonJson.js";
 export type { LineTree } from "./LineTree.js";
 export { pythonStrip, isPythonWhitespace, PYTHON_WHITESPACE } from "./python/pythonStrip.js";
+export { pyFloatRepr } from "./python/pyFloatRepr.js";
 export { lazyPattern } from "./lazyPattern.js";
 export { type ConnectionParser, DEFAULT_CONNECTION_PARSER } from "./ConnectionParser.js";
 export { levenshtein } from "./levenshtein.js";

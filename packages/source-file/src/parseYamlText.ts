@@ -9,6 +9,7 @@ import { restoreLineSeparators, splitLineSeparators } from "./pyyamlLineSeparato
 import { constructionProblem } from "./pyyamlConstruct.js";
 import { markNonStringKeys, nullTaggedScalars, pyyamlSyntaxProblem } from "./pyyamlStructure.js";
 import { pyyamlJsonShapes } from "./pyyamlJsonShapes.js";
+import { pyyamlKeyTexts } from "./pyyamlKeyTexts.js";
 import { readPlainYaml } from "./readPlainYaml.js";
 import { requireYaml } from "./requireYaml.js";
 import { yamlNestingProblem } from "./yamlNestingProblem.js";
@@ -173,6 +174,7 @@ export function parseYamlWithPackage(
   const unmet = tags.find((w) => !/^!!(?:int|float|bool)$/.test(text.slice(w.pos[0], w.pos[1])));
   if (unmet) throw YamlTextError.of("YAML error", describeYamlError(unmet, doc, text, lineCounter));
   markNonStringKeys(doc);
+  pyyamlKeyTexts(doc);
   pyyamlJsonShapes(doc);
   restoreLineSeparators(doc, text, lineCounter, separators);
   chompAtEndOfText(doc, text);

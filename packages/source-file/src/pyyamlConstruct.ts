@@ -44,13 +44,21 @@ export function constructionProblem(
   // chain of mappings, each merging the one before, costs the square of its length. Past this many
   // pairs the check stops (the document's alias budget then refuses a merge bomb).
   let budget = FLATTEN_BUDGET;
-  // The warning of a node's tag (PyYAML marks the node where its tag starts).
+  // The warning of a node's tag (PyYAML marks the node where its tag starts). A block mapping
+  // starts where its first key does: a tag on that key's line is the key's (`!!float 3: a`), one
+  // on a line above is the mapping's.
   const tagOf = (node: unknown) => {
     const start = (node as Node | null)?.range?.[0];
     if (start === undefined) return undefined;
-    return tagWarnings.find(
-      (w) => w.pos[1] <= start && /^\s*(?:&\S+\s+)?$/.test(text.slice(w.pos[1], start)),
-    );
+    const firstKey = isMap(node) ? ((node.items[0]?.key as Node | null)?.range?.[0] ?? -1) : -1;
+    return tagWarnings.find((w) => {
+      const between = text.slice(w.pos[1], start);
+      return (
+        w.pos[1] <= start &&
+        /^\s*(?:&\S+\s+)?$/.test(between) &&
+        !(firstKey === start && !between.includes("\n"))
+      );
+    });
   };
   const done = new Set<unknown>();
   let next: unknown[] = [doc.contents];

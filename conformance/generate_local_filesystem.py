@@ -122,6 +122,10 @@ CASES: list[tuple[str, str, str]] = [
         "connections.yaml",
         "a:\n  conn_type: aws\n  extra:\n    1.0: a\n    x: 0\n    1: b\n    true: c\n    0: d\n    -0.0: e\n    off: f\n",
     ),
+    # A float key and a text key with its text are two Python keys: json.dumps writes both (the
+    # dict's order), json.loads keeps the last; a date under the hidden one still fails json.dumps.
+    ("yaml-extra-key-kinds-same-text", "connections.yaml", "a:\n  extra:\n    1.: a\n    '1.0': b\n    1.0: c\n"),
+    ("yaml-extra-hidden-date", "connections.yaml", "a:\n  extra:\n    !!str 1: 2001-12-14\n    1: x\n"),
     ("yaml-extra-tagged-keys", "connections.yaml", "a:\n  conn_type: aws\n  extra:\n    !!float 3: a\n    !!str 4: b\n    !!int '5': c\n"),
     ("yaml-tagged-first-id", "connections.yaml", "!!str 1: aws://h\nb: aws://b\n"),
     # ---------------- .env

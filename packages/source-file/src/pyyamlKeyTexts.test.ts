@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadConnections } from "./loadConnections.js";
 import { parseYamlText } from "./parseYamlText.js";
 
 // Airflow 3.3.2 with PyYAML 6.0.3: yaml.safe_load, then json.dumps of the extra (what Airflow
@@ -31,8 +32,10 @@ describe("pyyamlKeyTexts: number and boolean keys as json.dumps writes them", ()
       x: 0,
       "0": "f",
     });
-    // A string key is not a number key: json.dumps writes both, and the last one read wins.
+    // A string key is not a number key: json.dumps writes both in the dict's order (each key where
+    // it first came, with its last value), and json.loads keeps the last it reads.
     expect(extraOf("    '1': a\n    1: b\n")).toEqual({ "1": "b" });
+    expect(extraOf("    1.: a\n    '1.0': b\n    1.0: c\n")).toEqual({ "1.0": "b" });
   });
 
   it("reads a tag on a block mapping's first key as that key's, as PyYAML does", () => {
@@ -48,5 +51,19 @@ describe("pyyamlKeyTexts: number and boolean keys as json.dumps writes them", ()
 
   it("leaves deeper mappings' keys the same way, inside lists too", () => {
     expect(extraOf("    n:\n      - 3.0: p\n        4: q\n")).toEqual({ n: [{ "3.0": "p", "4": "q" }] });
+  });
+
+  it("refuses an extra whose date a later key of another kind hides (json.dumps still meets it)", () => {
+    // '1' (text) and 1 (int) are two keys to Python: json.dumps writes both, and meets the date.
+    const reasons = (extra: string) =>
+      loadConnections(`a:\n  conn_type: aws\n  extra:\n${extra}`, "yaml").problems.map((p) => p.reason);
+    expect(reasons("    !!str 1: 2001-12-14\n    1: x\n")).toEqual([
+      "extra holds a YAML date, which is not JSON; quote it",
+    ]);
+    expect(reasons("    1.0:\n      - 2001-12-14\n    '1.0': x\n")).toEqual([
+      "extra holds a YAML date, which is not JSON; quote it",
+    ]);
+    // The same key twice: Python keeps the last value, and the date is gone.
+    expect(reasons("    1: 2001-12-14\n    1.0: x\n")).toEqual([]);
   });
 });

@@ -115,9 +115,8 @@ export function isNonStringKey(key: string): boolean {
  * Gives every `!!null` scalar of `doc` the value `null`, as PyYAML's safe loader does whatever the
  * text (`!!null 1__0`, `!!null x`), where the `yaml` package keeps the text and warns; returns where
  * each starts, so the caller can drop those warnings. Also, as PyYAML: a plain scalar with the
- * non-specific tag `!` is resolved as if untagged (`! ~` is null; re-read with `options`), and a
- * null key below the top level is the text "null" (what `json.dumps` makes of Python's None in an
- * extra).
+ * non-specific tag `!` is resolved as if untagged (`! ~` is null; re-read with `options`). (A null
+ * key below the top level becomes the text "null" in `pyyamlKeyTexts`.)
  *
  * @example
  * ```ts
@@ -144,12 +143,6 @@ export function nullTaggedScalars(
       if (node.tag !== "tag:yaml.org,2002:null" || node.value === null) return;
       node.value = null;
       starts.push(node.range?.[0] ?? 0);
-    },
-    Map(key, map) {
-      // Below the top level, a null key becomes "null" in Python's json.dumps (an extra), not "".
-      if (key === null) return;
-      for (const pair of map.items)
-        if (isScalar(pair.key) && pair.key.value === null) pair.key.value = "null";
     },
   });
   return starts;

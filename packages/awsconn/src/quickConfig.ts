@@ -10,7 +10,8 @@ import { type ShapeFailure, shapeProblem, type ShapeProblem } from "./shapeProbl
 //
 // Semantics are zod's where JSON Schema leaves a choice: `anyOf` is zod's union (the first branch
 // that matches wins), lengths count UTF-16 units, a `default` is checked like a given value, an
-// object must be a plain one, and an optional key given as `undefined` is kept as `undefined`.
+// object is any non-array object (a class instance too; its keys are those `for...in` and `in`
+// see), and an optional key given as `undefined` is kept as `undefined`.
 
 type ShapeNode = Readonly<Record<string, unknown>>;
 
@@ -78,10 +79,9 @@ export function quickProblem(input: unknown): ShapeProblem | undefined {
   return shapeProblem(trail.deepest.path, trail.deepest.failure);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+/** An object as zod's `z.object` takes one: any non-array object, class instances included. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Whether `value` is of the JSON Schema type `type` (ASK for a type name it does not know). */
@@ -92,7 +92,7 @@ function typeMatch(type: unknown, value: unknown): boolean | typeof ASK {
   }
   switch (type) {
     case "object":
-      return isPlainObject(value);
+      return isObject(value);
     case "array":
       return Array.isArray(value);
     case "string":
@@ -163,7 +163,7 @@ function normalized(node: ShapeNode, given: unknown, path: Path, trail: Trail): 
     return fail(trail, path, { kind: "check", node, value, check });
   if ("items" in node) return Array.isArray(value) ? array(node.items as ShapeNode, value, path, trail) : ASK;
   if ("properties" in node || "additionalProperties" in node || "propertyNames" in node)
-    return isPlainObject(value) && node.type === "object" ? object(node, value, path, trail) : ASK;
+    return isObject(value) && node.type === "object" ? object(node, value, path, trail) : ASK;
   if (node.type === "object" || node.type === "array") return ASK;
   return value;
 }
@@ -194,7 +194,7 @@ function union(
   const types = discriminatorValues(branches);
   if (types) {
     // A source entry of a known type fails as that type; one of no known type names the types.
-    if (isPlainObject(value)) {
+    if (isObject(value)) {
       const own = tried[types.indexOf(value.type as string)]?.deepest;
       if (own) return fail(trail, own.path, own.failure);
       return fail(trail, [...path, "type"], { kind: "discriminator", value: value.type, types });
@@ -223,17 +223,14 @@ type Claim = "keys" | "type" | false;
 function claims(node: ShapeNode, value: unknown): Claim {
   const branches = (node.anyOf ?? node.oneOf) as ShapeNode[] | undefined;
   const types = branches && discriminatorValues(branches);
-  if (types) return isPlainObject(value) && types.includes(value.type as string) ? "type" : false;
+  if (types) return isObject(value) && types.includes(value.type as string) ? "type" : false;
   if (branches) {
     const each = branches.map((b) => claims(b, value));
     return each.includes("keys") ? "keys" : each.includes("type") ? "type" : false;
   }
   const required = (node.required ?? []) as string[];
   const has =
-    node.type === "object" &&
-    required.length > 0 &&
-    isPlainObject(value) &&
-    required.every((key) => Object.hasOwn(value, key));
+    node.type === "object" && required.length > 0 && isObject(value) && required.every((key) => key in value);
   return has ? "keys" : false;
 }
 
@@ -267,14 +264,14 @@ function object(node: ShapeNode, value: Record<string, unknown>, path: Path, tra
     if (given === undefined && required.includes(key))
       return fail(trail, [...path, key], { kind: "type", node: schema, value: undefined });
     if (given === undefined && !("default" in schema)) {
-      if (Object.hasOwn(value, key)) out[key] = undefined;
+      if (key in value) out[key] = undefined;
       continue;
     }
     const item = normalized(schema, given, [...path, key], trail);
     if (item === FAIL || item === ASK) return item;
     out[key] = item;
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     if (Object.hasOwn(properties, key)) continue;
     if (key === "__proto__") return ASK;
     if (rest === false)

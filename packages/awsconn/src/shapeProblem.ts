@@ -46,8 +46,8 @@ function messageOf(failure: ShapeFailure): string {
       return `expected one of ${options.join(", ")}, got ${shown(failure.value)}${didYouMean(failure.value, options)}`;
     }
     case "type":
-      if (failure.node.type === "object" && typeof failure.value === "object" && failure.value !== null)
-        return `expected a plain object ({ ... }), got ${Array.isArray(failure.value) ? "array" : `an instance of ${failure.value.constructor?.name ?? "a class"}`}`;
+      if (failure.node.type === "object" && Array.isArray(failure.value))
+        return "expected an object ({ ... }), got array";
       return `expected ${typeText(failure.node)}, got ${kindOf(failure.value)}`;
     case "bounds":
       return `expected ${typeText(failure.node)}${boundsText(failure.node)}, got ${kindOf(failure.value)}`;

@@ -1,5 +1,6 @@
 import type { Document, LineCounter, Node, Pair } from "yaml";
 import type { YamlProblem } from "./describeYamlError.js";
+import { pyyamlInt } from "./pyyamlInt.js";
 import { requireYaml } from "./requireYaml.js";
 
 /**
@@ -191,37 +192,23 @@ const TYPED: Record<string, string> = {
 function typedValue(tag: string, text: string): number | boolean | undefined {
   const value = text.replace(/_/g, "").trim();
   if (tag.endsWith("bool")) return BOOLS[value.toLowerCase()];
+  if (!tag.endsWith("float")) {
+    const int = pyyamlInt(value);
+    return int === undefined ? undefined : Number(int);
+  }
   const sign = value.startsWith("-") ? -1 : 1;
-  const digits = value.replace(/^[+-]/, "");
-  // Sexagesimal: 1:20 is 80.
-  const sexagesimal = (part: RegExp) => {
-    const parts = digits.split(":");
-    if (!parts.every((p) => part.test(p))) return undefined;
+  const lower = value.replace(/^[+-]/, "").toLowerCase();
+  if (lower === ".inf") return sign * Number.POSITIVE_INFINITY;
+  if (lower === ".nan") return Number.NaN;
+  if (lower.includes(":")) {
+    // Sexagesimal: 1:20.5 is 80.5.
+    const parts = lower.split(":");
+    if (!parts.every((p) => /^\d+(?:\.\d*)?$/.test(p))) return undefined;
     return sign * parts.reduce((sum, p) => sum * 60 + Number(p), 0);
-  };
-  if (tag.endsWith("float")) {
-    const lower = digits.toLowerCase();
-    if (lower === ".inf") return sign * Number.POSITIVE_INFINITY;
-    if (lower === ".nan") return Number.NaN;
-    if (lower.includes(":")) return sexagesimal(/^\d+(?:\.\d*)?$/);
-    return /^(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?|nan)$/.test(lower)
-      ? sign * Number(lower.replace(/^inf(inity)?$/, "Infinity"))
-      : undefined;
   }
-  // construct_yaml_int's order: 0, 0b, 0x, any other leading 0 (octal: `!!int 0:30` raises),
-  // sexagesimal, decimal. `+ 0`: a Python int has no negative zero (-0 is 0).
-  if (digits === "0") return 0;
-  if (/^0b[01]+$/.test(digits)) return sign * Number.parseInt(digits.slice(2), 2) + 0;
-  if (/^0x[0-9a-fA-F]+$/.test(digits)) return sign * Number.parseInt(digits.slice(2), 16) + 0;
-  if (digits.startsWith("0"))
-    return /^0[oO]?[0-7]+$/.test(digits)
-      ? sign * Number.parseInt(digits.replace(/^0[oO]?/, ""), 8) + 0
-      : undefined;
-  if (digits.includes(":")) {
-    const n = sexagesimal(/^\d+$/);
-    return n === undefined ? undefined : n + 0;
-  }
-  return /^[1-9]\d*$/.test(digits) ? sign * Number(digits) : undefined;
+  return /^(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?|nan)$/.test(lower)
+    ? sign * Number(lower.replace(/^inf(inity)?$/, "Infinity"))
+    : undefined;
 }
 
 const BOOLS: Record<string, boolean> = {

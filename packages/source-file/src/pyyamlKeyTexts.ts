@@ -1,5 +1,6 @@
 import type { Document, Node, Pair, Scalar, YAMLMap } from "yaml";
 import { pyFloatRepr } from "@awsconn/core";
+import { pyyamlInt } from "./pyyamlInt.js";
 import { requireYaml } from "./requireYaml.js";
 
 const INT_TAG = "tag:yaml.org,2002:int";
@@ -123,19 +124,7 @@ function isFloatKey(key: Scalar): boolean {
 
 /** PyYAML's int of a key's text, every digit kept (a JavaScript number holds 2^53 exactly at most). */
 function exactInt(source: string | undefined, value: number): string {
-  const text = source?.replace(/_/g, "").trim() ?? "";
-  const sign = text.startsWith("-") ? -1n : 1n;
-  const digits = text.replace(/^[-+]/, "");
-  try {
-    let n: bigint;
-    if (digits.includes(":")) n = digits.split(":").reduce((sum, part) => sum * 60n + BigInt(part), 0n);
-    else if (/^0[bB]/.test(digits)) n = BigInt(`0b${digits.slice(2)}`);
-    else if (/^0[xX]/.test(digits)) n = BigInt(`0x${digits.slice(2)}`);
-    else if (/^0[0-7]+$/.test(digits)) n = BigInt(`0o${digits.slice(1)}`);
-    else n = BigInt(digits);
-    return (sign * n).toString();
-  } catch {
-    // (A text BigInt cannot read, such as a tag's own spelling: the package's number.)
-    return Number.isSafeInteger(value) ? String(value) : BigInt(Math.trunc(value)).toString();
-  }
+  // (A text PyYAML's int does not read, such as a tag's own spelling: the package's number.)
+  const int = pyyamlInt(source ?? "") ?? BigInt(Math.trunc(value));
+  return int.toString();
 }

@@ -65,5 +65,8 @@ describe("pyyamlKeyTexts: number and boolean keys as json.dumps writes them", ()
     ]);
     // The same key twice: Python keeps the last value, and the date is gone.
     expect(reasons("    1: 2001-12-14\n    1.0: x\n")).toEqual([]);
+    // In a connection's own mapping a number key is an illegal field: no stand-in key is named.
+    const own = loadConnections("a:\n  conn_type: aws\n  1.0: 2001-12-14\n  '1.0': x\n", "yaml").problems;
+    expect(own.map((p) => p.reason.split(";")[0])).toEqual(["illegal keys: 1.0"]);
   });
 });

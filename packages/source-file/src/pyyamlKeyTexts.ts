@@ -28,8 +28,10 @@ const FLOAT_TAG = "tag:yaml.org,2002:float";
 export function pyyamlKeyTexts(doc: Document): void {
   const { isScalar, visit, Pair, Scalar } = requireYaml();
   visit(doc, {
-    Map(_key, map: YAMLMap) {
+    Map(_key, map: YAMLMap, path) {
       if (map === doc.contents) return undefined; // connection ids: markNonStringKeys
+      // A connection's own mapping: a number key there is an illegal field whatever its value.
+      const ofConnection = path[path.length - 2] === doc.contents;
       const seen = new Map<string, string>(); // a Python key's equality class -> the first key's text
       // Per text, each class of key with it (its first place, its last pair): two classes (`1.0` and
       // "1.0") are two keys to Python, both written by json.dumps, and one to JavaScript.
@@ -61,9 +63,10 @@ export function pyyamlKeyTexts(doc: Document): void {
         if (kept.last !== lastOf.get(text))
           map.items.push(new Pair(new Scalar(text), clone(kept.last.value)));
         // A value of another class still meets json.dumps in Airflow: one it refuses (a date, bytes,
-        // a set) is kept under a stand-in key, for the extra's check to refuse.
+        // a set) is kept under a stand-in key, for the extra's check to refuse (in an extra: a
+        // connection's own number key is refused as an illegal key).
         for (const { last } of classes.values())
-          if (last !== kept.last && holdsNotJson(last.value))
+          if (!ofConnection && last !== kept.last && holdsNotJson(last.value))
             map.items.push(new Pair(new Scalar(SHADOWED_KEY), clone(last.value)));
       }
       return undefined;

@@ -128,6 +128,9 @@ CASES: list[tuple[str, str, str]] = [
     ("yaml-extra-hidden-date", "connections.yaml", "a:\n  extra:\n    !!str 1: 2001-12-14\n    1: x\n"),
     ("yaml-extra-tagged-keys", "connections.yaml", "a:\n  conn_type: aws\n  extra:\n    !!float 3: a\n    !!str 4: b\n    !!int '5': c\n"),
     ("yaml-tagged-first-id", "connections.yaml", "!!str 1: aws://h\nb: aws://b\n"),
+    # A quote libyaml closes on a less-indented next line, with a key right after it there.
+    ("yaml-quote-closed-then-key", "connections.yaml", "a: aws://h\nb: 'open\n'c: aws://c\n"),
+    ("yaml-quote-closed-then-text", "connections.yaml", "a:\n  conn_type: aws\n  host: 'x\n'  y\n"),
     # ---------------- .env
     ("env-basic", "connections.env", "AWS_DEFAULT=aws://AKIA:SECRET@/?region_name=eu-west-1\n"),
     ("env-uri-query-values", "connections.env", "A=aws://user:@h?timeout=30&verify=false\n"),

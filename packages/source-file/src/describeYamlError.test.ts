@@ -82,6 +82,23 @@ describe("YAML errors name the parser's reason and place, never the text", () =>
     expect(error.message).not.toContain(SECRET);
   });
 
+  it("a quote libyaml closes on a less-indented line fails at the text after it (Airflow 3.3.2)", () => {
+    // libyaml: "did not find expected key" at line 3, column 2; the package saw an unclosed quote.
+    const key = problemOf(`a: aws://h\nb: '${SECRET}\n'c: aws://c\n`);
+    expect([key.line, key.column]).toEqual([3, 2]);
+    expect(key.reason).toMatch(/text after a quoted scalar that goes over lines/);
+    expect(`${key.message} ${key.reason}`).not.toContain(SECRET);
+    // A comment after the closing quote is fine, as in libyaml.
+    expect(parseYamlText(`b: '${SECRET}\n' # c\nz: 1\n`).value).toEqual({ b: `${SECRET} `, z: 1 });
+  });
+
+  it("names the column as written where it read the text with continuation lines moved right", () => {
+    // libyaml: "did not find expected key" at line 2, column 3 (the package read "' x" moved right).
+    const error = problemOf(`bad: '${SECRET}\n' x\n`);
+    expect([error.line, error.column]).toEqual([2, 3]);
+    expect(problemOf("a:\n  b: 'x\n'c\n").column).toBe(2);
+  });
+
   it("keys that are collections are not printed by the yaml package's warnings", async () => {
     const warnings: unknown[] = [];
     const listener = (w: unknown) => warnings.push(w);

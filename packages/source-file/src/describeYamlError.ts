@@ -134,7 +134,7 @@ export function describeYamlError(
   // at the quote, libyaml scans it first, so an unclosed one fails where its scan ends.
   const quoteAt = code === "BAD_INDENT" ? offset : undefined;
   const scanned = quoteAt === undefined ? undefined : libyamlQuotedScalarEnd(text, quoteAt);
-  if (quoteAt !== undefined && scanned !== undefined && scanned !== "closed") {
+  if (quoteAt !== undefined && scanned !== undefined && scanned.kind !== "closed") {
     const open = lineCounter.linePos(quoteAt);
     const end = lineCounter.linePos(scanned.offset);
     const what =
@@ -149,6 +149,15 @@ export function describeYamlError(
   }
   // Placed where PyYAML places it (the end of the text), and said where the quote opens.
   const opened = /^Missing closing ["']quote/.test(message) ? unclosedQuoteStart(text) : undefined;
+  const after = opened === undefined ? undefined : textAfterClosingQuote(text, opened);
+  if (after !== undefined) {
+    const at = lineCounter.linePos(after);
+    return {
+      reason: "text after a quoted scalar that goes over lines (a key needs a line of its own)",
+      line: at.line,
+      column: at.col,
+    };
+  }
   if (opened !== undefined) {
     const open = lineCounter.linePos(opened);
     return {
@@ -158,6 +167,20 @@ export function describeYamlError(
     };
   }
   return { reason, line: at.line, column: at.col };
+}
+
+/**
+ * `a: 'x\n'k: 1`: a quoted scalar the package leaves open (its next line is indented less than it
+ * wants) that libyaml closes on a later line, followed there by more than blanks and a comment.
+ * libyaml fails at that text ("did not find expected key", "mapping values are not allowed"): its
+ * offset, else `undefined` (also inside a flow collection, where `,` and `]` may follow).
+ */
+function textAfterClosingQuote(text: string, quoteAt: number): number | undefined {
+  const scanned = libyamlQuotedScalarEnd(text, quoteAt);
+  if (scanned?.kind !== "closed" || insideFlow(text, quoteAt)) return undefined;
+  const rest = /^[ \t]*/.exec(text.slice(scanned.offset + 1))?.[0].length ?? 0;
+  const at = scanned.offset + 1 + rest;
+  return at >= text.length || /[\n\r#]/.test(text[at] as string) ? undefined : at;
 }
 
 /** Whether `offset` is inside a flow collection (`[ ]`, `{ }`) of the text's CST. */

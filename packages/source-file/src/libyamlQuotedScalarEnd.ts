@@ -2,7 +2,7 @@
  * Where libyaml's scanner ends a quoted scalar that starts at `offset` (a `'` or `"`), read as
  * libyaml reads one in block context: over any number of lines, whatever their indentation, up to
  * its closing quote (`''` is a quote inside single quotes, `\` escapes the next character inside
- * double quotes). `"closed"` when it closes; else the offset where the scanner gives up: a document
+ * double quotes). `kind: "closed"` at the closing quote's offset when it closes; else the offset where the scanner gives up: a document
  * marker (`---` or `...` at the start of a line, then a space, a line break or the end) or the end
  * of the text. `undefined` when no quote starts at `offset`.
  *
@@ -13,13 +13,13 @@
  * @example
  * ```ts
  * libyamlQuotedScalarEnd("a: 'q\nb: 1\n", 3); // { kind: "end", offset: 11 }
- * libyamlQuotedScalarEnd("a: 'q'\n", 3); // "closed"
+ * libyamlQuotedScalarEnd("a: 'q'\n", 3); // { kind: "closed", offset: 5 }
  * ```
  */
 export function libyamlQuotedScalarEnd(
   text: string,
   offset: number,
-): "closed" | { kind: "end" | "marker"; offset: number } | undefined {
+): { kind: "closed" | "end" | "marker"; offset: number } | undefined {
   const quote = text[offset];
   if (quote !== "'" && quote !== '"') return undefined;
   const markerAfter = (lineStart: number) =>
@@ -36,7 +36,7 @@ export function libyamlQuotedScalarEnd(
         i++;
         continue;
       }
-      return "closed";
+      return { kind: "closed", offset: i };
     }
     if (c === "\n" && markerAfter(i + 1)) return { kind: "marker", offset: i + 1 };
   }

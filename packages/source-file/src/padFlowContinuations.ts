@@ -17,7 +17,12 @@
  * padFlowContinuations('a: "x\n---\n"').markerInQuote; // 2
  * ```
  */
-export function padFlowContinuations(text: string): { text?: string; markerInQuote?: number } {
+export function padFlowContinuations(text: string): {
+  text?: string;
+  markerInQuote?: number;
+  /** Per 1-based line moved: the blanks put before it (a column there is that much further right). */
+  pads?: Map<number, number>;
+} {
   const lines = text.split("\n");
   let depth = 0;
   let quote: string | undefined;
@@ -29,6 +34,7 @@ export function padFlowContinuations(text: string): { text?: string; markerInQuo
   /** A block scalar's content: lines deeper than `blockIndent` (or blank) are skipped. */
   let blockIndent: number | undefined;
   let markerInQuote: number | undefined;
+  const pads = new Map<number, number>();
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n] as string;
     const indent = /^ */.exec(line)?.[0].length ?? 0;
@@ -43,6 +49,7 @@ export function padFlowContinuations(text: string): { text?: string; markerInQuo
       }
       line = " ".repeat(pad) + line;
       lines[n] = line;
+      pads.set(n + 1, pad);
       changed = true;
     }
     if (depth === 0 && !quote) nodeStart = true;
@@ -83,7 +90,7 @@ export function padFlowContinuations(text: string): { text?: string; markerInQuo
       } else nodeStart = false;
     }
   }
-  return { text: changed ? lines.join("\n") : undefined, markerInQuote };
+  return changed ? { text: lines.join("\n"), markerInQuote, pads } : { markerInQuote };
 }
 
 /**

@@ -112,7 +112,14 @@ export function parseYamlWithPackage(
   // libyaml ignores the indentation of lines inside flow collections and quoted scalars: when the
   // package trips on it, the same text with those lines moved right is read instead, if that gets
   // further (a clean parse, or a first error at a later place).
-  const { text: padded, markerInQuote } = doc.errors.length > 0 ? padFlowContinuations(text) : {};
+  const { text: padded, markerInQuote, pads } = doc.errors.length > 0 ? padFlowContinuations(text) : {};
+  // A problem of the moved text, at its column in the text as written.
+  let shifted = new Map<number, number>();
+  const raise = (prefix: string, problem: YamlProblem) =>
+    YamlTextError.of(prefix, {
+      ...problem,
+      column: Math.max(1, problem.column - (shifted.get(problem.line) ?? 0)),
+    });
   let syntax = pyyamlSyntaxProblem(text, lineCounter);
   if (markerInQuote !== undefined) {
     // (Unless libyaml fails before it, on a construct only it refuses.)
@@ -131,6 +138,7 @@ export function parseYamlWithPackage(
       ({ doc, lineCounter } = retry);
       text = padded;
       syntax = retrySyntax;
+      shifted = pads ?? shifted;
     }
   }
   const lineOf = (offset: number | undefined) =>
@@ -147,10 +155,10 @@ export function parseYamlWithPackage(
   const composer = composerProblem(doc);
   const composerFirst = composer !== undefined && (!syntax || composer.offset < syntax.offset);
   if (syntax && !composerFirst && (!first || syntax.offset <= errorOffset(first)))
-    throw YamlTextError.of("YAML syntax error", syntax);
+    throw raise("YAML syntax error", syntax);
   if (composer !== undefined && composerFirst && (!first || composer.offset < first.pos[0])) {
     const at = lineCounter.linePos(composer.offset);
-    throw YamlTextError.of("YAML error", { reason: composer.reason, line: at.line, column: at.col });
+    throw raise("YAML error", { reason: composer.reason, line: at.line, column: at.col });
   }
   if (first) {
     const problem = describeYamlError(first, doc, text, lineCounter);
@@ -158,7 +166,7 @@ export function parseYamlWithPackage(
     // offending ":" is, which is where this parser's follow-up error ends.
     if (first.code === "BLOCK_AS_IMPLICIT_KEY" && second?.code === "MULTILINE_IMPLICIT_KEY")
       problem.line = lineOf(second.pos[1]);
-    throw YamlTextError.of("YAML syntax error", problem);
+    throw raise("YAML syntax error", problem);
   }
   // PyYAML's safe loader refuses tags it cannot construct (!!python/object, !custom) and
   // collections as keys; the first in the text is the one it meets.
@@ -169,10 +177,10 @@ export function parseYamlWithPackage(
     nulls.some((at) => at >= w.pos[1] && /^\s*$/.test(text.slice(w.pos[1], at)));
   const tags = doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED" && !ofNull(w));
   const construct = constructionProblem(doc, text, lineCounter, tags);
-  if (construct) throw YamlTextError.of("YAML error", construct);
+  if (construct) throw raise("YAML error", construct);
   // (A tag the walk did not meet, such as the root's; !!int, !!float, !!bool it has read.)
   const unmet = tags.find((w) => !/^!!(?:int|float|bool)$/.test(text.slice(w.pos[0], w.pos[1])));
-  if (unmet) throw YamlTextError.of("YAML error", describeYamlError(unmet, doc, text, lineCounter));
+  if (unmet) throw raise("YAML error", describeYamlError(unmet, doc, text, lineCounter));
   markNonStringKeys(doc);
   pyyamlKeyTexts(doc);
   pyyamlJsonShapes(doc);
@@ -186,7 +194,7 @@ export function parseYamlWithPackage(
     const problem = describeYamlError(error, doc, text, lineCounter);
     if (/alias expansion/.test(problem.reason))
       problem.reason = `alias expansion exceeds the limit of ${YAML_MAX_ALIAS_COUNT} (a "billion laughs" file?)`;
-    throw YamlTextError.of("YAML error", problem);
+    throw raise("YAML error", problem);
   }
   return { value, tree: buildTree(targets, doc.contents as Node | null, 0, lineOf) };
 }

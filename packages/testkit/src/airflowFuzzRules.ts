@@ -27,6 +27,8 @@ export const AIRFLOW_FUZZ_REASONS = {
   bom: "awsconn refuses a stored value that starts with a byte-order mark (U+FEFF, which Python's strip() keeps) with a ConnectionFormatError; Airflow reads it as a URI without a scheme: conn_type '', host '' and the rest of the value, password included, in schema.",
   fields:
     "awsconn refuses connection JSON whose login, password, host, schema or conn_type is not a string, whose port is outside 0-65535 or whose extra is not a JSON object, with a ConnectionFormatError; the Task SDK's Connection keeps the value as given (an extra text that is not JSON: {} after logging an error) (README deviations 2 and 11)",
+  teamName:
+    "awsconn reads team_name in connection JSON (unless another field is refused, a ConnectionFormatError); the Task SDK's Connection raises TypeError (README deviation 11)",
 } as const;
 
 // The one lookup pattern of the generator's pool that Python's re rejects ("missing ), unterminated subpattern").
@@ -40,6 +42,32 @@ function refusedWith(type: new (...args: never[]) => Error): (o: AirflowFuzzOutc
     // Never a secret value in the message: the stored values of the fuzz cases hold these.
     expect(String((o as { error: unknown }).error)).not.toMatch(/p%40ss|p@ss|AKIA%2FX|é日本/);
   };
+}
+
+/** A rule whose answer is awsconn's refusal with `type`. */
+const rule = (reason: keyof typeof AIRFLOW_FUZZ_REASONS, type: new (...args: never[]) => Error) => ({
+  reason: AIRFLOW_FUZZ_REASONS[reason],
+  check: refusedWith(type),
+});
+
+/** The rules awsconn applies before it reads a value: options, the id, a binary-only secret. */
+function earlyRefusal(c: AirflowFuzzCase): AirflowFuzzDeviation | undefined {
+  const own = c.kind === "connection" ? "connections" : "variables";
+  if (c.backend === "secretsmanager" && c.kwargs.sep === null) return rule("sep", ConfigError);
+  const pattern = c.kwargs[`${own}_lookup_pattern`];
+  if (typeof pattern === "string" && PYTHON_REJECTS.has(pattern)) return rule("pattern", ConfigError);
+  const words = c.kwargs.extra_conn_words as Record<string, unknown> | undefined;
+  if (c.kind === "connection" && words && Object.keys(words).some((f) => !CONN_FIELDS.has(f)))
+    return rule("words", ConfigError);
+  if (c.kind === "connection" && !isValidConnId(c.key)) return rule("connId", InvalidConnIdError);
+  if (itemRead(c)?.kind === "SecretBinary") return rule("binary", ConnectionFormatError);
+  return undefined;
+}
+
+/** awsconn's answer to a JSON secret with `team_name`: the connection, or a refusal of another of its fields. */
+function readOrRefusedAsFormat(o: AirflowFuzzOutcome): void {
+  if ("error" in o) refusedWith(ConnectionFormatError)(o);
+  else expect(o.value, "awsconn reads the connection").toBeTruthy();
 }
 
 /** The item awsconn reads for a case: the first name Airflow tried that holds a live (not deleted) item, with its last value. */
@@ -73,21 +101,18 @@ function fieldsRefused(expected: Record<string, unknown>): boolean {
  * ```
  */
 export function airflowFuzzDeviationOf(c: AirflowFuzzCase): AirflowFuzzDeviation | undefined {
-  if (c.error) return undefined; // every rule is a refusal: where Airflow raised too, they agree
-  const own = c.kind === "connection" ? "connections" : "variables";
-  const rule = (reason: keyof typeof AIRFLOW_FUZZ_REASONS, type: new (...args: never[]) => Error) => ({
-    reason: AIRFLOW_FUZZ_REASONS[reason],
-    check: refusedWith(type),
-  });
-  if (c.backend === "secretsmanager" && c.kwargs.sep === null) return rule("sep", ConfigError);
-  const pattern = c.kwargs[`${own}_lookup_pattern`];
-  if (typeof pattern === "string" && PYTHON_REJECTS.has(pattern)) return rule("pattern", ConfigError);
-  const words = c.kwargs.extra_conn_words as Record<string, unknown> | undefined;
-  if (c.kind === "connection" && words && Object.keys(words).some((f) => !CONN_FIELDS.has(f)))
-    return rule("words", ConfigError);
-  if (c.kind === "connection" && !isValidConnId(c.key)) return rule("connId", InvalidConnIdError);
+  const early = earlyRefusal(c);
+  if (c.error) {
+    // Where Airflow raised and awsconn refuses too, they agree; the one rule that reads a value
+    // Airflow refuses: team_name in connection JSON.
+    const teamName =
+      !early &&
+      c.error.type === "TypeError" &&
+      /unexpected keyword argument 'team_name'/.test(c.error.message);
+    return teamName ? { reason: AIRFLOW_FUZZ_REASONS.teamName, check: readOrRefusedAsFormat } : undefined;
+  }
+  if (early) return early;
   const item = itemRead(c);
-  if (item?.kind === "SecretBinary") return rule("binary", ConnectionFormatError);
   if (c.kind === "variable" || !item) return undefined;
   const expected = c.expected as Record<string, unknown> | null;
   // Only where Airflow read a connection: a stored value that the read does not reach is "not

@@ -130,6 +130,8 @@ CASES: list[tuple[str, str, str]] = [
     ("yaml-tagged-first-id", "connections.yaml", "!!str 1: aws://h\nb: aws://b\n"),
     # A quote libyaml closes on a less-indented next line, with a key right after it there.
     ("yaml-quote-closed-then-key", "connections.yaml", "a: aws://h\nb: 'open\n'c: aws://c\n"),
+    # `? ` after a key's ":" on its line, then (later) a key spread over lines: the first is the error.
+    ("yaml-explicit-key-on-value-line", "connections.yaml", "a:\n  conn_type: ? x\n  host: h\n  1,000\n  port: 1\n"),
     ("yaml-quote-closed-then-text", "connections.yaml", "a:\n  conn_type: aws\n  host: 'x\n'  y\n"),
     # ---------------- .env
     ("env-basic", "connections.env", "AWS_DEFAULT=aws://AKIA:SECRET@/?region_name=eu-west-1\n"),

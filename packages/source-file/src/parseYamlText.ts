@@ -164,7 +164,12 @@ export function parseYamlWithPackage(
     const problem = describeYamlError(first, doc, text, lineCounter);
     // PyYAML reports a key spread over lines ("mapping values are not allowed here") where the
     // offending ":" is, which is where this parser's follow-up error ends.
-    if (first.code === "BLOCK_AS_IMPLICIT_KEY" && second?.code === "MULTILINE_IMPLICIT_KEY")
+    // (The same key, past blanks and comments: a later key spread over lines is another problem.)
+    if (
+      first.code === "BLOCK_AS_IMPLICIT_KEY" &&
+      second?.code === "MULTILINE_IMPLICIT_KEY" &&
+      first.pos.some((at) => /^(?:\s|#[^\n]*)*$/.test(text.slice(at, second.pos[0])))
+    )
       problem.line = lineOf(second.pos[1]);
     throw raise("YAML syntax error", problem);
   }

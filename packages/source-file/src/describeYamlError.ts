@@ -31,6 +31,7 @@ const BY_MESSAGE: [RegExp, string][] = [
     /^Plain value cannot start with reserved character/,
     "a plain value starts with a reserved character (@ or `)",
   ],
+  [/^Missing directives-end/, "a directive (%YAML, %TAG) without a document start (---) after it"],
   [/^Unresolved tag/, "unresolved tag"],
   [/^Invalid escape sequence/, "invalid escape sequence in a double-quoted scalar"],
   [

@@ -9,7 +9,9 @@ import { requireYaml } from "./requireYaml.js";
  * - at the start of any other line of a block, after its spaces, and right after `- ` or `? `
  *   ("found character that cannot start any token"): `a: "x"\n \t# c`, `- \tx`.
  *
- * Tabs inside flow collections, quoted and block scalars, and after a key's `:`, are left alone.
+ * Tabs inside flow collections, quoted and block scalars, and after a key's `:`, are left alone. A
+ * plain value in a block starting with `@` or a backquote, which libyaml's scanner refuses
+ * ("found character that cannot start any token"), is returned too, whichever comes first.
  *
  * @example
  * ```ts
@@ -17,7 +19,7 @@ import { requireYaml } from "./requireYaml.js";
  * ```
  */
 export function libyamlTabProblem(text: string): { reason: string; offset: number } | undefined {
-  if (!text.includes("\t")) return undefined;
+  if (!/[\t@`]/.test(text)) return undefined;
   const { CST: cst, Lexer } = requireYaml();
   let offset = 0;
   let lineStart = 0;
@@ -27,9 +29,14 @@ export function libyamlTabProblem(text: string): { reason: string; offset: numbe
   let plainIndent = 0;
   let last: "plain" | "other" = "other";
   let lineKey: number | undefined;
-  let prev: string | null | undefined;
   let header = false;
   let blockContent = false;
+  /** The columns of the open block collections: libyaml's indents, innermost last. */
+  const indents: number[] = [];
+  const indent = () => indents.at(-1) ?? -1;
+  const rollIndent = (column: number) => {
+    if (column > indent()) indents.push(column);
+  };
   // The lexer's markers (document, scalar, flow error...): control characters that are no text.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the test is for
   const VIRTUAL = /^[\u0000-\u0008\u000b-\u001f]$/;
@@ -46,7 +53,6 @@ export function libyamlTabProblem(text: string): { reason: string; offset: numbe
       // A block scalar's lines, to the start of the line after it.
       blockContent = false;
       last = "other";
-      prev = "block-scalar";
       mode = undefined;
       if (source.endsWith("\n")) {
         newLine();
@@ -74,6 +80,8 @@ export function libyamlTabProblem(text: string): { reason: string; offset: numbe
       continue;
     }
     const column = at - lineStart;
+    if (type === "doc-start" || type === "doc-end") indents.length = 0;
+    else if (depth === 0 && type !== "comment") while (indent() > column) indents.pop();
     if (type === "anchor" || type === "tag") {
       // Node properties: the scalar after them belongs where they do.
       lineKey ??= column;
@@ -82,23 +90,21 @@ export function libyamlTabProblem(text: string): { reason: string; offset: numbe
     if (type === "flow-map-start" || type === "flow-seq-start") depth++;
     if ((type === "flow-map-end" || type === "flow-seq-end") && depth > 0) depth--;
     if (type === "seq-item-ind" || type === "explicit-key-ind") {
+      if (depth === 0) rollIndent(column);
       mode = depth === 0 ? "token" : undefined;
-      prev = type;
-      plainIndent = at - lineStart + 1;
       continue;
     }
     if (type === "block-scalar-header") header = true;
     else if (type !== "comment") lineKey ??= column;
+    if (type === "map-value-ind" && depth === 0) rollIndent(lineKey ?? column);
     if (type === null && /^[@`]/.test(source))
       return { reason: "a plain value starts with a reserved character (@ or `)", offset: at };
     if (type === null && depth === 0) {
-      // Plain scalar text: its block is the key's (after `:`), the `-`'s, or its own column.
-      if (prev === "map-value-ind") plainIndent = (lineKey ?? column) + 1;
-      else if (prev !== "seq-item-ind") plainIndent = column + 1;
+      // Plain scalar text: its block is the innermost open one (a key's mapping, a `-`'s sequence).
+      plainIndent = indent() + 1;
       last = "plain";
     } else last = "other";
     mode = undefined;
-    prev = type;
     if (source.includes("\n")) newLine(); // a scalar over several lines: columns count from its last
   }
   return undefined;

@@ -8,6 +8,16 @@ describe("parseYamlText", () => {
     expect(value).toEqual({ a: true, b: 493, base: { x: 1 }, c: { x: 1, y: 2 }, d: 2 });
   });
 
+  it("reads YAML 1.1 types under a %YAML 1.2 directive, after a byte order mark too, as PyYAML does", () => {
+    // yaml.safe_load: {'a': 80, 'b': True} for both (seed 5656 of the YAML fuzz, case 0361, had the
+    // strings '1:20' and 'yes' after a byte order mark).
+    expect(parseYamlText("%YAML 1.2\n---\na: 1:20\nb: yes\n").value).toEqual({ a: 80, b: true });
+    expect(parseYamlText("\ufeff%YAML 1.2\r\n---\r\na: 1:20\r\nb: yes\r\n").value).toEqual({
+      a: 80,
+      b: true,
+    });
+  });
+
   it("resolves plain scalars to PyYAML's types", () => {
     const text =
       "y: n\nY: N\no: off\na: 08\nb: 010\nc: 1e3\nd: 1.0e+3\ne: .5\nf: -.5\ng: .\nh: 1_000\ni: 1.5\nj: 0x1F\n";
@@ -211,5 +221,40 @@ describe("parseYamlText", () => {
           .join(",")}]`,
       );
     expect(yamlError(levels.join("\n")).reason).toMatch(/alias expansion exceeds/);
+  });
+  it("reports a directive without a document start after it where libyaml does, before a later problem", () => {
+    // PyYAML: "did not find expected <document start>" at line 2, column 1 (seed 4545 of the YAML fuzz,
+    // case 0684, where awsconn reported the unclosed flow sequence's line 3).
+    expect(yamlError("%YAML 1.2\nbad: [1, 2\n---\na: 1\n")).toMatchObject({ line: 2, column: 1 });
+    expect(yamlError("%YAML 1.1\na: 1\nb: [\n").line).toBe(2);
+  });
+
+  it("reports a scanner problem libyaml meets before its parser fails, not the package's later one", () => {
+    // PyYAML: "did not find expected comment or line break" at the x (line 4, column 6), where the
+    // package sees a key over two lines a line on (seed 4545, cases 0031 and 1063).
+    expect(yamlError("a:\n  p: >\n      y\n    >x\n  c: 1\n")).toMatchObject({ line: 4, column: 6 });
+    expect(yamlError("a:\n  login: |\n\n      %\n    >x\n  host: h\n").line).toBe(5);
+    // "found a tab character that violates indentation" (line 6, column 2) in the blanks after a
+    // plain scalar over lines, which libyaml reads before it fails at that scalar (case 1048).
+    expect(yamlError("a:\n  b: >2+\n   less\n\n    ?x\n \t# c\nc: 1\n")).toMatchObject({
+      line: 6,
+      column: 2,
+    });
+    // "found character that cannot start any token" at the backquote (line 4, column 7): libyaml reads
+    // the token after a tag where the package reports the tag's bad indentation (seed 5656, case 1136).
+    expect(yamlError("a:\n  h: |-\n        [x\n      !x\n      `x\n").line).toBe(5);
+  });
+
+  it("judges a tab after a plain scalar against the open block around it, as libyaml does", () => {
+    // PyYAML reads {'a': 'b'} and 'x'; a tab left of that block is refused (line 3, 4, column 1, 5).
+    expect(parseYamlText("a:\n  b\n \t# c\n").value).toEqual({ a: "b" });
+    expect(parseYamlText("x\n\t# c\n").value).toBe("x");
+    expect(yamlError("a:\n  b\n\t# c\n").line).toBe(3);
+    expect(yamlError("x:\n  - c: | # c\n      %x\n     less\n    \t# tab\n")).toMatchObject({
+      line: 5,
+      column: 5,
+    });
+    // At the block's column, the parser's "did not find expected key" at the scalar (line 4).
+    expect(yamlError("x:\n  - c: | # c\n      %x\n     less\n     \t# tab\n").line).toBe(4);
   });
 });

@@ -8,6 +8,7 @@ import { chompAtEndOfText } from "./pyyamlBlockScalarEnd.js";
 import { restoreLineSeparators, splitLineSeparators } from "./pyyamlLineSeparators.js";
 import { constructionProblem } from "./pyyamlConstruct.js";
 import { markNonStringKeys, nullTaggedScalars, pyyamlSyntaxProblem } from "./pyyamlStructure.js";
+import { libyamlScanAhead } from "./libyamlScanAhead.js";
 import { pyyamlJsonShapes } from "./pyyamlJsonShapes.js";
 import { pyyamlKeyTexts } from "./pyyamlKeyTexts.js";
 import { readPlainYaml } from "./readPlainYaml.js";
@@ -87,8 +88,11 @@ export function parseYamlText(raw: string): { value: unknown; tree: LineTree } {
 function parseWithLines(text: string): { doc: Document; lineCounter: LineCounter } {
   const { LineCounter, parseDocument } = requireYaml();
   const lineCounter = new LineCounter();
-  // PyYAML resolves YAML 1.1 types whatever a %YAML directive says; the package would switch to 1.2.
-  const source = text.includes("%YAML") ? text.replace(/^%YAML([ \t]+)1\.2(?=\s|$)/gm, "%YAML$11.1") : text;
+  // PyYAML resolves YAML 1.1 types whatever a %YAML directive says (one after the byte order mark
+  // too); the package would switch to 1.2.
+  const source = text.includes("%YAML")
+    ? text.replace(/^(\ufeff?)%YAML([ \t]+)1\.2(?=\s|$)/gm, "$1%YAML$21.1")
+    : text;
   // logLevel "error": the `yaml` package would otherwise print warnings that quote keys.
   const doc = parseDocument(source, {
     ...PYYAML_DOCUMENT_OPTIONS,
@@ -145,9 +149,13 @@ export function parseYamlWithPackage(
     offset === undefined ? 1 : lineCounter.linePos(offset).line;
   // libyaml's scanner refuses a plain scalar starting with @ or ` before its parser sees the block
   // around it: that error comes first where the package reports a key problem at the same place.
-  const reserved = doc.errors.find((e) => e.code === "BAD_SCALAR_START");
+  // So does a document after a directive without its `---` (the parser's first question after the
+  // directives), which the package lists after an error later in that document.
+  const early = doc.errors
+    .filter((e) => e.code === "BAD_SCALAR_START" || /^Missing directives-end/.test(e.message))
+    .sort((a, b) => a.pos[0] - b.pos[0])[0];
   const [first, second] =
-    reserved && doc.errors[0] && reserved.pos[0] <= doc.errors[0].pos[0] ? [reserved] : doc.errors;
+    early && doc.errors[0] && early.pos[0] <= doc.errors[0].pos[0] ? [early] : doc.errors;
   // PyYAML stops at the first problem in the text: one of the package's errors, or a construct
   // only PyYAML refuses.
   // (An undefined alias or a repeated anchor too: libyaml's composer meets it as soon as the parser
@@ -171,7 +179,19 @@ export function parseYamlWithPackage(
       first.pos.some((at) => /^(?:\s|#[^\n]*)*$/.test(text.slice(at, second.pos[0])))
     )
       problem.line = lineOf(second.pos[1]);
-    throw raise("YAML syntax error", problem);
+    // A construct only libyaml refuses before the place this problem is reported (`    >x` after a
+    // block scalar, where a key problem is placed at the key's end, a line on) comes first; so does a
+    // scanner problem in the token there or in the blanks after it, which libyaml reads before its
+    // parser fails (a tab after a plain scalar over lines, at the scalar's start; a backquote after
+    // a tag that could still be a key).
+    const problemAt = (lineCounter.lineStarts[problem.line - 1] ?? 0) + problem.column - 1;
+    const scannerFirst =
+      syntax !== undefined &&
+      !composerFirst &&
+      (syntax.line < problem.line ||
+        (syntax.line === problem.line && syntax.column < problem.column) ||
+        (syntax.scanner && syntax.offset < libyamlScanAhead(text, problemAt)));
+    throw raise("YAML syntax error", scannerFirst && syntax ? syntax : problem);
   }
   // PyYAML's safe loader refuses tags it cannot construct (!!python/object, !custom) and
   // collections as keys; the first in the text is the one it meets.

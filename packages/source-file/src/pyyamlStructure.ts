@@ -12,8 +12,10 @@ import { requireYaml } from "./requireYaml.js";
  * (`: x`, `{: x}`, `[: x]`: libyaml's "did not find expected key" / "did not find expected node
  * content", at the `:`), and an implicit key of a flow mapping whose `:` is on a later line than the
  * key starts (`{a\n : 1}`: libyaml's "did not find expected ',' or '}'", at the `:`). The earliest
- * one, 1-based, with its offset (also a directive libyaml refuses: not `%YAML 1.1`/`1.2` or `%TAG`); `undefined` when there is none. The CST is read even when the
- * package found errors, so the caller can tell which comes first.
+ * one, 1-based, with its offset (also a directive libyaml refuses: not `%YAML 1.1`/`1.2` or `%TAG`;
+ * and the token-level problems of anchors, block scalar headers and tabs, marked `scanner`: libyaml's
+ * scanner meets those, which runs a token ahead of its parser); `undefined` when there is none. The
+ * CST is read even when the package found errors, so the caller can tell which comes first.
  *
  * @example
  * ```ts
@@ -24,12 +26,12 @@ import { requireYaml } from "./requireYaml.js";
 export function pyyamlSyntaxProblem(
   text: string,
   lineCounter: LineCounter,
-): (YamlProblem & { offset: number }) | undefined {
+): (YamlProblem & { offset: number; scanner: boolean }) | undefined {
   if (!/[:%\t&*]/.test(text)) return undefined;
   const { CST: cst, Parser } = requireYaml();
-  let found: { reason: string; offset: number } | undefined;
-  const note = (reason: string, offset: number) => {
-    if (!found || offset < found.offset) found = { reason, offset };
+  let found: { reason: string; offset: number; scanner: boolean } | undefined;
+  const note = (reason: string, offset: number, scanner = false) => {
+    if (!found || offset < found.offset) found = { reason, offset, scanner };
   };
   const tokens = [...new Parser().parse(text)];
   for (const token of tokens) {
@@ -66,12 +68,12 @@ export function pyyamlSyntaxProblem(
   }
   const sourceTokens = cstSourceTokens(tokens);
   for (const problem of [libyamlAnchorProblem(sourceTokens), libyamlBlockHeaderProblem(sourceTokens)])
-    if (problem) note(problem.reason, problem.offset);
+    if (problem) note(problem.reason, problem.offset, true);
   const tab = libyamlTabProblem(text);
-  if (tab) note(tab.reason, tab.offset);
+  if (tab) note(tab.reason, tab.offset, true);
   if (!found) return undefined;
   const at = lineCounter.linePos(found.offset);
-  return { reason: found.reason, line: at.line, column: at.col, offset: found.offset };
+  return { ...found, line: at.line, column: at.col };
 }
 
 /** The prefix of the stand-in keys {@link markNonStringKeys} gives: a NUL, which no YAML key can start with unescaped. */

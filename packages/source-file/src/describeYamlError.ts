@@ -31,6 +31,7 @@ const BY_MESSAGE: [RegExp, string][] = [
     /^Plain value cannot start with reserved character/,
     "a plain value starts with a reserved character (@ or `)",
   ],
+  [/^Sequence item without - indicator/, "a sequence item without its - indicator"],
   [/^Missing directives-end/, "a directive (%YAML, %TAG) without a document start (---) after it"],
   [/^Unresolved tag/, "unresolved tag"],
   [/^Invalid escape sequence/, "invalid escape sequence in a double-quoted scalar"],
@@ -102,8 +103,12 @@ export function describeYamlError(
     };
   }
   // `- a:\n  b: 1`: the package points at the end of the item before (or at a comment line between
-  // them); PyYAML at the misplaced key, the next token past blanks and comments.
-  if (/^All mapping items must start at the same column/.test(message) && offset !== undefined)
+  // them); PyYAML at the misplaced key, the next token past blanks and comments. So with an item
+  // without its `-` (at the blanks of the line before it; "did not find expected '-' indicator").
+  if (
+    /^(?:All mapping items must start at the same column|Sequence item without - indicator)/.test(message) &&
+    offset !== undefined
+  )
     offset += /^(?:\s+|(?<!\S)#[^\n]*)*/.exec(text.slice(offset))?.[0].length ?? 0;
   // `[1, 2\n  x: 1]`: PyYAML fails at the ":" ("expected ',' or ']'"), where the key ends.
   if (/^Implicit keys of flow sequence pairs/.test(message)) offset = (error as { pos: number[] }).pos[1];

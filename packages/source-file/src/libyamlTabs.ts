@@ -83,8 +83,10 @@ export function libyamlTabProblem(text: string): { reason: string; offset: numbe
     if (type === "doc-start" || type === "doc-end") indents.length = 0;
     else if (depth === 0 && type !== "comment") while (indent() > column) indents.pop();
     if (type === "anchor" || type === "tag") {
-      // Node properties: the scalar after them belongs where they do.
+      // Node properties: the scalar after them belongs where they do. After one no simple key may
+      // start, so libyaml skips tabs up to the next token on its line.
       lineKey ??= column;
+      if (depth === 0) mode = undefined;
       continue;
     }
     if (type === "flow-map-start" || type === "flow-seq-start") depth++;

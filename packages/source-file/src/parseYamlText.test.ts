@@ -18,6 +18,16 @@ describe("parseYamlText", () => {
     });
   });
 
+  it("reads a byte order mark at a line's start as libyaml does: one column, then the next token", () => {
+    // yaml.safe_load: {'a': {'b': 1, 'c': 2}}; "did not find expected key" at line 2 and at line 3
+    // (seed 6767 of the YAML fuzz, case 0554, where awsconn read a key starting with the mark).
+    expect(parseYamlText("a:\n b: 1\n\ufeffc: 2\n").value).toEqual({ a: { b: 1, c: 2 } });
+    expect(yamlError("a: 1\n\ufeffb: 2\n")).toMatchObject({ line: 2, column: 2 });
+    expect(yamlError("a: [\nb: 1\n\ufeff c: 2\n").line).toBe(3);
+    // A problem before it is the one reported.
+    expect(yamlError("a: 1\nb: &x 2\nc: &x 3\n\ufeffd: 4\n").line).toBe(3);
+  });
+
   it("resolves plain scalars to PyYAML's types", () => {
     const text =
       "y: n\nY: N\no: off\na: 08\nb: 010\nc: 1e3\nd: 1.0e+3\ne: .5\nf: -.5\ng: .\nh: 1_000\ni: 1.5\nj: 0x1F\n";
@@ -243,6 +253,18 @@ describe("parseYamlText", () => {
     // "found character that cannot start any token" at the backquote (line 4, column 7): libyaml reads
     // the token after a tag where the package reports the tag's bad indentation (seed 5656, case 1136).
     expect(yamlError("a:\n  h: |-\n        [x\n      !x\n      `x\n").line).toBe(5);
+  });
+
+  it("skips tabs after an anchor or a tag on its line, as libyaml does, and refuses one starting the next", () => {
+    // PyYAML: {'a': 1} for '&x\t1'; "found character that cannot start any token" at line 3,
+    // column 1 (seed 6767 of the YAML fuzz, case 0055, where awsconn refused the tab after the anchor).
+    expect(parseYamlText("a: &x\t1\n").value).toEqual({ a: 1 });
+    expect(yamlError("a:\n  b: &x \t\n\tx\n")).toMatchObject({ line: 3, column: 1 });
+  });
+
+  it("places an item without its - where libyaml does, at the item past blank lines", () => {
+    // PyYAML: "did not find expected '-' indicator" at line 4, column 4 (seed 6767, case 1172).
+    expect(yamlError("a:\n  - b: 1\n   \n   0x1F\n")).toMatchObject({ line: 4, column: 4 });
   });
 
   it("judges a tab after a plain scalar against the open block around it, as libyaml does", () => {

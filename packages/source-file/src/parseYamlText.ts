@@ -8,6 +8,7 @@ import { chompAtEndOfText } from "./pyyamlBlockScalarEnd.js";
 import { restoreLineSeparators, splitLineSeparators } from "./pyyamlLineSeparators.js";
 import { constructionProblem } from "./pyyamlConstruct.js";
 import { markNonStringKeys, nullTaggedScalars, pyyamlSyntaxProblem } from "./pyyamlStructure.js";
+import { libyamlLineStartBoms } from "./libyamlLineStartBoms.js";
 import { libyamlScanAhead } from "./libyamlScanAhead.js";
 import { pyyamlJsonShapes } from "./pyyamlJsonShapes.js";
 import { pyyamlKeyTexts } from "./pyyamlKeyTexts.js";
@@ -79,10 +80,20 @@ export function parseYamlText(raw: string): { value: unknown; tree: LineTree } {
     throw new YamlTextError(`YAML error: a character YAML does not allow (U+${code})`, line);
   }
   // U+2028 and U+2029 are line breaks to PyYAML: lines as it counts them, values as it reads them.
-  const { text, separators } = splitLineSeparators(raw);
+  const split = splitLineSeparators(raw);
+  const { separators } = split;
+  const { text, problem: afterBom } = libyamlLineStartBoms(split.text);
   const tooDeep = yamlNestingProblem(text);
   if (tooDeep) throw new YamlTextError(tooDeep.reason, tooDeep.line);
-  return readPlainYaml(text, TREE_DEPTH) ?? parseYamlWithPackage(text, separators);
+  if (afterBom === undefined)
+    return readPlainYaml(text, TREE_DEPTH) ?? parseYamlWithPackage(text, separators);
+  // A line-start byte order mark ends the value before it: a problem unless the text fails before.
+  try {
+    parseYamlWithPackage(text, separators);
+  } catch (error) {
+    if (error instanceof YamlTextError && error.line < afterBom.line) throw error;
+  }
+  throw YamlTextError.of("YAML syntax error", afterBom);
 }
 
 function parseWithLines(text: string): { doc: Document; lineCounter: LineCounter } {

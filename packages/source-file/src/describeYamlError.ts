@@ -1,4 +1,5 @@
 import type { Alias, CST, Document, LineCounter } from "yaml";
+import { libyamlLoneProperty } from "./libyamlLoneProperty.js";
 import { keyWithoutValueMark } from "./libyamlMarks.js";
 import { libyamlQuotedScalarEnd } from "./libyamlQuotedScalarEnd.js";
 import { linearYamlAliases } from "./linearYamlAliases.js";
@@ -29,7 +30,7 @@ const BY_MESSAGE: [RegExp, string][] = [
   [/^Tabs are not allowed as indentation/, "a tab used as indentation"],
   [
     /^Plain value cannot start with reserved character/,
-    "a plain value starts with a reserved character (@ or `)",
+    "a plain value starts with a reserved character (@, ` or %)",
   ],
   [/^Sequence item without - indicator/, "a sequence item without its - indicator"],
   [/^Missing directives-end/, "a directive (%YAML, %TAG) without a document start (---) after it"],
@@ -119,6 +120,19 @@ export function describeYamlError(
   // libyaml fails there ("did not find expected ',' or '}'"), where the package's key ends.
   if (code === "MULTILINE_IMPLICIT_KEY" && insideFlow(text, start))
     offset = end + (/^[ \t]*/.exec(text.slice(end))?.[0].length ?? 0);
+  // `   &x\n port: 1` after a block scalar: libyaml fails at the property, not at the key.
+  const property =
+    code === "MULTILINE_IMPLICIT_KEY" && !insideFlow(text, start)
+      ? libyamlLoneProperty(text, start)
+      : undefined;
+  if (property !== undefined) {
+    const at = lineCounter.linePos(property);
+    return {
+      reason: "a tag or anchor on a line of its own, indented deeper than the key after it",
+      line: at.line,
+      column: at.col,
+    };
+  }
   if (
     (/^Implicit map keys need to be followed by map values/.test(message) && code === "MISSING_CHAR") ||
     (code === "MULTILINE_IMPLICIT_KEY" &&

@@ -10,7 +10,7 @@ import { requireYaml } from "./requireYaml.js";
  *   ("found character that cannot start any token"): `a: "x"\n \t# c`, `- \tx`.
  *
  * Tabs inside flow collections, quoted and block scalars, and after a key's `:`, are left alone. A
- * plain value in a block starting with `@` or a backquote, which libyaml's scanner refuses
+ * plain value starting with `@`, a backquote or (past a line's first column) `%`, which libyaml's scanner refuses
  * ("found character that cannot start any token"), is returned too, whichever comes first.
  *
  * @example
@@ -19,7 +19,7 @@ import { requireYaml } from "./requireYaml.js";
  * ```
  */
 export function libyamlTabProblem(text: string): { reason: string; offset: number } | undefined {
-  if (!/[\t@`]/.test(text)) return undefined;
+  if (!/[\t@`%]/.test(text)) return undefined;
   const { CST: cst, Lexer } = requireYaml();
   let offset = 0;
   let lineStart = 0;
@@ -99,8 +99,13 @@ export function libyamlTabProblem(text: string): { reason: string; offset: numbe
     if (type === "block-scalar-header") header = true;
     else if (type !== "comment") lineKey ??= column;
     if (type === "map-value-ind" && depth === 0) rollIndent(lineKey ?? column);
-    if (type === null && /^[@`]/.test(source))
-      return { reason: "a plain value starts with a reserved character (@ or `)", offset: at };
+    // (`%` past a line's first column, a leading byte order mark aside, is no directive and starts
+    // no token either.)
+    if (
+      (type === null && /^[@`]/.test(source)) ||
+      (type === "directive-line" && /[^\ufeff]/.test(text.slice(lineStart, at)))
+    )
+      return { reason: "a plain value starts with a reserved character (@, ` or %)", offset: at };
     if (type === null && depth === 0) {
       // Plain scalar text: its block is the innermost open one (a key's mapping, a `-`'s sequence).
       plainIndent = indent() + 1;

@@ -262,6 +262,20 @@ describe("parseYamlText", () => {
     expect(yamlError("a:\n  b: &x \t\n\tx\n")).toMatchObject({ line: 3, column: 1 });
   });
 
+  it("fails at a tag or anchor alone on a line after a block scalar, as libyaml's parser does", () => {
+    // PyYAML: "did not find expected key" at line 4, column 4 (seed 7878 of the YAML fuzz, cases
+    // 0326 and 0588, where awsconn reported the key below as spanning lines).
+    expect(yamlError("z:\n c: |-\n     t\n   &x\n port: 1\n")).toMatchObject({ line: 4, column: 4 });
+    expect(yamlError("z:\n c: |-\n     t\n   !x # c\n\n port: 1\n").line).toBe(4);
+  });
+
+  it("refuses a value starting with % past a line's first column, where libyaml's scanner does", () => {
+    // PyYAML: "found character that cannot start any token" at line 1, column 4; at line 5, column 4,
+    // read after a tag that could still be a key (seed 7878, case 0793).
+    expect(yamlError("a: %x\n")).toMatchObject({ line: 1, column: 4 });
+    expect(yamlError("z:\n c: |-\n     t\n   !x\n   %x\n port: 1\n")).toMatchObject({ line: 5, column: 4 });
+  });
+
   it("places an item without its - where libyaml does, at the item past blank lines", () => {
     // PyYAML: "did not find expected '-' indicator" at line 4, column 4 (seed 6767, case 1172).
     expect(yamlError("a:\n  - b: 1\n   \n   0x1F\n")).toMatchObject({ line: 4, column: 4 });

@@ -1,5 +1,5 @@
 import type { YamlProblem } from "./describeYamlError.js";
-import { requireYaml } from "./requireYaml.js";
+import { lexYamlTokens } from "./lexYamlTokens.js";
 
 /**
  * Byte order marks (U+FEFF) that start a line between tokens, as libyaml's scanner reads them: it
@@ -21,25 +21,11 @@ import { requireYaml } from "./requireYaml.js";
  */
 export function libyamlLineStartBoms(text: string): { text: string; problem?: YamlProblem } {
   if (text.indexOf("\ufeff", 1) < 0) return { text };
-  const { CST: cst, Lexer } = requireYaml();
-  // The lexer's markers (document, scalar, flow error...): control characters that are no text.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the test is for
-  const VIRTUAL = /^[\u0000-\u0008\u000b-\u001f]$/;
-  const tokensOf = (source: string) => {
-    const tokens: { start: number; end: number; source: string; type: string | null }[] = [];
-    let at = 0;
-    for (const token of new Lexer().lex(source)) {
-      if (VIRTUAL.test(token)) continue;
-      tokens.push({ start: at, end: at + token.length, source: token, type: cst.tokenType(token) });
-      at += token.length;
-    }
-    return tokens;
-  };
   const closed = (quoted: string) =>
     /^"(?:[^"\\]|\\[\s\S])*"$/.test(quoted) || /^'(?:[^']|'')*'$/.test(quoted);
   const blanked: number[] = [];
   let previous: { source: string; type: string | null } | undefined;
-  for (const token of tokensOf(text)) {
+  for (const token of lexYamlTokens(text)) {
     if (token.type === "space" || token.type === "newline" || token.type === "comment") continue;
     const atLineStart = token.start > 0 && /[\n\r]/.test(text[token.start - 1] ?? "");
     if (
@@ -61,7 +47,7 @@ export function libyamlLineStartBoms(text: string): { text: string; problem?: Ya
   for (const at of blanked) units[at] = " ";
   const spaced = units.join("");
   // A space inside the plain scalar of the line before continues it; libyaml ends it there.
-  const plain = tokensOf(spaced).filter((t) => t.type === null);
+  const plain = lexYamlTokens(spaced).filter((t) => t.type === null);
   const continued = blanked.find((at) => plain.some((t) => t.start < at && at < t.end));
   if (continued === undefined) return { text: spaced };
   const line = text.slice(0, continued).split(/\r\n|\r|\n/).length;

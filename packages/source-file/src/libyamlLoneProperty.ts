@@ -1,4 +1,4 @@
-import { requireYaml } from "./requireYaml.js";
+import { lexYamlTokens } from "./lexYamlTokens.js";
 
 /**
  * Where libyaml's parser fails on a key the `yaml` package reads as spanning lines because a node
@@ -31,16 +31,6 @@ export function libyamlLoneProperty(text: string, keyAt: number): number | undef
 
 /** Whether the lexer starts a tag or anchor token at `offset` (not text of a block scalar). */
 function isPropertyToken(text: string, offset: number): boolean {
-  const { CST: cst, Lexer } = requireYaml();
-  // The lexer's markers (document, scalar, flow error...): control characters that are no text.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the test is for
-  const VIRTUAL = /^[\u0000-\u0008\u000b-\u001f]$/;
-  let at = 0;
-  for (const source of new Lexer().lex(text)) {
-    if (VIRTUAL.test(source)) continue;
-    if (at === offset) return cst.tokenType(source) === "anchor" || cst.tokenType(source) === "tag";
-    if (at > offset) return false;
-    at += source.length;
-  }
-  return false;
+  const token = lexYamlTokens(text).find((t) => t.start === offset);
+  return token?.type === "anchor" || token?.type === "tag";
 }

@@ -1,4 +1,4 @@
-import { requireYaml } from "./requireYaml.js";
+import { lexYamlTokens, type YamlToken } from "./lexYamlTokens.js";
 
 /**
  * How far libyaml's scanner has read when its parser fails at the token starting at `offset`: the
@@ -19,32 +19,21 @@ import { requireYaml } from "./requireYaml.js";
  * ```
  */
 export function libyamlScanAhead(text: string, offset: number): number {
-  const { CST: cst, Lexer } = requireYaml();
-  // The lexer's markers (document, scalar, flow error...): control characters that are no text.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the test is for
-  const VIRTUAL = /^[\u0000-\u0008\u000b-\u001f]$/;
-  const tokens: { start: number; source: string; type: string | null }[] = [];
-  let at = 0;
-  for (const source of new Lexer().lex(text)) {
-    if (VIRTUAL.test(source)) continue;
-    tokens.push({ start: at, source, type: cst.tokenType(source) });
-    at += source.length;
-  }
-  const isBlank = (t: { source: string; type: string | null }) =>
-    t.type === "space" || t.type === "newline" || /^\s*$/.test(t.source);
-  let i = tokens.findIndex((t) => t.start + t.source.length > offset);
+  const tokens = lexYamlTokens(text);
+  const isBlank = (t: YamlToken) => t.type === "space" || t.type === "newline" || /^\s*$/.test(t.source);
+  let i = tokens.findIndex((t) => t.end > offset);
   const token = tokens[i];
   if (!token || token.start !== offset || isBlank(token) || token.type === "comment") return offset;
   if (/^[%@`]/.test(token.source)) return offset;
   let crossed = token.source.includes("\n");
-  let end = token.start + token.source.length;
+  let end = token.end;
   i++;
   if (token.type === null) {
     // A plain scalar: the blanks and breaks after it are read with it (a comment stops it).
-    for (; i < tokens.length && isBlank(tokens[i] as (typeof tokens)[number]); i++) {
-      const blank = tokens[i] as (typeof tokens)[number];
+    for (; i < tokens.length && isBlank(tokens[i] as YamlToken); i++) {
+      const blank = tokens[i] as YamlToken;
       crossed ||= blank.source.includes("\n");
-      end = blank.start + blank.source.length;
+      end = blank.end;
     }
     if (crossed) return end;
   }
@@ -61,7 +50,7 @@ export function libyamlScanAhead(text: string, offset: number): number {
     ].includes(token.type);
   if (!couldBeKey || crossed) return end;
   for (; i < tokens.length; i++) {
-    const next = tokens[i] as (typeof tokens)[number];
+    const next = tokens[i] as YamlToken;
     if (!isBlank(next) && next.type !== "comment") return next.start + 1;
   }
   return text.length;

@@ -19,7 +19,8 @@ import { requireYaml } from "./requireYaml.js";
  * ```
  */
 export function libyamlTabProblem(text: string): { reason: string; offset: number } | undefined {
-  if (!/[\t@`%]/.test(text)) return undefined;
+  // (A reserved character matters only where a token may start: "u:p@db" in a URI is text.)
+  if (!/\t|(?:^|[\s[{,:?-])[@`%]/m.test(text)) return undefined;
   const { CST: cst, Lexer } = requireYaml();
   let offset = 0;
   let lineStart = 0;

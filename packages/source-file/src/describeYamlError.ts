@@ -95,14 +95,12 @@ export function describeYamlError(
   if (/^Unresolved alias/.test(message)) offset = unresolvedAlias(doc)?.range?.[0];
   // `<<: *nope`: the package fails the merge; PyYAML reports the alias ("found undefined alias").
   const mergedNothing = /^Merge sources must be maps/.test(message) ? unresolvedAlias(doc) : undefined;
-  if (mergedNothing) {
-    const at = lineCounter.linePos(mergedNothing.range?.[0] ?? 0);
-    return {
-      reason: "unresolved alias (its anchor is not defined before it)",
-      line: at.line,
-      column: at.col,
-    };
-  }
+  if (mergedNothing)
+    return problemAt(
+      "unresolved alias (its anchor is not defined before it)",
+      mergedNothing.range?.[0] ?? 0,
+      lineCounter,
+    );
   // `- a:\n  b: 1`: the package points at the end of the item before (or at a comment line between
   // them); PyYAML at the misplaced key, the next token past blanks and comments. So with an item
   // without its `-` (at the blanks of the line before it; "did not find expected '-' indicator").
@@ -125,14 +123,12 @@ export function describeYamlError(
     code === "MULTILINE_IMPLICIT_KEY" && !insideFlow(text, start)
       ? libyamlLoneProperty(text, start)
       : undefined;
-  if (property !== undefined) {
-    const at = lineCounter.linePos(property);
-    return {
-      reason: "a tag or anchor on a line of its own, indented deeper than the key after it",
-      line: at.line,
-      column: at.col,
-    };
-  }
+  if (property !== undefined)
+    return problemAt(
+      "a tag or anchor on a line of its own, indented deeper than the key after it",
+      property,
+      lineCounter,
+    );
   if (
     (/^Implicit map keys need to be followed by map values/.test(message) && code === "MISSING_CHAR") ||
     (code === "MULTILINE_IMPLICIT_KEY" &&
@@ -170,14 +166,12 @@ export function describeYamlError(
   // Placed where PyYAML places it (the end of the text), and said where the quote opens.
   const opened = /^Missing closing ["']quote/.test(message) ? unclosedQuoteStart(text) : undefined;
   const after = opened === undefined ? undefined : textAfterClosingQuote(text, opened);
-  if (after !== undefined) {
-    const at = lineCounter.linePos(after);
-    return {
-      reason: "text after a quoted scalar that goes over lines (a key needs a line of its own)",
-      line: at.line,
-      column: at.col,
-    };
-  }
+  if (after !== undefined)
+    return problemAt(
+      "text after a quoted scalar that goes over lines (a key needs a line of its own)",
+      after,
+      lineCounter,
+    );
   if (opened !== undefined) {
     const open = lineCounter.linePos(opened);
     return {
@@ -186,6 +180,12 @@ export function describeYamlError(
       column: at.col,
     };
   }
+  return { reason, line: at.line, column: at.col };
+}
+
+/** A problem at an offset of the text, placed by its line and column. */
+function problemAt(reason: string, offset: number, lineCounter: LineCounter): YamlProblem {
+  const at = lineCounter.linePos(offset);
   return { reason, line: at.line, column: at.col };
 }
 

@@ -1,4 +1,4 @@
-import { requireYaml } from "./requireYaml.js";
+import { lexYamlTokens } from "./lexYamlTokens.js";
 
 /**
  * The first tab libyaml (Airflow's `CSafeLoader`) refuses in a block where the `yaml` package lets
@@ -21,8 +21,6 @@ import { requireYaml } from "./requireYaml.js";
 export function libyamlTabProblem(text: string): { reason: string; offset: number } | undefined {
   // (A reserved character matters only where a token may start: "u:p@db" in a URI is text.)
   if (!/\t|(?:^|[\s[{,:?-])[@`%]/m.test(text)) return undefined;
-  const { CST: cst, Lexer } = requireYaml();
-  let offset = 0;
   let lineStart = 0;
   let depth = 0;
   /** Whether the next token starts a line (or follows `- ` / `? `), and how tabs there are judged. */
@@ -38,14 +36,7 @@ export function libyamlTabProblem(text: string): { reason: string; offset: numbe
   const rollIndent = (column: number) => {
     if (column > indent()) indents.push(column);
   };
-  // The lexer's markers (document, scalar, flow error...): control characters that are no text.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what the test is for
-  const VIRTUAL = /^[\u0000-\u0008\u000b-\u001f]$/;
-  for (const source of new Lexer().lex(text)) {
-    if (VIRTUAL.test(source)) continue;
-    const type = cst.tokenType(source);
-    const at = offset;
-    offset += source.length;
+  for (const { start: at, source, type } of lexYamlTokens(text)) {
     const newLine = () => {
       lineStart = at + source.lastIndexOf("\n") + 1;
       lineKey = undefined;

@@ -20,11 +20,27 @@ export interface LayerAnswer {
   staleBecause?: string;
 }
 
+function failed(error: unknown): LayerAnswer {
+  return { error: error ?? new Error("the source rejected without a reason") };
+}
+
 async function settle(lookup: () => Promise<SourceHit | undefined>): Promise<LayerAnswer> {
   try {
     return { hit: protectHit(await lookup()) };
   } catch (error) {
-    return { error: error ?? new Error("the source rejected without a reason") };
+    return failed(error);
+  }
+}
+
+/**
+ * One id's answer out of a `getMany` map: a source whose ids fail one by one (`BatchHits`) throws
+ * that id's own error from `get(id)`, which stays that id's answer alone.
+ */
+function settleFound(found: Map<string, SourceHit>, id: string): LayerAnswer {
+  try {
+    return { hit: protectHit(found.get(id)) };
+  } catch (error) {
+    return failed(error);
   }
 }
 
@@ -56,7 +72,8 @@ export function askLayerOne(
 /**
  * Asks one layer for the open ids in as few calls as it allows: a cached layer through its cache
  * (shared flights; in a `batch` lookup one `getMany` for the ids that need a call), an uncached one
- * through `getMany` when it has it (a failure then applies to every id), else one `get` per id.
+ * through `getMany` when it has it (a failed call applies to every id; an id the answer throws
+ * for, as `BatchHits` does, fails alone), else one `get` per id.
  * Never throws; the caller checks its own signal.
  *
  * @example
@@ -85,7 +102,7 @@ export async function askLayer(
     const many = source.getMany.bind(source);
     try {
       const found = await many(ids, options);
-      return new Map(ids.map((id) => [id, { hit: protectHit(found.get(id)) }]));
+      return new Map(ids.map((id) => [id, settleFound(found, id)]));
     } catch (error) {
       return new Map(ids.map((id) => [id, { error }]));
     }

@@ -1,4 +1,4 @@
-import { ConfigError } from "@awsconn/core";
+import { ConfigError, type SourceHit } from "@awsconn/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { eventLog, fakeClock, memorySource, memoryVariables } from "../test/helpers.js";
 import { composeResolver } from "./composeResolver.js";
@@ -123,5 +123,34 @@ describe("composeResolver (awsconn/compose)", () => {
     vi.stubEnv("AWSCONN_TEAM", "team_b");
     expect(composeResolver({ sources: [fromEnv()] }).config.team).toBe("team_b");
     expect(composeResolver({ sources: [fromEnv()], team: "team_a" }).config.team).toBe("team_a");
+  });
+
+  it("lets one id of a live source's getMany fail alone: the other ids keep that source's answer", async () => {
+    const upper = memorySource("upper", { a: { connType: "postgres", host: "upper-a" } }, { batch: true });
+    const batch = upper.getMany?.bind(upper) as NonNullable<typeof upper.getMany>;
+    upper.getMany = async (ids, options) => {
+      const found = await batch(ids, options);
+      // as the AWS sources' BatchHits answer: reading the failed id throws that id's own error
+      return new (class extends Map<string, SourceHit> {
+        override get(id: string) {
+          if (id === "b") throw new Error("b alone failed");
+          return super.get(id);
+        }
+      })(found);
+    };
+    const lower = memorySource("lower", {
+      a: { connType: "postgres", host: "lower-a" },
+      b: { connType: "postgres", host: "lower-b" },
+    });
+    const resolver = composeResolver({
+      sources: [
+        { source: upper, onError: "skip", live: true },
+        { source: lower, live: true },
+      ],
+    });
+    const found = await resolver.getMany(["a", "b"]);
+    expect(found.get("a")?.host).toBe("upper-a");
+    expect(found.get("b")?.host).toBe("lower-b");
+    expect(upper.state.batchCalls).toEqual([["a", "b"]]);
   });
 });

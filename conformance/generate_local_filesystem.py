@@ -6,12 +6,16 @@ the bare file name, never a temporary path. ``load_connections_dict`` builds
 ``airflow.models.Connection`` in every process: a worker's LocalFilesystemBackend is given the Task
 SDK's class (``_set_connection_class``) but never uses it, so these are what a task sees too
 (the ``*-query-values`` cases show the server parser's JSON query values).
+
+The hand-written CASES come first, then the inputs of Airflow's own tests of this reader
+(AIRFLOW_TEST_CASES, ``"source": "airflow-test"``, ids ``airflow-test-<test name>-<n>``).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from typing import Any
@@ -165,6 +169,106 @@ CASES: list[tuple[str, str, str]] = [
 ]
 
 
+# Inputs of Airflow's own tests of this reader (airflow-core/tests/unit/always/
+# test_secrets_local_filesystem.py, classes TestLoadConnection and TestLocalFileBackend), as
+# (test name, file name, content): the file names and contents those tests give, the outcome from
+# Airflow here. Ids are ``airflow-test-<test name>-<n>`` (n counts the test's inputs from 1); an
+# input already among CASES (the same content, the same extension) is left out.
+AIRFLOW_TEST_CASES: list[tuple[str, str, str]] = [
+    ("env_file_should_load_connection", "a.env", "CONN_ID=mysql://host_1/"),
+    ("env_file_should_load_connection", "a.env", "CONN_ID1=mysql://host_1/\nCONN_ID2=mysql://host_2/"),
+    ("env_file_should_load_connection", "a.env", "CONN_ID1=mysql://host_1/\n # AAAA\nCONN_ID2=mysql://host_2/"),
+    (
+        "env_file_should_load_connection",
+        "a.env",
+        "\n\n\n\nCONN_ID1=mysql://host_1/\n\n\n\n\nCONN_ID2=mysql://host_2/\n\n\n",
+    ),
+    ("parsing_with_params", "a.env", "CONN_ID=mysql://host_1/?param1=val1&param2=val2"),
+    ("env_file_invalid_format", "a.env", "AA"),
+    ("env_file_invalid_format", "a.env", "="),
+    ("env_file_invalid_format", "a.env", "CONN_ID="),
+    ("json_file_should_load_connection", "a.json", '{"CONN_ID": "mysql://host_1"}'),
+    ("json_file_should_load_connection", "a.json", '{"CONN_ID": ["mysql://host_1"]}'),
+    ("json_file_should_load_connection", "a.json", '{"CONN_ID": {"uri": "mysql://host_1"}}'),
+    ("json_file_should_load_connection", "a.json", '{"CONN_ID": [{"uri": "mysql://host_1"}]}'),
+    ("env_file_invalid_input", "a.json", '{"CONN_ID": null}'),
+    ("env_file_invalid_input", "a.json", '{"CONN_ID": 1}'),
+    ("env_file_invalid_input", "a.json", '{"CONN_ID": [2]}'),
+    ("env_file_invalid_input", "a.json", '{"CONN_ID": [null]}'),
+    ("env_file_invalid_input", "a.json", '{"CONN_ID": {"AAA": "mysql://host_1"}}'),
+    ("env_file_invalid_input", "a.json", '{"CONN_ID": {"conn_id": "BBBB"}}'),
+    ("env_file_invalid_input", "a.json", '{"CONN_ID": ["mysql://", "mysql://"]}'),
+    ("yaml_file_should_load_connection", "a.yaml", "CONN_A: 'mysql://host_a'"),
+    (
+        "yaml_file_should_load_connection",
+        "a.yaml",
+        "\n            conn_a: mysql://hosta\n            conn_b:\n               conn_type: scheme\n"
+        "               host: host\n               schema: lschema\n               login: Login\n"
+        "               password: None\n               port: 1234\n               extra_dejson:\n"
+        "                 arbitrary_dict:\n                    a: b\n"
+        "                 keyfile_dict: '{\"a\": \"b\"}'\n                 keyfile_path: asaa",
+    ),
+    (
+        "yaml_file_should_load_connection_extras",
+        "a.yaml",
+        "\n                conn_c:\n                   conn_type: scheme\n                   host: host\n"
+        "                   schema: lschema\n                   login: Login\n                   password: None\n"
+        "                   port: 1234\n                   extra_dejson:\n                     aws_conn_id: bbb\n"
+        "                     region_name: ccc\n                 ",
+    ),
+    (
+        "yaml_file_should_load_connection_extras",
+        "a.yaml",
+        "\n                conn_d:\n                   conn_type: scheme\n                   host: host\n"
+        "                   schema: lschema\n                   login: Login\n                   password: None\n"
+        "                   port: 1234\n                   extra_dejson:\n                     keyfile_dict:\n"
+        "                       a: b\n                     key_path: xxx\n                ",
+    ),
+    (
+        "yaml_file_should_load_connection_extras",
+        "a.yaml",
+        "\n                conn_d:\n                   conn_type: scheme\n                   host: host\n"
+        "                   schema: lschema\n                   login: Login\n                   password: None\n"
+        "                   port: 1234\n                   extra: '{\"keyfile_dict\": {\"a\": \"b\"}}'\n                ",
+    ),
+    (
+        "yaml_invalid_extra",
+        "a.yaml",
+        "conn_c:\n               conn_type: scheme\n               host: host\n               schema: lschema\n"
+        "               login: Login\n               password: None\n               port: 1234\n"
+        "               extra:\n                 abc: xyz\n               extra_dejson:\n"
+        "                 aws_conn_id: bbb\n                 region_name: ccc\n                 ",
+    ),
+    ("ensure_unique_connection_env", "a.env", "CONN_ID=mysql://host_1/\nCONN_ID=mysql://host_2/"),
+    ("ensure_unique_connection_json", "a.json", '{"CONN_ID": ["mysql://host_1", "mysql://host_2"]}'),
+    ("ensure_unique_connection_json", "a.json", '{"CONN_ID": [{"uri": "mysql://host_1"}, {"uri": "mysql://host_2"}]}'),
+    ("ensure_unique_connection_yaml", "a.yaml", "\n            conn_a:\n              - mysql://hosta\n              - mysql://hostb"),
+    ("yaml_extension_parsers_return_same_result", "a.yaml", "conn_a: mysql://hosta"),
+    ("yaml_extension_parsers_return_same_result", "a.yml", "conn_a: mysql://hosta"),
+    ("should_read_connection", "testfile.env", "CONN_A=mysql://host_a"),
+]
+
+
+def file_input(filename: str, content: str) -> tuple[str, str]:
+    """What Airflow reads of a case: its content and its extension (which picks the parser)."""
+    return content, os.path.splitext(filename)[1].lower()
+
+
+def airflow_test_cases(known: set[tuple[str, str]]) -> tuple[list[tuple[str, str, str]], int]:
+    """AIRFLOW_TEST_CASES with their ids, less the inputs in ``known``; and how many were left out."""
+    cases: list[tuple[str, str, str]] = []
+    counts: dict[str, int] = {}
+    skipped = 0
+    for test, filename, content in AIRFLOW_TEST_CASES:
+        counts[test] = counts.get(test, 0) + 1
+        if file_input(filename, content) in known:
+            skipped += 1
+            continue
+        known.add(file_input(filename, content))
+        cases.append((f"airflow-test-{test}-{counts[test]}", filename, content))
+    return cases, skipped
+
+
 def run_file(filename: str, content: str, read: Callable[[str], Any]) -> dict[str, Any]:
     """Writes ``content`` as ``filename`` in an empty temporary directory and runs ``read(filename)``
     there: ``result`` (what it returned, or None), ``error`` (Airflow's, with its per-line errors) and ``logs``."""
@@ -204,6 +308,12 @@ def main() -> None:
         {"id": case_id, "filename": filename, "content": content, **run_case(filename, content)}
         for case_id, filename, content in CASES
     ]
+    from_tests, skipped = airflow_test_cases({file_input(f, c) for _, f, c in CASES})
+    cases += [
+        {"id": case_id, "source": "airflow-test", "filename": filename, "content": content, **run_case(filename, content)}
+        for case_id, filename, content in from_tests
+    ]
+    print(f"{len(from_tests)} inputs from Airflow's tests, {skipped} already in the file", file=sys.stderr)
     write_vectors("local_filesystem.json", "generate_local_filesystem.py", cases)
 
 

@@ -39,10 +39,10 @@ export function padFlowContinuations(text: string): {
     let line = lines[n] as string;
     const indent = /^ */.exec(line)?.[0].length ?? 0;
     if (blockIndent !== undefined) {
-      if (line.trim() === "" || indent > blockIndent) continue;
+      if (isBlank(line) || indent > blockIndent) continue;
       blockIndent = undefined;
     }
-    if (n > 0 && (depth > 0 || quote) && line.trim() !== "") {
+    if (n > 0 && (depth > 0 || quote) && !isBlank(line)) {
       if (/^(?:---|\.\.\.)(?:[ \t]|$)/.test(line)) {
         if (quote) markerInQuote = n + 1;
         break;
@@ -91,6 +91,11 @@ export function padFlowContinuations(text: string): {
     }
   }
   return changed ? { text: lines.join("\n"), markerInQuote, pads } : { markerInQuote };
+}
+
+/** Blank as libyaml counts it: spaces and tabs only (`trim()` would take a U+FEFF or U+00A0 too). */
+function isBlank(line: string): boolean {
+  return /^[ \t\r]*$/.test(line);
 }
 
 /**

@@ -28,6 +28,15 @@ describe("parseYamlText", () => {
     expect(yamlError("a: 1\nb: &x 2\nc: &x 3\n\ufeffd: 4\n").line).toBe(3);
   });
 
+  it("ends a block scalar at a line-start byte order mark, and reads quote lines around one, as libyaml does", () => {
+    // yaml.safe_load: {'a': {'b': 'x\n', 'c': 1}} (awsconn made "\ufeff c" a top-level key);
+    // "did not find expected key" at line 3; {'a': {'b': 'x y'}}; {'a': {'b': 'x \ufeff y'}}.
+    expect(parseYamlText("a:\n  b: |\n    x\n\ufeff c: 1\n").value).toEqual({ a: { b: "x\n", c: 1 } });
+    expect(yamlError("a: |\n  x\n\ufeff y\n")).toMatchObject({ line: 3, column: 3 });
+    expect(parseYamlText('a:\n  b: "x\ny"\n\ufeff\n').value).toEqual({ a: { b: "x y" } });
+    expect(parseYamlText('a:\n  b: "x\n\ufeff\n    y"\n').value).toEqual({ a: { b: "x \ufeff y" } });
+  });
+
   it("resolves plain scalars to PyYAML's types", () => {
     const text =
       "y: n\nY: N\no: off\na: 08\nb: 010\nc: 1e3\nd: 1.0e+3\ne: .5\nf: -.5\ng: .\nh: 1_000\ni: 1.5\nj: 0x1F\n";

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import string
+import sys
 from typing import Any
 from urllib.parse import quote
 
@@ -69,6 +70,37 @@ AIRFLOW_TEST_URIS: list[str] = [
     "unknown://",
     "grpc://",
     "//abc",
+]
+
+# More URIs from Airflow's own tests, named by the test they come from (case id
+# airflow-test-<sdk|core>-<test>-<n>): the Task SDK's Connection
+# (task-sdk/tests/task_sdk/definitions/test_connection.py and test_connections.py) and the values
+# the core secrets tests give Connection(uri=...) or the environment backend
+# (airflow-core/tests/unit/always/test_secrets.py and test_secrets_backends.py). An input the
+# corpus already holds is not repeated (uri_cases() checks; test_from_uri_too_many_schemes_error's
+# "http://https://ftp://example.com" is proto-three).
+AIRFLOW_NAMED_TEST_URIS: list[tuple[str, str]] = [
+    ("sdk-from_uri_basic", "postgres://user:pass@host:5432/db"),
+    ("sdk-from_uri_with_query_params", "mysql://user:pass@host:3306/db?charset=utf8&timeout=30"),
+    (
+        "sdk-from_uri_with_extra_key",
+        'postgres://user:pass@host:5432/db?__extra__={"ssl_mode": "require", "connect_timeout": 10}',
+    ),
+    ("sdk-from_uri_with_protocol_in_host", "http://https://example.com:8080/path"),
+    ("sdk-from_uri_encoded_credentials", "postgres://user%40domain:pass%21word@host:5432/db"),
+    ("sdk-from_uri_minimal", "redis://"),
+    ("sdk-from_uri_conn_type_normalization", "postgresql://user:pass@host:5432/db"),
+    ("sdk-from_uri_conn_type_normalization", "google-cloud-platform://user:pass@host/db"),
+    ("sdk-from_uri_too_many_schemes_error", "http://https://ftp://example.com"),
+    ("sdk-from_uri_invalid_protocol_host_error", "http://user@host://example.com"),
+    ("sdk-from_uri_roundtrip", "postgres://user:pass@host:5432/db?param1=value1&param2=value2"),
+    ("sdk-get_connection_secrets_backend", "mysql://host_a"),
+    ("core-backend_fallback_to_env_var", "mysql://airflow:airflow@host:5432/airflow"),
+    (
+        "core-connection_env_secrets_backend",
+        "mysql://user:pw@host_A.com/schema?extra1=val%2B1&extra2=val%2B2",
+    ),
+    ("core-connection_env_secrets_backend_allows_legacy_invalid_port", "mysql://host:0/"),
 ]
 
 # Hand-picked edge cases (the brief's list plus Python urlsplit/parse_qsl corners).
@@ -285,10 +317,12 @@ def run_uri(conn_id: str, uri: str) -> dict[str, Any]:
 
 
 def uri_cases() -> list[dict[str, Any]]:
-    cases: list[dict[str, Any]] = []
+    # Every input is listed first (in the file's order) so that a named test URI the corpus holds
+    # anyway can be left out; then each runs.
+    planned: list[tuple[str, str, str, str]] = []
 
     def add(case_id: str, source: str, uri: str, conn_id: str = "test_conn") -> None:
-        cases.append({"id": case_id, "source": source, "conn_id": conn_id, "uri": uri, **run_uri(conn_id, uri)})
+        planned.append((case_id, source, uri, conn_id))
 
     seen: set[str] = set()
     for i, uri in enumerate(AIRFLOW_TEST_URIS):
@@ -296,6 +330,12 @@ def uri_cases() -> list[dict[str, Any]]:
             continue
         seen.add(uri)
         add(f"airflow-test-{i:03d}", "airflow-test", uri)
+    named_at = len(planned)
+    named: list[tuple[str, str, str, str]] = []
+    counts: dict[str, int] = {}
+    for test, uri in AIRFLOW_NAMED_TEST_URIS:
+        counts[test] = counts.get(test, 0) + 1
+        named.append((f"airflow-test-{test}-{counts[test]}", "airflow-test", uri, "test_conn"))
 
     for case_id, uri in HANDWRITTEN_URIS:
         add(case_id, "generated", uri)
@@ -320,7 +360,20 @@ def uri_cases() -> list[dict[str, Any]]:
             encoded = template.format(v=quote(value, safe=""))
             if encoded != raw:
                 add(f"char-{part}-enc-{label}", "generated", encoded)
-    return cases
+
+    have = {(conn_id, uri) for _, _, uri, conn_id in planned}
+    fresh = []
+    for entry in named:
+        key = (entry[3], entry[2])
+        if key not in have:
+            have.add(key)
+            fresh.append(entry)
+    print(f"uri: {len(fresh)} named Airflow-test URIs, {len(named) - len(fresh)} already in the corpus", file=sys.stderr)
+    planned[named_at:named_at] = fresh
+    return [
+        {"id": case_id, "source": source, "conn_id": conn_id, "uri": uri, **run_uri(conn_id, uri)}
+        for case_id, source, uri, conn_id in planned
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,6 +431,117 @@ JSON_CASES: list[tuple[str, str]] = [
     ("whitespace-around", '  \n {"conn_type": "aws"} \n'),
     ("duplicate-keys", '{"host": "a", "host": "b"}'),
     ("bom", "\ufeff{}"),
+]
+
+_PARAMS = {"param1": "val1", "param2": "val2"}
+
+
+def _core_kwargs(host: str, credentials: bool) -> str:
+    """One of the connections of the core test_get_uri (test_sanitize_conn_id reuses them), keys in its order."""
+    login = {"login": "user", "password": "pass"} if credentials else {}
+    return js({"conn_type": "type", **login, "host": host, "port": 100, "schema": "schema", "extra": _PARAMS})
+
+
+_CORE_FULL = _core_kwargs("host", True)
+_CORE_PROTOCOL_HOST = _core_kwargs("protocol://host", False)
+_CORE_FULL_PROTOCOL_HOST = _core_kwargs("protocol://host", True)
+
+# JSON texts from Airflow's own tests, named by the test (case id airflow-test-<sdk|core>-<test>-<n>,
+# source "airflow-test"): (test, conn_id, text). The texts of from_json calls as written there, and
+# the fields of the connections whose parsing or output (get_uri, to_dict, as_json, extra_dejson,
+# port checks, conn id sanitising) a test checks, given as the JSON object of those keyword
+# arguments (``Connection(**kwargs)`` is what from_json builds too). Connections that only stand in
+# for a mocked lookup or hook are left out. Sources: task-sdk/tests/task_sdk/definitions/
+# test_connection.py and airflow-core/tests/unit/models/test_connection.py.
+AIRFLOW_NAMED_TEST_JSON: list[tuple[str, str | None, str]] = [
+    (
+        "sdk-get_uri",
+        "test_conn",
+        js(
+            {
+                "conn_type": "mysql",
+                "host": "localhost",
+                "login": "user",
+                "password": "password",
+                "schema": "test_schema",
+                "port": 3306,
+                "extra": None,
+            }
+        ),
+    ),
+    (
+        "sdk-to_dict",
+        "test_conn",
+        js(
+            {
+                "conn_type": "http",
+                "login": "user",
+                "password": "pass",
+                "host": "https://api.example.com/",
+                "port": 443,
+                "schema": "https",
+                "extra": '{"timeout": 30, "verify": false}',
+            }
+        ),
+    ),
+    ("sdk-as_json", "test_conn", js({"conn_type": "postgres", "host": "localhost", "port": 5432})),
+    ("sdk-from_json", "test_conn", js({"conn_type": "postgresql", "host": "localhost", "port": "5432"})),
+    *(("sdk-from_json_port_boundaries", "test_conn", js({"port": p})) for p in (0, "0", 65535, "")),
+    *(("sdk-from_json_rejects_invalid_port", "test_conn", js({"port": p})) for p in (-1, 65536, 1.5, "1.5")),
+    *(
+        ("sdk-direct_constructor_allows_valid_port_boundaries", "test_conn", js({"conn_type": "http", "port": p}))
+        for p in (0, 65535, None)
+    ),
+    *(
+        ("sdk-direct_constructor_rejects_invalid_port_values", "test_conn", js({"conn_type": "http", "port": p}))
+        for p in (-1, 65536, "123", 1.5, "")
+    ),
+    (
+        "sdk-from_json_without_conn_type",
+        "test_conn",
+        js(
+            {
+                "host": "mydb.example.com",
+                "port": "5432",
+                "login": "admin",
+                "password": "secret",
+                "schema": "production",
+            }
+        ),
+    ),
+    *(
+        ("sdk-extra_dejson_property", "test_conn", js({"conn_type": "http", "extra": extra}))
+        for extra in (
+            '{"timeout": 30, "verify": false, "retries": 3}',
+            None,
+            '{"auth": {"type": "oauth"}, "headers": {"User-Agent": "Airflow"}}',
+        )
+    ),
+    ("core-get_uri", None, _CORE_FULL),
+    ("core-get_uri", None, _CORE_PROTOCOL_HOST),
+    ("core-get_uri", None, _CORE_FULL_PROTOCOL_HOST),
+    ("core-sanitize_conn_id", "12312312312213___12312321", _CORE_FULL),
+    ("core-sanitize_conn_id", "<script>alert(1)</script>", _CORE_PROTOCOL_HOST),
+    ("core-sanitize_conn_id", "a_valid_conn_id_!!##", _CORE_FULL_PROTOCOL_HOST),
+    ("core-sanitize_conn_id", "a_-.11", _CORE_FULL_PROTOCOL_HOST),
+    # test_connection_uri_recovery's two connections are field-host-same-protocol and
+    # field-host-with-protocol already (conn id "test" there; it changes nothing).
+    (
+        "core-extra_dejson",
+        "pokeapi",
+        js(
+            {
+                "conn_type": "http",
+                "login": "user",
+                "password": "pass",
+                "host": "https://pokeapi.co/",
+                "port": 100,
+                "schema": "https",
+                "extra": '{"trust_env": false, "verify": false, "stream": true, "headers":'
+                '{\r\n "Content-Type": "application/json",\r\n  "X-Requested-By": "Airflow"\r\n}}',
+            }
+        ),
+    ),
 ]
 
 PORT_VALUES: list[tuple[str, Any]] = [
@@ -494,7 +658,7 @@ NON_OBJECT: list[tuple[str, str]] = [
 ]
 
 
-def run_json(conn_id: str, text: str) -> dict[str, Any]:
+def run_json(conn_id: str | None, text: str) -> dict[str, Any]:
     out: dict[str, Any] = {"expected": None, "get_uri": None, "get_uri_error": None, "error": None}
     with LogCapture() as logs:
         try:
@@ -528,10 +692,28 @@ def json_cases() -> list[dict[str, Any]]:
     raw.append(("connid-invalid-extra-error", "<x>", js({"extra": "oops"})))
     raw.append(("connid-none", "", js({"conn_type": "aws", "host": "h"})))
     raw.append(("connid-hierarchical", "team/aws_default", js({"conn_type": "aws"})))
-    return [
+    cases = [
         {"id": case_id, "conn_id": conn_id, "text": text, **run_json(conn_id, text)}
         for case_id, conn_id, text in raw
     ]
+    # The named Airflow-test texts follow JSON_CASES; a text the corpus holds (with the same conn id)
+    # is not repeated.
+    have = {(conn_id, text) for _, conn_id, text in raw}
+    named: list[dict[str, Any]] = []
+    counts: dict[str, int] = {}
+    for test, conn_id, text in AIRFLOW_NAMED_TEST_JSON:
+        counts[test] = counts.get(test, 0) + 1
+        if (conn_id, text) in have:
+            continue
+        have.add((conn_id, text))
+        case_id = f"airflow-test-{test}-{counts[test]}"
+        named.append({"id": case_id, "source": "airflow-test", "conn_id": conn_id, "text": text, **run_json(conn_id, text)})
+    print(
+        f"json: {len(named)} named Airflow-test texts, {len(AIRFLOW_NAMED_TEST_JSON) - len(named)} already in the corpus",
+        file=sys.stderr,
+    )
+    at = len(JSON_CASES)
+    return cases[:at] + named + cases[at:]
 
 
 def main() -> None:

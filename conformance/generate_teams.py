@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,50 @@ ENV_CASES: list[tuple[str, str, str, str | None, bool]] = [
     ("env-var-sep-single-team", "variable", "a___b", None, False),
     ("env-var-dashes-not-refused", "variable", "a--b", "team_a", True),
 ]
+
+# The inputs of Airflow's own tests of this backend, as data (case id
+# airflow-test-core-<test>-<connection|variable>-<n>-<multi-team|single-team>, source "airflow-test"): each test's
+# variables, id and team, from airflow-core/tests/unit/always/test_secrets_environment_variables.py
+# (connections through get_conn_value and Variables, teams "team-a" and "teama"; run with
+# [core] multi_team on and off: the test sets neither) and the team-less Variables of
+# test_secrets_backends.py and test_secrets.py (multi_team off). (test, kind, env, key, team, modes)
+_TEAM_VALUE = "team-scoped-value"
+_GLOBAL_VALUE = "team-agnostic-value"
+_BOTH = (True, False)
+AIRFLOW_TEST_ENV_CASES: list[tuple[str, str, dict[str, str], str, str | None, tuple[bool, ...]]] = []
+for _kind, _prefix in (("connection", "AIRFLOW_CONN_"), ("variable", "AIRFLOW_VAR_")):
+    def _add(test: str, env: dict[str, str], key: str, team: str | None, modes: tuple[bool, ...] = _BOTH) -> None:
+        AIRFLOW_TEST_ENV_CASES.append((test, _kind, env, key, team, modes))
+
+    for _team in ("team-a", "teama"):
+        _scoped = {f"{_prefix}_{_team.upper()}___DBCONN": _TEAM_VALUE}
+        _add("team_scoped_secret_is_not_resolved_without_a_team_scope", _scoped, f"_{_team}___dbconn", None)
+        _add("team_scoped_secret_is_not_resolved_for_another_team", _scoped, f"_{_team}___dbconn", "team-b")
+        _add("team_scoped_secret_is_resolved_for_its_own_team", _scoped, "dbconn", _team)
+        _add("id_spelling_out_a_team_namespace_is_never_resolved", _scoped, f"_{_team}___dbconn", _team)
+    for _team in (None, "team-a", "teama"):
+        for _id in ("_a___b", "_ab___x"):
+            _add("id_that_cannot_name_a_team_is_still_resolved", {_prefix + _id.upper(): _GLOBAL_VALUE}, _id, _team)
+    _span = {f"{_prefix}_TEAM-A___PROD___DBCONN": _TEAM_VALUE}
+    _add("a_team_name_cannot_span_the_separator", _span, "_team-a___prod___dbconn", "team-b")
+    _add("a_team_name_cannot_span_the_separator", _span, "_team-a___prod___dbconn", None)
+    _add("a_team_name_cannot_span_the_separator", _span, "prod___dbconn", "team-a")
+    for _team in ("team-a", "teama"):
+        _both = {f"{_prefix}_{_team.upper()}___DBCONN": _TEAM_VALUE, _prefix + "DBCONN": _GLOBAL_VALUE}
+        _add("team_scoped_secret_wins_over_the_team_agnostic_one", _both, "dbconn", _team)
+        _add("team_scoped_secret_wins_over_the_team_agnostic_one", _both, "dbconn", None)
+    for _team in (None, "team-a", "teama"):
+        _add("team_agnostic_secret_is_resolved_for_any_team_scope", {_prefix + "DBCONN": _GLOBAL_VALUE}, "dbconn", _team)
+    for _team in (None, "team-a", "teama"):
+        _add("unset_secret_is_not_resolved", {}, "dbconn", _team)
+_VARS = {"AIRFLOW_VAR_HELLO": "World", "AIRFLOW_VAR_EMPTY_STR": ""}
+AIRFLOW_TEST_ENV_CASES += [
+    ("variable_env_secrets_backend", "variable", _VARS, key, None, (False,))
+    for key in ("hello", "non_existent_key", "empty_str")
+]
+AIRFLOW_TEST_ENV_CASES.append(
+    ("backend_variable_order", "variable", {"AIRFLOW_VAR_MYVAR": "a_venv_value"}, "MYVAR", None, (False,))
+)
 
 # (id, backend, kind, kwargs, key, team, multi_team, existing)
 AWS_CASES: list[tuple[str, str, str, dict[str, Any], str, str | None, bool, list[str]]] = []
@@ -170,18 +215,18 @@ class multi_team:  # noqa: N801 - a context manager read as a phrase
         os.environ.pop("AIRFLOW__CORE__MULTI_TEAM", None)
 
 
-def env_case(kind: str, key: str, team: str | None, on: bool) -> dict[str, Any]:
+def env_case(kind: str, key: str, team: str | None, on: bool, env: dict[str, str] = ENV) -> dict[str, Any]:
     saved = {k: v for k, v in os.environ.items() if k.startswith(("AIRFLOW_VAR_", "AIRFLOW_CONN_"))}
     for k in saved:
         del os.environ[k]
-    os.environ.update(ENV)
+    os.environ.update(env)
     try:
         with multi_team(on):
             backend = EnvironmentVariablesBackend()
             get = backend.get_conn_value if kind == "connection" else backend.get_variable
             return {"expected": get(key, team_name=team), "error": None}
     finally:
-        for k in ENV:
+        for k in env:
             os.environ.pop(k, None)
         os.environ.update(saved)
 
@@ -228,6 +273,25 @@ def main() -> None:
             {"id": case_id, "backend": "env", "kind": kind, "env": ENV, "key": key, "team": team, "multi_team": on,
              **env_case(kind, key, team, on)}
         )
+    # A test input the file holds already (the same variables, key, team and mode) is not repeated.
+    have = {(c["kind"], json.dumps(c["env"], sort_keys=True), c["key"], c["team"], c["multi_team"]) for c in cases}
+    counts: dict[tuple[str, str], int] = {}
+    skipped = 0
+    for test, kind, env, key, team, modes in AIRFLOW_TEST_ENV_CASES:
+        counts[(test, kind)] = n = counts.get((test, kind), 0) + 1
+        for on in modes:
+            seen = (kind, json.dumps(env, sort_keys=True), key, team, on)
+            if seen in have:
+                skipped += 1
+                continue
+            have.add(seen)
+            mode = "multi-team" if on else "single-team"
+            cases.append(
+                {"id": f"airflow-test-core-{test}-{kind}-{n}-{mode}", "source": "airflow-test", "backend": "env",
+                 "kind": kind, "env": env, "key": key, "team": team, "multi_team": on,
+                 **env_case(kind, key, team, on, env)}
+            )
+    print(f"teams: {len(cases) - len(ENV_CASES)} Airflow-test env cases, {skipped} already in the file", file=sys.stderr)
     for case_id, backend, kind, kwargs, key, team, on, existing in AWS_CASES:
         cases.append(
             {"id": case_id, "backend": backend, "kind": kind, "kwargs": kwargs, "key": key, "team": team,

@@ -54,4 +54,10 @@ describe("libyamlLineStartBoms", () => {
     // PyYAML: "did not find expected key" at line 4, column 2; the package refuses " c: 1" there too.
     expect(libyamlLineStartBoms('a:\n  b: "x\ny"\n\ufeffc: 1\n').text).toBe('a:\n  b: "x\ny"\n c: 1\n');
   });
+
+  it("gives the place of a tab after the mark in block context (none in a flow collection)", () => {
+    // PyYAML: "found character that cannot start any token" at (2, 3); a flow list [1, 2].
+    expect(libyamlLineStartBoms("a: 1\n\ufeff \t# tab\n").problem).toMatchObject({ line: 2, column: 3 });
+    expect(libyamlLineStartBoms("a: [1,\n\ufeff \t2]\n").problem).toBeUndefined();
+  });
 });

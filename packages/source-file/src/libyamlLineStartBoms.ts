@@ -44,14 +44,19 @@ export function libyamlLineStartBoms(text: string): { text: string; problem?: Ya
   const spaced = units.join("");
   const tokens = lexYamlTokens(spaced);
   const problems: { at: number; reason: string }[] = [];
-  // A space inside the plain scalar of the line before continues it; libyaml ends it there.
-  const plain = tokens.filter((t) => t.type === null);
+  const blocks = blockScalarBodies(tokens);
+  // A space inside the plain scalar of the line before continues it; libyaml ends it there. (A
+  // block scalar's lines are typed by their first character too: `null` for a line break.)
+  const plain = tokens.filter((t) => t.type === null && !blocks.includes(t));
   const continued = blanked.find((at) => plain.some((t) => t.start < at && at < t.end));
   if (continued !== undefined) {
     const at = continued + (/^ *[^ ]?/.exec(spaced.slice(continued))?.[0].length ?? 1) - 1;
     problems.push({ at, reason: ENDS_PLAIN });
   }
-  const blocks = blockScalarBodies(tokens);
+  // A tab after the mark (and blanks) in block context is a token libyaml cannot start; in a flow
+  // collection it is a blank.
+  const tabbed = blanked.find((at) => / *\t/y.test(spaced.slice(at)) && flowDepthAt(tokens, at) === 0);
+  if (tabbed !== undefined) problems.push({ at: spaced.indexOf("\t", tabbed), reason: TAB_AFTER });
   const comments = new Set<number>();
   for (const at of blanked) {
     const body = blocks.find((t) => t.start <= at && at < t.end);
@@ -126,6 +131,20 @@ const ENDS_PLAIN =
   "a byte order mark (U+FEFF) at the start of a line ends the value before it, and the text after it is indented as no key is";
 const ENDS_BLOCK =
   "a byte order mark (U+FEFF) at the start of a line ends the block scalar before it, and the text after it is indented as no key is";
+
+const TAB_AFTER =
+  "a tab after a byte order mark (U+FEFF) at the start of a line, where libyaml reads no token";
+
+/** How many flow collections (`[`, `{`) are open at `at`. */
+function flowDepthAt(tokens: readonly YamlToken[], at: number): number {
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.start >= at) break;
+    if (token.type === "flow-seq-start" || token.type === "flow-map-start") depth++;
+    else if ((token.type === "flow-seq-end" || token.type === "flow-map-end") && depth > 0) depth--;
+  }
+  return depth;
+}
 
 /** The offsets of the BOMs that start a line between tokens (not in an unclosed quoted scalar). */
 function lineStartBoms(text: string, atLineStart: (at: number) => boolean): number[] {

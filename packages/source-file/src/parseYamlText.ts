@@ -22,16 +22,19 @@ export class YamlTextError extends Error {
     readonly reason: string,
     readonly line: number,
     readonly column?: number,
+    /** A problem of PyYAML's constructor, which runs once the whole document is read. */
+    readonly constructing = false,
   ) {
     super(`${reason} (line ${line})`);
   }
 
   /** The error for a {@link YamlProblem}: `<prefix>: <reason> (column N)` at its line. */
-  static of(prefix: string, problem: YamlProblem): YamlTextError {
+  static of(prefix: string, problem: YamlProblem, constructing = false): YamlTextError {
     return new YamlTextError(
       `${prefix}: ${problem.reason} (column ${problem.column})`,
       problem.line,
       problem.column,
+      constructing,
     );
   }
 }
@@ -87,13 +90,27 @@ export function parseYamlText(raw: string): { value: unknown; tree: LineTree } {
   if (tooDeep) throw new YamlTextError(tooDeep.reason, tooDeep.line);
   if (afterBom === undefined)
     return readPlainYaml(text, TREE_DEPTH) ?? parseYamlWithPackage(text, separators);
-  // A line-start byte order mark ends the value before it: a problem unless the text fails before.
+  // A line-start byte order mark ends the value before it: a problem unless the text fails before
+  // (the text before the problem's line: after it, the package reads what the mark's space joined).
   try {
-    parseYamlWithPackage(text, separators);
+    parseYamlWithPackage(text.slice(0, lineOffset(text, afterBom.line)), separators);
   } catch (error) {
-    if (error instanceof YamlTextError && error.line < afterBom.line) throw error;
+    // (PyYAML constructs after the whole document is read: a construction problem comes later.)
+    if (error instanceof YamlTextError && !error.constructing && error.line < afterBom.line) throw error;
   }
   throw YamlTextError.of("YAML syntax error", afterBom);
+}
+
+/** The offset where 1-based `line` starts (line breaks as libyaml counts them). */
+function lineOffset(text: string, line: number): number {
+  const breaks = /\r\n|\r|\n/g;
+  let at = 0;
+  for (let n = 1; n < line; n++) {
+    const found = breaks.exec(text);
+    if (!found) return text.length;
+    at = found.index + found[0].length;
+  }
+  return at;
 }
 
 function parseWithLines(text: string): { doc: Document; lineCounter: LineCounter } {
@@ -130,11 +147,12 @@ export function parseYamlWithPackage(
   const { text: padded, markerInQuote, pads } = doc.errors.length > 0 ? padFlowContinuations(text) : {};
   // A problem of the moved text, at its column in the text as written.
   let shifted = new Map<number, number>();
-  const raise = (prefix: string, problem: YamlProblem) =>
-    YamlTextError.of(prefix, {
-      ...problem,
-      column: Math.max(1, problem.column - (shifted.get(problem.line) ?? 0)),
-    });
+  const raise = (prefix: string, problem: YamlProblem, constructing = false) =>
+    YamlTextError.of(
+      prefix,
+      { ...problem, column: Math.max(1, problem.column - (shifted.get(problem.line) ?? 0)) },
+      constructing,
+    );
   let syntax = pyyamlSyntaxProblem(text, lineCounter);
   if (markerInQuote !== undefined) {
     // (Unless libyaml fails before it, on a construct only it refuses.)
@@ -213,10 +231,10 @@ export function parseYamlWithPackage(
     nulls.some((at) => at >= w.pos[1] && /^\s*$/.test(text.slice(w.pos[1], at)));
   const tags = doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED" && !ofNull(w));
   const construct = constructionProblem(doc, text, lineCounter, tags);
-  if (construct) throw raise("YAML error", construct);
+  if (construct) throw raise("YAML error", construct, true);
   // (A tag the walk did not meet, such as the root's; !!int, !!float, !!bool it has read.)
   const unmet = tags.find((w) => !/^!!(?:int|float|bool)$/.test(text.slice(w.pos[0], w.pos[1])));
-  if (unmet) throw raise("YAML error", describeYamlError(unmet, doc, text, lineCounter));
+  if (unmet) throw raise("YAML error", describeYamlError(unmet, doc, text, lineCounter), true);
   markNonStringKeys(doc);
   pyyamlKeyTexts(doc);
   pyyamlJsonShapes(doc);
@@ -230,7 +248,7 @@ export function parseYamlWithPackage(
     const problem = describeYamlError(error, doc, text, lineCounter);
     if (/alias expansion/.test(problem.reason))
       problem.reason = `alias expansion exceeds the limit of ${YAML_MAX_ALIAS_COUNT} (a "billion laughs" file?)`;
-    throw raise("YAML error", problem);
+    throw raise("YAML error", problem, true);
   }
   return { value, tree: buildTree(targets, doc.contents as Node | null, 0, lineOf) };
 }

@@ -61,4 +61,10 @@ describe("values as PyYAML constructs them", () => {
     const text = "a:\n  extra: {? , b: 1}\n";
     expect(loadConnections(text, "yaml").entries.get("a")?.connection.extra).toEqual({ null: null, b: 1 });
   });
+
+  it("gives a tag on an empty value to that value, not to the key on the next line", () => {
+    // PyYAML: "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'" at line 3
+    // (the !!seq of the empty value is a generator, checked a level later); fuzz seed 7878, case 0186.
+    expect(yamlError("x:\n    login:  !!seq \n    extra: <<\n")).toMatchObject({ line: 3, column: 12 });
+  });
 });

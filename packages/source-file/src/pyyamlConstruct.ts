@@ -34,12 +34,27 @@ export function constructionProblem(
   // alias, which made a file of many aliases quadratic here. `undefined`: no anchor (reported by the caller).
   const targets = new Map<unknown, unknown>();
   const anchors = new Map<string, unknown>();
+  // Where nodes start: a tag belongs to the first node after it (an empty one too: `a: !!seq\n  b:`
+  // tags the empty value, not the key on the next line).
+  const starts: number[] = [];
   visit(doc, {
     Node(_key, node) {
+      if (node.range) starts.push(node.range[0]);
       if (isAlias(node)) targets.set(node, anchors.get(node.source));
       else if (node.anchor) anchors.set(node.anchor, node);
     },
   });
+  starts.sort((a, b) => a - b);
+  const firstStartFrom = (at: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return starts[lo];
+  };
   const resolve = (node: unknown): unknown => (isAlias(node) ? targets.get(node) : node);
   // Flattening merges copies each merged mapping's pairs into every mapping that merges it: a
   // chain of mappings, each merging the one before, costs the square of its length. Past this many
@@ -57,6 +72,7 @@ export function constructionProblem(
       return (
         w.pos[1] <= start &&
         /^\s*(?:&\S+\s+)?$/.test(between) &&
+        firstStartFrom(w.pos[1]) === start &&
         !(firstKey === start && !between.includes("\n"))
       );
     });

@@ -14,6 +14,8 @@ Credentials and region are dummies (set by _moto.py). moto is always stopped.
 from __future__ import annotations
 
 import json
+import os
+import sys
 from typing import Any
 
 from _common import LogCapture, error_of, fields_of, write_vectors
@@ -198,21 +200,165 @@ CASES: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], str]] = [
 ]
 
 
-def run_case(moto: Moto, backend: str, kwargs: dict[str, Any], stored: list[dict[str, Any]], conn_id: str) -> dict[str, Any]:
+# The inputs of the amazon provider's own unit tests (apache/airflow
+# providers/amazon/tests/unit/amazon/aws/secrets/test_secrets_manager.py and test_systems_manager.py, and
+# for full_url_mode / are_secret_values_urlencoded / extra_conn_words the earlier
+# tests/providers/amazon/aws/secrets/test_secrets_manager.py), run through the real backends here: the
+# answers are Airflow's, not the tests' assertions. Where a test mocks the client's answer (a lookup
+# pattern, a prefix), the stored item is the test file's own URI under the name the backend reads, so
+# that whether it is read shows. ``team`` and ``multi_team`` ([core] multi_team) are as the test sets
+# them. (id, backend, kwargs, stored, conn_id, team, multi_team)
+PG = "postgresql://airflow:airflow@host:5432/airflow"
+PG_SSM = "postgres://my-login:my-pass@my-host:5432/my-schema?param1=val1&param2=val2"
+PG_SSM_JSON = js(
+    {
+        "conn_type": "postgres",
+        "login": "my-login",
+        "password": "my-pass",
+        "host": "my-host",
+        "port": 5432,
+        "schema": "my-schema",
+        "extra": {"param1": "val1", "param2": "val2"},
+    }
+)
+URLENCODED = js(
+    {
+        "conn_type": "postgresql",
+        "login": "is%20url%20encoded",
+        "password": "not url encoded",
+        "host": "not%2520idempotent",
+        "extra": js({"foo": "bar"}),
+    }
+)
+BROKEN_FIELDS = '{"user": "airflow", "pass": "airflow", "host": "host", "port": 5432, "schema": "airflow", "engine": "postgresql"}'
+PATTERNS = ["test", ".*", "T.*", "dummy-pattern", None]
+AT = "airflow-test"
+AIRFLOW_TEST_CASES: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], str, str | None, bool]] = [
+    (f"{AT}-sm-test_aws_secrets_manager_get_connection-1", SM, {}, [s(P + "fake_conn", "scheme://user:pass@host:100")], "fake_conn", None, False),
+    (f"{AT}-sm-test_get_conn_value_full_url_mode-1", SM, {}, [s(P + "test_postgres", PG)], "test_postgres", None, False),
+    (f"{AT}-sm-test_get_conn_value_non_existent_key-1", SM, {}, [s(P + "test_postgres", PG)], "test_mysql", None, False),
+    (f"{AT}-sm-test_connection_prefix_none_value-1", SM, {"connections_prefix": None}, [s("test_mysql", PG), s(P + "test_mysql", PG)], "test_mysql", None, False),
+    *(
+        (f"{AT}-sm-test_connection_lookup_pattern-{n}", SM, {"connections_lookup_pattern": pattern}, [s(P + "test", PG)], "test", None, False)
+        for n, pattern in enumerate(PATTERNS, 1)
+    ),
+    # Team-scoped names: the Secrets Manager tests leave [core] multi_team off; each is also run with it on.
+    *(
+        case
+        for n, on in ((1, False), (2, True))
+        for case in (
+            (f"{AT}-sm-test_get_conn_value_with_team_name-{n}", SM, {}, [s(P + "my_team--test_postgres", PG)], "test_postgres", "my_team", on),
+            (f"{AT}-sm-test_global_caller_cannot_access_team_scoped_connection-{n}", SM, {}, [s(P + "my_team--test_postgres", PG)], "my_team--test_postgres", None, on),
+            (f"{AT}-sm-test_another_teams_secret_is_not_reachable-{n}", SM, {}, [s(P + "my_team--test_postgres", PG)], "my_team--test_postgres", "other_team", on),
+            (f"{AT}-sm-test_team_whose_name_extends_the_callers_is_not_reachable-{n}", SM, {}, [s(P + "my_team--prod--test_postgres", PG)], "my_team--prod--test_postgres", "my_team", on),
+            (f"{AT}-sm-test_team_scoped_lookup_cannot_reach_a_longer_teams_namespace-{n}", SM, {}, [s(P + "my_team--prod--test_postgres", PG)], "prod--test_postgres", "my_team", on),
+            (f"{AT}-sm-test_refusing_an_ambiguous_id_is_logged-{n}", SM, {}, [], "prod--test_postgres", None, on),
+            (f"{AT}-sm-test_team_caller_falls_back_to_global_connection-{n}", SM, {}, [s(P + "test_postgres", PG)], "test_postgres", "non_existent_team", on),
+        )
+    ),
+    # The earlier Secrets Manager tests: kwargs the provider no longer reads itself.
+    *(
+        (f"{AT}-sm-test_get_connection_broken_field_mode_url_encoding-{n}", SM, {"are_secret_values_urlencoded": flag}, [s(P + "test_postgres", URLENCODED)], "test_postgres", None, False)
+        for n, flag in ((1, True), (2, False))
+    ),
+    (
+        f"{AT}-sm-test_get_connection_broken_field_mode_extra_allows_nested_json-1",
+        SM,
+        {"full_url_mode": False},
+        [s(P + "test_postgres", js({"conn_type": "postgresql", "user": "airflow", "password": "airflow", "host": "airflow", "extra": {"foo": "bar"}}))],
+        "test_postgres",
+        None,
+        False,
+    ),
+    (f"{AT}-sm-test_get_conn_value_broken_field_mode-1", SM, {"full_url_mode": False}, [s(P + "test_postgres", BROKEN_FIELDS)], "test_postgres", None, False),
+    (
+        f"{AT}-sm-test_get_conn_value_broken_field_mode_extra_words_added-1",
+        SM,
+        {"full_url_mode": False, "extra_conn_words": {"user": ["usuario"]}},
+        [s(P + "test_postgres", BROKEN_FIELDS.replace('"user"', '"usuario"'))],
+        "test_postgres",
+        None,
+        False,
+    ),
+    # ---------------------------------------------------------------- SSM
+    (f"{AT}-ssm-test_aws_ssm_get_connection-1", SSM, {}, [s(SP + "fake_conn", "scheme://user:pass@host:100", kind="String")], "fake_conn", None, False),
+    (f"{AT}-ssm-test_get_conn_value-1", SSM, {}, [s(SP + "test_postgres", PG_SSM_JSON, kind="String")], "test_postgres", None, False),
+    (f"{AT}-ssm-test_get_conn_value-2", SSM, {}, [s(SP + "test_postgres", PG_SSM, kind="String")], "test_postgres", None, False),
+    # The earlier test_get_conn_value (tests/providers/amazon/aws/secrets/test_systems_manager.py).
+    (f"{AT}-ssm-test_get_conn_value-3", SSM, {}, [s(SP + "test_postgres", PG, kind="String")], "test_postgres", None, False),
+    (f"{AT}-ssm-test_get_conn_value_non_existent_key-1", SSM, {}, [s(SP + "test_postgres", PG, kind="String")], "test_mysql", None, False),
+    (f"{AT}-ssm-test_get_conn_value_with_team_name-1", SSM, {}, [s(SP + "my_team--test_postgres", PG, kind="String")], "test_postgres", "my_team", False),
+    (f"{AT}-ssm-test_get_conn_value_with_team_name-2", SSM, {}, [s(SP + "my_team--test_postgres", PG, kind="String")], "test_postgres", "my_team", True),
+    (f"{AT}-ssm-test_global_caller_cannot_access_team_scoped_connection-1", SSM, {}, [s(SP + "my_team--test_postgres", PG, kind="String")], "my_team--test_postgres", None, True),
+    (f"{AT}-ssm-test_another_teams_secret_is_not_reachable-1", SSM, {}, [s(SP + "my_team--test_postgres", PG, kind="String")], "my_team--test_postgres", "other_team", True),
+    (f"{AT}-ssm-test_team_whose_name_extends_the_callers_is_not_reachable-1", SSM, {}, [s(SP + "my_team--prod--test_postgres", PG, kind="String")], "my_team--prod--test_postgres", "my_team", True),
+    (f"{AT}-ssm-test_team_scoped_lookup_cannot_reach_a_longer_teams_namespace-1", SSM, {}, [s(SP + "my_team--prod--test_postgres", PG, kind="String")], "prod--test_postgres", "my_team", True),
+    (f"{AT}-ssm-test_refusing_an_ambiguous_id_is_logged-1", SSM, {}, [], "prod--test_postgres", None, True),
+    (f"{AT}-ssm-test_ambiguous_id_resolves_when_multi_team_is_disabled-1", SSM, {}, [s(SP + "prod--test_postgres", PG, kind="String")], "prod--test_postgres", None, False),
+    (f"{AT}-ssm-test_team_caller_falls_back_to_global_connection-1", SSM, {}, [s(SP + "test_postgres", PG, kind="String")], "test_postgres", "non_existent_team", False),
+    (f"{AT}-ssm-test_team_caller_falls_back_to_global_connection-2", SSM, {}, [s(SP + "test_postgres", PG, kind="String")], "test_postgres", "non_existent_team", True),
+    (f"{AT}-ssm-test_connection_prefix_none_value-1", SSM, {"connections_prefix": None}, [s(SP + "test_mysql", PG, kind="String")], "test_mysql", None, False),
+    *(
+        (f"{AT}-ssm-test_connection_lookup_pattern-{n}", SSM, {"connections_lookup_pattern": pattern}, [s(SP + "test", PG, kind="String")], "test", None, False)
+        for n, pattern in enumerate(PATTERNS, 1)
+    ),
+    (f"{AT}-ssm-test_connection_prefix_with_no_leading_slash-1", SSM, {"connections_prefix": "airflow/connections"}, [s(SP + "test_mysql", PG, kind="String")], "test_mysql", None, False),
+]
+
+
+def run_case(
+    moto: Moto,
+    backend: str,
+    kwargs: dict[str, Any],
+    stored: list[dict[str, Any]],
+    conn_id: str,
+    team: tuple[str | None, bool] | None = None,
+) -> dict[str, Any]:
+    """One lookup; ``team`` (the team name and [core] multi_team) for the cases that set them."""
     moto.reset()
     seed(moto, backend, stored)
     cls = SecretsManagerBackend if backend == SM else SystemsManagerParameterStoreBackend
     out: dict[str, Any] = {"expected": None, "error": None}
-    with LogCapture() as logs:
-        try:
-            instance = cls(**json.loads(json.dumps(kwargs)), endpoint_url=moto.url)
-            instance._set_connection_class(Connection)  # noqa: SLF001 - what a worker's initialize_secrets_backends() does
-            conn = instance.get_connection(conn_id)
-            out["expected"] = fields_of(conn) if conn is not None else None
-        except Exception as exc:  # noqa: BLE001 - recording Airflow's error is the point
-            out["error"] = error_of(exc)
+    if team is not None:
+        os.environ["AIRFLOW__CORE__MULTI_TEAM"] = "True" if team[1] else "False"
+    try:
+        with LogCapture() as logs:
+            try:
+                instance = cls(**json.loads(json.dumps(kwargs)), endpoint_url=moto.url)
+                instance._set_connection_class(Connection)  # noqa: SLF001 - what a worker's initialize_secrets_backends() does
+                conn = instance.get_connection(conn_id) if team is None else instance.get_connection(conn_id, team_name=team[0])
+                out["expected"] = fields_of(conn) if conn is not None else None
+            except Exception as exc:  # noqa: BLE001 - recording Airflow's error is the point
+                out["error"] = error_of(exc)
+    finally:
+        os.environ.pop("AIRFLOW__CORE__MULTI_TEAM", None)
     out["logs"] = [m.replace(moto.url, "<endpoint>") for m in logs.messages]
     return out
+
+
+def airflow_test_cases(moto: Moto) -> list[dict[str, Any]]:
+    """The unit-test inputs not already in CASES (same backend, kwargs, stored items and id, no team)."""
+    known = [(b, k, st, i) for _, b, k, st, i in CASES]
+    cases, skipped = [], 0
+    for case_id, backend, kwargs, stored, conn_id, team, on in AIRFLOW_TEST_CASES:
+        if team is None and not on and (backend, kwargs, stored, conn_id) in known:
+            skipped += 1
+            continue
+        cases.append(
+            {
+                "id": case_id,
+                "source": "airflow-test",
+                "backend": backend,
+                "kwargs": kwargs,
+                "stored": stored,
+                "conn_id": conn_id,
+                "team": team,
+                "multi_team": on,
+                **run_case(moto, backend, kwargs, stored, conn_id, (team, on)),
+            }
+        )
+    print(f"airflow-test inputs: {len(cases)} added, {skipped} already in CASES", file=sys.stderr)
+    return cases
 
 
 def main() -> None:
@@ -229,6 +375,7 @@ def main() -> None:
             }
             for case_id, backend, kwargs, stored, conn_id in CASES
         ]
+        cases += airflow_test_cases(moto)
     finally:
         moto.stop()
     write_vectors("aws_backends.json", "generate_aws_backends.py", cases)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from typing import Any
 
 from _common import LogCapture, error_of, fields_of, write_vectors
@@ -155,6 +156,51 @@ TEAM_CASES += [
 ]
 
 
+# The inputs of the amazon provider's own unit tests (apache/airflow
+# providers/amazon/tests/unit/amazon/aws/secrets/test_secrets_manager.py and test_systems_manager.py),
+# run through the real backends here: the answers are Airflow's, not the tests' assertions. Where a
+# test mocks the client's answer (a lookup pattern), the stored item is the test file's own value under
+# the name the backend reads, so that whether it is read shows. ``multi_team`` is as the test sets it
+# (``-1``) and, for the Secrets Manager tests that leave it off, also on (``-2``); a test that passes a
+# team with [core] multi_team off is run with it on only (``-2``): awsconn refuses a team with
+# multiTeam false (root README, deviation 13), which aws_backends.json records for connections.
+# (id, backend, kind, kwargs, stored, key, team, multi_team) as TEAM_CASES
+AT = "airflow-test"
+PATTERNS = ["test", ".*", "T.*", "dummy-pattern", None]
+_ssm = {"kind": "String"}
+AIRFLOW_TEST_CASES: list[tuple[str, str, str, dict[str, Any], list[dict[str, Any]], str, str | None, bool]] = [
+    (f"{AT}-sm-test_get_variable-1", SM, "variable", {}, [s(V + "hello", "world")], "hello", None, False),
+    (f"{AT}-sm-test_get_variable_non_existent_key-1", SM, "variable", {}, [s(V + "hello", "world")], "test_mysql", None, False),
+    (f"{AT}-sm-test_get_variable_with_team_name-2", SM, "variable", {}, [s(V + "my_team--hello", "world")], "hello", "my_team", True),
+    *(
+        (f"{AT}-sm-test_global_caller_cannot_access_team_scoped_variable-{n}", SM, "variable", {}, [s(V + "my_team--hello", "world")], "my_team--hello", None, on)
+        for n, on in ((1, False), (2, True))
+    ),
+    *(
+        (f"{AT}-sm-test_refusing_an_ambiguous_id_is_logged-{n}", SM, "variable", {}, [], "prod--hello", None, on)
+        for n, on in ((1, False), (2, True))
+    ),
+    (f"{AT}-sm-test_variable_prefix_none_value-1", SM, "variable", {"variables_prefix": None}, [s("hello", "world"), s(V + "hello", "world")], "hello", None, False),
+    *(
+        (f"{AT}-sm-test_variable_lookup_pattern-{n}", SM, "variable", {"variables_lookup_pattern": p}, [s(V + "test", "world")], "test", None, False)
+        for n, p in enumerate(PATTERNS, 1)
+    ),
+    # ---------------------------------------------------------------- SSM
+    (f"{AT}-ssm-test_get_variable-1", SSM, "variable", {}, [s(SV + "hello", "world", **_ssm)], "hello", None, False),
+    (f"{AT}-ssm-test_get_variable_secret_string-1", SSM, "variable", {}, [s(SV + "hello", "world", kind="SecureString")], "hello", None, False),
+    (f"{AT}-ssm-test_get_variable_non_existent_key-1", SSM, "variable", {}, [s(SV + "hello", "world", **_ssm)], "test_mysql", None, False),
+    (f"{AT}-ssm-test_get_variable_with_team_name-2", SSM, "variable", {}, [s(SV + "my_team--hello", "world", **_ssm)], "hello", "my_team", True),
+    (f"{AT}-ssm-test_global_caller_cannot_access_team_scoped_variable-1", SSM, "variable", {}, [s(SV + "my_team--hello", "world", **_ssm)], "my_team--hello", None, True),
+    (f"{AT}-ssm-test_refusing_an_ambiguous_id_is_logged-1", SSM, "variable", {}, [], "prod--hello", None, True),
+    (f"{AT}-ssm-test_variable_prefix_none_value-1", SSM, "variable", {"variables_prefix": None}, [s(SV + "hello", "world", **_ssm)], "hello", None, False),
+    *(
+        (f"{AT}-ssm-test_variable_lookup_pattern-{n}", SSM, "variable", {"variables_lookup_pattern": p}, [s(SV + "test", "world", **_ssm)], "test", None, False)
+        for n, p in enumerate(PATTERNS, 1)
+    ),
+    (f"{AT}-ssm-test_variable_prefix_with_no_leading_slash-1", SSM, "variable", {"variables_prefix": "airflow/variables"}, [s(SV + "hello", "world", **_ssm)], "hello", None, False),
+]
+
+
 def run_case(moto: Moto, backend: str, kind: str, kwargs: dict[str, Any], stored: list[dict[str, Any]], key: str, team: str | None, on: bool) -> dict[str, Any]:
     moto.reset()
     seed(moto, backend, stored)
@@ -181,11 +227,17 @@ def run_case(moto: Moto, backend: str, kind: str, kwargs: dict[str, Any], stored
 
 def main() -> None:
     plan = [(i, b, "variable", k, st, key, None, False) for i, b, k, st, key in CASES] + TEAM_CASES
+    known = [p[1:] for p in plan]
+    tests = [p for p in AIRFLOW_TEST_CASES if p[1:] not in known]
+    print(f"airflow-test inputs: {len(tests)} added, {len(AIRFLOW_TEST_CASES) - len(tests)} already in the file", file=sys.stderr)
+    sources = {p[0]: "airflow-test" for p in tests}
+    plan += tests
     moto = Moto()
     try:
         cases = [
             {
                 "id": case_id,
+                **({"source": sources[case_id]} if case_id in sources else {}),
                 "backend": backend,
                 "kind": kind,
                 "kwargs": kwargs,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import warnings
 from typing import Any
 
@@ -187,6 +188,312 @@ CASES: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+# The inputs of the amazon provider's own unit tests that a Connection carries (apache/airflow
+# providers/amazon/tests/unit/amazon/aws/utils/test_connection_wrapper.py, hooks/test_base_aws.py and,
+# for the secrets backends' own connection, secrets/test_secrets_manager.py / test_systems_manager.py),
+# run through the real AwsConnectionWrapper here: the answers are Airflow's, not the tests' assertions.
+# Left out: what only the wrapper's or the hook's own arguments carry (region_name, botocore_config,
+# verify given to AwsConnectionWrapper / AwsBaseHook / BaseSessionFactory, a wrapper wrapping a
+# wrapper, conn=None, AWS_DEFAULT_REGION) and what needs a real boto3 session or a SAML/IdP call.
+MOCK_ID = "mock-conn-id"
+MOCK_ROLE = "arn:aws:iam::222222222222:role/awesome-role"
+HOOK_ROLE = "arn:aws:iam::123456:role/role_arn"
+EXTRA = {"foo": "bar", "spam": "egg"}
+AT = "airflow-test"
+
+
+def m(conn_id: str | None = MOCK_ID, conn_type: str | None = "aws", **fields: Any) -> dict[str, Any]:
+    """The unit tests' mock connection (``mock_connection_factory``)."""
+    return {"conn_id": conn_id, "conn_type": conn_type, **fields}
+
+
+def _backend_extra(backend: str, **kwargs: Any) -> dict[str, Any]:
+    """The extra a secrets backend gives its client's connection (``from_connection_metadata(extra=self.kwargs)``)."""
+    from airflow.providers.amazon.aws.secrets.secrets_manager import SecretsManagerBackend
+    from airflow.providers.amazon.aws.secrets.systems_manager import SystemsManagerParameterStoreBackend
+
+    cls = SecretsManagerBackend if backend == "sm" else SystemsManagerParameterStoreBackend
+    return dict(cls(**kwargs).kwargs)
+
+
+def _session_kwargs_cases() -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    n = 0
+    for key_id in (None, "mock-aws-access-key-id"):
+        for secret in (None, "mock-aws-secret-access-key"):
+            for token in (None, "mock-aws-session-token"):
+                for profile in (None, "mock-profile"):
+                    for region in (None, "mock-region-name"):
+                        n += 1
+                        extra = {
+                            "aws_access_key_id": key_id,
+                            "aws_secret_access_key": secret,
+                            "aws_session_token": token,
+                            "profile_name": profile,
+                            "region_name": region,
+                        }
+                        out.append((f"{AT}-test_get_session_kwargs_from_wrapper-{n}", m(extra=extra)))
+    return out
+
+
+AIRFLOW_TEST_CASES: list[tuple[str, dict[str, Any]]] = [
+    # utils/test_connection_wrapper.py
+    *(
+        (f"{AT}-test_compat_with_connection-{n}", m(login="mock-login", password="mock-password", extra=extra, host="mock-host", schema="mock-schema", port=42))
+        for n, extra in enumerate([EXTRA, json.dumps(EXTRA), None], 1)
+    ),
+    *(
+        (f"{AT}-test_values_from_connection-{n}", m(login="mock-login", password="mock-password", extra=extra, host=None, schema="mock-schema", port=42))
+        for n, extra in enumerate([EXTRA, json.dumps(EXTRA), None], 1)
+    ),
+    *((f"{AT}-test_expected_aws_connection_type-{n}", m(conn_type=t)) for n, t in enumerate(["aws", None], 1)),
+    *(
+        (f"{AT}-test_unexpected_aws_connection_type-{n}", m(conn_type=t))
+        for n, t in enumerate(["AWS", "boto3", "emr", "google", "google-cloud-platform"], 1)
+    ),
+    *(
+        (
+            f"{AT}-test_get_credentials_from_login-{n}",
+            m(login="mock-aws-access-key-id", password="mock-aws-secret-access-key", extra={"aws_session_token": token} if token else None),
+        )
+        for n, token in enumerate([None, "mock-aws-session-token"], 1)
+    ),
+    *(
+        (
+            f"{AT}-test_get_credentials_from_extra-{n}",
+            m(
+                login=None,
+                password=None,
+                extra={
+                    "aws_access_key_id": "mock-aws-access-key-id",
+                    "aws_secret_access_key": "mock-aws-secret-access-key",
+                    **({"aws_session_token": token} if token else {}),
+                },
+            ),
+        )
+        for n, token in enumerate([None, "mock-aws-session-token"], 1)
+    ),
+    *_session_kwargs_cases(),
+    *(
+        (f"{AT}-test_get_region_name-{n}", m(extra={"region_name": region} if region else None))
+        for n, region in enumerate(["mock-connection-region-name", None], 1)
+    ),
+    (f"{AT}-test_warn_wrong_profile_param_used-1", m(extra={"profile": "mock-profile"})),
+    *(
+        (f"{AT}-test_get_botocore_config-{n}", m(extra={"config_kwargs": kwargs} if kwargs else None))
+        for n, kwargs in enumerate([{"user_agent": "Airflow Amazon Provider"}, {"signature_version": "unsigned"}, None], 1)
+    ),
+    *(
+        (f"{AT}-test_get_role_arn-{n}", m(extra={"role_arn": MOCK_ROLE, "aws_account_id": account, "aws_iam_role": role}))
+        for n, (account, role) in enumerate([(None, None), ("111111111111", "another-role")], 1)
+    ),
+    (f"{AT}-test_empty_role_arn-1", m()),
+    *(
+        (f"{AT}-test_get_assume_role_method-{n}", m(extra={"role_arn": MOCK_ROLE, "assume_role_method": method}))
+        for n, method in enumerate(["assume_role", "assume_role_with_saml", "assume_role_with_web_identity"], 1)
+    ),
+    (f"{AT}-test_default_assume_role_method-1", m(extra={"role_arn": MOCK_ROLE})),
+    (f"{AT}-test_unsupported_assume_role_method-1", m(extra={"role_arn": MOCK_ROLE, "assume_role_method": "dummy_method"})),
+    *(
+        (f"{AT}-test_get_assume_role_kwargs-{n}", m(extra={"role_arn": MOCK_ROLE, **({"assume_role_kwargs": kw} if kw else {})}))
+        for n, kw in enumerate([None, {"DurationSeconds": 42}], 1)
+    ),
+    *(
+        (
+            f"{AT}-test_get_assume_role_kwargs_external_id_in_kwargs-{n}",
+            m(
+                extra={
+                    "role_arn": MOCK_ROLE,
+                    "assume_role_kwargs": {"ExternalId": "mock-external-id-in-kwargs"},
+                    **({"external_id": ext} if ext else {}),
+                }
+            ),
+        )
+        for n, ext in enumerate([None, "mock-external-id-in-extra"], 1)
+    ),
+    (
+        f"{AT}-test_wrap_wrapper-1",
+        m(
+            login="mock-login",
+            password="mock-password",
+            extra={
+                "region_name": "mock-region",
+                "botocore_kwargs": {"user_agent": "Airflow Amazon Provider"},
+                "role_arn": MOCK_ROLE,
+                "aws_session_token": "mock-aws-session-token",
+            },
+        ),
+    ),
+    *(
+        (f"{AT}-test_get_wrapper_from_metadata-{n}", m(conn_id=conn_id, extra={"role_arn": role, "profile_name": profile}))
+        for n, (conn_id, profile, role) in enumerate(
+            [(i, p, r) for i in (None, MOCK_ID) for p in (None, "mock-profile") for r in (None, MOCK_ROLE)], 1
+        )
+    ),
+    (
+        f"{AT}-test_get_service_config-1",
+        m(conn_id="foo-bar", extra={"service_config": {"sns": {"foo": "bar"}, "s3": {"spam": "egg", "baz": "qux"}, "dynamodb": None}}),
+    ),
+    (
+        f"{AT}-test_get_service_endpoint_url-1",
+        m(
+            conn_id="foo-bar",
+            extra={"endpoint_url": "https://spam.egg", "service_config": {"sns": {"endpoint_url": "https://foo.bar"}, "ec2": {"endpoint_url": None}}},
+        ),
+    ),
+    *(
+        (
+            f"{AT}-test_get_service_endpoint_url_sts-{n}",
+            m(
+                conn_id="foo-bar",
+                extra={
+                    **({"endpoint_url": url} if url else {}),
+                    **({"service_config": {"sts": {"endpoint_url": sts}}} if sts else {}),
+                },
+            ),
+        )
+        for n, (url, sts) in enumerate(
+            [(None, None), ("https://global.service", None), (None, "https://sts.service:1234"), ("https://global.service", "https://sts.service:1234")], 1
+        )
+    ),
+    # hooks/test_base_aws.py
+    *(
+        (f"{AT}-test_create_session_from_credentials-{n}", m(extra={"profile_name": profile}))
+        for n, profile in enumerate(["default", None], 1)
+    ),
+    (
+        f"{AT}-test_async_create_a_session_from_credentials_without_token-1",
+        m(extra={"aws_access_key_id": "test_aws_access_key_id", "aws_secret_access_key": "test_aws_secret_access_key", "region_name": "eu-central-1"}),
+    ),
+    *(
+        (
+            f"{AT}-test_get_credentials_from_role_arn-{n}",
+            m(conn_id=conn_id, conn_type=None, extra={**creds, "role_arn": "arn:aws:iam::123456:role/role_arn", "region_name": region}),
+        )
+        for n, (conn_id, creds, region) in enumerate(
+            [
+                (conn_id, creds, region)
+                for conn_id, creds in (
+                    (
+                        "assume-with-initial-creds",
+                        {
+                            "aws_access_key_id": "mock_aws_access_key_id",
+                            "aws_secret_access_key": "mock_aws_access_key_id",
+                            "aws_session_token": "mock_aws_session_token",
+                        },
+                    ),
+                    ("assume-without-initial-creds", {}),
+                )
+                for region in ("ap-southeast-2", "sa-east-1")
+            ],
+            1,
+        )
+    ),
+    *(
+        (
+            f"{AT}-test_assume_role-{n}",
+            m(
+                conn_id="aws/test",
+                conn_type=None,
+                extra={"role_arn": HOOK_ROLE, "endpoint_url": "https://example.org", **({"service_config": {"sts": {"endpoint_url": sts}}} if sts else {})},
+            ),
+        )
+        for n, sts in enumerate([None, "https://foo.bar/spam/egg"], 1)
+    ),
+    (
+        f"{AT}-test_get_credentials_from_gcp_credentials-1",
+        m(
+            conn_id=None,
+            extra=json.dumps(
+                {
+                    "role_arn": HOOK_ROLE,
+                    "assume_role_method": "assume_role_with_web_identity",
+                    "assume_role_with_web_identity_federation": "google",
+                    "assume_role_with_web_identity_federation_audience": "aws-federation.airflow.apache.org",
+                }
+            ),
+        ),
+    ),
+    (
+        f"{AT}-test_get_credentials_from_token_file-1",
+        m(
+            conn_id="aws_default",
+            extra=json.dumps(
+                {
+                    "role_arn": HOOK_ROLE,
+                    "assume_role_method": "assume_role_with_web_identity",
+                    "assume_role_with_web_identity_token_file": "/my-token-path",
+                    "assume_role_with_web_identity_federation": "file",
+                }
+            ),
+        ),
+    ),
+    *(
+        (
+            f"{AT}-test_assume_role_with_saml-{n}",
+            m(
+                conn_type=None,
+                extra={
+                    "role_arn": HOOK_ROLE,
+                    "assume_role_method": "assume_role_with_saml",
+                    "assume_role_with_saml": {
+                        "principal_arn": "principal_arn_1234567890",
+                        "idp_url": "https://my-idp.local.corp",
+                        "idp_auth_method": "http_spegno_auth",
+                        "mutual_authentication": "REQUIRED",
+                        "saml_response_xpath": "1234",
+                        "log_idp_response": True,
+                    },
+                    "assume_role_kwargs": {"DurationSeconds": 901},
+                    "endpoint_url": "https://example.org",
+                    **({"service_config": {"sts": {"endpoint_url": sts}}} if sts else {}),
+                },
+            ),
+        )
+        for n, sts in enumerate([None, "https://foo.bar/spam/egg"], 1)
+    ),
+    (f"{AT}-test_refreshable_credentials-1", m(conn_id="F5", conn_type=None, extra='{"role_arn":"' + HOOK_ROLE + '"}')),
+    *(
+        (f"{AT}-test_connection_region_name-{n}", {"conn_id": "test_conn", "uri": uri})
+        for n, uri in enumerate(["aws://?region_name=eu-west-1", "aws://?"], 1)
+    ),
+    *(
+        (f"{AT}-test_connection_aws_partition-{n}", {"conn_id": "test_conn", "uri": f"aws://?region_name={region}"})
+        for n, region in enumerate(["eu-west-1", "cn-north-1", "us-gov-east-1"], 1)
+    ),
+    *(
+        (
+            f"{AT}-test_hook_connection_endpoint_url_valid-{n}",
+            m(
+                extra={
+                    "endpoint_url": "https://test.conn:777/should/ignore/global/endpoint/url",
+                    **({"service_config": {"sts": {"endpoint_url": sts}}} if sts else {}),
+                }
+            ),
+        )
+        for n, sts in enumerate([None, "https://sts.service:1234"], 1)
+    ),
+    (f"{AT}-test_conn_config_conn_id_exists-1", {"conn_id": MOCK_ID, "uri": "aws://"}),
+    *(
+        (f"{AT}-test_resolve_verify-{n}", m(conn_id="test_conn", extra={"verify": v} if v is not None else {}))
+        for n, v in enumerate([None, "path/to/cert/conn-bundle.pem", False], 1)
+    ),
+    # secrets/test_secrets_manager.py, test_systems_manager.py: the backend's own client connection
+    (
+        f"{AT}-sm-test_passing_client_kwargs-1",
+        m(
+            conn_id="SecretsManagerBackend__connection",
+            conn_type=None,
+            extra=_backend_extra("sm", use_ssl=False, role_arn=MOCK_ROLE, region_name="eu-central-1"),
+        ),
+    ),
+    (
+        f"{AT}-ssm-test_passing_client_kwargs-1",
+        m(conn_id="SystemsManagerParameterStoreBackend__connection", conn_type=None, extra=_backend_extra("ssm", use_ssl=False, role_arn=MOCK_ROLE)),
+    ),
+]
+
+
 def plain(value: Any) -> Any:
     """JSON-safe copy (botocore's UNSIGNED sentinel becomes the string "UNSIGNED")."""
     if value is UNSIGNED:
@@ -288,6 +595,18 @@ def run_case(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 def main() -> None:
     cases = [{"id": case_id, "input": kwargs, **run_case(kwargs)} for case_id, kwargs in CASES]
+    # A unit-test input already in CASES, or given by an earlier test, is not run twice.
+    known = [kwargs for _, kwargs in CASES]
+    in_cases = repeated = 0
+    for case_id, kwargs in AIRFLOW_TEST_CASES:
+        if kwargs in known:
+            in_cases += kwargs in known[: len(CASES)]
+            repeated += kwargs not in known[: len(CASES)]
+            continue
+        known.append(kwargs)
+        cases.append({"id": case_id, "source": "airflow-test", "input": kwargs, **run_case(kwargs)})
+    added = len(AIRFLOW_TEST_CASES) - in_cases - repeated
+    print(f"airflow-test inputs: {added} added, {in_cases} already in CASES, {repeated} repeated by another test", file=sys.stderr)
     write_vectors("aws_connection_wrapper.json", "generate_aws_wrapper.py", cases)
 
 

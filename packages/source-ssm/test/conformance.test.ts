@@ -5,28 +5,24 @@
 // "not found". Where awsconn deliberately differs, the case is listed in DEVIATIONS with what
 // awsconn does instead.
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { ConnectionFormatError } from "@awsconn/core";
 import {
   type AirflowDeviation,
+  type AirflowBackendCase,
   type AirflowStoredItem,
+  airflowTeamInit,
   describeAirflowBackendConformance,
   describeAirflowBackendFuzz,
-  listedAirflowDeviations,
+  sharedAirflowBackendDeviations,
 } from "@awsconn/testkit/contract";
 import { awsTestClientConfig } from "@awsconn/testkit/moto";
-import { expect } from "vitest";
 import { fromSsm, fromSsmVariables, type SsmInit } from "../src/index.js";
 
-// Values led by a byte-order mark (listed in conformance/deviations.json): a clear error that never
-// shows the value, where Airflow builds a connection with the password in `schema`.
-const BOM_DEVIATIONS = listedAirflowDeviations("aws_backends", (o) => {
-  expect(o.error).toBeInstanceOf(ConnectionFormatError);
-  expect(String(o.error)).toMatch(/byte-order mark \(U\+FEFF\)/);
-  expect(String(o.error)).not.toMatch(/k:s@/);
-});
-
-/** Cases where awsconn deliberately differs from Airflow, and what it does instead. */
-const DEVIATIONS: Record<string, AirflowDeviation> = { ...BOM_DEVIATIONS };
+/**
+ * Cases where awsconn deliberately differs from Airflow, and what it does instead: values led by a
+ * byte-order mark and teams given with [core] multi_team off (listed in conformance/deviations.json,
+ * checked as testkit checks them for both sources)
+ */
+const DEVIATIONS: Record<string, AirflowDeviation> = { ...sharedAirflowBackendDeviations() };
 
 describeAirflowBackendConformance({
   title: "Airflow SystemsManagerParameterStoreBackend conformance (aws_backends.json)",
@@ -35,7 +31,7 @@ describeAirflowBackendConformance({
   services: ["ssm"],
   admin: (endpoint) => new SSMClient(awsTestClientConfig(endpoint)),
   seed: seedItem,
-  lookup: (c, { endpoint, admin }) => fromSsm(initOf(c.kwargs, endpoint, admin)).get(c.conn_id),
+  lookup: (c, { endpoint, admin }) => fromSsm(initOf(c, endpoint, admin)).get(c.conn_id),
   deviations: DEVIATIONS,
 });
 
@@ -67,12 +63,14 @@ async function seedItem(admin: SSMClient, item: AirflowStoredItem): Promise<void
   if (item.deleted) await admin.send(new DeleteParameterCommand({ Name: item.name }));
 }
 
-function initOf(kwargs: Record<string, unknown>, endpoint: string, admin: SSMClient): SsmInit {
-  const init: SsmInit = { region: "us-east-1", endpoint, client: admin };
-  for (const [key, value] of Object.entries(kwargs)) {
+function initOf(c: AirflowBackendCase, endpoint: string, admin: SSMClient): SsmInit {
+  const init: SsmInit = { region: "us-east-1", endpoint, client: admin, ...airflowTeamInit(c) };
+  for (const [key, value] of Object.entries(c.kwargs)) {
     if (key === "connections_prefix") init.prefix = value as string | null;
-    else if (key === "connections_lookup_pattern") init.lookupPattern = value as string;
-    else throw new Error(`conformance: no mapping for the Airflow kwarg ${key}`);
+    // Airflow's None: no pattern.
+    else if (key === "connections_lookup_pattern") {
+      if (value !== null) init.lookupPattern = value as string;
+    } else throw new Error(`conformance: no mapping for the Airflow kwarg ${key}`);
   }
   return init;
 }

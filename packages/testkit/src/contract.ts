@@ -28,6 +28,8 @@ export {
   airflowOutcomeOf,
   expectAirflowOutcome,
   airflowFieldsOf,
+  airflowTeamInit,
+  sharedAirflowBackendDeviations,
   type AirflowBackendCase,
   type AirflowStoredItem,
   type AirflowOutcome,

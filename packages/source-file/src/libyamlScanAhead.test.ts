@@ -29,4 +29,11 @@ describe("libyamlScanAhead", () => {
     expect(libyamlScanAhead("a: @x\nb: 1\n", 3)).toBe(3);
     expect(libyamlScanAhead("a: `x\nb: 1\n", 3)).toBe(3);
   });
+
+  it("reads a block scalar header that is the next token whole", () => {
+    // "c" could still be a key, so libyaml scans ">x" and fails there first: PyYAML's "did not
+    // find expected comment or line break" at line 5, column 6 (fuzz seed 5353, case 0434).
+    const text = "a:\n  b: |\n      h\n    c # k\n    >x\n";
+    expect(libyamlScanAhead(text, text.indexOf("c #"))).toBe(text.indexOf(">x") + 2);
+  });
 });

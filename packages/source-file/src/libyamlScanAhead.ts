@@ -51,7 +51,9 @@ export function libyamlScanAhead(text: string, offset: number): number {
   if (!couldBeKey || crossed) return end;
   for (; i < tokens.length; i++) {
     const next = tokens[i] as YamlToken;
-    if (!isBlank(next) && next.type !== "comment") return next.start + 1;
+    // (A block scalar header is read whole: its bad indicator is the scanner's error.)
+    if (!isBlank(next) && next.type !== "comment")
+      return next.type === "block-scalar-header" ? next.end : next.start + 1;
   }
   return text.length;
 }

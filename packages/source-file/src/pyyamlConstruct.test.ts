@@ -67,4 +67,9 @@ describe("values as PyYAML constructs them", () => {
     // (the !!seq of the empty value is a generator, checked a level later); fuzz seed 7878, case 0186.
     expect(yamlError("x:\n    login:  !!seq \n    extra: <<\n")).toMatchObject({ line: 3, column: 12 });
   });
+
+  it("reports a bad block scalar header libyaml scans while a key is still open", () => {
+    // PyYAML: "did not find expected comment or line break" at (5, 6), not the parser's (4, 5).
+    expect(yamlError("a:\n  b: |\n      h\n    c # k\n    >x\n")).toMatchObject({ line: 5, column: 6 });
+  });
 });

@@ -34,18 +34,17 @@ export function constructionProblem(
   // alias, which made a file of many aliases quadratic here. `undefined`: no anchor (reported by the caller).
   const targets = new Map<unknown, unknown>();
   const anchors = new Map<string, unknown>();
-  // Where nodes start: a tag belongs to the first node after it (an empty one too: `a: !!seq\n  b:`
-  // tags the empty value, not the key on the next line).
-  const starts: number[] = [];
   visit(doc, {
     Node(_key, node) {
-      if (node.range) starts.push(node.range[0]);
       if (isAlias(node)) targets.set(node, anchors.get(node.source));
       else if (node.anchor) anchors.set(node.anchor, node);
     },
   });
-  starts.sort((a, b) => a - b);
+  // Where nodes start: a tag belongs to the first node after it (an empty one too: `a: !!seq\n  b:`
+  // tags the empty value, not the key on the next line). Found once a tag problem needs them.
+  let nodeStarts: number[] | undefined;
   const firstStartFrom = (at: number) => {
+    const starts = (nodeStarts ??= collectStarts(doc, visit));
     let lo = 0;
     let hi = starts.length;
     while (lo < hi) {
@@ -179,6 +178,17 @@ export function constructionProblem(
     }
   }
   return undefined;
+}
+
+/** Where each node of `doc` starts, ascending. */
+function collectStarts(doc: Document, visit: ReturnType<typeof requireYaml>["visit"]): number[] {
+  const starts: number[] = [];
+  visit(doc, {
+    Node(_key, node) {
+      if (node.range) starts.push(node.range[0]);
+    },
+  });
+  return starts.sort((a, b) => a - b);
 }
 
 /** The tags whose PyYAML constructors are generators (SafeConstructor's map, seq, omap, pairs, set). */

@@ -34,6 +34,8 @@ export function padFlowContinuations(text: string): {
   /** A block scalar's content: lines deeper than `blockIndent` (or blank) are skipped. */
   let blockIndent: number | undefined;
   let markerInQuote: number | undefined;
+  /** A plain scalar is open at the end of the line (no comment, ":" or "-" after it), begun on a line of this indentation. */
+  let plainFrom: number | undefined;
   const pads = new Map<number, number>();
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n] as string;
@@ -52,7 +54,12 @@ export function padFlowContinuations(text: string): {
       pads.set(n + 1, pad);
       changed = true;
     }
-    if (depth === 0 && !quote) nodeStart = true;
+    // A deeper line continues the plain scalar before it: a "[" or "{" there is text to libyaml.
+    if (depth === 0 && !quote && !isBlank(line)) {
+      const continues = plainFrom !== undefined && indent > plainFrom;
+      nodeStart = !continues;
+      if (!continues) plainFrom = undefined;
+    }
     for (let i = 0; i < line.length; i++) {
       const ch = line[i] as string;
       const next = line[i + 1];
@@ -67,7 +74,10 @@ export function padFlowContinuations(text: string): {
       }
       if (ch === " " || ch === "\t") continue;
       const before = line[i - 1];
-      if (ch === "#" && (i === 0 || before === " " || before === "\t")) break;
+      if (ch === "#" && (i === 0 || before === " " || before === "\t")) {
+        plainFrom = undefined;
+        break;
+      }
       const blankAfter = next === undefined || next === " " || next === "\t";
       if ((ch === '"' || ch === "'") && nodeStart) {
         if (depth === 0) pad = i + 1;
@@ -84,10 +94,16 @@ export function padFlowContinuations(text: string): {
         nodeStart = true;
       else if ((ch === "|" || ch === ">") && nodeStart && depth === 0) {
         blockIndent = blockParentIndent(line, i);
+        plainFrom = undefined;
         break;
       } else if ((ch === "&" || ch === "!") && nodeStart) {
         while (i + 1 < line.length && !/[ \t,[\]{}]/.test(line[i + 1] as string)) i++;
-      } else nodeStart = false;
+      } else {
+        if (depth === 0) plainFrom ??= indent;
+        nodeStart = false;
+        continue;
+      }
+      plainFrom = undefined;
     }
   }
   return changed ? { text: lines.join("\n"), markerInQuote, pads } : { markerInQuote };

@@ -16,3 +16,12 @@ describe("loadVariables: a value that is not a string says what it is", () => {
     ]);
   });
 });
+
+describe("loadVariables: keys a YAML merge brings in come first, as PyYAML's flatten_mapping puts them", () => {
+  it("lists a merged key before the file's own keys even when `<<` is last (variables fuzz seed 83838, case 0251)", () => {
+    // PyYAML (load_variables) on this file gives {"merged": "m", "a/b": "é", "x-y": "日本"}.
+    const loaded = loadVariables("\r\na/b: é\r\nx-y: '日本'\r\n<<: {merged: m}", "yaml");
+    expect([...loaded.entries.keys()]).toEqual(["merged", "a/b", "x-y"]);
+    expect(loaded.entries.get("merged")?.value).toBe("m");
+  });
+});

@@ -64,10 +64,14 @@ export function loadVariables(rawText: string, format: ConnectionsFileFormat): L
   const parsed = parseObjectFile(text, format, "Variable keys mapped to values");
   if (parsed.problem) return { entries, problems: [parsed.problem] };
   const { top, tree } = parsed;
-  // File order, as Python's dict keeps it (a repeated key keeps its first place), then any key a
-  // YAML merge brought in: a JavaScript object would list integer-like keys ("1", "31") first.
-  const keys = new Set([...(tree.fields?.keys() ?? [])].filter((k) => Object.hasOwn(top, k)));
-  for (const k of Object.keys(top)) keys.add(k);
+  // PyYAML's order: the keys a YAML merge (`<<`) brought in first (flatten_mapping puts the merged
+  // pairs before the mapping's own, wherever the `<<` stands), then file order, as Python's dict
+  // keeps it (a repeated key keeps its first place). Not Object.keys(top) alone: a JavaScript object
+  // would list integer-like keys ("1", "31") first.
+  const own = [...(tree.fields?.keys() ?? [])].filter((k) => Object.hasOwn(top, k));
+  const ownKeys = new Set(own);
+  const keys = new Set(Object.keys(top).filter((k) => !ownKeys.has(k)));
+  for (const k of own) keys.add(k);
   for (const key of keys) {
     // A key PyYAML reads as null, a number, a boolean or a date: Airflow keeps the variable under
     // a Python key that no get_variable(<string>) matches, so it is nobody's.

@@ -115,9 +115,10 @@ export function describeYamlError(
   // it, past blanks, comments and line breaks; at the end of the text, on the line after the last.
   const [start = 0, end = start] = error instanceof YAMLError ? error.pos : [];
   // `{t: on\n b: 1}`: a plain scalar inside a flow collection goes on over lines, up to a ":";
-  // libyaml fails there ("did not find expected ',' or '}'"), where the package's key ends.
+  // libyaml fails there ("did not find expected ',' or '}'"), where the package's key ends, or at
+  // the next token past a comment that ended the scalar (`[1, 2\n  # c\n  x: 1]`: at the "x").
   if (code === "MULTILINE_IMPLICIT_KEY" && insideFlow(text, start))
-    offset = end + (/^[ \t]*/.exec(text.slice(end))?.[0].length ?? 0);
+    offset = end + (/^[ \t]*(?:(?:#[^\n]*)?\n[ \t]*)*/.exec(text.slice(end))?.[0].length ?? 0);
   // `   &x\n port: 1` after a block scalar: libyaml fails at the property, not at the key.
   const property =
     code === "MULTILINE_IMPLICIT_KEY" && !insideFlow(text, start)

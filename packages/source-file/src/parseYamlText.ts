@@ -190,10 +190,15 @@ export function parseYamlWithPackage(
   // (An undefined alias or a repeated anchor too: libyaml's composer meets it as soon as the parser
   // hands it over.)
   const composer = composerProblem(doc);
-  const composerFirst = composer !== undefined && (!syntax || composer.offset < syntax.offset);
+  // (Not when the package fails at the alias or before it: libyaml's parser then never hands it
+  // over, as after a block scalar `      *x` where no key may start.)
+  const composerFirst =
+    composer !== undefined &&
+    (!syntax || composer.offset < syntax.offset) &&
+    (!first || composer.offset < first.pos[0]);
   if (syntax && !composerFirst && (!first || syntax.offset <= errorOffset(first)))
     throw raise("YAML syntax error", syntax);
-  if (composer !== undefined && composerFirst && (!first || composer.offset < first.pos[0])) {
+  if (composer !== undefined && composerFirst) {
     const at = lineCounter.linePos(composer.offset);
     throw raise("YAML error", { reason: composer.reason, line: at.line, column: at.col });
   }

@@ -10,6 +10,11 @@ describe("where PyYAML stops, as it reads", () => {
   it.each([
     // 'found a tab character that violates indentation' (after a plain scalar)
     ["a: 1\n\t# c\n", 2],
+    // "did not find expected ',' or ']'" at the token after the comment that ends "2 -.inf" (seed 3131, 0586)
+    ["bad: [1, 2\n    -.inf\n    # c\n    extra: [k: 1]]\n", 4],
+    // 'found character that cannot start any token' (the "%"): libyaml's parser fails at the alias
+    // after the block scalar, so it never composes it, and its scanner has read on (seed 7777, 0611)
+    ["a:\n    host: |\n        x\n      *x\n      %x\n", 5],
     // 'found character that cannot start any token' (a tab where a token starts)
     ['a: "q"\n \t# c\n', 2],
     ["- \tx\n", 1],

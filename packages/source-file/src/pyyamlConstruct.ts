@@ -44,7 +44,8 @@ export function constructionProblem(
   // tags the empty value, not the key on the next line). Found once a tag problem needs them.
   let nodeStarts: number[] | undefined;
   const firstStartFrom = (at: number) => {
-    const starts = (nodeStarts ??= collectStarts(doc, visit));
+    nodeStarts ??= collectStarts(doc, visit);
+    const starts = nodeStarts;
     let lo = 0;
     let hi = starts.length;
     while (lo < hi) {
